@@ -1,0 +1,36 @@
+// The Answerer seam: turns a question and retrieved passages into a cited Korean answer.
+// Answers stream: zero or more `token` events whose texts concatenate to the final
+// `answer`, then exactly one `result`.
+import type { AnswerMode, Citation, Grounding, Hit } from '../domain/types.js';
+
+export interface AnswerInput {
+  /** The standalone question (follow-ups already rewritten). */
+  question: string;
+  /** Retrieved passages, best first. Citations quote these chunks' text. */
+  hits: Hit[];
+  /** Aborted when the client goes away; implementations stop upstream work. */
+  signal?: AbortSignal;
+}
+
+export interface AnswerResult {
+  answer: string;
+  citations: Citation[];
+  refused: boolean;
+  mode: AnswerMode;
+  grounding?: Grounding;
+}
+
+export type AnswerEvent = { type: 'token'; text: string } | { type: 'result'; result: AnswerResult };
+
+export interface Answerer {
+  readonly mode: AnswerMode;
+  answer(input: AnswerInput): AsyncIterable<AnswerEvent>;
+}
+
+/** Runs an answerer to completion and returns its result. */
+export async function collectAnswer(answerer: Answerer, input: AnswerInput): Promise<AnswerResult> {
+  let result: AnswerResult | undefined;
+  for await (const event of answerer.answer(input)) if (event.type === 'result') result = event.result;
+  if (!result) throw new Error(`answerer ${answerer.mode} ended without a result`);
+  return result;
+}

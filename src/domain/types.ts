@@ -1,0 +1,94 @@
+// Plain data shapes shared by every layer. This file imports nothing.
+
+/** One news article as read from the corpus. `text` is normalised (NFC, LF line ends). */
+export interface Article {
+  id: string;
+  title: string;
+  date?: string; // YYYY-MM-DD
+  source?: string;
+  url?: string;
+  tags?: string[];
+  text: string;
+  /** Corpus-relative path (plus `#line` for JSONL) the article came from. */
+  origin: string;
+}
+
+export type ArticleMeta = Omit<Article, 'text'>;
+
+/** A sentence-aligned slice of an article; `text === article.text.slice(start, end)`. */
+export interface Chunk {
+  id: string; // `${articleId}#${index}`
+  articleId: string;
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Character span [start, end) into some text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SearchFilters {
+  dateFrom?: string;
+  dateTo?: string;
+  source?: string;
+}
+
+export interface SearchOptions {
+  k: number;
+  filters?: SearchFilters;
+}
+
+/** A retrieved chunk with its article's metadata and a score (higher is better). */
+export interface Hit {
+  chunk: Chunk;
+  article: ArticleMeta;
+  score: number;
+}
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface Citation {
+  n: number;
+  articleId: string;
+  title: string;
+  date?: string;
+  source?: string;
+  url?: string;
+  chunkId: string;
+  /** Exact substring of the article's text. */
+  quote: string;
+  start?: number;
+  end?: number;
+}
+
+export type AnswerMode = 'extractive' | 'ollama' | 'openai';
+
+export interface Grounding {
+  sentences: number;
+  supported: number;
+  dropped: number;
+}
+
+export interface Timings {
+  retrievalMs: number;
+  generationMs: number;
+  totalMs: number;
+}
+
+/** The body of a 200 response to POST /api/chat. */
+export interface ChatResponse {
+  answer: string;
+  citations: Citation[];
+  refused: boolean;
+  mode: AnswerMode;
+  question: string;
+  grounding?: Grounding;
+  timings: Timings;
+}
