@@ -93,8 +93,8 @@ export interface AnalyzeOptions {
 }
 
 /**
- * Index terms of a text: Hangul bigrams (single syllables for one-syllable
- * words), `w:`-prefixed particle-stripped Hangul words, lower-cased Latin words and numbers.
+ * Index terms of a text: Hangul bigrams of particle-stripped words (the syllable
+ * itself for one-syllable words), `w:`-prefixed particle-stripped Hangul words, lower-cased Latin words and numbers.
  * The same function analyses documents and queries, so the term spaces match.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
@@ -103,7 +103,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
     if (word.kind === 'hangul') {
       const stem = stripParticle(word.text);
       if (options.query && isQuestionWord(stem)) continue;
-      const w = word.text;
+      // Bigrams of the stem, not the surface form: "방주를" must not add the noise bigram "주를".
+      const w = stem;
       if (w.length === 1) terms.push(w);
       else for (let i = 0; i + 1 < w.length; i++) terms.push(w.slice(i, i + 2));
       if (stem.length >= 2) terms.push(`w:${stem}`);

@@ -1,0 +1,12 @@
+// What the server and the CLI need from a loaded index: answering, searching, reading.
+import type { Article, Hit, SearchFilters } from '../domain/types.js';
+import type { RagPipeline } from './pipeline.js';
+
+export interface Engine {
+  pipeline: RagPipeline;
+  /** Hybrid search over chunks, best first. */
+  search(query: string, options: { k: number; filters?: SearchFilters }): Promise<Hit[]>;
+  getArticle(id: string): Article | undefined;
+  /** Counts shown by /readyz and logs. */
+  stats(): { articles: number; chunks: number };
+}
