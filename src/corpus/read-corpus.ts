@@ -9,7 +9,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import type { Article } from '../domain/types.js';
+import type { Article, CorpusItem, SkippedInput } from '../domain/types.js';
 import { AppError } from '../errors/app-error.js';
 import { normalizeText } from '../text/normalize.js';
 import { decodeBytes } from './decode.js';
@@ -19,13 +19,7 @@ import { parseJsonlLine, readLines, sniffFileEncoding } from './jsonl.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plain-text.js';
 
-/** An input that was not indexed: `path` is corpus-relative (`file.jsonl:3` for a JSONL line). */
-export interface SkippedInput {
-  path: string;
-  reason: string;
-}
-
-export type CorpusItem = { article: Article } | { skipped: SkippedInput };
+export type { CorpusItem, SkippedInput } from '../domain/types.js';
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.md', '.txt', '.jsonl', '.html', '.htm'];
 
@@ -223,6 +217,20 @@ export async function* readCorpus(dir: string): AsyncGenerator<CorpusItem> {
       ? finalize(outcome.value, { defaultId: stem, origin: relative, path: relative, reasonPrefix: '' }, ids)
       : skipped(relative, outcome.reason);
   }
+}
+
+/** Every article file of the corpus with its size and modification time, for the cheap
+ *  "did the corpus change since the last ingest?" check at start-up. */
+export async function listCorpusFiles(dir: string): Promise<Record<string, { size: number; mtimeMs: number }>> {
+  const root = resolve(dir);
+  await assertDirectory(root, dir);
+  const files: Record<string, { size: number; mtimeMs: number }> = {};
+  for await (const item of walk(root, '', new Set())) {
+    if ('skipped' in item) continue;
+    const info = await stat(item.file).catch(() => undefined);
+    if (info) files[item.relative] = { size: info.size, mtimeMs: info.mtimeMs };
+  }
+  return files;
 }
 
 /** The whole corpus in memory: for tests and small corpora; ingest should stream `readCorpus`. */

@@ -13,6 +13,15 @@ export interface Article {
   origin: string;
 }
 
+/** An input that was not indexed: `path` is corpus-relative (`file.jsonl:3` for a JSONL line). */
+export interface SkippedInput {
+  path: string;
+  reason: string;
+}
+
+/** What a corpus reader yields: an article, or the report of an input it skipped. */
+export type CorpusItem = { article: Article } | { skipped: SkippedInput };
+
 export type ArticleMeta = Omit<Article, 'text'>;
 
 /** A sentence-aligned slice of an article; `text === article.text.slice(start, end)`. */

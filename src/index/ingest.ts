@@ -4,7 +4,9 @@ import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import type { Article } from '../domain/types.js';
+import type { CorpusItem, SkippedInput } from '../domain/types.js';
+
+export type { CorpusItem, SkippedInput };
 import type { Embedder } from '../embed/embedder.js';
 import { AppError } from '../errors/app-error.js';
 import { chunkText } from '../text/chunk.js';
@@ -24,20 +26,16 @@ import {
 } from './store.js';
 import { DEFAULT_HNSW, VectorIndex, type HnswParams } from './vectors.js';
 
-export const ANALYZER_VERSION = 'ko-bigram-stem-v1';
+/** Names the text recipe (sentences, chunks, particles): a change rebuilds older indexes,
+ *  whose stored vectors were made from other chunk boundaries. v2: dotted-date sentences,
+ *  no overlap-only chunks, 로 after ㄹ. */
+export const ANALYZER_VERSION = 'ko-bigram-stem-v3';
 
 /** Chunks of about 3–5 news sentences; see src/text/chunk.ts. */
 export const DEFAULT_CHUNKING: ChunkingParams = { maxChars: 500, overlapSentences: 1 };
 
 /** Texts per embedding call: large enough to amortise a remote round trip. */
 const EMBED_BATCH = 64;
-
-export interface SkippedInput {
-  path: string;
-  reason: string;
-}
-
-export type CorpusItem = { article: Article } | { skipped: SkippedInput };
 
 export interface IngestOptions {
   indexDir: string;
@@ -140,9 +138,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       embedded += current.texts.length;
     };
 
+    const recordSource = async (file: string) => {
+      if (!options.corpusDir || sources[file]) return;
+      const info = await stat(join(options.corpusDir, file)).catch(() => undefined);
+      if (info?.isFile()) sources[file] = { size: info.size, mtimeMs: info.mtimeMs };
+    };
+
     for await (const item of options.source) {
       if ('skipped' in item) {
         skipped.push(item.skipped);
+        await recordSource(item.skipped.path.replace(/:\d+$/, ''));
         continue;
       }
       const article = item.article;
@@ -176,13 +181,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       });
       hashes[article.id] = hash;
       await write(`${JSON.stringify({ ...article, hash })}\n`);
-      if (options.corpusDir) {
-        const file = article.origin.replace(/#.*$/, '');
-        if (!sources[file]) {
-          const info = await stat(join(options.corpusDir, file)).catch(() => undefined);
-          if (info) sources[file] = { size: info.size, mtimeMs: info.mtimeMs };
-        }
-      }
+      await recordSource(article.origin.replace(/#L?\d+$/, ''));
       articleCount++;
       options.onProgress?.({ articles: articleCount, chunks: chunkRows.length / 4, embedded });
     }

@@ -7,7 +7,7 @@
 // crash or kill at any moment leaves the previous generation loadable.
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Article } from '../domain/types.js';
 import { AppError } from '../errors/app-error.js';
 import { readTyped, sha256File, writeFileAtomic } from './files.js';
@@ -112,16 +112,25 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+// Lock files held by this process. The pid in a lock file cannot tell a second ingest of
+// this process from a lock left by a dead process whose pid we now reuse (containers).
+const heldLocks = new Set<string>();
+
 /** Takes the ingest lock or throws INDEX_LOCKED; a lock left by a dead process is taken over. */
 export async function acquireLock(indexDir: string): Promise<() => Promise<void>> {
   await mkdir(indexDir, { recursive: true });
-  const file = join(indexDir, LOCK);
+  const file = resolve(indexDir, LOCK); // absolute: one key per folder, however it is named
+  if (heldLocks.has(file)) {
+    throw new AppError('INDEX_LOCKED', `이 프로세스에서 다른 색인 작업이 진행 중입니다. 끝난 뒤 다시 실행하세요 (${file}).`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(file, 'wx');
+      heldLocks.add(file);
       await handle.writeFile(JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
       await handle.close();
       return async () => {
+        heldLocks.delete(file);
         await unlink(file).catch(() => undefined);
       };
     } catch (error) {

@@ -48,8 +48,12 @@ export function chunkText(text: string, options: ChunkOptions = {}): ChunkSpan[]
     const group = sentences.slice(first, last + 1);
     chunks.push({ start: group[0]!.start, end: group[group.length - 1]!.end, sentences: group });
     if (last + 1 >= sentences.length) break;
-    // Step back `overlap` sentences, but always make progress.
-    first = Math.max(last + 1 - overlap, first + 1);
+    // Step back `overlap` sentences, but always make progress, and only as far as still
+    // leaves room for the next new sentence: a chunk holding nothing but overlap would
+    // just repeat part of this one.
+    let next = Math.max(last + 1 - overlap, first + 1);
+    while (next <= last && sentences[last + 1]!.end - sentences[next]!.start > maxChars) next++;
+    first = next;
   }
   return chunks;
 }

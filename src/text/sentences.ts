@@ -9,6 +9,10 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'vs', 'etc', 'no', 'inc', 'co', 'corp', 'ltd', 'jr', 'sr', 'gov', 'dept', 'e.g', 'i.e', 'u.s', 'u.k', 'a.m', 'p.m',
 ]);
 
+// The day of a dotted date ("2025. 10. 30", "2025.10.30") just before its final period,
+// which belongs to the date, not to the end of a sentence.
+const DOTTED_DATE_END = /(?:^|[^\d])\d{4}\. ?\d{1,2}\. ?\d{1,2}$/;
+
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\n' || ch === '\t';
 
@@ -90,6 +94,7 @@ export function splitSentences(text: string): Span[] {
       let next = end;
       while (next < text.length && text[next] === ' ') next++;
       if (isDigit(text[i - 1]) && isDigit(text[next]) && end === i + 1) continue; // "2025. 10. 30."
+      if (end === i + 1 && DOTTED_DATE_END.test(text.slice(Math.max(0, i - 14), i))) continue; // "2025. 10. 30. 열렸다"
       if (isAbbreviation(text, i)) continue;
     }
     push(end);

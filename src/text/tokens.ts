@@ -25,6 +25,12 @@ export function hasBatchim(syllable: string): boolean {
   return isHangulSyllable(code) && (code - HANGUL_FIRST) % 28 !== 0;
 }
 
+/** True when the syllable ends in ㄹ, the one final consonant that takes 로 rather than 으로. */
+function hasRieulBatchim(syllable: string): boolean {
+  const code = syllable.charCodeAt(0);
+  return isHangulSyllable(code) && (code - HANGUL_FIRST) % 28 === 8;
+}
+
 /** Splits text into runs of one script: Hangul syllables, Latin letters, or numbers ("3.5", "1,200"). */
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];
@@ -56,7 +62,7 @@ export function splitWords(text: string): Word[] {
 // stripped only when at least two syllables remain and, for the batchim-sensitive
 // pairs, when it fits the syllable before it, so "국가" keeps its 가.
 const SUFFIXES = [
-  '에서부터', '으로부터', '이었으며', '이었는데', '하였으며', '했으며', '했는데', '하였다', '되었다', '이었다', '에게서', '한테서', '으로서', '으로써', '으로는', '으로도', '이라는', '이라고', '이라며', '이라면', '이었던',
+  '에서부터', '으로부터', '이었어', '했어', '됐어', '었어', '았어', '였어', '이에요', '예요', '인가요', '나요', '이야', '이었으며', '이었는데', '하였으며', '했으며', '했는데', '하였다', '되었다', '이었다', '에게서', '한테서', '으로서', '으로써', '으로는', '으로도', '이라는', '이라고', '이라며', '이라면', '이었던',
   '에서는', '에서도', '에서의', '까지는', '까지도', '부터는', '에게는', '에게도', '와의', '과의', '로서', '로써', '로는', '로도', '로의', '에는', '에도', '에의', '에서', '에게', '한테', '께서', '으로', '까지', '부터', '마다', '보다',
   '처럼', '만큼', '이나', '이며', '이고', '이다', '이란', '라는', '라고', '라며', '이자', '인가', '인지', '입니다', '였다', '했다', '한다', '하는', '하고', '하며', '하여', '해서', '하기', '했던', '하던', '되는', '됐다', '된다', '되어', '됐던',
   '의', '은', '는', '이', '가', '을', '를', '에', '와', '과', '로', '도', '만', '인', '한', '된', '할', '될', '란', '며', '나',
@@ -71,7 +77,8 @@ export function stripParticle(word: string): string {
     if (word.length - suffix.length < 2 || !word.endsWith(suffix)) continue;
     const before = word[word.length - suffix.length - 1]!;
     if (NEEDS_BATCHIM.has(suffix) && !hasBatchim(before)) continue;
-    if (NEEDS_NO_BATCHIM.has(suffix) && hasBatchim(before)) continue;
+    // 로 also follows a final ㄹ: "서울로", "교실로".
+    if (NEEDS_NO_BATCHIM.has(suffix) && hasBatchim(before) && !(suffix === '로' && hasRieulBatchim(before))) continue;
     return word.slice(0, word.length - suffix.length);
   }
   return word;
@@ -83,8 +90,11 @@ const QUESTION_STEMS = new Set([
 ]);
 
 /** True for words that only shape a question (무엇, 언제, 어디 …), not its topic. */
+// Question words with any colloquial ending: 누구야, 뭐야, 어디야, 얼마였어, 몇이야 …
+const QUESTION_PREFIX = /^(무엇|뭐|누구|누가|어디|언제|얼마|몇|어느|어떤|어떻|어땠|어떠|왜)/;
+
 export function isQuestionWord(stem: string): boolean {
-  return QUESTION_STEMS.has(stem);
+  return QUESTION_STEMS.has(stem) || QUESTION_PREFIX.test(stem);
 }
 
 export interface AnalyzeOptions {

@@ -1,0 +1,256 @@
+// Entry point: wires config to implementations for every npm script.
+//   serve | ingest | ask | eval | bench:korquad | bench:load | bench:scale
+import { readFile, writeFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import pino from 'pino';
+import { z } from 'zod';
+import { loadConfig, type Config } from './config/config.js';
+import { AppError, isAppError } from './errors/app-error.js';
+import type { Article } from './domain/types.js';
+import { indexStaleness, ingestCorpus, openEngine, type IngestCorpusOptions } from './engine.js';
+import type { Engine } from './rag/engine.js';
+import type { IngestSummary } from './index/ingest.js';
+import { createApp, startServer } from './server/app.js';
+import { evalCommand } from './eval/eval-command.js';
+import { DEFAULT_KORQUAD_FILE, runKorquadBench } from './eval/bench-korquad.js';
+import { KORQUAD_ATTRIBUTION } from './eval/korquad-data.js';
+
+const positiveInt = (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError('양의 정수여야 합니다.');
+  return parsed;
+};
+
+function withConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig(), ...overrides };
+}
+
+/** Runs an ingest with a progress bar on a terminal and a summary line always. */
+async function runIngest(config: Config, options: { rebuild?: boolean; strict?: boolean; quiet?: boolean; source?: IngestCorpusOptions['source'] }): Promise<IngestSummary> {
+  const bar = process.stderr.isTTY && !options.quiet
+    ? new cliProgress.SingleBar({ format: '색인 {bar} {articles}개 기사 · {chunks}개 청크 · {embedded}개 임베딩', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    : undefined;
+  bar?.start(1, 0, { articles: 0, chunks: 0, embedded: 0 });
+  try {
+    return await ingestCorpus(config, {
+      rebuild: options.rebuild,
+      strict: options.strict,
+      source: options.source,
+      onProgress: (progress) => bar?.update(0, progress),
+      onNotice: (message) => process.stderr.write(`${message}\n`),
+    });
+  } finally {
+    bar?.stop();
+  }
+}
+
+function summaryLine(summary: IngestSummary): string {
+  return `색인 완료: 기사 ${summary.articles}개, 청크 ${summary.chunks}개, 새로 임베딩 ${summary.embedded}개, 삭제 ${summary.removed}개, 건너뜀 ${summary.skipped.length}개 (${summary.seconds}초)`;
+}
+
+/** Opens the index, building or rebuilding it first when it is missing, stale or unreadable. */
+async function ensureEngine(config: Config, log: (message: string) => void, onFallback?: (reason: string) => void): Promise<Engine> {
+  const stale = await indexStaleness(config);
+  if (stale) {
+    log(`${stale} → 코퍼스(${config.corpusDir})를 색인합니다.`);
+    const summary = await runIngest(config, { quiet: true });
+    log(summaryLine(summary));
+    for (const skipped of summary.skipped) log(`건너뜀: ${skipped.path} — ${skipped.reason}`);
+  }
+  try {
+    return await openEngine(config, { onFallback });
+  } catch (error) {
+    if (!isAppError(error) || !['INDEX_CORRUPT', 'INDEX_INCOMPATIBLE', 'INDEX_MISSING'].includes(error.code)) throw error;
+    log(`${error.message} → 다시 만듭니다.`);
+    log(summaryLine(await runIngest(config, { rebuild: true, quiet: true })));
+    return openEngine(config, { onFallback });
+  }
+}
+
+const historySchema = z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).max(20);
+
+async function readHistory(file: string | undefined) {
+  if (!file) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new AppError('VALIDATION', `--history 파일을 읽을 수 없습니다: ${file} (${(error as Error).message})`);
+  }
+  const result = historySchema.safeParse(parsed);
+  if (!result.success) throw new AppError('VALIDATION', `--history 파일은 { "role": "user"|"assistant", "content": 문자열 } 배열(최대 20개)이어야 합니다: ${file}`);
+  return result.data;
+}
+
+const program = new Command('korean-news-qa').description('한국어 뉴스 기사 질의응답 챗봇').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('색인을 불러오고(필요하면 먼저 색인) 웹 채팅과 API를 제공합니다')
+  .action(async () => {
+    const config = withConfig();
+    const logger = pino({ level: config.logLevel });
+    let engine: Engine | undefined;
+    const app = createApp({ config, logger, getEngine: () => engine });
+    // Listen first, so /healthz answers and /readyz says 503 while the index is prepared.
+    const server = await startServer(app, { host: config.host, port: config.port });
+    logger.info({ url: server.url }, `서버 시작: ${server.url}`);
+    const shutdown = async (signal: string) => {
+      logger.info({ signal }, '종료 중: 새 요청을 받지 않고 처리 중인 요청을 마칩니다');
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    engine = await ensureEngine(config, (message) => logger.info(message), (reason) => logger.warn({ reason }, 'LLM 답변 실패, 추출식 답변으로 대체'));
+    logger.info(engine.stats(), '색인 준비 완료');
+  });
+
+program
+  .command('ingest')
+  .description('코퍼스를 색인합니다 (바뀐 기사만 다시 임베딩)')
+  .option('--corpus <dir>', '코퍼스 폴더 (기본: CORPUS_DIR)')
+  .option('--index <dir>', '색인 폴더 (기본: INDEX_DIR)')
+  .option('--rebuild', '처음부터 다시 만듭니다')
+  .option('--strict', '읽지 못한 입력이 하나라도 있으면 실패하고 기존 색인을 그대로 둡니다')
+  .option('--json', '요약을 JSON으로 출력합니다')
+  .action(async (options: { corpus?: string; index?: string; rebuild?: boolean; strict?: boolean; json?: boolean }) => {
+    const config = withConfig({ ...(options.corpus ? { corpusDir: options.corpus } : {}), ...(options.index ? { indexDir: options.index } : {}) });
+    const summary = await runIngest(config, { rebuild: options.rebuild, strict: options.strict, quiet: options.json });
+    for (const skipped of summary.skipped) process.stderr.write(`건너뜀: ${skipped.path} — ${skipped.reason}\n`);
+    if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else process.stdout.write(`${summaryLine(summary)}\n`);
+  });
+
+program
+  .command('ask')
+  .description('터미널에서 질문 하나에 답합니다')
+  .argument('<question...>', '질문')
+  .option('--json', 'POST /api/chat과 같은 JSON을 출력합니다')
+  .option('--index <dir>', '색인 폴더 (기본: INDEX_DIR)')
+  .option('--history <file>', '이전 대화 JSON 파일: [{ "role", "content" }]')
+  .action(async (words: string[], options: { json?: boolean; index?: string; history?: string }) => {
+    const config = withConfig(options.index ? { indexDir: options.index } : {});
+    const question = words.join(' ').trim();
+    if (!question || question.length > 2000) throw new AppError('VALIDATION', '질문은 1~2000자여야 합니다.');
+    const history = await readHistory(options.history);
+    const engine = options.index ? await openEngine(config) : await ensureEngine(config, (message) => process.stderr.write(`${message}\n`));
+    const response = await engine.pipeline.ask({ question, history });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(response, null, 2)}\n`);
+      return;
+    }
+    const lines = [response.answer, ''];
+    if (response.question !== question) lines.splice(0, 0, `(검색한 질문: ${response.question})`, '');
+    for (const citation of response.citations) {
+      lines.push(`[${citation.n}] ${citation.title}${citation.date ? ` (${citation.date})` : ''}${citation.url ? ` ${citation.url}` : ''}`);
+      lines.push(`    “${citation.quote}”`);
+    }
+    lines.push('', `${response.mode} · 검색 ${response.timings.retrievalMs}ms · 답변 ${response.timings.generationMs}ms`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+
+/** Indexes articles made in memory (KorQuAD) into `indexDir` and opens the engine on it. */
+async function buildEngine(config: Config, articles: Article[], indexDir: string): Promise<Engine> {
+  const scoped = { ...config, indexDir };
+  await ingestCorpus(scoped, { source: articles.map((article) => ({ article })), rebuild: true });
+  return openEngine(scoped);
+}
+
+program
+  .command('eval')
+  .description('고정 질문 세트로 답변 품질을 측정하고 기준선과 비교합니다')
+  .option('--set <file>', '질문 세트 파일 (여러 번 지정 가능)', (value: string, previous: string[] = []) => [...previous, value])
+  .option('--index <dir>', '색인 폴더 (기본: INDEX_DIR)')
+  .option('--baseline <file>', '기준선 파일 (기본: eval/baseline.json)')
+  .option('--out <file>', '보고서 JSON 파일')
+  .option('--markdown <file>', '보고서 Markdown 파일')
+  .option('--update-baseline', '현재 수치를 기준선으로 저장합니다')
+  .option('--url <url>', '실행 중인 서버에 질문합니다')
+  .action(async (options: { set?: string[]; index?: string; baseline?: string; out?: string; markdown?: string; updateBaseline?: boolean; url?: string }) => {
+    const config = withConfig();
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const code = await evalCommand(
+      { sets: options.set, index: options.index, baseline: options.baseline, out: options.out, markdown: options.markdown, updateBaseline: options.updateBaseline, url: options.url },
+      {
+        config,
+        // Without --index the default corpus is indexed first when needed, as `npm start` does.
+        openEngine: async (indexDir) =>
+          options.index ? openEngine({ ...config, indexDir }) : ensureEngine(config, (message) => process.stderr.write(`${message}\n`)),
+        buildKorquadEngine: async (articles) => buildEngine(config, articles, await mkdtemp(join(tmpdir(), 'eval-korquad-'))),
+      },
+    );
+    process.exitCode = code;
+  });
+
+program
+  .command('bench:korquad')
+  .description('KorQuAD 1.0 dev 벤치마크 (검색 hit@k, 답변 품질, 지연 시간, MiniSearch 기준선)')
+  .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
+  .option('--limit <n>', '앞에서부터 N개 질문만', positiveInt)
+  .option('--out <file>', '결과 JSON 파일')
+  .action(async (options: { data: string; limit?: number; out?: string }) => {
+    const config = withConfig({ embeddingsProvider: 'local', llmProvider: 'extractive' });
+    const progress = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'KorQuAD {bar} {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+    const result = await runKorquadBench(options.data, options.limit, {
+      build: (articles, indexDir) => buildEngine(config, articles, indexDir),
+      onProgress: (done, total) => {
+        if (done === 1) progress?.start(total, 0);
+        progress?.update(done);
+      },
+    });
+    progress?.stop();
+    const json = JSON.stringify(result, null, 2);
+    process.stdout.write(`${json}\n${KORQUAD_ATTRIBUTION}\n`);
+    if (options.out) await writeFile(options.out, `${json}\n`);
+  });
+
+program
+  .command('bench:load')
+  .description('POST /api/chat HTTP 부하 테스트 (KorQuAD 색인, 추출식 답변, 127.0.0.1)')
+  .option('--duration <s>', '부하 시간(초)', positiveInt, 10)
+  .option('--connections <n>', '동시 연결 수', positiveInt, 32)
+  .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
+  .option('--out <file>', '결과 JSON 파일')
+  .action(async (options: { duration: number; connections: number; data: string; out?: string }) => {
+    const { runLoadBench } = await import('./eval/bench-load.js');
+    const result = await runLoadBench({
+      durationSeconds: options.duration,
+      connections: options.connections,
+      data: options.data,
+      onNotice: (message) => process.stderr.write(`${message}\n`),
+    });
+    const json = JSON.stringify(result, null, 2);
+    process.stdout.write(`${json}\n${KORQUAD_ATTRIBUTION}\n`);
+    if (options.out) await writeFile(options.out, `${json}\n`);
+  });
+
+program
+  .command('bench:scale')
+  .description('KorQuAD 문장을 재조합한 대용량 합성 코퍼스로 색인·적재·질의 규모를 측정합니다')
+  .option('--chunks <n>', '합성 코퍼스의 청크 수', positiveInt, 100_000)
+  .option('--curve', '10k, 30k 청크를 먼저 측정해 증가 곡선을 함께 출력합니다')
+  .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
+  .option('--out <file>', '결과 JSON 파일')
+  .action(async (options: { chunks: number; curve?: boolean; data: string; out?: string }) => {
+    const { runScaleBench } = await import('./eval/bench-scale.js');
+    const sizes = options.curve ? [...new Set([10_000, 30_000, options.chunks])] : [options.chunks];
+    const results = [];
+    for (const chunks of sizes) {
+      results.push(await runScaleBench({ chunks, data: options.data, onNotice: (message) => process.stderr.write(`${message}\n`) }));
+    }
+    const json = JSON.stringify(options.curve ? results : results[0], null, 2);
+    process.stdout.write(`${json}\n${KORQUAD_ATTRIBUTION}\n`);
+    if (options.out) await writeFile(options.out, `${json}\n`);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // One line for the user, never a stack trace (LOG_LEVEL=debug shows it).
+  const message = isAppError(error) ? error.message : `오류: ${(error as Error)?.message ?? String(error)}`;
+  process.stderr.write(`${message}\n`);
+  if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,117 @@
+// Wiring: turns Config into the concrete embedder, index, retriever, answerers and
+// pipeline. The CLI, the server start-up, the eval and the benchmarks all build the
+// engine here, so they run the same retrieval and answer code.
+import type { Article, ChatTurn, CorpusItem } from './domain/types.js';
+import type { Config } from './config/config.js';
+import type { Embedder } from './embed/embedder.js';
+import { createLocalEmbedder } from './embed/local.js';
+import { createOllamaEmbedder } from './embed/ollama.js';
+import { createOpenAIEmbedder } from './embed/openai.js';
+import { ingest, type IngestOptions, type IngestSummary } from './index/ingest.js';
+import { currentGeneration, loadIndex, readManifest } from './index/store.js';
+import { createHybridRetriever } from './retrieve/hybrid.js';
+import { createExtractiveAnswerer } from './answer/extractive.js';
+import type { Answerer } from './answer/answerer.js';
+import { createChatModel } from './answer/chat-model.js';
+import { createLlmAnswerer, rewriteQuestion } from './answer/llm.js';
+import { loadPrompts } from './answer/prompts.js';
+import { createPipeline } from './rag/create-pipeline.js';
+import type { Engine } from './rag/engine.js';
+import { listCorpusFiles, readCorpus } from './corpus/read-corpus.js';
+
+export function createEmbedder(config: Config): Embedder {
+  switch (config.embeddingsProvider) {
+    case 'ollama':
+      return createOllamaEmbedder({ host: config.ollama.host, model: config.ollama.embedModel });
+    case 'openai':
+      return createOpenAIEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.embedModel });
+    default:
+      return createLocalEmbedder();
+  }
+}
+
+export interface OpenEngineOptions {
+  indexDir?: string;
+  /** Check file checksums at load (default true). */
+  verify?: boolean;
+  /** Told why an LLM answer fell back to extractive, for logs. */
+  onFallback?: (reason: string, error?: unknown) => void;
+}
+
+/** Loads the index at `indexDir` (default config.indexDir) and builds the engine on it. */
+export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
+  const embedder = createEmbedder(config);
+  const index = await loadIndex(options.indexDir ?? config.indexDir, embedder.id, { verify: options.verify });
+  const retriever = createHybridRetriever(index, embedder);
+  const extractive = createExtractiveAnswerer(index.lexical);
+  let answerer: Answerer = extractive;
+  let rewrite: ((question: string, history: ChatTurn[], signal?: AbortSignal) => Promise<string | null>) | undefined;
+  if (config.llmProvider !== 'extractive') {
+    const model =
+      config.llmProvider === 'ollama'
+        ? createChatModel({ provider: 'ollama', host: config.ollama.host, model: config.ollama.chatModel, timeoutMs: config.llmTimeoutMs })
+        : createChatModel({ provider: 'openai', baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel, timeoutMs: config.llmTimeoutMs });
+    const prompts = await loadPrompts();
+    answerer = createLlmAnswerer({ mode: config.llmProvider, model, prompts, timeoutMs: config.llmTimeoutMs, fallback: extractive, onFallback: options.onFallback });
+    rewrite = (question, history, signal) => rewriteQuestion({ model, prompts, history, question, timeoutMs: config.llmTimeoutMs, signal });
+  }
+  const pipeline = createPipeline({ retriever, answerer, rewrite });
+  const byId = new Map<string, Article>(index.articles.map((article) => [article.id, article]));
+  return {
+    pipeline,
+    search: (query, searchOptions) => retriever.search(query, searchOptions),
+    getArticle: (id) => {
+      const stored = byId.get(id);
+      if (!stored) return undefined;
+      const { hash: _hash, ...article } = stored as Article & { hash?: string };
+      return article;
+    },
+    stats: () => ({ articles: index.articles.length, chunks: index.chunks.article.length }),
+  };
+}
+
+export interface IngestCorpusOptions extends Partial<Pick<IngestOptions, 'rebuild' | 'strict' | 'onProgress' | 'onNotice'>> {
+  corpusDir?: string;
+  indexDir?: string;
+  /** Articles made in memory (benchmarks) instead of reading `corpusDir`. */
+  source?: AsyncIterable<CorpusItem> | Iterable<CorpusItem>;
+}
+
+export function ingestCorpus(config: Config, options: IngestCorpusOptions = {}): Promise<IngestSummary> {
+  const corpusDir = options.corpusDir ?? config.corpusDir;
+  return ingest({
+    indexDir: options.indexDir ?? config.indexDir,
+    source: options.source ?? readCorpus(corpusDir),
+    corpusDir: options.source ? undefined : corpusDir,
+    embedder: createEmbedder(config),
+    rebuild: options.rebuild,
+    strict: options.strict,
+    onProgress: options.onProgress,
+    onNotice: options.onNotice,
+  });
+}
+
+/**
+ * Why the index must be (re)built before serving, or undefined when it is current:
+ * missing, built by another embedder or format, or the corpus files changed since.
+ * A corrupt index is found by the checksum check at load.
+ */
+export async function indexStaleness(config: Config, indexDir = config.indexDir, corpusDir = config.corpusDir): Promise<string | undefined> {
+  const generation = await currentGeneration(indexDir);
+  if (!generation) return '색인이 없습니다';
+  let manifest;
+  try {
+    manifest = await readManifest(generation);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (manifest.embedder.id !== createEmbedder(config).id) return `임베더가 바뀌었습니다 (${manifest.embedder.id} → ${createEmbedder(config).id})`;
+  const files = await listCorpusFiles(corpusDir);
+  const names = Object.keys(files);
+  if (names.length !== Object.keys(manifest.sources).length) return '코퍼스 파일이 추가되거나 삭제되었습니다';
+  for (const name of names) {
+    const before = manifest.sources[name];
+    if (!before || before.size !== files[name]!.size || before.mtimeMs !== files[name]!.mtimeMs) return `코퍼스 파일이 바뀌었습니다: ${name}`;
+  }
+  return undefined;
+}

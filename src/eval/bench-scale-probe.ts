@@ -1,0 +1,34 @@
+// Child of bench:scale: `node --import tsx bench-scale-probe.ts <indexDir> <questions.json>`.
+// Opens the index as the server would (checksums included), asks every question through
+// engine.pipeline.ask (retrieval + extractive answer) and prints one JSON line:
+// { loadSeconds, queryP50Ms, queryP95Ms, maxRssMB }.
+import { readFile } from 'node:fs/promises';
+import { loadConfig } from '../config/config.js';
+import { openEngine } from '../engine.js';
+import { percentile } from './metrics.js';
+import type { ProbeResult } from './bench-scale.js';
+
+const [indexDir, questionsFile] = process.argv.slice(2);
+if (!indexDir || !questionsFile) {
+  process.stderr.write('사용법: bench-scale-probe.ts <색인 폴더> <질문 JSON 파일>\n');
+  process.exit(2);
+}
+const questions = JSON.parse(await readFile(questionsFile, 'utf8')) as string[];
+
+const loadStarted = performance.now();
+const engine = await openEngine({ ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', indexDir });
+const loadSeconds = (performance.now() - loadStarted) / 1000;
+
+const latencies: number[] = [];
+for (const question of questions) {
+  const started = performance.now();
+  await engine.pipeline.ask({ question });
+  latencies.push(performance.now() - started);
+}
+const result: ProbeResult = {
+  loadSeconds,
+  queryP50Ms: percentile(latencies, 0.5) ?? 0,
+  queryP95Ms: percentile(latencies, 0.95) ?? 0,
+  maxRssMB: process.resourceUsage().maxRSS / 1024,
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,0 +1,107 @@
+// Hybrid retrieval over a loaded index: BM25 and vector candidates fused by
+// normalised score, reranked by how well a chunk's best sentence covers the
+// question, then ordered so each article's best chunk comes before second chunks.
+import type { Hit, SearchOptions } from '../domain/types.js';
+import type { Embedder } from '../embed/embedder.js';
+import type { LoadedIndex } from '../index/store.js';
+import { analyze } from '../text/tokens.js';
+import { splitSentences } from '../text/sentences.js';
+import type { Retriever } from './retriever.js';
+import { filterPredicate, toHit } from './hits.js';
+
+export interface HybridOptions {
+  /** Candidates taken from each list before fusion. */
+  candidates: number;
+  /** Weight of the vector similarity next to the normalised BM25 score (BM25 weighs 1). */
+  vectorWeight: number;
+  /** Weight of the best sentence's IDF-weighted coverage of the question terms. */
+  coverageWeight: number;
+}
+
+/** Measured on KorQuAD dev (bench:korquad): coverage rerank +0.2–0.3 points of hit@1.
+ *  The local hashed embedder repeats what BM25 knows, so it weighs little; a semantic
+ *  embedder (ollama/openai) deserves more, see README. */
+export const DEFAULT_HYBRID: HybridOptions = { candidates: 30, vectorWeight: 0.1, coverageWeight: 0.3 };
+
+/** IDF-weighted share of the query's terms found in the best single sentence of `text`. */
+export function bestSentenceCoverage(text: string, weights: Map<string, number>, total: number): number {
+  if (total <= 0) return 0;
+  // Every analyzer term (less its `w:` prefix) is a substring of the lower-cased text, so
+  // the weight of the query terms found as substrings bounds a sentence's coverage from
+  // above. Sentences are analysed best bound first, and only while the bound can still
+  // beat the best coverage so far: the same result as analysing every sentence, at a
+  // fraction of the cost (analysis was most of a query's time).
+  const needles: [string, number][] = [];
+  for (const [term, weight] of weights) needles.push([term.startsWith('w:') ? term.slice(2) : term, weight]);
+  const lower = text.toLowerCase();
+  const bounded: { start: number; end: number; bound: number }[] = [];
+  for (const span of splitSentences(text)) {
+    const sentence = lower.length === text.length ? lower.slice(span.start, span.end) : text.slice(span.start, span.end).toLowerCase();
+    let bound = 0;
+    for (const [needle, weight] of needles) if (sentence.includes(needle)) bound += weight;
+    if (bound > 0) bounded.push({ start: span.start, end: span.end, bound });
+  }
+  bounded.sort((a, b) => b.bound - a.bound);
+  let best = 0;
+  for (const { start, end, bound } of bounded) {
+    if (bound <= best) break;
+    const terms = new Set(analyze(text.slice(start, end)));
+    let covered = 0;
+    for (const [term, weight] of weights) if (terms.has(term)) covered += weight;
+    if (covered > best) best = covered;
+  }
+  return best / total;
+}
+
+/** Puts each article's best chunk first, keeping score order otherwise, so the top k
+ *  spans as many articles as deserve it while a one-article corpus keeps all its chunks. */
+export function diversify(hits: Hit[]): Hit[] {
+  const seen = new Set<string>();
+  const firsts: Hit[] = [];
+  const rest: Hit[] = [];
+  for (const hit of hits) {
+    if (seen.has(hit.article.id)) rest.push(hit);
+    else {
+      seen.add(hit.article.id);
+      firsts.push(hit);
+    }
+  }
+  return [...firsts, ...rest];
+}
+
+export function createHybridRetriever(index: LoadedIndex, embedder: Embedder, options: HybridOptions = DEFAULT_HYBRID): Retriever {
+  // Vector labels → chunk numbers.
+  const labelToChunk = new Int32Array(index.manifest.nextLabel).fill(-1);
+  index.chunks.label.forEach((label, chunk) => (labelToChunk[label] = chunk));
+
+  return {
+    async search(query: string, { k, filters }: SearchOptions): Promise<Hit[]> {
+      const allow = filterPredicate(index, filters);
+      const wanted = Math.max(options.candidates, k);
+      const fused = new Map<number, number>();
+      const lexical = index.lexical.search(query, wanted, allow);
+      const topLexical = lexical[0]?.score ?? 0;
+      for (const { id, score } of lexical) fused.set(id, topLexical > 0 ? score / topLexical : 0);
+      if (options.vectorWeight > 0 && index.vectors.size > 0) {
+        const vector = await embedder.embedQuery(query);
+        const allowLabel = allow ? (label: number) => labelToChunk[label]! >= 0 && allow(labelToChunk[label]!) : (label: number) => labelToChunk[label]! >= 0;
+        for (const { label, similarity } of index.vectors.search(vector, wanted, allowLabel)) {
+          const chunk = labelToChunk[label]!;
+          fused.set(chunk, (fused.get(chunk) ?? 0) + options.vectorWeight * Math.max(similarity, 0));
+        }
+      }
+      if (fused.size === 0) return [];
+      const weights = new Map<string, number>();
+      for (const term of analyze(query, { query: true })) weights.set(term, index.lexical.idf(term));
+      let total = 0;
+      for (const weight of weights.values()) total += weight;
+      const ranked = [...fused].map(([chunk, score]) => {
+        const hit = toHit(index, chunk, score);
+        if (options.coverageWeight > 0) hit.score += options.coverageWeight * bestSentenceCoverage(hit.chunk.text, weights, total);
+        return hit;
+      });
+      ranked.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
+      return diversify(ranked).slice(0, k);
+    },
+  };
+}

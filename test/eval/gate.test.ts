@@ -1,0 +1,62 @@
+// The regression gate on the default configuration: the committed sets must meet the
+// committed baseline with the real engine, and a raised baseline must fail the run.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import type { Article } from '../../src/domain/types.js';
+import { ingestCorpus, openEngine } from '../../src/engine.js';
+import { evalCommand } from '../../src/eval/eval-command.js';
+
+let work: string;
+let config: Config;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'eval-gate-'));
+  config = { ...loadConfig({}), indexDir: join(work, 'index') };
+  await ingestCorpus(config);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function runGate(baseline: string) {
+  const errors: string[] = [];
+  const code = await evalCommand(
+    { baseline, index: config.indexDir },
+    {
+      config,
+      openEngine: (indexDir) => openEngine({ ...config, indexDir }),
+      buildKorquadEngine: async (articles: Article[]) => {
+        const indexDir = await mkdtemp(join(work, 'korquad-'));
+        await ingestCorpus({ ...config, indexDir }, { source: articles.map((article) => ({ article })) });
+        return openEngine({ ...config, indexDir });
+      },
+      stdout: () => undefined,
+      stderr: (text) => errors.push(text),
+    },
+  );
+  return { code, errors: errors.join('') };
+}
+
+describe('eval gate', () => {
+  it('passes on the committed sets and baseline', async () => {
+    const { code, errors } = await runGate('eval/baseline.json');
+    expect(errors).not.toMatch(/answerAccuracy|citationHitRate|refusal/);
+    expect(code).toBe(0);
+  }, 120_000);
+
+  it('fails and names the set and metric when the baseline is raised above today', async () => {
+    const baseline = JSON.parse(await readFile('eval/baseline.json', 'utf8'));
+    const seed = baseline.sets.find((set: { name: string }) => set.name === 'seed');
+    seed.answerAccuracy = Math.min(1, seed.answerAccuracy + 0.1);
+    const raised = join(work, 'raised-baseline.json');
+    await writeFile(raised, JSON.stringify(baseline));
+    const { code, errors } = await runGate(raised);
+    expect(code).toBe(1);
+    expect(errors).toContain('seed');
+    expect(errors).toContain('answerAccuracy');
+  }, 120_000);
+});

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { foldForMatch, normalizeText } from '../../src/text/normalize.js';
+import { analyze, bigrams, contentWords, hasBatchim, isQuestionWord, splitWords, stripParticle } from '../../src/text/tokens.js';
+
+describe('stripParticle', () => {
+  it.each([
+    ['연구원은', '연구원'],
+    ['연구원이', '연구원'],
+    ['개발하는', '개발'],
+    ['개발했으며', '개발'],
+    ['발표했다', '발표'],
+    ['오픈소스로', '오픈소스'],
+    ['프로젝트를', '프로젝트'],
+    ['서울시가', '서울시'],
+    ['서울시에게', '서울시'],
+    ['정부의', '정부'],
+    ['학교에서', '학교'],
+    ['경주에서는', '경주'],
+    ['삼성전자도', '삼성전자'],
+    ['기업으로', '기업'],
+    ['구글과', '구글'],
+    ['회사와', '회사'],
+    ['모델을', '모델'],
+    ['세계적인', '세계적'],
+    ['수준의', '수준'],
+    // 로 follows a vowel or a final ㄹ.
+    ['서울로', '서울'],
+    ['교실로', '교실'],
+  ])('%s → %s', (word, stem) => {
+    expect(stripParticle(word)).toBe(stem);
+  });
+
+  it.each([
+    ['국가', 'at least two syllables must remain'],
+    ['사이', 'at least two syllables must remain'],
+    ['것이', 'at least two syllables must remain'],
+    ['소비자물가', '가 after a final consonant is not the subject particle'],
+    ['인사평가', '가 after a final consonant is not the subject particle'],
+    ['기업와', '와 needs a syllable without a final consonant'],
+    ['대한민국', 'no particle'],
+    ['인공지능', 'no particle'],
+    ['파운데이션', 'no particle'],
+    ['사과', 'one syllable would remain'],
+  ])('%s stays whole (%s)', (word) => {
+    expect(stripParticle(word)).toBe(word);
+  });
+
+  it('strips one suffix, longest first', () => {
+    expect(stripParticle('연구원으로부터')).toBe('연구원');
+    expect(stripParticle('서울에서부터')).toBe('서울');
+  });
+});
+
+describe('hasBatchim', () => {
+  it.each([
+    ['국', true],
+    ['울', true],
+    ['가', false],
+    ['시', false],
+    ['A', false],
+  ])('%s → %s', (syllable, expected) => {
+    expect(hasBatchim(syllable)).toBe(expected);
+  });
+});
+
+describe('splitWords', () => {
+  it('splits runs of one script with exact offsets', () => {
+    const text = 'LG는 3.5%와 1,200명, v2.0 APEC2025';
+    const words = splitWords(text);
+    expect(words.map(({ text: word, kind }) => [word, kind])).toEqual([
+      ['LG', 'latin'],
+      ['는', 'hangul'],
+      ['3.5', 'number'],
+      ['와', 'hangul'],
+      ['1,200', 'number'],
+      ['명', 'hangul'],
+      ['v', 'latin'],
+      ['2.0', 'number'],
+      ['APEC', 'latin'],
+      ['2025', 'number'],
+    ]);
+    for (const word of words) expect(text.slice(word.start, word.end)).toBe(word.text);
+  });
+
+  it('drops punctuation and a trailing period after a number', () => {
+    expect(splitWords('2025. 10. 30.').map((word) => word.text)).toEqual(['2025', '10', '30']);
+    expect(splitWords('“좋다!” (사진=뉴스1)').map((word) => word.text)).toEqual(['좋다', '사진', '뉴스', '1']);
+  });
+});
+
+describe('analyze', () => {
+  it('indexes stem bigrams and w: stems for Hangul words', () => {
+    expect(analyze('연구원은')).toEqual(['연구', '구원', 'w:연구원']);
+    // Bigrams of the stem, not the surface: no "원은".
+    expect(analyze('연구원은')).not.toContain('원은');
+  });
+
+  it('gives the same terms for a word with any particle', () => {
+    expect(analyze('연구원이')).toEqual(analyze('연구원은'));
+    expect(analyze('프로젝트를')).toEqual(analyze('프로젝트'));
+    expect(analyze('서울로')).toEqual(analyze('서울은'));
+  });
+
+  it('keeps a one-syllable word as itself, without a w: term', () => {
+    expect(analyze('집 한 채')).toEqual(['집', '한', '채']);
+  });
+
+  it('lower-cases Latin words and keeps numbers whole', () => {
+    expect(analyze('LG AI연구원 2025년 3.5% 1,200명')).toEqual([
+      'lg',
+      'ai',
+      '연구',
+      '구원',
+      'w:연구원',
+      '2025',
+      '년',
+      '3.5',
+      '1,200',
+      '명',
+    ]);
+  });
+
+  it.each([
+    ['무엇', '이홍락 원장은 무엇을 밝혔나?'],
+    ['누구', '누구를 선정했나?'],
+    ['누가', '누가 발표했나?'],
+    ['언제', '축제는 언제 열리나?'],
+    ['어디서', '어디서 열렸나?'],
+  ])('drops the question word %s in query mode only', (word, question) => {
+    const stems = (terms: string[]) => terms.filter((term) => term.startsWith('w:')).map((term) => term.slice(2));
+    expect(stems(analyze(question, { query: true }))).not.toContain(word);
+    expect(stems(analyze(question))).toContain(word);
+  });
+
+  it('keeps the topic of a question in query mode', () => {
+    expect(analyze('이홍락 원장은 무엇을 밝혔나?', { query: true })).toEqual(
+      expect.arrayContaining(['이홍', '홍락', 'w:이홍락', '원장', 'w:원장']),
+    );
+    expect(analyze('무엇 누구 언제', { query: true })).toEqual([]);
+  });
+
+  it('isQuestionWord knows question words, not topics', () => {
+    for (const word of ['무엇', '누구', '언제', '어디', '어떻게', '왜', '얼마나']) expect(isQuestionWord(word)).toBe(true);
+    for (const word of ['연구원', '서울', '축제']) expect(isQuestionWord(word)).toBe(false);
+  });
+});
+
+describe('contentWords', () => {
+  it('gives particle-stripped words with their offsets, without question words', () => {
+    const text = '이 원장은 언제 AI를 밝혔나';
+    const words = contentWords(text);
+    expect(words.map((word) => word.text)).toEqual(['이', '원장', 'ai', '를', '밝혔나']);
+    // Offsets still point at the surface form in the text.
+    const principal = words[1]!;
+    expect(text.slice(principal.start, principal.end)).toBe('원장은');
+  });
+});
+
+describe('bigrams', () => {
+  it.each([
+    ['연구원', ['연구', '구원']],
+    ['집', ['집']],
+  ])('%s → %o', (word, expected) => {
+    expect(bigrams(word)).toEqual(expected);
+  });
+});
+
+describe('normalizeText', () => {
+  it('composes decomposed jamo (NFD) into syllables (NFC)', () => {
+    const decomposed = '연구원'.normalize('NFD');
+    expect(decomposed.length).toBe(8);
+    expect(normalizeText(decomposed)).toBe('연구원');
+    expect(normalizeText('\u1100\u1161\u11a8')).toBe('각');
+  });
+
+  it.each([
+    ['CRLF line ends', '첫 줄\r\n둘째 줄\r셋째 줄', '첫 줄\n둘째 줄\n셋째 줄'],
+    ['zero-width characters', '연\u200b구\u200c원\u200d\u2060\ufeff', '연구원'],
+    ['no-break and other odd spaces', '서울\u00a0시\u3000청\t앞\u202f광장', '서울 시 청 앞 광장'],
+    ['runs of blank lines', '첫 문단\n\n\n\n둘째 문단\n \n  \n셋째', '첫 문단\n\n둘째 문단\n\n셋째'],
+    ['trailing spaces on lines', '첫 줄   \n둘째 줄\u00a0\n', '첫 줄\n둘째 줄'],
+    ['leading and trailing blank space', '\n\n  본문  \n\n', '본문'],
+  ])('%s', (_name, input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('is idempotent', () => {
+    const input = '  연구원\u200b은\r\n\r\n\r\n\u00a0말했다.  \n';
+    expect(normalizeText(normalizeText(input))).toBe(normalizeText(input));
+  });
+
+  it('foldForMatch lower-cases and maps full-width forms', () => {
+    expect(foldForMatch('ＡＩ와 LG')).toBe('ai와 lg');
+  });
+});
