@@ -17,6 +17,7 @@ import { createLlmAnswerer, rewriteQuestion } from './answer/llm.js';
 import { loadPrompts } from './answer/prompts.js';
 import { createPipeline } from './rag/create-pipeline.js';
 import type { Engine } from './rag/engine.js';
+import type { RagPipeline } from './rag/pipeline.js';
 import { listCorpusFiles, readCorpus } from './corpus/read-corpus.js';
 
 export function createEmbedder(config: Config): Embedder {
@@ -44,18 +45,28 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
   const index = await loadIndex(options.indexDir ?? config.indexDir, embedder.id, { verify: options.verify });
   const retriever = createHybridRetriever(index, embedder);
   const extractive = createExtractiveAnswerer(index.lexical);
-  let answerer: Answerer = extractive;
-  let rewrite: ((question: string, history: ChatTurn[], signal?: AbortSignal) => Promise<string | null>) | undefined;
+  let pipeline: RagPipeline = createPipeline({ retriever, answerer: extractive });
   if (config.llmProvider !== 'extractive') {
+    const mode = config.llmProvider;
     const model =
-      config.llmProvider === 'ollama'
+      mode === 'ollama'
         ? createChatModel({ provider: 'ollama', host: config.ollama.host, model: config.ollama.chatModel, timeoutMs: config.llmTimeoutMs })
         : createChatModel({ provider: 'openai', baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel, timeoutMs: config.llmTimeoutMs });
     const prompts = await loadPrompts();
-    answerer = createLlmAnswerer({ mode: config.llmProvider, model, prompts, timeoutMs: config.llmTimeoutMs, fallback: extractive, onFallback: options.onFallback });
-    rewrite = (question, history, signal) => rewriteQuestion({ model, prompts, history, question, timeoutMs: config.llmTimeoutMs, signal });
+    // One LLM budget per request, shared by the follow-up rewrite and the answer: a hung
+    // model then costs one LLM_TIMEOUT_MS before the extractive fallback, not two.
+    const requestPipeline = (): RagPipeline => {
+      const deadline = performance.now() + config.llmTimeoutMs;
+      const remaining = () => Math.max(1, Math.round(deadline - performance.now()));
+      const answerer: Answerer = {
+        mode,
+        answer: (input) => createLlmAnswerer({ mode, model, prompts, timeoutMs: remaining(), fallback: extractive, onFallback: options.onFallback }).answer(input),
+      };
+      const rewrite = (question: string, history: ChatTurn[], signal?: AbortSignal) => rewriteQuestion({ model, prompts, history, question, timeoutMs: remaining(), signal });
+      return createPipeline({ retriever, answerer, rewrite });
+    };
+    pipeline = { ask: (request) => requestPipeline().ask(request), askStream: (request) => requestPipeline().askStream(request) };
   }
-  const pipeline = createPipeline({ retriever, answerer, rewrite });
   const byId = new Map<string, Article>(index.articles.map((article) => [article.id, article]));
   return {
     pipeline,

@@ -6,6 +6,8 @@ import type { Citation, Hit } from '../domain/types.js';
 import { splitSentences } from '../text/sentences.js';
 import { analyze } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
+import { canAnswerType, expectedAnswerType } from './answer-type.js';
+import { focusWords, passageHasWord } from './focus.js';
 import { isPromptInjection } from './injection.js';
 import { REFUSAL_TEXT } from './refusal.js';
 
@@ -18,13 +20,16 @@ export interface Lexicon {
 /** BM25 IDF, with a term absent from the corpus counted as if it occurred once: an
  *  unknown word (often a paraphrase) then weighs like the rarest known word instead of
  *  drowning everything else, which matters most in small corpora. */
-const IDF_FLOOR = 0.5;
+const IDF_PRIOR_CHUNKS = 50;
 
 export function smoothedIdf(lexicon: Lexicon, term: string): number {
   const n = lexicon.documentCount;
   const df = Math.max(lexicon.documentFrequency(term), 1);
-  // The constant keeps words shared by every chunk of a tiny corpus from weighing nothing.
-  return IDF_FLOOR + Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  // IDF from a handful of chunks says little (a one-article corpus puts its title's words
+  // in every chunk): shrink it towards a flat weight of 1 until the corpus is large.
+  const trust = n / (n + IDF_PRIOR_CHUNKS);
+  return trust * idf + (1 - trust);
 }
 
 export interface ExtractiveOptions {
@@ -48,10 +53,10 @@ export interface ExtractiveOptions {
  *  median under 200 characters) and on eval/sets/seed.jsonl for refusals. */
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   maxHits: 5,
-  minCoverage: 0.25,
+  minCoverage: 0.2,
   maxSentences: 2,
   maxAnswerChars: 400,
-  rankWeight: 1,
+  rankWeight: 0.5,
   previousSentenceWeight: 0.3,
 };
 
@@ -72,6 +77,9 @@ function refusal(): AnswerResult {
   return { answer: REFUSAL_TEXT, citations: [], refused: true, mode: 'extractive' };
 }
 
+// Photo credits, bylines and copyright lines are not statements to quote.
+const NOT_A_STATEMENT = /^\(?\s*(사진|그래픽|자료|영상|출처)\s*[=:]|무단\s*전재|재배포\s*금지|^[가-힣]{2,4}\s*(기자|특파원)\s*[=\w.-]*@|^\[[^\]]{1,20}\]$/;
+
 /** Sentences of the retrieved chunks, each once (overlapping chunks repeat sentences). */
 function candidateSentences(hits: Hit[], maxHits: number): Candidate[] {
   const seen = new Set<string>();
@@ -80,6 +88,7 @@ function candidateSentences(hits: Hit[], maxHits: number): Candidate[] {
     let previousTerms = new Set<string>();
     for (const span of splitSentences(hit.chunk.text)) {
       const text = hit.chunk.text.slice(span.start, span.end);
+      if (NOT_A_STATEMENT.test(text)) continue;
       const terms = new Set(analyze(text));
       const start = hit.chunk.start + span.start;
       const key = `${hit.article.id}:${start}`;
@@ -131,15 +140,28 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
   return candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
 }
 
-/** Picks the answer sentences: the best ones that fit, or none when coverage is too low. */
-export function selectSentences(candidates: Candidate[], options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Candidate[] {
-  const bestCoverage = candidates.reduce((best, candidate) => Math.max(best, candidate.coverage), 0);
-  if (candidates.length === 0 || bestCoverage < options.minCoverage) return [];
-  const chosen: Candidate[] = [];
-  let length = 0;
+/**
+ * Picks the answer sentences: the best ones that fit, or none when no sentence covers
+ * enough of the question or, for a question that asks for an amount, a count, an age or
+ * a time, when no well-covering sentence holds one. The first sentence must hold it.
+ */
+export function selectSentences(question: string, candidates: Candidate[], options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Candidate[] {
+  // The attribute asked about ("매출은 얼마야?") must appear in the retrieved passages.
+  const focus = focusWords(question);
+  if (focus.length > 0) {
+    const seen = new Set<string>();
+    for (const candidate of candidates) for (const term of candidate.terms) seen.add(term);
+    if (!focus.every(({ word, prefix }) => passageHasWord(seen, word, prefix))) return [];
+  }
+  const type = expectedAnswerType(question);
+  const eligible = (candidate: Candidate) => candidate.coverage >= options.minCoverage && (!type || canAnswerType(candidate.text, type));
+  const first = candidates.find(eligible);
+  if (!first) return [];
+  const chosen: Candidate[] = [first];
+  let length = first.text.length;
   for (const candidate of candidates) {
     if (chosen.length >= options.maxSentences) break;
-    if (chosen.length > 0 && length + candidate.text.length > options.maxAnswerChars) continue;
+    if (candidate === first || length + candidate.text.length > options.maxAnswerChars) continue;
     chosen.push(candidate);
     length += candidate.text.length;
   }
@@ -171,7 +193,7 @@ export function createExtractiveAnswerer(lexicon: Lexicon, options: ExtractiveOp
       let result: AnswerResult;
       if (isPromptInjection(input.question)) result = refusal();
       else {
-        const chosen = selectSentences(rankSentences(input.question, input.hits, lexicon, options), options);
+        const chosen = selectSentences(input.question, rankSentences(input.question, input.hits, lexicon, options), options);
         result = chosen.length ? buildCitedAnswer(chosen) : refusal();
       }
       // Stream cited sentence by cited sentence, like the LLM answerers; the split drops

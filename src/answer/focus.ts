@@ -1,0 +1,71 @@
+// The focus of a question: the topic noun right before its question word, which names
+// what is asked ("매출은 얼마야?" → 매출, "날씨는 어땠어?" → 날씨). An article
+// that mentions the question's other words but never its focus does not answer it.
+import { bigrams, isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
+
+// Nouns that only name the kind of answer wanted ("어느 기관", "장소는 어디"): the answer
+// sentence names the thing itself, not the category, so they need not appear in it.
+const CATEGORY_NOUNS = new Set([
+  '기관', '장소', '곳', '사람', '인물', '회사', '기업', '단체', '조직', '나라', '국가', '도시', '지역', '행사', '주제', '분야', '방법', '이유', '목적',
+  '내용', '종류', '직책', '직위', '직함', '명칭', '제목', '정도', '시기', '연도', '날짜', '날', '해', '것', '점', '부분', '역할', '의미', '뜻', '말', '일',
+  // Measures whose value is the answer ("층수는 얼마" → "5층"): the answer states the value.
+  '년도', '나이', '숫자', '점수', '개수', '인원', '기한', '층수', '번호', '규모', '수치', '비율', '길이', '높이', '크기', '무게', '거리', '기간',
+]);
+
+// Question words that ask for the value of an attribute ("매출은 얼마야?", "날씨는 어땠어?"),
+// where the attribute itself must be in the answer. "X는 누구/무엇/어디" asks for an
+// instance of X instead, and answers often name it without X ("종교는 무엇인가?").
+const ASKS_FOR_VALUE = /^(얼마|어땠|어떤가|어떻습|몇)/;
+// Particles that mark the word before a question word as its topic: "매출은 얼마야?".
+const TOPIC_PARTICLE = /(은|는|이|가)$/;
+
+/** A word the retrieved passages must contain; `prefix`: only its first two syllables
+ *  (a predicate such as "설립됐어" is found as 설립 in any inflection). */
+export interface FocusWord {
+  word: string;
+  prefix: boolean;
+}
+
+/**
+ * What a question is about, in the words an answer cannot do without:
+ * - the attribute before a question word that asks for a value ("매출은 얼마야?" → 매출);
+ * - the predicate after 언제 ("언제 설립됐어?" → 설립): a time answers an event;
+ * - the topic the question opens with ("삼성전자는 … 발표했어?" → 삼성전자).
+ * Category nouns ("장소는 어디") are never required: answers name the thing, not its kind.
+ */
+export function focusWords(question: string): FocusWord[] {
+  const words = splitWords(question);
+  const focus = new Map<string, FocusWord>();
+  const add = (word: string, prefix: boolean) => {
+    if (word.length >= 2 && !isQuestionWord(word) && !CATEGORY_NOUNS.has(word)) focus.set(word, { word, prefix });
+  };
+  words.forEach((word, i) => {
+    if (word.kind !== 'hangul') return;
+    const before = words[i - 1];
+    const after = words[i + 1];
+    const adjacent = (a: { end: number }, b: { start: number }) => question.slice(a.end, b.start).trim() === '';
+    if (ASKS_FOR_VALUE.test(word.text) && before?.kind === 'hangul' && adjacent(before, word) && TOPIC_PARTICLE.test(before.text)) {
+      const stem = stripParticle(before.text);
+      if (stem !== before.text) add(stem, false);
+    }
+    if (/^언제/.test(word.text) && after?.kind === 'hangul' && adjacent(word, after)) add(stripParticle(after.text), true);
+  });
+  // The opening topic: "X는 …" with a short X (a long one is a run-on without spaces).
+  const first = words[0];
+  if (first?.kind === 'hangul' && first.start === question.search(/\S/) && /(은|는)$/.test(first.text)) {
+    const stem = stripParticle(first.text);
+    if (stem !== first.text && stem.length <= MAX_TOPIC_SYLLABLES) add(stem, false);
+  }
+  return [...focus.values()];
+}
+
+const MAX_TOPIC_SYLLABLES = 6;
+
+/** True when `terms` (analyzer terms of a passage) hold the word or most of its bigrams. */
+export function passageHasWord(terms: Set<string>, word: string, prefix = false): boolean {
+  if (!/[가-힣]/.test(word)) return terms.has(word);
+  if (prefix) return terms.has(word.slice(0, 2));
+  if (terms.has(`w:${word}`)) return true;
+  const pairs = bigrams(word);
+  return pairs.filter((pair) => terms.has(pair)).length / pairs.length >= 0.5;
+}
