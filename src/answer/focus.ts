@@ -48,7 +48,9 @@ export function focusWords(question: string): FocusWord[] {
       const stem = stripParticle(before.text);
       if (stem !== before.text) add(stem, false);
     }
-    if (/^언제/.test(word.text) && after?.kind === 'hangul' && adjacent(word, after)) add(stripParticle(after.text), true);
+    // Only a long predicate ("설립됐어" → 설립): a short one is a bare verb whose second
+    // syllable changes with the ending (열려 / 열린다), so two syllables prove nothing.
+    if (/^언제/.test(word.text) && after?.kind === 'hangul' && after.text.length >= 3 && adjacent(word, after)) add(stripParticle(after.text), true);
   });
   // The opening topic: "X는 …" with a short X (a long one is a run-on without spaces).
   const first = words[0];

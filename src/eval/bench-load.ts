@@ -23,7 +23,7 @@ export interface LoadBenchResult {
   /** Connection errors and timeouts. */
   errors: number;
   non2xx: number;
-  /** Server process RSS after the index is loaded and a warm-up, and after the run. */
+  /** Server process RSS (after a full GC) once the index is loaded and warmed up, and after the run. */
   rssStartMB: number;
   rssEndMB: number;
 }
@@ -63,7 +63,11 @@ async function serveChild(dataFile: string): Promise<void> {
     const server = await startServer(app, { host: '127.0.0.1', port: 0 });
     const stats = engine.stats();
     process.on('message', (message: ToServer) => {
-      if (message.type === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss });
+      if (message.type === 'rss') {
+        // Collect first, so the reading is memory the server holds, not garbage not yet swept.
+        (globalThis as { gc?: () => void }).gc?.();
+        send({ type: 'rss', rss: process.memoryUsage().rss });
+      }
       if (message.type === 'stop') {
         void server
           .close()
@@ -126,7 +130,10 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<LoadBench
   const { questions } = await loadKorquad(dataFile);
   // Every dev question in file order: the rotation walks through every dev article.
   const rotation = questions.map((question) => question.question);
-  const child = fork(THIS_FILE, ['--serve', dataFile], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // glibc gives each thread its own malloc arena and keeps freed pages in it: RSS then
+  // creeps up under load although the JS heap is flat. Two arenas keep it steady, as in
+  // `npm start`.
+  const child = fork(THIS_FILE, ['--serve', dataFile], { env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' }, execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     options.onNotice?.('KorQuAD 색인을 만들고 서버를 시작합니다…');
     const ready = await nextMessage(child, 'ready');

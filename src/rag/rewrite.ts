@@ -4,15 +4,16 @@
 import type { ChatTurn } from '../domain/types.js';
 import { contentWords } from '../text/tokens.js';
 
-// Words that point back at something said before.
-const ANAPHORA = /(^|\s)(그|그녀|그들|그의|그곳|거기|이곳|여기|저곳|해당|당시|그때|이때|이들|이것|그것|저것|이\s|저\s|같은\s|앞서|위의|방금)/;
-// Follow-ups that only ask "and what about …?".
-const SHORT_FOLLOW_UP = /^(그럼|그러면|그리고|또|그래서|왜|어째서|언제|어디|누가|몇)/;
+// Words that point back at something said before, as whole words ("그 행사", "그곳은"),
+// never as the start of another word (그린벨트, 그림책).
+const ANAPHORA = /(^|\s)(그|이|저|해당|같은)\s|(^|\s)그(는|가|를|의|에게|도|와|랑)(?![가-힣])|(^|\s)(그녀|그들|그의|그곳|그때|그중|그걸|그것|거기|이곳|여기|저곳|당시|이때|이들|이것|저것|앞서|방금)(?![가-힣])|(^|\s)(그녀|그들|그곳|그것|이것|저것|거기|여기|그중)[은는이가을를의에도]/;
+// Openers that continue a conversation ("그럼 …", "그래서 …", "왜?").
+const CONTINUATION = /^(그럼|그러면|그리고|그래서|왜|어째서)(?![가-힣])/;
 
 /** True when the question leans on earlier turns. */
 export function isFollowUp(question: string): boolean {
   const words = contentWords(question);
-  return ANAPHORA.test(` ${question}`) || SHORT_FOLLOW_UP.test(question.trim()) || words.length <= 1;
+  return ANAPHORA.test(` ${question}`) || CONTINUATION.test(question.trim()) || words.length <= 1;
 }
 
 /**

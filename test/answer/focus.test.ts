@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { focusWords, passageHasWord, type FocusWord } from '../../src/answer/focus.js';
+import { analyze } from '../../src/text/tokens.js';
+
+const word = (text: string): FocusWord => ({ word: text, prefix: false });
+const prefix = (text: string): FocusWord => ({ word: text, prefix: true });
+
+describe('focusWords', () => {
+  it.each<[string, FocusWord[]]>([
+    // The attribute whose value is asked.
+    ['매출은 얼마야?', [word('매출')]],
+    ['날씨는 어땠어?', [word('날씨')]],
+    ['한빛전자의 매출은 얼마야?', [word('매출')]],
+    ['입학생이 몇 명이야?', [word('입학생')]],
+    // The predicate after 언제, by its first two syllables.
+    ['언제 설립됐어?', [prefix('설립')]],
+    ['도서관은 언제 개관했어?', [prefix('개관'), word('도서관')]],
+    // The opening topic.
+    ['삼성전자는 어떤 제품을 발표했어?', [word('삼성전자')]],
+    ['관장은 누구야?', [word('관장')]],
+    // "X는 누구/무엇/어디" inside the question asks for an instance, not X's value.
+    ['한빛전자의 사장은 누구야?', []],
+    ['새 연구소의 이름은 무엇이야?', []],
+    // No topic particle, no focus.
+    ['한빛전자가 세운 연구소는 어디에 있어?', []],
+  ])('%s → %j', (question, expected) => {
+    expect(focusWords(question)).toEqual(expected);
+  });
+
+  it.each([
+    ['장소는 어디야?'],
+    ['행사 장소는 어디야?'],
+    ['어느 기관이 발표했어?'],
+    ['설립 년도는 몇 년이야?'],
+    ['그의 나이는 몇 살이야?'],
+    ['투자 규모는 얼마야?'],
+    ['층수는 얼마야?'],
+    ['인원은 몇 명이야?'],
+  ])('never requires a category noun: %s', (question) => {
+    expect(focusWords(question)).toEqual([]);
+  });
+
+  it.each([['한빛전자가세종시에세운연구소는어디야?'], ['한빛전자가세종에세운연구소는 무엇이야?']])('gives no topic for a run-on question without spaces: %s', (question) => {
+    expect(focusWords(question)).toEqual([]);
+  });
+
+  it('ignores a topic that does not open the question', () => {
+    expect(focusWords('  삼성전자는 무엇을 발표했어?')).toEqual([word('삼성전자')]);
+    expect(focusWords('그래서 삼성전자는 무엇을 발표했어?')).toEqual([]);
+  });
+
+  // Regression: a short predicate after 언제 (열려 / 열린다) was required by two syllables.
+  it('finds the 언제 predicate of "언제 열려?" in a passage that says 열린다', () => {
+    const passage = new Set(analyze('가온 국화축제는 10월 11일 호수공원에서 열린다.'));
+    for (const focus of focusWords('국화축제는 언제 열려?')) expect(passageHasWord(passage, focus.word, focus.prefix), focus.word).toBe(true);
+  });
+});
+
+describe('passageHasWord', () => {
+  const terms = (text: string) => new Set(analyze(text));
+
+  it.each<[string, string, boolean, boolean]>([
+    // The whole word, with any particle.
+    ['삼성전자가 새 휴대폰을 발표했다.', '삼성전자', false, true],
+    ['매출은 3조 원이다.', '매출', false, true],
+    // Spaced differently: most of its bigrams.
+    ['삼성 전자의 새 휴대폰', '삼성전자', false, true],
+    ['경주 예술의전당에서 열렸다.', '예술의전당', false, true],
+    // Absent.
+    ['영업이익이 크게 늘었다.', '매출', false, false],
+    ['전자 제품이 팔렸다.', '삼성전자', false, false],
+    // Prefix: the first two syllables, in any inflection.
+    ['회사는 1998년 설립되었다.', '설립', true, true],
+    ['회사는 1998년 세워졌다.', '설립', true, false],
+    // Latin words and numbers are matched whole (lower-cased by the analyzer).
+    ['LG가 새 모델을 공개했다.', 'lg', false, true],
+    ['LG가 새 모델을 공개했다.', 'sk', false, false],
+    ['투자 규모는 1,200억 원이다.', '1,200', false, true],
+  ])('%s has %s (prefix %s) → %s', (passage, focus, isPrefix, expected) => {
+    expect(passageHasWord(terms(passage), focus, isPrefix)).toBe(expected);
+  });
+});
