@@ -6,6 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config/config.js';
 import { openEngine } from '../engine.js';
 import { percentile } from './metrics.js';
+import { hnswRecall } from './hnsw-recall.js';
+import { loadIndex } from '../index/store.js';
+import { createLocalEmbedder, LOCAL_EMBEDDER_ID } from '../embed/local.js';
+
+/** Queries for the recall check: each is a brute-force pass over every vector. */
+const RECALL_QUERIES = 50;
 import type { ProbeResult } from './bench-scale.js';
 
 const [indexDir, questionsFile] = process.argv.slice(2);
@@ -31,4 +37,9 @@ const result: ProbeResult = {
   queryP95Ms: percentile(latencies, 0.95) ?? 0,
   maxRssMB: process.resourceUsage().maxRSS / 1024,
 };
+// After the figures above (its brute-force pass would inflate the peak RSS): how much of
+// the exact top 10 the HNSW search finds with the index's parameters.
+const index = await loadIndex(indexDir, LOCAL_EMBEDDER_ID, { verify: false });
+const recall = await hnswRecall(index.vectors, createLocalEmbedder(), questions.slice(0, RECALL_QUERIES));
+process.stderr.write(`HNSW recall@10 (M ${index.manifest.hnsw.m}, efConstruction ${index.manifest.hnsw.efConstruction}, efSearch ${index.manifest.hnsw.efSearch}, ${Math.min(RECALL_QUERIES, questions.length)}개 질문): ${recall.toFixed(4)}\n`);
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -76,6 +76,11 @@ export class VectorIndex {
     }
   }
 
+  /** Every live point, for exact (brute-force) comparisons in benchmarks. */
+  *points(): Generator<{ label: number; vector: number[] }> {
+    for (const label of this.index.getIdsList()) yield { label, vector: this.index.getPoint(label) };
+  }
+
   async save(file: string): Promise<void> {
     await this.index.writeIndex(file);
   }
