@@ -1,6 +1,8 @@
 // Entry point: wires config to implementations for every npm script.
 //   serve | ingest | ask | eval | bench:korquad | bench:load | bench:scale
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import pino from 'pino';
@@ -170,9 +172,6 @@ program
   .option('--url <url>', '실행 중인 서버에 질문합니다')
   .action(async (options: { set?: string[]; index?: string; baseline?: string; out?: string; markdown?: string; updateBaseline?: boolean; url?: string }) => {
     const config = withConfig();
-    const { mkdtemp } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const code = await evalCommand(
       { sets: options.set, index: options.index, baseline: options.baseline, out: options.out, markdown: options.markdown, updateBaseline: options.updateBaseline, url: options.url },
       {

@@ -7,7 +7,9 @@ import { loadConfig } from '../config/config.js';
 import { openEngine } from '../engine.js';
 import { percentile } from './metrics.js';
 import { hnswRecall } from './hnsw-recall.js';
-import { loadIndex } from '../index/store.js';
+import { FILES, loadIndex } from '../index/store.js';
+import { VectorIndex } from '../index/vectors.js';
+import { join } from 'node:path';
 import { createLocalEmbedder, LOCAL_EMBEDDER_ID } from '../embed/local.js';
 
 /** Queries for the recall check: each is a brute-force pass over every vector. */
@@ -40,6 +42,11 @@ const result: ProbeResult = {
 // After the figures above (its brute-force pass would inflate the peak RSS): how much of
 // the exact top 10 the HNSW search finds with the index's parameters.
 const index = await loadIndex(indexDir, LOCAL_EMBEDDER_ID, { verify: false });
-const recall = await hnswRecall(index.vectors, createLocalEmbedder(), questions.slice(0, RECALL_QUERIES));
-process.stderr.write(`HNSW recall@10 (M ${index.manifest.hnsw.m}, efConstruction ${index.manifest.hnsw.efConstruction}, efSearch ${index.manifest.hnsw.efSearch}, ${Math.min(RECALL_QUERIES, questions.length)}개 질문): ${recall.toFixed(4)}\n`);
+for (const efSearch of [index.manifest.hnsw.efSearch, 128, 256]) {
+  const vectors = await VectorIndex.load(join(index.dir, FILES.vectors), index.manifest.embedder.dimension, { ...index.manifest.hnsw, efSearch });
+  const { recall, searchMs } = await hnswRecall(vectors, createLocalEmbedder(), questions.slice(0, RECALL_QUERIES));
+  process.stderr.write(
+    `HNSW recall@10 (M ${index.manifest.hnsw.m}, efConstruction ${index.manifest.hnsw.efConstruction}, efSearch ${efSearch}, ${Math.min(RECALL_QUERIES, questions.length)}개 질문): ${recall.toFixed(4)}, 검색 ${searchMs.toFixed(2)}ms\n`,
+  );
+}
 process.stdout.write(`${JSON.stringify(result)}\n`);

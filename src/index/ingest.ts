@@ -94,7 +94,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         const sameRecipe =
           previous.manifest.analyzer === ANALYZER_VERSION &&
           JSON.stringify(previous.manifest.chunking) === JSON.stringify(chunking) &&
-          JSON.stringify(previous.manifest.hnsw) === JSON.stringify(hnsw);
+          previous.manifest.hnsw.m === hnsw.m &&
+          previous.manifest.hnsw.efConstruction === hnsw.efConstruction;
         if (!sameRecipe) {
           options.onNotice?.('색인 설정(분석기·청크·HNSW)이 바뀌어 처음부터 다시 만듭니다.');
           previous = undefined;
@@ -150,6 +151,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         await recordSource(item.skipped.path.replace(/:\d+$/, ''));
         continue;
       }
+      // --strict fails at the end whatever follows: keep reading to report every bad input,
+      // but index nothing more.
+      if (options.strict && skipped.length > 0) continue;
       const article = item.article;
       if (seen.has(article.id)) {
         skipped.push({ path: article.origin, reason: `중복된 id: ${article.id}` });

@@ -6,13 +6,13 @@
 // An ingest writes a new generation beside the live one and swaps CURRENT last, so a
 // crash or kill at any moment leaves the previous generation loadable.
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Article } from '../domain/types.js';
 import { AppError } from '../errors/app-error.js';
 import { readTyped, sha256File, writeFileAtomic } from './files.js';
 import { LexicalIndex, type Bm25Params } from './lexical.js';
-import { VectorIndex, type HnswParams } from './vectors.js';
+import { DEFAULT_HNSW, VectorIndex, type HnswParams } from './vectors.js';
 
 /** Bumped whenever the files' meaning changes; an older index is rebuilt. */
 export const FORMAT_VERSION = 1;
@@ -123,15 +123,19 @@ export async function acquireLock(indexDir: string): Promise<() => Promise<void>
   if (heldLocks.has(file)) {
     throw new AppError('INDEX_LOCKED', `이 프로세스에서 다른 색인 작업이 진행 중입니다. 끝난 뒤 다시 실행하세요 (${file}).`);
   }
+  const owner = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() });
   for (let attempt = 0; attempt < 2; attempt++) {
+    // Write the owner aside, then hard-link it into place: link() fails when the lock exists,
+    // and a lock that exists always has its owner written, so no one reads a half-made lock.
+    const pending = `${file}.${process.pid}.tmp`;
+    await writeFile(pending, owner);
     try {
-      const handle = await open(file, 'wx');
+      await link(pending, file);
       heldLocks.add(file);
-      await handle.writeFile(JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
-      await handle.close();
       return async () => {
         heldLocks.delete(file);
-        await unlink(file).catch(() => undefined);
+        // Remove the lock only while it is still ours (a stale-lock takeover may have replaced it).
+        if ((await readFile(file, 'utf8').catch(() => '')) === owner) await unlink(file).catch(() => undefined);
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -139,12 +143,14 @@ export async function acquireLock(indexDir: string): Promise<() => Promise<void>
       try {
         holder = JSON.parse(await readFile(file, 'utf8'));
       } catch {
-        // Unreadable lock: treat as stale.
+        // Unreadable lock (written by an older version): treat as stale.
       }
       if (holder.pid && holder.pid !== process.pid && isProcessAlive(holder.pid)) {
         throw new AppError('INDEX_LOCKED', `다른 색인 작업(pid ${holder.pid})이 진행 중입니다. 끝난 뒤 다시 실행하세요 (${file}).`);
       }
       await unlink(file).catch(() => undefined);
+    } finally {
+      await unlink(pending).catch(() => undefined);
     }
   }
   throw new AppError('INDEX_LOCKED', `색인 잠금을 얻지 못했습니다: ${file}`);
@@ -222,7 +228,8 @@ export async function loadIndex(indexDir: string, embedderId: string, options: {
       chunks.label[i] = chunkRows[4 * i + 3]!;
     }
     const lexical = new LexicalIndex({ terms: terms.length ? terms.split('\n') : [], offsets, docs, tfs, lengths, params: manifest.bm25 });
-    const vectors = await VectorIndex.load(join(dir, FILES.vectors), manifest.embedder.dimension, manifest.hnsw);
+    // efSearch is a query-time setting: today's default applies to an index built earlier.
+    const vectors = await VectorIndex.load(join(dir, FILES.vectors), manifest.embedder.dimension, { ...manifest.hnsw, efSearch: DEFAULT_HNSW.efSearch });
     if (articles.length !== manifest.counts.articles || count !== manifest.counts.chunks || lexical.documentCount !== count) {
       throw new Error('counts do not match the manifest');
     }
