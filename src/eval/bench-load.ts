@@ -32,7 +32,7 @@ export interface LoadBenchOptions {
   durationSeconds: number;
   connections: number;
   data?: string;
-  /** Seconds of load before rssStartMB is read (default 2). */
+  /** Seconds of load before rssStartMB is read (default 5: the heap reaches its working size). */
   warmupSeconds?: number;
   onNotice?: (message: string) => void;
 }
@@ -62,10 +62,14 @@ async function serveChild(dataFile: string): Promise<void> {
     const app = createApp({ config, logger: pino({ level: 'silent' }), getEngine: () => engine });
     const server = await startServer(app, { host: '127.0.0.1', port: 0 });
     const stats = engine.stats();
-    process.on('message', (message: ToServer) => {
+    process.on('message', async (message: ToServer) => {
       if (message.type === 'rss') {
-        // Collect first, so the reading is memory the server holds, not garbage not yet swept.
-        (globalThis as { gc?: () => void }).gc?.();
+        // Collect first, so the reading is memory the server holds, not garbage not yet swept;
+        // V8 hands freed pages back to the OS from a background thread, so wait for it once.
+        const gc = (globalThis as { gc?: () => void }).gc;
+        gc?.();
+        await new Promise((settle) => setTimeout(settle, 1000));
+        gc?.();
         send({ type: 'rss', rss: process.memoryUsage().rss });
       }
       if (message.type === 'stop') {
@@ -138,7 +142,7 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<LoadBench
     options.onNotice?.('KorQuAD 색인을 만들고 서버를 시작합니다…');
     const ready = await nextMessage(child, 'ready');
     options.onNotice?.(`서버 준비: ${ready.url} (기사 ${ready.articles}개, 청크 ${ready.chunks}개). 예열 중…`);
-    await fire(ready.url, rotation, options.warmupSeconds ?? 2, options.connections);
+    await fire(ready.url, rotation, options.warmupSeconds ?? 5, options.connections);
     const rssStart = await serverRss(child);
     options.onNotice?.(`부하 ${options.durationSeconds}초, 동시 연결 ${options.connections}개…`);
     const result = await fire(ready.url, rotation, options.durationSeconds, options.connections);

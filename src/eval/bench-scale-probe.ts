@@ -42,7 +42,7 @@ const result: ProbeResult = {
 // After the figures above (its brute-force pass would inflate the peak RSS): how much of
 // the exact top 10 the HNSW search finds with the index's parameters.
 const index = await loadIndex(indexDir, LOCAL_EMBEDDER_ID, { verify: false });
-for (const efSearch of [index.manifest.hnsw.efSearch, 128, 256]) {
+for (const efSearch of [64, 128, 256]) {
   const vectors = await VectorIndex.load(join(index.dir, FILES.vectors), index.manifest.embedder.dimension, { ...index.manifest.hnsw, efSearch });
   const { recall, searchMs } = await hnswRecall(vectors, createLocalEmbedder(), questions.slice(0, RECALL_QUERIES));
   process.stderr.write(
