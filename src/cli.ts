@@ -9,8 +9,7 @@ import pino from 'pino';
 import { z } from 'zod';
 import { loadConfig, type Config } from './config/config.js';
 import { AppError, isAppError } from './errors/app-error.js';
-import type { Article } from './domain/types.js';
-import { indexStaleness, ingestCorpus, openEngine, type IngestCorpusOptions } from './engine.js';
+import { buildEngine, indexStaleness, ingestCorpus, openEngine, type IngestCorpusOptions } from './engine.js';
 import type { Engine } from './rag/engine.js';
 import type { IngestSummary } from './index/ingest.js';
 import { createApp, startServer } from './server/app.js';
@@ -152,13 +151,6 @@ program
     lines.push('', `${response.mode} · 검색 ${response.timings.retrievalMs}ms · 답변 ${response.timings.generationMs}ms`);
     process.stdout.write(`${lines.join('\n')}\n`);
   });
-
-/** Indexes articles made in memory (KorQuAD) into `indexDir` and opens the engine on it. */
-async function buildEngine(config: Config, articles: Article[], indexDir: string): Promise<Engine> {
-  const scoped = { ...config, indexDir };
-  await ingestCorpus(scoped, { source: articles.map((article) => ({ article })), rebuild: true });
-  return openEngine(scoped);
-}
 
 program
   .command('eval')

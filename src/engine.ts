@@ -102,6 +102,14 @@ export function ingestCorpus(config: Config, options: IngestCorpusOptions = {}):
   });
 }
 
+/** Indexes articles made in memory (KorQuAD, benchmarks) into `indexDir` from scratch and
+ *  opens the engine on it. */
+export async function buildEngine(config: Config, articles: Article[], indexDir: string): Promise<Engine> {
+  const scoped = { ...config, indexDir };
+  await ingestCorpus(scoped, { source: articles.map((article) => ({ article })), rebuild: true });
+  return openEngine(scoped);
+}
+
 /**
  * Why the index must be (re)built before serving, or undefined when it is current:
  * missing, built by another embedder or format, or the corpus files changed since.

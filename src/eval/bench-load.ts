@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pino from 'pino';
 import { loadConfig, type Config } from '../config/config.js';
-import { ingestCorpus, openEngine } from '../engine.js';
+import { buildEngine } from '../engine.js';
 import { createApp, startServer } from '../server/app.js';
 import { DEFAULT_KORQUAD_FILE } from './bench-korquad.js';
 import { loadKorquad } from './korquad-data.js';
@@ -57,8 +57,7 @@ async function serveChild(dataFile: string): Promise<void> {
   try {
     const config = benchConfig(indexDir);
     const data = await loadKorquad(dataFile);
-    await ingestCorpus(config, { source: data.articles.map((article) => ({ article })), rebuild: true });
-    const engine = await openEngine(config);
+    const engine = await buildEngine(config, data.articles, config.indexDir);
     const app = createApp({ config, logger: pino({ level: 'silent' }), getEngine: () => engine });
     const server = await startServer(app, { host: '127.0.0.1', port: 0 });
     const stats = engine.stats();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Article } from '../../src/domain/types.js';
-import { ingestCorpus, openEngine } from '../../src/engine.js';
+import { buildEngine, ingestCorpus, openEngine } from '../../src/engine.js';
 import { evalCommand } from '../../src/eval/eval-command.js';
 
 let work: string;
@@ -29,11 +29,7 @@ async function runGate(baseline: string) {
     {
       config,
       openEngine: (indexDir) => openEngine({ ...config, indexDir }),
-      buildKorquadEngine: async (articles: Article[]) => {
-        const indexDir = await mkdtemp(join(work, 'korquad-'));
-        await ingestCorpus({ ...config, indexDir }, { source: articles.map((article) => ({ article })) });
-        return openEngine({ ...config, indexDir });
-      },
+      buildKorquadEngine: async (articles: Article[]) => buildEngine(config, articles, await mkdtemp(join(work, 'korquad-'))),
       stdout: () => undefined,
       stderr: (text) => errors.push(text),
     },
