@@ -10,7 +10,7 @@ export type AnswerType = { kind: 'money' } | { kind: 'amount' } | { kind: 'age' 
 // words ("연구원" would read as 9 won).
 const NUMBER = String.raw`(\d[\d,.]*|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러|몇)`;
 // 세(?!기): "몇 세기" asks for a time, not an age.
-const COUNTERS = '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인|살|세(?!기)|년|월|일|시간|시|분|초|주|km|m|kg|g';
+const COUNTERS = '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인|살|세(?!기)|년|월|일|시간|시|분|초|주|석|표|장|벌|그루|골|승|패|점|km|m|kg|g';
 
 // Short nouns need a word start: "정몽주가" is not 주가 (stock price).
 // Money when a money noun is what "얼마" asks about ("매출은 얼마야?"), not just mentioned.

@@ -4,7 +4,7 @@
 // sentence covers the question's key terms.
 import type { Citation, Hit } from '../domain/types.js';
 import { analyzedSentences } from '../text/sentence-terms.js';
-import { analyze } from '../text/tokens.js';
+import { analyze, bigrams } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, expectedAnswerType } from './answer-type.js';
 import { focusWords, passageHasWord } from './focus.js';
@@ -146,7 +146,7 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
  * age, a time), or when the passages never name the question's focus. The first sentence
  * must meet these; a second one only adds context.
  */
-export function selectSentences(question: string, candidates: Candidate[], options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Candidate[] {
+export function selectSentences(question: string, candidates: Candidate[], lexicon: Lexicon, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Candidate[] {
   const type = expectedAnswerType(question);
   // The attribute asked about ("매출은 얼마야?") must be named by the retrieved passages.
   // (Requiring it in the answer's own passage cost 0.5 points of KorQuAD gold: answers often
@@ -155,7 +155,11 @@ export function selectSentences(question: string, candidates: Candidate[], optio
   if (focus.length > 0) {
     const seen = new Set<string>();
     for (const candidate of candidates) for (const term of candidate.terms) seen.add(term);
-    if (!focus.every(({ word, prefix }) => passageHasWord(seen, word, prefix))) return [];
+    const inCorpus = (word: string) => {
+      const pairs = bigrams(word);
+      return lexicon.documentFrequency(`w:${word}`) > 0 || pairs.filter((pair) => lexicon.documentFrequency(pair) > 0).length * 2 >= pairs.length;
+    };
+    if (!focus.every(({ word, prefix, scope }) => (scope === 'corpus' ? inCorpus(word) : passageHasWord(seen, word, prefix)))) return [];
   }
   const eligible = (candidate: Candidate) =>
     candidate.coverage >= options.minCoverage && (!type || canAnswerType(candidate.text, type));
@@ -197,7 +201,7 @@ export function createExtractiveAnswerer(lexicon: Lexicon, options: ExtractiveOp
       let result: AnswerResult;
       if (isPromptInjection(input.question)) result = refusal();
       else {
-        const chosen = selectSentences(input.question, rankSentences(input.question, input.hits, lexicon, options), options);
+        const chosen = selectSentences(input.question, rankSentences(input.question, input.hits, lexicon, options), lexicon, options);
         result = chosen.length ? buildCitedAnswer(chosen) : refusal();
       }
       // Stream cited sentence by cited sentence, like the LLM answerers; the split drops

@@ -7,7 +7,9 @@ import { bigrams, isQuestionWord, splitWords, stripParticle } from '../text/toke
 // sentence names the thing itself, not the category, so they need not appear in it.
 const CATEGORY_NOUNS = new Set([
   '기관', '장소', '곳', '사람', '인물', '회사', '기업', '단체', '조직', '나라', '국가', '도시', '지역', '행사', '주제', '분야', '방법', '이유', '목적',
-  '내용', '종류', '직책', '직위', '직함', '명칭', '제목', '정도', '시기', '연도', '날짜', '날', '해', '것', '점', '부분', '역할', '의미', '뜻', '말', '일',
+  '내용', '종류', '직책', '직위', '직함', '명칭', '제목', '이름', '정도', '시기', '연도', '날짜', '날', '해', '것', '점', '부분', '역할', '의미', '뜻', '말', '일',
+  // Connectives that take a particle like a noun ("LG 말고는 어디가").
+  '말고', '빼고', '제외하고', '외에', '이외',
   // Measures whose value is the answer ("층수는 얼마" → "5층"): the answer states the value.
   '년도', '나이', '숫자', '점수', '개수', '인원', '기한', '층수', '번호', '규모', '수치', '비율', '길이', '높이', '크기', '무게', '거리', '기간',
 ]);
@@ -16,6 +18,11 @@ const CATEGORY_NOUNS = new Set([
 // where the attribute itself must be in the answer. "X는 누구/무엇/어디" asks for an
 // instance of X instead, and answers often name it without X ("종교는 무엇인가?").
 const ASKS_FOR_VALUE = /^(얼마|어땠|어떤가|어떻습|몇)/;
+// "X는 누구/무엇/어디?" asks for an instance of X: the answer may name it without X (the
+// paragraph about someone's spouse need not say 부인), so X is only required to occur
+// somewhere in the collection: a question about a 본사 or a 회장 the articles never mention
+// is not about these articles.
+const ASKS_FOR_THING = /^(누구|누가|무엇|뭐|어디|언제)/;
 // Particles that mark the word before a question word as its topic: "매출은 얼마야?".
 const TOPIC_PARTICLE = /(은|는|이|가)$/;
 
@@ -24,29 +31,37 @@ const TOPIC_PARTICLE = /(은|는|이|가)$/;
 export interface FocusWord {
   word: string;
   prefix: boolean;
+  /** Where it must occur: in the retrieved passages (default) or anywhere in the corpus. */
+  scope: 'passages' | 'corpus';
 }
 
 /**
  * What a question is about, in the words an answer cannot do without:
  * - the attribute before a question word that asks for a value ("매출은 얼마야?" → 매출);
  * - the predicate after 언제 ("언제 설립됐어?" → 설립): a time answers an event;
- * - the topic the question opens with ("삼성전자는 … 발표했어?" → 삼성전자).
+ * - the topic the question opens with ("삼성전자는 … 발표했어?" → 삼성전자);
+ * - the noun before 누구/무엇/어디/언제 ("본사는 어디야?" → 본사), in the corpus at least.
  * Category nouns ("장소는 어디") are never required: answers name the thing, not its kind.
  */
 export function focusWords(question: string): FocusWord[] {
   const words = splitWords(question);
   const focus = new Map<string, FocusWord>();
-  const add = (word: string, prefix: boolean) => {
-    if (word.length >= 2 && !isQuestionWord(word) && !CATEGORY_NOUNS.has(word)) focus.set(word, { word, prefix });
+  const add = (word: string, prefix: boolean, scope: FocusWord['scope'] = 'passages') => {
+    // A run-on word is a question typed without spaces, not a topic.
+    if (word.length < 2 || word.length > MAX_TOPIC_SYLLABLES || isQuestionWord(word) || CATEGORY_NOUNS.has(word)) return;
+    const seen = focus.get(word);
+    // The stricter requirement wins when two rules name the same word.
+    focus.set(word, { word, prefix: seen ? seen.prefix && prefix : prefix, scope: seen?.scope === 'passages' ? 'passages' : scope });
   };
   words.forEach((word, i) => {
     if (word.kind !== 'hangul') return;
     const before = words[i - 1];
     const after = words[i + 1];
     const adjacent = (a: { end: number }, b: { start: number }) => question.slice(a.end, b.start).trim() === '';
-    if (ASKS_FOR_VALUE.test(word.text) && before?.kind === 'hangul' && adjacent(before, word) && TOPIC_PARTICLE.test(before.text)) {
+    if (before?.kind === 'hangul' && adjacent(before, word) && TOPIC_PARTICLE.test(before.text)) {
       const stem = stripParticle(before.text);
-      if (stem !== before.text) add(stem, false);
+      if (stem !== before.text && ASKS_FOR_VALUE.test(word.text)) add(stem, false);
+      else if (stem !== before.text && ASKS_FOR_THING.test(word.text)) add(stem, false, 'corpus');
     }
     // Only a long predicate ("설립됐어" → 설립): a short one is a bare verb whose second
     // syllable changes with the ending (열려 / 열린다), so two syllables prove nothing.
@@ -56,7 +71,7 @@ export function focusWords(question: string): FocusWord[] {
   const first = words[0];
   if (first?.kind === 'hangul' && first.start === question.search(/\S/) && /(은|는)$/.test(first.text)) {
     const stem = stripParticle(first.text);
-    if (stem !== first.text && stem.length <= MAX_TOPIC_SYLLABLES) add(stem, false);
+    if (stem !== first.text) add(stem, false);
   }
   return [...focus.values()];
 }

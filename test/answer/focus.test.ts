@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { focusWords, passageHasWord, type FocusWord } from '../../src/answer/focus.js';
 import { analyze } from '../../src/text/tokens.js';
 
-const word = (text: string): FocusWord => ({ word: text, prefix: false });
-const prefix = (text: string): FocusWord => ({ word: text, prefix: true });
+const word = (text: string): FocusWord => ({ word: text, prefix: false, scope: 'passages' });
+const prefix = (text: string): FocusWord => ({ word: text, prefix: true, scope: 'passages' });
+const known = (text: string): FocusWord => ({ word: text, prefix: false, scope: 'corpus' });
 
 describe('focusWords', () => {
   it.each<[string, FocusWord[]]>([
@@ -14,15 +15,17 @@ describe('focusWords', () => {
     ['입학생이 몇 명이야?', [word('입학생')]],
     // The predicate after 언제, by its first two syllables.
     ['언제 설립됐어?', [prefix('설립')]],
-    ['도서관은 언제 개관했어?', [prefix('개관'), word('도서관')]],
+    ['도서관은 언제 개관했어?', [word('도서관'), prefix('개관')]],
     // The opening topic.
     ['삼성전자는 어떤 제품을 발표했어?', [word('삼성전자')]],
     ['관장은 누구야?', [word('관장')]],
-    // "X는 누구/무엇/어디" inside the question asks for an instance, not X's value.
-    ['한빛전자의 사장은 누구야?', []],
+    // "X는 누구/무엇/어디" inside the question asks for an instance of X: X need only be
+    // known to the corpus, and a category noun such as 이름 not even that.
+    ['한빛전자의 사장은 누구야?', [known('사장')]],
+    ['한빛전자가 세운 연구소는 어디에 있어?', [known('연구소')]],
     ['새 연구소의 이름은 무엇이야?', []],
-    // No topic particle, no focus.
-    ['한빛전자가 세운 연구소는 어디에 있어?', []],
+    // No topic particle before the question word, no focus.
+    ['한빛전자가 세운 연구소 위치를 알려줘', []],
   ])('%s → %j', (question, expected) => {
     expect(focusWords(question)).toEqual(expected);
   });
@@ -44,9 +47,9 @@ describe('focusWords', () => {
     expect(focusWords(question)).toEqual([]);
   });
 
-  it('ignores a topic that does not open the question', () => {
+  it('requires a topic that does not open the question only in the corpus', () => {
     expect(focusWords('  삼성전자는 무엇을 발표했어?')).toEqual([word('삼성전자')]);
-    expect(focusWords('그래서 삼성전자는 무엇을 발표했어?')).toEqual([]);
+    expect(focusWords('그래서 삼성전자는 무엇을 발표했어?')).toEqual([known('삼성전자')]);
   });
 
   // Regression: a short predicate after 언제 (열려 / 열린다) was required by two syllables.
