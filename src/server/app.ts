@@ -284,6 +284,8 @@ function requestLogger(logger: Logger): RequestHandler {
       return id;
     },
     customLogLevel(_request, response, error) {
+      // "Not ready yet" is the expected answer while the index is built, not a failure.
+      if (response.statusCode === 503 && !error) return 'info';
       if (error || response.statusCode >= 500) return 'error';
       return response.statusCode >= 400 ? 'warn' : 'info';
     },
