@@ -226,4 +226,25 @@ describe.skipIf(skip)('chat page in a real browser', () => {
     await askAndWait('봄꽃 축제 공연은 언제야?');
     await page.screenshot({ path: join(OUTPUT, 'chat-desktop-states.png'), animations: 'disabled' });
   });
+
+  it('asks for the API key when the server requires one, then answers with it', async () => {
+    const locked = await startFakeServer({ config: { apiKey: 'page-test-key' } });
+    try {
+      await page.goto(locked.url);
+      await ask('봄꽃 축제는 언제 열려?');
+      const keyInput = page.getByTestId('api-key-input');
+      await keyInput.waitFor();
+      expect(await answers().last().textContent()).toContain('API 키');
+      await keyInput.fill('page-test-key');
+      await keyInput.press('Enter');
+      const answer = answers().last();
+      await expect.poll(() => answer.getAttribute('aria-busy')).toBe('false');
+      await expect.poll(text(answer)).toContain(FESTIVAL_DATE_SENTENCE);
+      // The key is kept for the session: the source panel's article request carries it too.
+      await page.getByTestId('citation').first().click();
+      await expect.poll(text(page.getByTestId('source-quote'))).toBe(FESTIVAL_DATE_SENTENCE);
+    } finally {
+      await locked.close();
+    }
+  });
 });

@@ -10,7 +10,7 @@ const MESSAGES = {
   network: '서버에 연결할 수 없습니다. 네트워크 연결을 확인한 뒤 다시 시도해 주세요.',
   notReady: '색인을 준비하는 중입니다. 잠시 후 다시 시도해 주세요.',
   rateLimited: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.',
-  unauthorized: '이 서버는 API 키가 있어야 사용할 수 있습니다. 관리자에게 문의해 주세요.',
+  unauthorized: '이 서버는 API 키가 있어야 사용할 수 있습니다. 관리자에게 받은 키를 입력해 주세요.',
   tooLarge: '질문이 너무 깁니다. 내용을 줄여 다시 시도해 주세요.',
   upstream: '언어 모델 서버에서 답을 받지 못했습니다. 잠시 후 다시 시도해 주세요.',
   timeout: '답변을 만드는 데 시간이 너무 오래 걸렸습니다. 잠시 후 다시 시도해 주세요.',
@@ -184,7 +184,7 @@ function createAssistantMessage() {
       }
       scrollToEnd();
     },
-    fail(message, retry) {
+    fail(message, retry, options = {}) {
       root.setAttribute('aria-busy', 'false');
       root.classList.add('failed');
       const retryButton = el('button', { className: 'retry-button', text: '다시 시도', attrs: { type: 'button' } });
@@ -195,11 +195,26 @@ function createAssistantMessage() {
           el('span', { className: 'error-icon', text: '!', attrs: { 'aria-hidden': 'true' } }),
           el('span', { className: 'error-text', text: message }),
         ]),
-        retryButton,
+        options.askForKey ? keyForm(retry) : retryButton,
       );
       scrollToEnd();
     },
   };
+}
+
+/** An inline field for the server's API key; the key is kept for this browser session only. */
+function keyForm(retry) {
+  const field = el('input', { className: 'key-input', attrs: { type: 'password', autocomplete: 'off', 'aria-label': 'API 키', placeholder: 'API 키', 'data-testid': 'api-key-input' } });
+  const save = el('button', { className: 'retry-button', text: '키 저장 후 다시 시도', attrs: { type: 'submit' } });
+  const form = el('form', { className: 'key-form' }, [field, save]);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const key = field.value.trim();
+    if (!key) return;
+    setApiKey(key);
+    retry();
+  });
+  return form;
 }
 
 /** Splits the answer on [n]; markers with a matching citation become buttons, the rest stays text. */
@@ -264,9 +279,22 @@ function renderSourceList(citations) {
 
 // ---------------------------------------------------------------- sources panel
 
+// The API key, when the server requires one (API_KEY): entered once, kept for the tab's session.
+const KEY_STORAGE = 'news-qa-api-key';
+let apiKey = sessionStorage.getItem(KEY_STORAGE) ?? '';
+
+function setApiKey(key) {
+  apiKey = key;
+  sessionStorage.setItem(KEY_STORAGE, key);
+}
+
+function authHeaders(headers) {
+  return apiKey ? { ...headers, Authorization: `Bearer ${apiKey}` } : headers;
+}
+
 async function loadArticle(id) {
   if (!articles.has(id)) {
-    const pending = fetch(`/api/articles/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } })
+    const pending = fetch(`/api/articles/${encodeURIComponent(id)}`, { headers: authHeaders({ Accept: 'application/json' }) })
       .then((response) => (response.ok ? response.json() : null))
       .catch(() => null);
     articles.set(id, pending);
@@ -371,12 +399,12 @@ async function ask(question) {
   try {
     const response = await fetch('/api/chat', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      headers: authHeaders({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
       body: JSON.stringify(sentHistory.length > 0 ? { question, history: sentHistory } : { question }),
     });
     if (!response.ok || !response.body) {
       const body = await response.json().catch(() => null);
-      view.fail(messageForStatus(response.status, body), retry);
+      view.fail(messageForStatus(response.status, body), retry, { askForKey: response.status === 401 });
       return;
     }
     let final = null;
