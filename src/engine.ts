@@ -67,14 +67,14 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     };
     pipeline = { ask: (request) => requestPipeline().ask(request), askStream: (request) => requestPipeline().askStream(request) };
   }
-  const byId = new Map<string, Article>(index.articles.map((article) => [article.id, article]));
+  const byId = new Map(index.articles.map((article) => [article.id, article]));
   return {
     pipeline,
     search: (query, searchOptions) => retriever.search(query, searchOptions),
     getArticle: (id) => {
       const stored = byId.get(id);
       if (!stored) return undefined;
-      const { hash: _hash, ...article } = stored as Article & { hash?: string };
+      const { hash: _hash, ...article } = stored;
       return article;
     },
     stats: () => ({ articles: index.articles.length, chunks: index.chunks.article.length }),
@@ -124,7 +124,8 @@ export async function indexStaleness(config: Config, indexDir = config.indexDir,
   } catch (error) {
     return (error as Error).message;
   }
-  if (manifest.embedder.id !== createEmbedder(config).id) return `임베더가 바뀌었습니다 (${manifest.embedder.id} → ${createEmbedder(config).id})`;
+  const embedderId = createEmbedder(config).id;
+  if (manifest.embedder.id !== embedderId) return `임베더가 바뀌었습니다 (${manifest.embedder.id} → ${embedderId})`;
   const files = await listCorpusFiles(corpusDir);
   const names = Object.keys(files);
   if (names.length !== Object.keys(manifest.sources).length) return '코퍼스 파일이 추가되거나 삭제되었습니다';

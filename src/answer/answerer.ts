@@ -26,11 +26,3 @@ export interface Answerer {
   readonly mode: AnswerMode;
   answer(input: AnswerInput): AsyncIterable<AnswerEvent>;
 }
-
-/** Runs an answerer to completion and returns its result. */
-export async function collectAnswer(answerer: Answerer, input: AnswerInput): Promise<AnswerResult> {
-  let result: AnswerResult | undefined;
-  for await (const event of answerer.answer(input)) if (event.type === 'result') result = event.result;
-  if (!result) throw new Error(`answerer ${answerer.mode} ended without a result`);
-  return result;
-}

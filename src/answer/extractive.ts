@@ -4,7 +4,7 @@
 // sentence covers the question's key terms.
 import type { Citation, Hit } from '../domain/types.js';
 import { analyzedSentences } from '../text/sentence-terms.js';
-import { analyze, bigrams } from '../text/tokens.js';
+import { analyze } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, expectedAnswerType } from './answer-type.js';
 import { focusWords, passageHasWord } from './focus.js';
@@ -17,11 +17,12 @@ export interface Lexicon {
   documentFrequency(term: string): number;
 }
 
+/** Corpus size (in chunks) at which corpus IDF and a flat weight count equally. */
+const IDF_PRIOR_CHUNKS = 50;
+
 /** BM25 IDF, with a term absent from the corpus counted as if it occurred once: an
  *  unknown word (often a paraphrase) then weighs like the rarest known word instead of
  *  drowning everything else, which matters most in small corpora. */
-const IDF_PRIOR_CHUNKS = 50;
-
 export function smoothedIdf(lexicon: Lexicon, term: string): number {
   const n = lexicon.documentCount;
   const df = Math.max(lexicon.documentFrequency(term), 1);
@@ -155,11 +156,8 @@ export function selectSentences(question: string, candidates: Candidate[], lexic
   if (focus.length > 0) {
     const seen = new Set<string>();
     for (const candidate of candidates) for (const term of candidate.terms) seen.add(term);
-    const inCorpus = (word: string) => {
-      const pairs = bigrams(word);
-      return lexicon.documentFrequency(`w:${word}`) > 0 || pairs.filter((pair) => lexicon.documentFrequency(pair) > 0).length * 2 >= pairs.length;
-    };
-    if (!focus.every(({ word, prefix, scope }) => (scope === 'corpus' ? inCorpus(word) : passageHasWord(seen, word, prefix)))) return [];
+    const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
+    if (!focus.every(({ word, prefix, scope }) => passageHasWord(scope === 'corpus' ? corpus : seen, word, prefix))) return [];
   }
   const eligible = (candidate: Candidate) =>
     candidate.coverage >= options.minCoverage && (!type || canAnswerType(candidate.text, type));

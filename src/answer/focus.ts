@@ -78,8 +78,9 @@ export function focusWords(question: string): FocusWord[] {
 
 const MAX_TOPIC_SYLLABLES = 6;
 
-/** True when `terms` (analyzer terms of a passage) hold the word or most of its bigrams. */
-export function passageHasWord(terms: Set<string>, word: string, prefix = false): boolean {
+/** True when `terms` (analyzer terms of a passage, or of a whole corpus) hold the word or
+ *  most of its bigrams. */
+export function passageHasWord(terms: { has(term: string): boolean }, word: string, prefix = false): boolean {
   if (!/[가-힣]/.test(word)) return terms.has(word);
   if (prefix) return terms.has(word.slice(0, 2));
   if (terms.has(`w:${word}`)) return true;
