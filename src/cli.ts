@@ -1,18 +1,20 @@
 // Entry point: wires config to implementations for every npm script.
-//   serve | ingest | ask | eval | bench:korquad | bench:load | bench:scale
+//   serve | ingest | ask | eval | verify | bench:korquad | bench:load | bench:scale | bench:grounding
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import pino from 'pino';
 import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config/config.js';
+import { loadDotEnv } from './config/dotenv.js';
+import { createLogger } from './cli-logger.js';
 import { AppError, isAppError } from './errors/app-error.js';
-import { buildEngine, indexStaleness, ingestCorpus, openEngine, type IngestCorpusOptions } from './engine.js';
+import { buildEngine, buildRetrieval, EVAL_INDEX_ROOT, indexStaleness, ingestCorpus, openCorpusEngine, openEngine, type IngestCorpusOptions } from './engine.js';
 import type { Engine } from './rag/engine.js';
 import type { IngestSummary } from './index/ingest.js';
-import { createApp, startServer } from './server/app.js';
+import { summaryLine } from './server/ingest-process.js';
 import { evalCommand } from './eval/eval-command.js';
 import { DEFAULT_KORQUAD_FILE, runKorquadBench } from './eval/bench-korquad.js';
 import { KORQUAD_ATTRIBUTION } from './eval/korquad-data.js';
@@ -23,7 +25,13 @@ const positiveInt = (value: string) => {
   return parsed;
 };
 
+/** The project root, from src/ (tsx) and dist/ (built) alike. */
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** What `.env` set, read once before the first config (real environment variables win). */
+let dotEnv: { file: string; applied: string[] } | undefined;
+
 function withConfig(overrides: Partial<Config> = {}): Config {
+  dotEnv ??= loadDotEnv(PROJECT_ROOT);
   return { ...loadConfig(), ...overrides };
 }
 
@@ -46,10 +54,6 @@ async function runIngest(config: Config, options: { rebuild?: boolean; strict?: 
   }
 }
 
-function summaryLine(summary: IngestSummary): string {
-  return `색인 완료: 기사 ${summary.articles}개, 청크 ${summary.chunks}개, 새로 임베딩 ${summary.embedded}개, 삭제 ${summary.removed}개, 건너뜀 ${summary.skipped.length}개 (${summary.seconds}초)`;
-}
-
 /** Opens the index, building or rebuilding it first when it is missing, stale or unreadable. */
 async function ensureEngine(config: Config, log: (message: string) => void, onFallback?: (reason: string) => void): Promise<Engine> {
   const stale = await indexStaleness(config);
@@ -58,6 +62,7 @@ async function ensureEngine(config: Config, log: (message: string) => void, onFa
     const summary = await runIngest(config, { quiet: true });
     log(summaryLine(summary));
     for (const skipped of summary.skipped) log(`건너뜀: ${skipped.path} — ${skipped.reason}`);
+    for (const warning of summary.warnings) log(`경고: ${warning.path} — ${warning.reason}`);
   }
   try {
     return await openEngine(config, { onFallback });
@@ -91,21 +96,25 @@ program
   .description('색인을 불러오고(필요하면 먼저 색인) 웹 채팅과 API를 제공합니다')
   .action(async () => {
     const config = withConfig();
-    const logger = pino({ level: config.logLevel });
-    let engine: Engine | undefined;
-    const app = createApp({ config, logger, getEngine: () => engine });
-    // Listen first, so /healthz answers and /readyz says 503 while the index is prepared.
-    const server = await startServer(app, { host: config.host, port: config.port });
-    logger.info({ url: server.url }, `서버 시작: ${server.url}`);
+    const logger = await createLogger(config);
+    if (dotEnv?.applied.length) logger.info({ file: dotEnv.file, variables: dotEnv.applied }, `설정 파일에서 읽음: ${dotEnv.applied.join(', ')}`);
+    let close: (() => Promise<void>) | undefined;
     const shutdown = async (signal: string) => {
       logger.info({ signal }, '종료 중: 새 요청을 받지 않고 처리 중인 요청을 마칩니다');
-      await server.close();
+      await close?.();
       process.exit(0);
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
-    engine = await ensureEngine(config, (message) => logger.info(message), (reason) => logger.warn({ reason }, 'LLM 답변 실패, 추출식 답변으로 대체'));
-    logger.info(engine.stats(), '색인 준비 완료');
+    try {
+      // Loaded here: Express and the server modules cost the other commands ≈ 0.25 s at start.
+      const { serve } = await import('./server/serve.js');
+      await serve(config, logger, (closer) => (close = closer));
+    } catch (error) {
+      // Nothing can be served: one line and a non-zero exit, never a live process that is never ready.
+      process.stderr.write(`${isAppError(error) ? error.message : `오류: ${(error as Error)?.message ?? String(error)}`}\n`);
+      process.exit(1);
+    }
   });
 
 program
@@ -120,6 +129,7 @@ program
     const config = withConfig({ ...(options.corpus ? { corpusDir: options.corpus } : {}), ...(options.index ? { indexDir: options.index } : {}) });
     const summary = await runIngest(config, { rebuild: options.rebuild, strict: options.strict, quiet: options.json });
     for (const skipped of summary.skipped) process.stderr.write(`건너뜀: ${skipped.path} — ${skipped.reason}\n`);
+    for (const warning of summary.warnings) process.stderr.write(`경고: ${warning.path} — ${warning.reason}\n`);
     if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else process.stdout.write(`${summaryLine(summary)}\n`);
   });
@@ -168,9 +178,10 @@ program
       { sets: options.set, index: options.index, baseline: options.baseline, out: options.out, markdown: options.markdown, updateBaseline: options.updateBaseline, url: options.url },
       {
         config,
-        // Without --index the default corpus is indexed first when needed, as `npm start` does.
+        // A set with no fixture corpus and no --index: the default corpus, indexed first when needed, as `npm start` does.
         openEngine: async (indexDir) =>
           options.index ? openEngine({ ...config, indexDir }) : ensureEngine(config, (message) => process.stderr.write(`${message}\n`)),
+        openCorpusEngine: (corpusDir) => openCorpusEngine(config, corpusDir, join(EVAL_INDEX_ROOT, `${basename(corpusDir)}-${config.embeddingsProvider}`)),
         buildKorquadEngine: async (articles) => buildEngine(config, articles, await mkdtemp(join(tmpdir(), 'eval-korquad-'))),
       },
     );
@@ -200,19 +211,38 @@ program
   });
 
 program
+  .command('fit:answer')
+  .description('추출식 답변의 문장 순위 모델을 KorQuAD dev에 교차 검증으로 맞춥니다 (가중치 파일을 씁니다)')
+  .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
+  .option('--limit <n>', '앞에서부터 N개 질문만', positiveInt)
+  .option('--write <file>', '가중치 파일', 'src/answer/sentence-weights.ts')
+  .option('--dry-run', '가중치 파일을 쓰지 않습니다')
+  .action(async (options: { data: string; limit?: number; write: string; dryRun?: boolean }) => {
+    const { fitAnswerModel, writeWeights } = await import('./eval/fit-answer-model.js');
+    const config = withConfig({ embeddingsProvider: 'local', llmProvider: 'extractive' });
+    const result = await fitAnswerModel(options.data, { build: (articles, indexDir) => buildRetrieval(config, articles, indexDir), onProgress: (message) => process.stderr.write(`${message}\n`) }, options.limit);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n${KORQUAD_ATTRIBUTION}\n`);
+    if (!options.dryRun) await writeWeights(options.write, result.model);
+  });
+
+program
   .command('bench:load')
   .description('POST /api/chat HTTP 부하 테스트 (KorQuAD 색인, 추출식 답변, 127.0.0.1)')
   .option('--duration <s>', '부하 시간(초)', positiveInt, 10)
   .option('--connections <n>', '동시 연결 수', positiveInt, 32)
   .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
   .option('--out <file>', '결과 JSON 파일')
-  .action(async (options: { duration: number; connections: number; data: string; out?: string }) => {
-    const { runLoadBench } = await import('./eval/bench-load.js');
-    const result = await runLoadBench({
+  .option('--reindex', '같은 부하를 주면서 코퍼스를 다시 색인하고 교체하는 실행을 더합니다')
+  .option('--swap-memory <chunks>', '부하 대신: 합성 코퍼스 N청크 색인을 서버가 교체하는 동안의 메모리를 잽니다', positiveInt)
+  .action(async (options: { duration: number; connections: number; data: string; out?: string; reindex?: boolean; swapMemory?: number }) => {
+    const { runLoadBench, runSwapMemoryBench } = await import('./eval/bench-load.js');
+    const notice = (message: string) => process.stderr.write(`${message}\n`);
+    const result = options.swapMemory ? await runSwapMemoryBench({ chunks: options.swapMemory, data: options.data, onNotice: notice }) : await runLoadBench({
       durationSeconds: options.duration,
       connections: options.connections,
       data: options.data,
-      onNotice: (message) => process.stderr.write(`${message}\n`),
+      reindex: options.reindex,
+      onNotice: notice,
     });
     const json = JSON.stringify(result, null, 2);
     process.stdout.write(`${json}\n${KORQUAD_ATTRIBUTION}\n`);
@@ -236,6 +266,40 @@ program
     const json = JSON.stringify(options.curve ? results : results[0], null, 2);
     process.stdout.write(`${json}\n${KORQUAD_ATTRIBUTION}\n`);
     if (options.out) await writeFile(options.out, `${json}\n`);
+  });
+
+program
+  .command('verify')
+  .description('답변 문장이 인용한 기사로 뒷받침되는지 검사합니다 (표준 입력: JSON 줄)')
+  .option('--json', '입력 한 줄마다 JSON 한 줄을 출력합니다')
+  .option('--index <dir>', '이 색인의 단어 빈도(IDF)로 이름과 드문 단어를 가려냅니다 (없으면 단어 모양으로만)')
+  .action(async (options: { json?: boolean; index?: string }) => {
+    const { createInterface } = await import('node:readline');
+    const { runVerify } = await import('./verify/verify.js');
+    let terms: import('./answer/grounding/check.js').TermStatistics | undefined;
+    if (options.index) {
+      const { loadIndex } = await import('./index/store.js');
+      const { createEmbedder } = await import('./engine.js');
+      terms = (await loadIndex(options.index, createEmbedder(withConfig()).id)).lexical;
+    }
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    const totals = await runVerify(lines, (text) => process.stdout.write(`${text}\n`), { json: options.json, ...(terms ? { terms } : {}) });
+    if (!options.json) process.stdout.write(`\n답변 ${totals.answers}개, 문장 ${totals.sentences}개 중 뺌 ${totals.dropped}개, 출처 바로잡음 ${totals.recited}개, 입력 오류 ${totals.errors}개\n`);
+  });
+
+program
+  .command('bench:grounding')
+  .description('문장 단위 근거 검사를 라벨 붙은 문장 세트로 측정합니다 (eval/grounding/)')
+  .option('--dir <dir>', '문장 세트 폴더', 'eval/grounding')
+  .option('--data <file>', 'KorQuAD JSON (참조 문단용)', DEFAULT_KORQUAD_FILE)
+  .option('--no-idf', '코퍼스 IDF 없이 측정합니다')
+  .option('--verbose', '틀린 문장의 id와 이유를 함께 출력합니다')
+  .option('--out <file>', '결과 JSON 파일')
+  .action(async (options: { dir: string; data: string; idf: boolean; verbose?: boolean; out?: string }) => {
+    const { runGroundingBench, formatGroundingBench } = await import('./eval/bench-grounding.js');
+    const result = await runGroundingBench({ dir: options.dir, korquadFile: options.data, statistics: options.idf });
+    process.stdout.write(`${formatGroundingBench(result, options.verbose)}\n${KORQUAD_ATTRIBUTION}\n`);
+    if (options.out) await writeFile(options.out, `${JSON.stringify(result, null, 2)}\n`);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

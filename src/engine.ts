@@ -60,7 +60,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       const remaining = () => Math.max(1, Math.round(deadline - performance.now()));
       const answerer: Answerer = {
         mode,
-        answer: (input) => createLlmAnswerer({ mode, model, prompts, timeoutMs: remaining(), fallback: extractive, onFallback: options.onFallback }).answer(input),
+        answer: (input) => createLlmAnswerer({ mode, model, prompts, timeoutMs: remaining(), fallback: extractive, onFallback: options.onFallback, terms: index.lexical }).answer(input),
       };
       const rewrite = (question: string, history: ChatTurn[], signal?: AbortSignal) => rewriteQuestion({ model, prompts, history, question, timeoutMs: remaining(), signal });
       return createPipeline({ retriever, answerer, rewrite });
@@ -78,6 +78,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       return article;
     },
     stats: () => ({ articles: index.articles.length, chunks: index.chunks.article.length }),
+    headlines: () => index.articles.map(({ title, date }) => (date ? { title, date } : { title })),
   };
 }
 
@@ -107,6 +108,27 @@ export function ingestCorpus(config: Config, options: IngestCorpusOptions = {}):
 export async function buildEngine(config: Config, articles: Article[], indexDir: string): Promise<Engine> {
   const scoped = { ...config, indexDir };
   await ingestCorpus(scoped, { source: articles.map((article) => ({ article })), rebuild: true });
+  return openEngine(scoped);
+}
+
+/** Retrieval and the corpus lexicon over articles made in memory, for fitting the answer
+ *  model on exactly what the answerer sees (`npm run fit:answer`). */
+export async function buildRetrieval(config: Config, articles: Article[], indexDir: string, topK = 5) {
+  await ingestCorpus({ ...config, indexDir }, { source: articles.map((article) => ({ article })), rebuild: true });
+  const embedder = createEmbedder(config);
+  const index = await loadIndex(indexDir, embedder.id);
+  const retriever = createHybridRetriever(index, embedder);
+  return { search: (question: string, k = topK) => retriever.search(question, { k }), lexicon: index.lexical };
+}
+
+/** Where `npm run eval` keeps the index of a set's fixture corpus: apart from INDEX_DIR. */
+export const EVAL_INDEX_ROOT = 'data/eval/index';
+
+/** Brings the index of a fixture corpus up to date (incremental: unchanged articles are not
+ *  re-embedded) in `indexDir` and opens the engine on it. */
+export async function openCorpusEngine(config: Config, corpusDir: string, indexDir: string): Promise<Engine> {
+  const scoped = { ...config, corpusDir, indexDir };
+  await ingestCorpus(scoped);
   return openEngine(scoped);
 }
 

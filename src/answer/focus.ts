@@ -64,8 +64,8 @@ export function focusWords(question: string): FocusWord[] {
       else if (stem !== before.text && ASKS_FOR_THING.test(word.text)) add(stem, false, 'corpus');
     }
     // Only a long predicate ("설립됐어" → 설립): a short one is a bare verb whose second
-    // syllable changes with the ending (열려 / 열린다), so two syllables prove nothing.
-    if (/^언제/.test(word.text) && after?.kind === 'hangul' && after.text.length >= 3 && adjacent(word, after)) add(stripParticle(after.text), true);
+    // syllable changes with the ending (열렸어 / 열린다), so two syllables prove nothing.
+    if (/^언제/.test(word.text) && after?.kind === 'hangul' && after.text.length >= 4 && adjacent(word, after)) add(stripParticle(after.text), true);
   });
   // The opening topic: "X는 …" with a short X (a long one is a run-on without spaces).
   const first = words[0];
@@ -80,10 +80,18 @@ const MAX_TOPIC_SYLLABLES = 6;
 
 /** True when `terms` (analyzer terms of a passage, or of a whole corpus) hold the word or
  *  most of its bigrams. */
-export function passageHasWord(terms: { has(term: string): boolean }, word: string, prefix = false): boolean {
+export interface TermLookup {
+  has(term: string): boolean;
+  /** True when some whole word (particle-stripped) starts with `start`; lets a two-syllable
+   *  focus (직원) match 직원들 but not 교직원, whose bigram 직원 proves nothing. */
+  hasWordStartingWith?(start: string): boolean;
+}
+
+export function passageHasWord(terms: TermLookup, word: string, prefix = false): boolean {
   if (!/[가-힣]/.test(word)) return terms.has(word);
   if (prefix) return terms.has(word.slice(0, 2));
   if (terms.has(`w:${word}`)) return true;
+  if (word.length === 2 && terms.hasWordStartingWith) return terms.hasWordStartingWith(word);
   const pairs = bigrams(word);
   return pairs.filter((pair) => terms.has(pair)).length / pairs.length >= 0.5;
 }

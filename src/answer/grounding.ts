@@ -1,48 +1,9 @@
-// Sentence-level checks of an LLM answer against the passages it cites. Pure functions.
-// A model can paraphrase, so words are matched loosely (particles stripped, inflected
-// endings tolerated through shared bigrams); numbers, Latin names, quotations and
-// names before a title are matched strictly, because inventing those is the failure
-// that matters most in news answers.
+// Sentence-level grounding of an LLM answer: splitting a streamed answer into sentences
+// with their [n] markers, rewriting markers, and checking each sentence against the
+// passages it cites (the check itself lives in ./grounding/check.ts).
 import type { Span } from '../domain/types.js';
-import { bigrams, contentWords, splitWords, type Word } from '../text/tokens.js';
-
-/**
- * Share of a sentence's Hangul content words that must be found in its passages.
- * Paraphrase and inflection leave a few words unmatched in a faithful sentence; an
- * invented claim brings several new words, which pushes it under 60%.
- */
-export const CONTENT_COVERAGE_MIN = 0.6;
-
-/**
- * A Hangul word not found verbatim still matches when at least half its bigrams occur
- * in the passage. Korean inflection rewrites the last syllable or two ("개발하고" vs
- * "개발해"), so a three-syllable stem keeps one of its two bigrams.
- */
-export const BIGRAM_MATCH_MIN = 0.5;
-
-/** Syllable range of Korean personal names (김서연, 남궁민수); used with NAME_TITLES. */
-const NAME_SYLLABLES = { min: 2, max: 4 };
-
-// A word right before one of these is most likely a person's name, which must appear verbatim.
-const NAME_TITLES = new Set([
-  '사장', '대표', '회장', '부회장', '의장', '장관', '차관', '의원', '위원장', '교수', '대통령', '총리', '시장', '지사', '군수', '구청장',
-  '씨', '감독', '선수', '원장', '청장', '부장', '이사', '본부장', '센터장', '소장', '총장', '박사', '변호사', '대변인', '국장', '팀장',
-]);
-
-// Words that carry no claim: fillers, connectives and reporting verbs a model adds freely.
-const STOPWORDS = new Set([
-  '것', '수', '등', '및', '이번', '또한', '그는', '이는', '있다', '있', '있는', '있으며', '있고', '있습니다', '없다', '없는', '했다', '했', '하는', '한다', '된다', '됐다', '된',
-  '밝혔다', '밝혔', '밝힌', '말했다', '말했', '전했다', '전했', '설명했다', '설명했', '강조했다', '강조했', '덧붙였다', '덧붙였', '예정이다', '예정', '계획이다', '계획',
-  '위해', '통해', '대해', '따라', '따르면', '의해', '이후', '당시', '지난', '올해', '오는', '현재', '이날', '관련', '그러나', '하지만', '이에', '그리고', '또는', '다만',
-  '이어', '한편', '특히', '모두', '함께', '이러한', '이런', '그런', '해당', '때문', '경우', '가운데', '다른', '여러', '가장', '매우', '최근', '앞서', '이들', '그들',
-  '기사', '보도', '발췌', '내용', '이라고', '라고', '했습니다', '합니다', '입니다', '됩니다', '이다', '아니', '않았다', '않는다', '않고', '같은', '위한', '통한', '대한',
-]);
-
-// Polite and quoting endings the particle stripper leaves on predicates; matching only.
-const ENDINGS = [
-  '하겠습니다', '하였습니다', '되었습니다', '했습니다', '됐습니다', '였습니다', '었습니다', '았습니다', '합니다', '됩니다', '입니다', '습니다',
-  '하겠다고', '하겠다', '했다고', '한다고', '된다고', '했으며', '했고', '해요', '해',
-].sort((a, b) => b.length - a.length);
+import { bigrams, splitWords } from '../text/tokens.js';
+import { checkClaim, type CheckContext, type SentenceCheck } from './grounding/check.js';
 
 const MARKER_SOURCE = String.raw`\[\s*(\d+(?:\s*[,，]\s*\d+)*)\s*\]`;
 const MARKERS = new RegExp(MARKER_SOURCE, 'g');
@@ -94,6 +55,14 @@ export function rewriteMarkers(text: string, map: (n: number) => number | undefi
     .trim();
 }
 
+/** Puts a `[n]` marker before a sentence's final punctuation ("…했다." → "…했다 [n]."), for re-cited sentences. */
+export function appendMarker(sentence: string, n: number): string {
+  // Only a bare final punctuation goes after the marker; after a closing quote the marker comes last.
+  const end = /[.?!。？！…]+$/.exec(sentence);
+  if (!end) return `${sentence} [${n}]`;
+  return `${sentence.slice(0, end.index).trimEnd()} [${n}]${sentence.slice(end.index)}`;
+}
+
 /** The sentence without its markers, for checking and comparing. */
 export function stripMarkers(text: string): string {
   return rewriteMarkers(text, () => undefined);
@@ -129,6 +98,43 @@ function isNumberPeriod(text: string, i: number): boolean {
   return text[next] !== '[' && DOTTED_DATE_END.test(text.slice(Math.max(0, i - 12), i));
 }
 
+/** Longest quotation whose inner sentence ends are not sentence ends; a quote left open
+ *  longer than this (a stray mark) stops holding sentences together. */
+export const MAX_QUOTE_CHARS = 300;
+
+/**
+ * For each position inside a quotation (“…” or a pair of straight double quotes on one line)
+ * that closes within MAX_QUOTE_CHARS, the index of its closing mark; -1 elsewhere. A quote still
+ * open at the end of the text counts as closing at its end: it may yet close as the stream goes on.
+ */
+function quoteEndsOf(text: string): Int32Array {
+  const ends = new Int32Array(text.length).fill(-1);
+  let open = -1;
+  let straight = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      open = -1;
+      continue;
+    }
+    if (open >= 0 && i - open > MAX_QUOTE_CHARS) open = -1;
+    if (open < 0 && (ch === '“' || ch === '"')) {
+      open = i;
+      straight = ch === '"';
+    } else if (open >= 0 && ((straight && ch === '"') || (!straight && ch === '”'))) {
+      ends.fill(i, open + 1, i);
+      open = -1;
+    }
+  }
+  if (open >= 0 && text.length - open <= MAX_QUOTE_CHARS) ends.fill(text.length, open + 1, text.length);
+  return ends;
+}
+
+/** A period after a single capital letter is an initial ("존 F. 케네디"), not a sentence end. */
+function isInitial(text: string, i: number): boolean {
+  return text[i] === '.' && /[A-Z]/.test(text[i - 1] ?? '') && (i < 2 || !/[A-Za-z]/.test(text[i - 2]!)) && text[i + 1] === ' ' && !/[\[\n]/.test(text[i + 2] ?? '\n');
+}
+
 /**
  * Splits a model answer into sentences with their markers. Markers may stand before
  * the period ("밝혔다 [1].") or after it ("밝혔다. [1]"); either way they belong to the
@@ -137,6 +143,7 @@ function isNumberPeriod(text: string, i: number): boolean {
  */
 export function splitAnswerSentences(text: string): AnswerSentence[] {
   const sentences: AnswerSentence[] = [];
+  const quoteEnds = quoteEndsOf(text);
   let start = 0;
   const push = (end: number) => {
     let from = start;
@@ -155,11 +162,14 @@ export function splitAnswerSentences(text: string): AnswerSentence[] {
       push(i);
       continue;
     }
-    if (!TERMINALS.has(ch) || isNumberPeriod(text, i)) continue;
+    if (!TERMINALS.has(ch) || isNumberPeriod(text, i) || isInitial(text, i)) continue;
     let end = i + 1;
     while (end < text.length && (TERMINALS.has(text[end]!) || CLOSERS.has(text[end]!))) end++;
     // "example.com", "3.5": a terminal glued to the next word ends nothing.
     if (end < text.length && !isSpace(text[end]) && text[end] !== '[') continue;
+    // Inside a quotation that goes on past this terminal ("… 했다. 그러나 …"라고 말했다), unless a
+    // marker follows: a cited sentence end is an end even inside a stray, unclosed quote mark.
+    if (quoteEnds[i]! >= 0 && end <= quoteEnds[i]! && !/^\s*\[\s*\d/.test(text.slice(end, end + 8))) continue;
     end = skipTrailingMarkers(text, end);
     push(end);
     i = end - 1;
@@ -168,95 +178,17 @@ export function splitAnswerSentences(text: string): AnswerSentence[] {
   return sentences;
 }
 
-/** Result of checking one sentence against its cited passages. */
-export interface SentenceCheck {
-  supported: boolean;
-  /** Numbers, Latin words, quotations and names not found in the passages (any one fails the sentence). */
-  missing: string[];
-  /** Hangul content words not found in the passages (tolerated up to the coverage threshold). */
-  unmatched: string[];
-  /** Share of Hangul content words found; 1 when the sentence has none. */
-  coverage: number;
+export { checkClaim, type CheckContext, type SentenceCheck, type TermStatistics } from './grounding/check.js';
+
+/**
+ * Checks one answer sentence (markers are ignored) against the texts of the passages it
+ * cites: aligned to its best-supporting sentences, then checked there (see grounding/check.ts).
+ */
+export function checkSentence(sentence: string, passageTexts: string[], context?: CheckContext): SentenceCheck {
+  return checkClaim(stripMarkers(sentence), passageTexts, context);
 }
 
 const normaliseNumber = (text: string) => text.replace(/,/g, '');
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Strips the polite and quoting endings of a particle-stripped word, keeping at least two syllables. */
-function reduceEnding(stem: string): string {
-  for (const ending of ENDINGS) {
-    if (stem.length - ending.length >= 2 && stem.endsWith(ending)) return stem.slice(0, stem.length - ending.length);
-  }
-  return stem;
-}
-
-const QUOTATIONS = /“([^”]+)”|"([^"]+)"|‘([^’]+)’|'([^']+)'|「([^」]+)」|『([^』]+)』/g;
-
-/** Index of a passage text for repeated lookups. */
-interface PassageIndex {
-  text: string;
-  collapsed: string;
-  numbers: Set<string>;
-  latin: Set<string>;
-  bigrams: Set<string>;
-}
-
-function indexPassage(text: string): PassageIndex {
-  const numbers = new Set<string>();
-  const latin = new Set<string>();
-  const pairs = new Set<string>();
-  for (const word of splitWords(text)) {
-    if (word.kind === 'number') numbers.add(normaliseNumber(word.text));
-    else if (word.kind === 'latin') latin.add(word.text.toLowerCase());
-    else for (const pair of bigrams(word.text)) pairs.add(pair);
-  }
-  return { text, collapsed: collapse(text), numbers, latin, bigrams: pairs };
-}
-
-function hangulFound(stem: string, passage: PassageIndex): boolean {
-  if (passage.text.includes(stem)) return true;
-  if (stem.length < 3) return false;
-  const pairs = bigrams(stem);
-  const shared = pairs.filter((pair) => passage.bigrams.has(pair)).length;
-  return shared / pairs.length >= BIGRAM_MATCH_MIN;
-}
-
-/**
- * Checks one answer sentence against the texts of the passages it cites: every number,
- * Latin word, quotation and name before a title must appear in them, and at least
- * CONTENT_COVERAGE_MIN of its Hangul content words must be found there.
- */
-export function checkSentence(sentence: string, passageTexts: string[]): SentenceCheck {
-  const text = stripMarkers(sentence);
-  const passage = indexPassage(passageTexts.join('\n'));
-  const missing: string[] = [];
-
-  for (const word of splitWords(text)) {
-    if (word.kind === 'number' && !passage.numbers.has(normaliseNumber(word.text))) missing.push(word.text);
-    if (word.kind === 'latin' && !passage.latin.has(word.text.toLowerCase())) missing.push(word.text);
-  }
-  for (const match of text.matchAll(QUOTATIONS)) {
-    const quoted = collapse(match.slice(1).find((group) => group !== undefined) ?? '').replace(/[.,]+$/, '');
-    if (quoted.length >= 2 && !passage.collapsed.includes(quoted)) missing.push(match[0]);
-  }
-
-  const words: Word[] = contentWords(text).filter((word) => word.kind === 'hangul');
-  const unmatched: string[] = [];
-  let counted = 0;
-  words.forEach((word, index) => {
-    const stem = reduceEnding(word.text);
-    const raw = text.slice(word.start, word.end);
-    if (stem.length < 2 || STOPWORDS.has(stem) || STOPWORDS.has(raw)) return;
-    counted++;
-    if (hangulFound(stem, passage)) return;
-    unmatched.push(stem);
-    const next = words[index + 1];
-    const isName = next !== undefined && NAME_TITLES.has(next.text) && stem.length >= NAME_SYLLABLES.min && stem.length <= NAME_SYLLABLES.max;
-    if (isName) missing.push(stem);
-  });
-  const coverage = counted === 0 ? 1 : (counted - unmatched.length) / counted;
-  return { supported: missing.length === 0 && coverage >= CONTENT_COVERAGE_MIN, missing, unmatched, coverage };
-}
 
 /** Terms two texts can share: Hangul bigrams, Latin words, numbers. */
 function overlapTerms(text: string): Set<string> {
@@ -285,4 +217,75 @@ export function bestSupportingSpan(passageText: string, spans: Span[], claims: s
     }
   }
   return best;
+}
+
+/** Characters after an undecided terminal ("3.5", "example.com", "했다. [1", a sentence end
+ *  inside a quotation) within which its fate is settled: an open quotation's length, plus the
+ *  longest run of closers and markers that may follow a sentence end. */
+const DECISION_LOOKAHEAD = MAX_QUOTE_CHARS + 32;
+
+/**
+ * Splits a streamed answer into final sentences as it arrives, scanning only the new text
+ * for sentence ends: work grows linearly with the answer, not with its square. Sentences
+ * come out exactly as `splitAnswerSentences` would cut the whole text, with offsets in it.
+ */
+export class AnswerSentenceStream {
+  /** Text not yet released, kept in pieces: joining (and indexing) a growing string on every
+   *  piece would copy it each time. */
+  private parts: string[] = [];
+  private pending = 0;
+  /** Offset of the pending text in the whole answer. */
+  private offset = 0;
+  /** Position in the pending text of the last terminal or line break seen, or -1. */
+  private lastEnd = -1;
+
+  /** Characters received so far. */
+  get length(): number {
+    return this.offset + this.pending;
+  }
+
+  /** Adds streamed text; returns the sentences it completed. */
+  push(delta: string): AnswerSentence[] {
+    const from = this.pending;
+    this.parts.push(delta);
+    this.pending += delta.length;
+    for (let i = delta.length - 1; i >= 0; i--) {
+      const ch = delta[i]!;
+      if (ch === '\n' || TERMINALS.has(ch)) {
+        this.lastEnd = from + i;
+        break;
+      }
+    }
+    // No sentence end near the new text: nothing can have been decided.
+    if (this.lastEnd < 0 || from - this.lastEnd > DECISION_LOOKAHEAD) return [];
+    const buffer = this.parts.join('');
+    this.parts = [buffer];
+    const sentences = splitAnswerSentences(buffer);
+    if (sentences.length < 2) return [];
+    const last = sentences.at(-1)!;
+    const done = sentences.slice(0, -1).map((sentence) => ({ ...sentence, start: sentence.start + this.offset, end: sentence.end + this.offset }));
+    this.offset += last.start;
+    const rest = buffer.slice(last.start);
+    this.parts = [rest];
+    this.pending = rest.length;
+    this.lastEnd = -1;
+    for (let i = rest.length - 1; i >= 0; i--) {
+      if (rest[i] === '\n' || TERMINALS.has(rest[i]!)) {
+        this.lastEnd = i;
+        break;
+      }
+    }
+    return done;
+  }
+
+  /** The rest, once the stream has ended. */
+  flush(): AnswerSentence[] {
+    const buffer = this.parts.join('');
+    const rest = splitAnswerSentences(buffer).map((sentence) => ({ ...sentence, start: sentence.start + this.offset, end: sentence.end + this.offset }));
+    this.offset += buffer.length;
+    this.parts = [];
+    this.pending = 0;
+    this.lastEnd = -1;
+    return rest;
+  }
 }

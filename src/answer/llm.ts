@@ -8,7 +8,9 @@ import type { ChatTurn, Citation, Grounding, Hit } from '../domain/types.js';
 import { AppError } from '../errors/app-error.js';
 import { splitSentences } from '../text/sentences.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
-import { bestSupportingSpan, checkSentence, rewriteMarkers, splitAnswerSentences, stripMarkers, type AnswerSentence } from './grounding.js';
+import { AnswerSentenceStream, appendMarker, bestSupportingSpan, rewriteMarkers, stripMarkers, type AnswerSentence } from './grounding.js';
+import type { TermStatistics } from './grounding/check.js';
+import { groundSentence, type GroundingPassage } from './grounding/ground.js';
 import { renderPrompt, type Prompts } from './prompts.js';
 import { REFUSAL_TEXT, isRefusalText } from './refusal.js';
 
@@ -16,7 +18,25 @@ import { REFUSAL_TEXT, isRefusalText } from './refusal.js';
  *  small enough for 8k-context local models, and retrieval rarely has more to add past six. */
 export const DEFAULT_MAX_PASSAGES = 6;
 
-export type FallbackReason = 'error' | 'timeout' | 'unsupported';
+/**
+ * Longest answer read from the model, in characters. Grounded answers are a few cited
+ * sentences (the prompt asks for two to four); past this the model is rambling or looping,
+ * so the stream is cut there and the sentences already checked are kept.
+ */
+export const DEFAULT_MAX_ANSWER_CHARS = 2_000;
+
+/** Longest sentence checked; a longer one cannot be a single grounded claim and is dropped. */
+export const MAX_SENTENCE_CHARS = 1_000;
+
+export type FallbackReason = 'error' | 'timeout' | 'unsupported' | 'too-long';
+
+/** The sentence-level check of one answer, as reported in the response's `grounding`. */
+export interface AnswerGrounding extends Grounding {
+  /** Sentences kept but moved to another given passage that supports them (counted in `supported`); absent when none. */
+  recited?: number;
+  /** True when the model's answer ran past the maximum length and was cut there. */
+  truncated?: boolean;
+}
 
 export interface LlmAnswererOptions {
   mode: 'ollama' | 'openai';
@@ -27,6 +47,10 @@ export interface LlmAnswererOptions {
   /** Answers when the model cannot (its result keeps its own mode, 'extractive'). */
   fallback: Answerer;
   maxPassages?: number;
+  /** Longest answer read from the model (default DEFAULT_MAX_ANSWER_CHARS). */
+  maxAnswerChars?: number;
+  /** Corpus statistics (the BM25 index) that weigh words by IDF in the grounding check. */
+  terms?: TermStatistics;
   /** Told why the fallback answered, for logs. */
   onFallback?: (reason: FallbackReason, error?: unknown) => void;
 }
@@ -119,18 +143,33 @@ async function* streamText(model: BaseChatModel, messages: BaseMessage[], signal
 }
 
 /**
- * Collects the checked sentences of one answer: drops unsupported ones, renumbers
- * markers 1..k in order of first use, and builds the citations.
+ * Collects the checked sentences of one answer: drops unsupported ones, re-cites those
+ * another given passage supports, renumbers markers 1..k in order of first use, and
+ * builds the citations.
  */
 class GroundedAnswer {
   private readonly renumber = new Map<number, number>(); // passage number → marker number
   private readonly claims = new Map<number, string[]>(); // passage number → kept sentences citing it
+  private readonly passages: GroundingPassage[];
   private answer = '';
   private checked = 0;
   private kept = 0;
+  private recited = 0;
+  truncated = false;
   sawRefusal = false;
 
-  constructor(private readonly hits: Hit[]) {}
+  constructor(
+    private readonly hits: Hit[],
+    private readonly terms: TermStatistics | undefined,
+  ) {
+    this.passages = hits.map((hit, index) => ({
+      n: index + 1,
+      title: hit.article.title,
+      text: hit.chunk.text,
+      article: hit.article.id,
+      ...(hit.article.date ? { date: hit.article.date } : {}),
+    }));
+  }
 
   get released(): boolean {
     return this.kept > 0;
@@ -145,22 +184,34 @@ class GroundedAnswer {
     }
     if (!/\p{L}/u.test(body)) return undefined; // stray markers or list numbering ("1."), not a claim
     this.checked++;
-    const cited = [...new Set(sentence.markers)].filter((n) => n >= 1 && n <= this.hits.length);
-    if (cited.length === 0) return undefined;
-    if (!checkSentence(body, cited.map((n) => this.hits[n - 1]!.chunk.text)).supported) return undefined;
+    if (body.length > MAX_SENTENCE_CHARS) return undefined;
+    const outcome = groundSentence(body, sentence.markers, this.passages, this.terms ? { terms: this.terms } : {});
+    if (outcome.status === 'dropped') return undefined;
 
+    const cited = outcome.status === 'recited' ? [outcome.recitedTo] : outcome.cited;
     for (const n of cited) {
       if (!this.renumber.has(n)) this.renumber.set(n, this.renumber.size + 1);
       this.claims.set(n, [...(this.claims.get(n) ?? []), body]);
     }
-    const text = (this.kept > 0 ? ' ' : '') + rewriteMarkers(sentence.text, (n) => this.renumber.get(n));
+    let text: string;
+    if (outcome.status === 'recited') {
+      this.recited++;
+      text = appendMarker(stripMarkers(sentence.text), this.renumber.get(outcome.recitedTo)!);
+    } else text = rewriteMarkers(sentence.text, (n) => (cited.includes(n) ? this.renumber.get(n) : undefined));
+    text = (this.kept > 0 ? ' ' : '') + text;
     this.kept++;
     this.answer += text;
     return text;
   }
 
-  grounding(): Grounding {
-    return { sentences: this.checked, supported: this.kept, dropped: this.checked - this.kept };
+  grounding(): AnswerGrounding {
+    return {
+      sentences: this.checked,
+      supported: this.kept,
+      dropped: this.checked - this.kept,
+      ...(this.recited > 0 ? { recited: this.recited } : {}),
+      ...(this.truncated ? { truncated: true } : {}),
+    };
   }
 
   result(mode: 'ollama' | 'openai'): AnswerResult {
@@ -168,6 +219,9 @@ class GroundedAnswer {
     return { answer: this.answer, citations, refused: false, mode, grounding: this.grounding() };
   }
 }
+
+/** Lets other requests (and /healthz) run between streamed chunks. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Quotes the chunk sentence that best supports the claims, in article offsets. */
 function citationFor(hit: Hit, n: number, claims: string[]): Citation {
@@ -189,10 +243,11 @@ function citationFor(hit: Hit, n: number, claims: string[]): Citation {
 }
 
 export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
-  const { mode, model, prompts, timeoutMs, fallback, onFallback } = options;
+  const { mode, model, prompts, timeoutMs, fallback, onFallback, terms } = options;
   const maxPassages = options.maxPassages ?? DEFAULT_MAX_PASSAGES;
+  const maxAnswerChars = options.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
 
-  const refusal = (grounding: Grounding): AnswerEvent[] => [
+  const refusal = (grounding: AnswerGrounding): AnswerEvent[] => [
     { type: 'token', text: REFUSAL_TEXT },
     { type: 'result', result: { answer: REFUSAL_TEXT, citations: [], refused: true, mode, grounding } },
   ];
@@ -207,7 +262,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         return;
       }
 
-      const answer = new GroundedAnswer(hits);
+      const answer = new GroundedAnswer(hits, terms);
       function* release(sentences: AnswerSentence[]): Generator<AnswerEvent> {
         for (const sentence of sentences) {
           const text = answer.accept(sentence);
@@ -217,16 +272,18 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
       const limit = deadline(timeoutMs, input.signal);
       let failure: unknown;
       try {
-        let pending = '';
+        const sentences = new AnswerSentenceStream();
         for await (const delta of streamText(model, buildAnswerMessages(prompts, input.question, hits), limit.signal)) {
-          pending += delta;
-          const sentences = splitAnswerSentences(pending);
-          if (sentences.length < 2) continue;
-          // The last sentence may still grow; the others are final.
-          pending = pending.slice(sentences.at(-1)!.start);
-          yield* release(sentences.slice(0, -1));
+          const room = maxAnswerChars - sentences.length;
+          yield* release(sentences.push(delta.slice(0, room)));
+          if (delta.length > room) {
+            // Past the maximum length: stop reading; the unfinished sentence is cut mid-claim and never checked.
+            answer.truncated = true;
+            break;
+          }
+          await yieldToEventLoop();
         }
-        yield* release(splitAnswerSentences(pending));
+        if (!answer.truncated) yield* release(sentences.flush());
       } catch (error) {
         // A sentence cut off by a broken stream is never checked: it may be truncated mid-claim.
         failure = error;
@@ -243,7 +300,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         yield* refusal(answer.grounding());
         return;
       }
-      onFallback?.(failure === undefined ? 'unsupported' : limit.timedOut() ? 'timeout' : 'error', failure);
+      onFallback?.(failure !== undefined ? (limit.timedOut() ? 'timeout' : 'error') : answer.truncated ? 'too-long' : 'unsupported', failure);
       yield* fallback.answer(input);
     },
   };

@@ -1,5 +1,6 @@
 // The only reader of process.env. Every tunable the operator can set lives here,
 // with its default and the values it accepts; a bad value names the variable.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 
@@ -33,7 +34,55 @@ const schema = z.object({
   /** Comma-separated origins allowed by CORS; empty keeps CORS closed. */
   CORS_ORIGINS: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: one readable line per log on a terminal, JSON lines otherwise (pipes, files, log collectors). */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  /** Express `trust proxy`: unset trusts no proxy (req.ip = the socket peer). See parseTrustProxy. */
+  TRUST_PROXY: z.string().optional().transform(parseTrustProxy),
+  /** Time to receive a request's headers; slower clients get 408 and the connection closes. */
+  HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Time to receive a whole request, body included (not the answer: SSE streams run longer). */
+  REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  /** How long an idle keep-alive connection stays open. */
+  KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
+  /** Open connections at most; new ones past it are closed at once. 0 = no cap. */
+  MAX_CONNECTIONS: z.coerce.number().int().min(0).default(1_000),
+  /** 1: re-index (without a gap in answering) when files under CORPUS_DIR change. */
+  WATCH_CORPUS: z.enum(['0', '1']).default('0'),
+  /** Bound on each start-up check of the embedding and chat providers. */
+  PROBE_TIMEOUT_MS: positiveInt.default(10_000),
 });
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(value: string): boolean {
+  const [address, prefix, extra] = value.split('/');
+  const family = isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY accepts what Express's `trust proxy` does, minus `true` (which trusts any
+ * X-Forwarded-For, so every client could pick its own rate-limit bucket):
+ *   a hop count ("1": the nearest proxy), or a comma-separated list of the names
+ *   loopback, linklocal, uniquelocal and IP addresses or CIDRs ("10.0.0.0/8, 127.0.0.1").
+ */
+export function parseTrustProxy(value: string | undefined, context?: z.RefinementCtx): false | number | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !TRUST_PROXY_NAMES.has(entry) && !isAddressOrCidr(entry));
+  if (bad !== undefined || entries.length === 0) {
+    context?.addIssue({
+      code: 'custom',
+      message: `프록시 홉 수(정수), loopback·linklocal·uniquelocal, 또는 IP 주소·CIDR을 쉼표로 나열해야 합니다${bad ? ` ("${bad}"는 알 수 없는 값)` : ''}.`,
+    });
+    return false;
+  }
+  return entries;
+}
 
 export type Env = z.infer<typeof schema>;
 
@@ -51,15 +100,33 @@ export interface Config {
   rateLimitPerMin: number;
   corsOrigins: string[];
   logLevel: Env['LOG_LEVEL'];
+  logFormat: Env['LOG_FORMAT'];
+  /** Express `trust proxy` value: false (none), a hop count, or addresses/CIDRs/names. */
+  trustProxy: false | number | string[];
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+  watchCorpus: boolean;
+  probeTimeoutMs: number;
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value') return `one of ${issue.values.map(String).join(' | ')}`;
-  if (issue.code === 'invalid_format' && issue.format === 'url') return 'a URL such as http://127.0.0.1:11434';
+/** Numeric variables whose rule is not "a whole number ≥ 1" (most are milliseconds). */
+const NUMBER_RULES: Record<string, string> = {
+  PORT: '0~65535 사이의 정수여야 합니다 (0이면 빈 포트를 자동으로 고릅니다)',
+  RATE_LIMIT_PER_MIN: '0 이상의 정수여야 합니다 (0이면 제한하지 않습니다)',
+  MAX_CONNECTIONS: '0 이상의 정수여야 합니다 (0이면 제한하지 않습니다)',
+};
+
+/** What the variable accepts, as the end of a Korean sentence ("…여야 합니다"). */
+function accepted(name: string, issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `${issue.values.map(String).join(', ')} 중 하나여야 합니다`;
+  if (issue.code === 'invalid_format' && issue.format === 'url') return 'http://127.0.0.1:11434 같은 URL이어야 합니다';
+  if (issue.code === 'custom') return issue.message.replace(/\.$/, '');
   if (issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'invalid_type') {
-    return 'a whole number in range';
+    return NUMBER_RULES[name] ?? '1 이상의 정수여야 합니다';
   }
-  return issue.message;
+  return `올바른 값이어야 합니다 (${issue.message})`;
 }
 
 /** Reads and validates the environment once. Throws a CONFIG AppError with a one-line message. */
@@ -74,13 +141,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new AppError('CONFIG', `설정 오류: ${name}=${JSON.stringify(raw[name] ?? '')} is invalid; expected ${describe(issue)}`);
+    throw new AppError('CONFIG', `설정 오류: ${name}=${JSON.stringify(raw[name] ?? '')} — ${accepted(name, issue)}.`);
   }
   const e = parsed.data;
   if (e.LLM_PROVIDER === 'openai' || e.EMBEDDINGS_PROVIDER === 'openai') {
     if (!e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
-      throw new AppError('CONFIG', '설정 오류: OPENAI_API_KEY is required for the openai provider (or set OPENAI_BASE_URL for a local OpenAI-compatible server)');
+      throw new AppError('CONFIG', '설정 오류: OPENAI_API_KEY — openai 공급자에는 API 키가 필요합니다 (로컬 OpenAI 호환 서버라면 OPENAI_BASE_URL을 설정하세요).');
     }
+  }
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    throw new AppError('CONFIG', `설정 오류: HEADERS_TIMEOUT_MS=${e.HEADERS_TIMEOUT_MS} — REQUEST_TIMEOUT_MS(${e.REQUEST_TIMEOUT_MS}) 이하여야 합니다.`);
   }
   return {
     port: e.PORT,
@@ -96,5 +166,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMin: e.RATE_LIMIT_PER_MIN,
     corsOrigins: e.CORS_ORIGINS ? e.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    trustProxy: e.TRUST_PROXY,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+    maxConnections: e.MAX_CONNECTIONS,
+    watchCorpus: e.WATCH_CORPUS === '1',
+    probeTimeoutMs: e.PROBE_TIMEOUT_MS,
   };
 }

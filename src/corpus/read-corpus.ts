@@ -213,9 +213,13 @@ export async function* readCorpus(dir: string): AsyncGenerator<CorpusItem> {
       continue;
     }
     const outcome = await readArticleFile(file, relative, extension.toLowerCase());
-    yield outcome.ok
-      ? finalize(outcome.value, { defaultId: stem, origin: relative, path: relative, reasonPrefix: '' }, ids)
-      : skipped(relative, outcome.reason);
+    if (!outcome.ok) {
+      yield skipped(relative, outcome.reason);
+      continue;
+    }
+    const read = finalize(outcome.value, { defaultId: stem, origin: relative, path: relative, reasonPrefix: '' }, ids);
+    const warnings = 'warnings' in outcome && Array.isArray(outcome.warnings) ? (outcome.warnings as string[]) : [];
+    yield 'article' in read && warnings.length > 0 ? { ...read, warnings: warnings.map((reason) => ({ path: relative, reason })) } : read;
   }
 }
 

@@ -20,7 +20,9 @@ export interface SkippedInput {
 }
 
 /** What a corpus reader yields: an article, or the report of an input it skipped. */
-export type CorpusItem = { article: Article } | { skipped: SkippedInput };
+/** `warnings`: the article was read, but a reader doubts it kept everything (an HTML page
+ *  whose extracted text is a small share of what the page shows). */
+export type CorpusItem = { article: Article; warnings?: SkippedInput[] } | { skipped: SkippedInput };
 
 export type ArticleMeta = Omit<Article, 'text'>;
 
@@ -83,6 +85,10 @@ export interface Grounding {
   sentences: number;
   supported: number;
   dropped: number;
+  /** Sentences moved to another given passage that supports them (present when non-zero). */
+  recited?: number;
+  /** The model's answer hit the maximum length and was cut (present when it was). */
+  truncated?: boolean;
 }
 
 export interface Timings {

@@ -153,8 +153,10 @@ async function folderBytes(dir: string): Promise<number> {
 
 /** Loads the index in a fresh `node --import tsx` process and asks it the questions. */
 async function probe(indexDir: string, questionsFile: string): Promise<ProbeResult> {
-  const script = fileURLToPath(new URL('./bench-scale-probe.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, indexDir, questionsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The probe runs as whatever this module is: TypeScript through tsx, or the built JavaScript.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const script = fileURLToPath(new URL(fromSource ? './bench-scale-probe.ts' : './bench-scale-probe.js', import.meta.url));
+  const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), script, indexDir, questionsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (data: string) => (output += data));
   const [code] = (await once(child, 'exit')) as [number | null];

@@ -35,7 +35,10 @@ export interface EvalCommandOptions {
 
 export interface EvalCommandDeps {
   config: Config;
+  /** The engine on an existing index: `--index`, or INDEX_DIR for a set with no fixture corpus. */
   openEngine(indexDir: string): Promise<Engine>;
+  /** The engine over a set's fixture corpus, indexed (incrementally) apart from the user's index. */
+  openCorpusEngine(corpusDir: string): Promise<Engine>;
   buildKorquadEngine(articles: Article[]): Promise<Engine>;
   /** Report text; default process.stdout. */
   stdout?(text: string): void;
@@ -134,8 +137,14 @@ export async function evalCommand(options: EvalCommandOptions, deps: EvalCommand
       rootDir: cwd,
       url: options.url,
       apiKey: deps.config.apiKey,
-      getEngine: (kind, articles) =>
-        kind === 'korquad' ? deps.buildKorquadEngine(articles ?? []) : deps.openEngine(resolve(cwd, options.index ?? deps.config.indexDir)),
+      // --index runs every corpus set against that index (a user's own set); otherwise a
+      // set runs on the fixture corpus it was written for, never on corpus/ or INDEX_DIR.
+      getEngine: (set) => {
+        if (set.kind === 'korquad') return deps.buildKorquadEngine(set.articles ?? []);
+        if (set.corpusDir && !options.index) return deps.openCorpusEngine(set.corpusDir);
+        return deps.openEngine(resolve(cwd, options.index ?? deps.config.indexDir));
+      },
+      onSkip: (set, reason) => stderr(`[${set}] 건너뜀: ${reason}\n`),
       onCase: ({ set, done, total }) => {
         if (done === total) stderr(`[${set}] ${total}건 완료\n`);
       },
@@ -148,7 +157,9 @@ export async function evalCommand(options: EvalCommandOptions, deps: EvalCommand
 
   const comparison = baseline === 'missing' || options.updateBaseline ? undefined : compareToBaseline(report, baseline, DEFAULT_TOLERANCE);
 
-  stdout(`${formatTerminalReport(report, { comparison, tolerance: DEFAULT_TOLERANCE })}\n`);
+  // Regressions go to stderr once (below); the report on stdout names only new sets.
+  const reported = comparison && { ...comparison, regressions: [] };
+  stdout(`${formatTerminalReport(report, { comparison: reported, tolerance: DEFAULT_TOLERANCE })}\n`);
   if (options.out) await writeFileMakingDirs(resolve(cwd, options.out), `${JSON.stringify(report, null, 2)}\n`);
   if (options.markdown) {
     await writeFileMakingDirs(resolve(cwd, options.markdown), formatMarkdownReport(report, { comparison, tolerance: DEFAULT_TOLERANCE }));
@@ -164,7 +175,6 @@ export async function evalCommand(options: EvalCommandOptions, deps: EvalCommand
     return 0;
   }
   if (comparison.regressions.length > 0) {
-    // The terminal report already lists them; repeat on stderr so CI logs show why it failed.
     stderr(`${describeComparison({ regressions: comparison.regressions, newSets: [] }, DEFAULT_TOLERANCE).join('\n')}\n`);
     return 1;
   }

@@ -2,7 +2,7 @@
 // `*.korquad.json` (a small spec expanded from the KorQuAD file at run time, so no
 // dataset question is ever committed). Every bad line is reported as file:line.
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../domain/types.js';
 import { AppError } from '../errors/app-error.js';
@@ -22,6 +22,30 @@ export interface EvalSet {
   /** korquad: the resolved dataset path, so sets over the same file share one engine. */
   dataset?: string;
   attribution?: string;
+  /** corpus: the fixture corpus the set was written for (absolute), from `corpora.json` beside the set. */
+  corpusDir?: string;
+}
+
+/** `corpora.json` beside the set files: which fixture corpus each set was written for. */
+export const CORPORA_FILE = 'corpora.json';
+const corporaSchema = z.object({ note: z.string().optional(), sets: z.record(z.string(), z.string().min(1)) });
+
+async function readCorpora(dir: string, rootDir: string, issues: string[]): Promise<Map<string, string>> {
+  const file = join(dir, CORPORA_FILE);
+  const text = await readText(resolve(rootDir, file));
+  if (typeof text !== 'string') return new Map();
+  let parsed;
+  try {
+    parsed = corporaSchema.safeParse(JSON.parse(text));
+  } catch {
+    issues.push(`${file}: 올바른 JSON이 아닙니다`);
+    return new Map();
+  }
+  if (!parsed.success) {
+    issues.push(`${file}: ${parsed.error.issues.map(describeIssue).join('; ')}`);
+    return new Map();
+  }
+  return new Map(Object.entries(parsed.data.sets).map(([name, corpus]) => [name, resolve(rootDir, corpus)]));
 }
 
 /** One or more set files could not be read; `issues` holds one Korean `file:line: …` line each. */
@@ -180,6 +204,7 @@ export async function loadEvalSets(files: string[], options: LoadEvalSetsOptions
   const issues: string[] = [];
   const datasets = new Map<string, Promise<KorquadData>>();
   const fileOfName = new Map<string, string>();
+  const corporaOfDir = new Map<string, Map<string, string>>();
 
   for (const file of files) {
     if (!isEvalSetFile(file)) {
@@ -202,7 +227,14 @@ export async function loadEvalSets(files: string[], options: LoadEvalSetsOptions
     if (file.endsWith(JSONL)) {
       const parsed = parseCaseLines(text, file);
       issues.push(...parsed.issues);
-      if (parsed.issues.length === 0) sets.push({ name, file, kind: 'corpus', cases: parsed.cases });
+      const dir = dirname(file);
+      let corpora = corporaOfDir.get(dir);
+      if (!corpora) {
+        corpora = await readCorpora(dir, rootDir, issues);
+        corporaOfDir.set(dir, corpora);
+      }
+      const corpusDir = corpora.get(name);
+      if (parsed.issues.length === 0) sets.push({ name, file, kind: 'corpus', cases: parsed.cases, ...(corpusDir ? { corpusDir } : {}) });
       continue;
     }
 

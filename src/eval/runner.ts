@@ -1,6 +1,8 @@
 // Runs eval sets through the same path users hit: the server's pipeline in process, or
 // `POST <url>/api/chat` against a running server. Cases run one at a time so the
 // latencies are those of an idle server.
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Article, ChatTurn } from '../domain/types.js';
 import type { Engine } from '../rag/engine.js';
@@ -11,11 +13,13 @@ export interface RunEvalOptions {
   /** Set files: `*.jsonl` or `*.korquad.json`. */
   sets: string[];
   /**
-   * The engine for a set: the default index for corpus sets, one built over the
-   * dataset's paragraphs for KorQuAD sets. Called at most once per corpus / dataset,
-   * and not at all with `url`.
+   * The engine for a set: one over the set's fixture corpus (`set.corpusDir`), the
+   * default index for a corpus set without one, one built over the dataset's paragraphs
+   * for KorQuAD sets. Called at most once per corpus / dataset, and not at all with `url`.
    */
-  getEngine(setKind: EvalSetKind, korquadArticles?: Article[]): Promise<Engine>;
+  getEngine(set: EvalSet): Promise<Engine>;
+  /** Told when a set is skipped (its fixture corpus is not there), with a Korean reason. */
+  onSkip?(set: string, reason: string): void;
   /** Base URL of a running server; cases then go through HTTP. */
   url?: string;
   /** Sent as `Authorization: Bearer …` with `url` (the server's API_KEY). */
@@ -78,6 +82,8 @@ function httpTarget(baseUrl: string, apiKey: string | undefined, fetchImpl: type
   };
 }
 
+const isDirectory = (dir: string) => stat(dir).then((info) => info.isDirectory(), () => false);
+
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function runCase(target: CaseTarget, testCase: EvalCase): Promise<CaseResult> {
@@ -104,10 +110,10 @@ export async function runEval(options: RunEvalOptions): Promise<EvalReport> {
   const engines = new Map<string, Promise<Engine>>();
   const targetFor = async (set: EvalSet): Promise<CaseTarget> => {
     if (options.url) return httpTarget(options.url, options.apiKey, fetchImpl);
-    const key = set.kind === 'korquad' ? `korquad:${set.dataset}` : 'corpus';
+    const key = set.kind === 'korquad' ? `korquad:${set.dataset}` : `corpus:${set.corpusDir ?? ''}`;
     let engine = engines.get(key);
     if (!engine) {
-      engine = options.getEngine(set.kind, set.articles);
+      engine = options.getEngine(set);
       engines.set(key, engine);
     }
     return engineTarget(await engine);
@@ -115,6 +121,10 @@ export async function runEval(options: RunEvalOptions): Promise<EvalReport> {
 
   const report: EvalReport = { sets: [] };
   for (const set of sets) {
+    if (!options.url && set.corpusDir && !(await isDirectory(set.corpusDir))) {
+      options.onSkip?.(set.name, `코퍼스 폴더가 없습니다: ${relative(options.rootDir ?? process.cwd(), set.corpusDir)}`);
+      continue;
+    }
     const target = await targetFor(set);
     const results: CaseResult[] = [];
     for (const testCase of set.cases) {

@@ -1,5 +1,6 @@
 // Builds or updates the on-disk index from a stream of articles. Streaming: only
 // the current embedding batch is held in memory, never the whole corpus's vectors.
+import { resolvedMonthTerms } from '../text/time-terms.js';
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ import { DEFAULT_HNSW, VectorIndex, type HnswParams } from './vectors.js';
 /** Names the text recipe (sentences, chunks, particles): a change rebuilds older indexes,
  *  whose stored vectors were made from other chunk boundaries. v2: dotted-date sentences,
  *  no overlap-only chunks, 로 after ㄹ. */
-export const ANALYZER_VERSION = 'ko-bigram-stem-v3';
+export const ANALYZER_VERSION = 'ko-bigram-stem-unit-time-v5';
 
 /** Chunks of about 3–5 news sentences; see src/text/chunk.ts. */
 export const DEFAULT_CHUNKING: ChunkingParams = { maxChars: 500, overlapSentences: 1 };
@@ -60,6 +61,8 @@ export interface IngestSummary {
   embedded: number;
   removed: number;
   skipped: SkippedInput[];
+  /** Articles indexed with a doubt (little extracted text); never fail --strict. */
+  warnings: SkippedInput[];
   seconds: number;
 }
 
@@ -122,6 +125,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const hashes: Record<string, string> = {};
     const sources: Manifest['sources'] = {};
     const skipped: SkippedInput[] = [];
+    const warnings: SkippedInput[] = [];
     const seen = new Set<string>();
     let articleCount = 0;
     let embedded = 0;
@@ -155,6 +159,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       // but index nothing more.
       if (options.strict && skipped.length > 0) continue;
       const article = item.article;
+      if (item.warnings) warnings.push(...item.warnings);
       if (seen.has(article.id)) {
         skipped.push({ path: article.origin, reason: `중복된 id: ${article.id}` });
         continue;
@@ -177,7 +182,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       }
       before.delete(article.id);
       spans.forEach((span, i) => {
-        lexical.add(article.text.slice(span.start, span.end), article.title);
+        const text = article.text.slice(span.start, span.end);
+        lexical.add(text, article.title, resolvedMonthTerms(text, article.date));
         chunkRows.push(articleCount);
         chunkRows.push(span.start);
         chunkRows.push(span.end);
@@ -243,6 +249,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       embedded,
       removed,
       skipped,
+      warnings,
       seconds: Math.round((performance.now() - started) / 10) / 100,
     };
   } finally {

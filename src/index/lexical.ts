@@ -40,11 +40,14 @@ export class LexicalIndexBuilder {
     return this.lengths.length;
   }
 
-  /** Adds one chunk; documents are numbered in insertion order from 0. */
-  add(body: string, title: string): number {
+  /** Adds one chunk; documents are numbered in insertion order from 0. `extraTerms` are
+   *  terms the body stands for without writing them (resolved dates), counted once each. */
+  add(body: string, title: string, extraTerms: readonly string[] = []): number {
     const doc = this.lengths.length;
     const counts = new Map<string, number>();
     let length = countTerms(body, 1, counts);
+    for (const term of extraTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    length += extraTerms.length;
     // Chunks of one article come in a row: analyse its title once.
     if (this.titleCache?.title !== title) {
       const titleCounts = new Map<string, number>();

@@ -5,7 +5,7 @@
 //   ingest.lock        held by the one ingest allowed at a time
 // An ingest writes a new generation beside the live one and swaps CURRENT last, so a
 // crash or kill at any moment leaves the previous generation loadable.
-import { existsSync } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { link, mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Article } from '../domain/types.js';
@@ -85,6 +85,25 @@ export async function currentGeneration(indexDir: string): Promise<string | unde
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Calls `onChange` (debounced) whenever CURRENT is replaced, by this process or another one
+ * (`npm run ingest` while the server runs). Returns a function that stops watching.
+ */
+export function watchCurrent(indexDir: string, onChange: () => void, debounceMs = 200): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(indexDir, { persistent: false }, (_event, name) => {
+    // CURRENT is renamed into place, so the event names it; some platforms omit the name.
+    if (name !== null && name !== CURRENT) return;
+    clearTimeout(timer);
+    timer = setTimeout(onChange, debounceMs);
+  });
+  watcher.on('error', () => watcher.close());
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
 }
 
 export async function newGenerationDir(indexDir: string): Promise<string> {

@@ -9,4 +9,6 @@ export interface Engine {
   getArticle(id: string): Article | undefined;
   /** Counts shown by /readyz and logs. */
   stats(): { articles: number; chunks: number };
+  /** Title and date of every loaded article (the welcome screen's example questions). */
+  headlines(): Array<{ title: string; date?: string }>;
 }

@@ -37,20 +37,20 @@ export function bestSentenceCoverage(text: string, weights: Map<string, number>,
   return best / total;
 }
 
-/** Puts each article's best chunk first, keeping score order otherwise, so the top k
- *  spans as many articles as deserve it while a one-article corpus keeps all its chunks. */
+/** A further chunk of an article already listed counts this share of its score: each
+ *  article's best chunk comes first unless the other article is far weaker, so the top k
+ *  spans several articles when they deserve it, while the second passage of the article
+ *  that answers (news articles run to several chunks) still beats a near-zero one. */
+export const REPEAT_ARTICLE_FACTOR = 0.5;
+
 export function diversify(hits: Hit[]): Hit[] {
   const seen = new Set<string>();
-  const firsts: Hit[] = [];
-  const rest: Hit[] = [];
-  for (const hit of hits) {
-    if (seen.has(hit.article.id)) rest.push(hit);
-    else {
-      seen.add(hit.article.id);
-      firsts.push(hit);
-    }
-  }
-  return [...firsts, ...rest];
+  const keyed = hits.map((hit, order) => {
+    const repeat = seen.has(hit.article.id);
+    seen.add(hit.article.id);
+    return { hit, order, key: repeat ? hit.score * REPEAT_ARTICLE_FACTOR : hit.score };
+  });
+  return keyed.sort((a, b) => b.key - a.key || a.order - b.order).map((entry) => entry.hit);
 }
 
 export function createHybridRetriever(index: LoadedIndex, embedder: Embedder, options: HybridOptions = DEFAULT_HYBRID): Retriever {

@@ -97,6 +97,10 @@ export function isQuestionWord(stem: string): boolean {
   return QUESTION_STEMS.has(stem) || QUESTION_PREFIX.test(stem);
 }
 
+// Units and counters a number is read with, longest first: months, quarters, rounds,
+// games, people, money. The combined term keeps "6월" apart from "6이닝".
+const UNIT_START = /^(분기|차전|라운드|회차|번째|개월|개국|시간|주년|년|월|일|시|분|초|주|차|회|강|위|명|개|곳|건|대|배|세|살|층|호|억|조|만|천|원|달러|표|점|골|승|패|편|권|종|척|채|마리|가구|세대)/;
+
 export interface AnalyzeOptions {
   /** Drop question words, for analysing queries. */
   query?: boolean;
@@ -109,7 +113,15 @@ export interface AnalyzeOptions {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
   const terms: string[] = [];
-  for (const word of splitWords(text)) {
+  const words = splitWords(text);
+  for (const [i, word] of words.entries()) {
+    // A number written against its unit is one more term: "6월", "2분기", "2차전", "15명",
+    // "171억": a bare 6 or 2 matches any number in any article (6이닝, 5-3).
+    if (word.kind === 'number') {
+      const next = words[i + 1];
+      const unit = next?.kind === 'hangul' && next.start === word.end ? UNIT_START.exec(next.text)?.[0] : undefined;
+      if (unit) terms.push(`${word.text.replace(/,/g, '')}${unit}`);
+    }
     if (word.kind === 'hangul') {
       const stem = stripParticle(word.text);
       if (options.query && isQuestionWord(stem)) continue;

@@ -19,7 +19,7 @@ describe('expectedAnswerType', () => {
     ['입장료는 몇 원이야?', MONEY],
     // "정몽주가" ends in 주가 (stock price) but is a name.
     ['정몽주가 얼마나 유명해?', AMOUNT],
-    ['정몽주가 누구야?', undefined],
+    ['정몽주가 누구야?', { kind: 'person' }],
     // 몇 + counter asks for a count of that counter.
     ['연구원은 몇 명이야?', count('명')],
     ['몇 개의 나라가 참가했어?', count('개')],
@@ -33,12 +33,38 @@ describe('expectedAnswerType', () => {
     ['축제는 언제 열려?', TIME],
     ['몇 년에 설립됐어?', TIME],
     ['몇 월에 개통해?', TIME],
-    ['며칠 동안 열려?', TIME],
+    ['며칠 동안 열려?', { kind: 'duration' }],
     // A plain "what" asks for nothing countable.
     ['무엇을 발표했어?', undefined],
     ['새 연구소의 이름은 무엇이야?', undefined],
   ])('%s → %j', (question, expected) => {
     expect(expectedAnswerType(question)).toEqual(expected);
+  });
+
+  // Every question form of issue 10 has a row: 언제, 며칠, 몇 + counter, 얼마, 누구, 어디, 왜, 어떻게; 무엇/어떤 ask for no kind.
+  it.each<[string, AnswerType['kind'] | undefined]>([
+    ['언제 출시됐어?', 'time'],
+    ['며칠에 개막해?', 'time'],
+    ['며칠 만에 복구됐어?', 'duration'],
+    ['공사는 얼마나 걸려?', 'duration'],
+    ['몇 주 동안 열려?', 'duration'],
+    ['부상자는 몇 명이야?', 'count'],
+    ['수익은 얼마야?', 'money'],
+    ['규모가 얼마나 돼?', 'amount'],
+    ['연구원장은 누구야?', 'person'],
+    ['누가 우승했어?', 'person'],
+    ['연구원을 이끄는 사람의 이름은?', 'person'],
+    ['새 모델의 이름은?', undefined],
+    ['행사는 어디서 열렸어?', 'place'],
+    ['어느 나라에 수출해?', 'place'],
+    ['왜 연기됐어?', 'reason'],
+    ['연기된 이유는 뭐야?', 'reason'],
+    ['슬라이드 번호는 어떻게 넣어?', 'method'],
+    ['레이어를 합치는 방법 알려줘', 'method'],
+    ['어떤 제품을 선보였어?', undefined],
+    ['무엇을 발표했어?', undefined],
+  ])('%s → %s', (question, kind) => {
+    expect(expectedAnswerType(question)?.kind).toBe(kind);
   });
 
   // Regression: COUNT_QUESTION once took "몇 세" first, so "몇 세기" was an age count.
@@ -89,6 +115,22 @@ describe('canAnswerType', () => {
     ['올해 문을 연다.', TIME, true],
     ['지난해 완공됐다.', TIME, true],
     ['다리를 환하게 밝힌다.', TIME, false],
+    // A bare digit is not a time ("언제 출시됐어?" answered with a model name).
+    ['갤럭시 S6 엣지는 곡면 화면을 갖췄다.', TIME, false],
+    ['2015.3.1. 발매되었다.', TIME, true],
+    ['5일 뒤에 재개됐다.', TIME, true],
+    // duration
+    ['복구에 5일이 걸렸다.', { kind: 'duration' }, true],
+    ['공사는 이틀 만에 끝났다.', { kind: 'duration' }, true],
+    ['공사는 곧 끝난다.', { kind: 'duration' }, false],
+    // soft kinds
+    ['김민수 원장이 개회사를 했다.', { kind: 'person' }, true],
+    ['행사는 성황리에 끝났다.', { kind: 'person' }, false],
+    ['행사는 부산 벡스코에서 열렸다.', { kind: 'place' }, true],
+    ['예산 부족 때문에 연기됐다.', { kind: 'reason' }, true],
+    ['행사가 연기됐다.', { kind: 'reason' }, false],
+    ['삽입 메뉴에서 슬라이드 번호를 선택합니다.', { kind: 'method' }, true],
+    ['슬라이드 번호는 유용하다.', { kind: 'method' }, false],
   ])('%s as %j → %s', (sentence, type, expected) => {
     expect(canAnswerType(sentence, type)).toBe(expected);
   });

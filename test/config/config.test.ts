@@ -40,14 +40,14 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'eighty' }, 'PORT'],
-    [{ PORT: '70000' }, 'PORT'],
-    [{ LLM_PROVIDER: 'gpt' }, 'LLM_PROVIDER'],
-    [{ EMBEDDINGS_PROVIDER: 'bert' }, 'EMBEDDINGS_PROVIDER'],
-    [{ OLLAMA_HOST: 'not a url' }, 'OLLAMA_HOST'],
-    [{ LLM_TIMEOUT_MS: '-5' }, 'LLM_TIMEOUT_MS'],
-    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
-  ])('stops on %o with one line naming %s and what it accepts', (env, name) => {
+    [{ PORT: 'eighty' }, 'PORT', '설정 오류: PORT="eighty" — 0~65535 사이의 정수여야 합니다 (0이면 빈 포트를 자동으로 고릅니다).'],
+    [{ PORT: '70000' }, 'PORT', '설정 오류: PORT="70000" — 0~65535 사이의 정수여야 합니다 (0이면 빈 포트를 자동으로 고릅니다).'],
+    [{ LLM_PROVIDER: 'gpt' }, 'LLM_PROVIDER', '설정 오류: LLM_PROVIDER="gpt" — extractive, ollama, openai 중 하나여야 합니다.'],
+    [{ EMBEDDINGS_PROVIDER: 'bert' }, 'EMBEDDINGS_PROVIDER', '설정 오류: EMBEDDINGS_PROVIDER="bert" — local, ollama, openai 중 하나여야 합니다.'],
+    [{ OLLAMA_HOST: 'not a url' }, 'OLLAMA_HOST', '설정 오류: OLLAMA_HOST="not a url" — http://127.0.0.1:11434 같은 URL이어야 합니다.'],
+    [{ LLM_TIMEOUT_MS: '-5' }, 'LLM_TIMEOUT_MS', '설정 오류: LLM_TIMEOUT_MS="-5" — 1 이상의 정수여야 합니다.'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL="loud" — fatal, error, warn, info, debug, trace, silent 중 하나여야 합니다.'],
+  ])('stops on %o with one Korean line naming %s and what it accepts', (env, name, expected) => {
     let error: unknown;
     try {
       loadConfig(env);
@@ -58,7 +58,8 @@ describe('loadConfig', () => {
     const message = (error as AppError).message;
     expect((error as AppError).code).toBe('CONFIG');
     expect(message).toContain(name);
-    expect(message).toMatch(/expected/);
+    expect(message).toContain(expected);
+    expect(message).not.toMatch(/[a-z]+ (is|expected|required)\b/);
     expect(message).not.toContain('\n');
   });
 

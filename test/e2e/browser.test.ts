@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   FESTIVAL_ARTICLE,
@@ -15,7 +16,6 @@ import {
   type FakeServer,
 } from '../support/fake-engine.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = 'test-output';
 const available = existsSync(CHROMIUM);
 const skip = !available && !process.env.CI;
@@ -33,12 +33,7 @@ describe.skipIf(skip)('chat page in a real browser', () => {
   beforeAll(async () => {
     await mkdir(OUTPUT, { recursive: true });
     server = await startFakeServer();
-    profile = await mkdtemp(join(tmpdir(), 'pw-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ context, profile } = await launchChromium());
   });
 
   afterAll(async () => {
@@ -134,10 +129,13 @@ describe.skipIf(skip)('chat page in a real browser', () => {
     expect(await answers().count()).toBe(2);
   });
 
+  it('shows example questions made from the corpus’s newest titles', async () => {
+    await expect.poll(() => page.locator('.example').count()).toBeGreaterThan(0);
+    expect(await page.locator('.example').first().textContent()).toMatch(/^“.+” 기사의 요점은 무엇인가요\?$/);
+  });
+
   it('marks a refusal with its own look', async () => {
-    await page.locator('.example').first().click();
-    const answer = answers().first();
-    await expect.poll(() => answer.getAttribute('aria-busy')).toBe('false');
+    const answer = await askAndWait('화성 탐사선은 언제 발사돼?');
     expect(await answer.getAttribute('class')).toContain('refused');
     expect(await answer.textContent()).toContain('기사에서 답을 찾지 못했습니다');
     expect(await answer.getByTestId('citation').count()).toBe(0);

@@ -6,16 +6,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Article } from '../../src/domain/types.js';
-import { buildEngine, ingestCorpus, openEngine } from '../../src/engine.js';
+import { buildEngine, openCorpusEngine, openEngine } from '../../src/engine.js';
 import { evalCommand } from '../../src/eval/eval-command.js';
+import type { Engine } from '../../src/rag/engine.js';
 
 let work: string;
 let config: Config;
+const fixtureEngines = new Map<string, Promise<Engine>>();
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'eval-gate-'));
-  config = { ...loadConfig({}), indexDir: join(work, 'index') };
-  await ingestCorpus(config);
+  // The user's INDEX_DIR must never be touched: point it at a folder that does not exist.
+  config = { ...loadConfig({}), indexDir: join(work, 'no-user-index') };
 });
 
 afterAll(async () => {
@@ -25,10 +27,19 @@ afterAll(async () => {
 async function runGate(baseline: string) {
   const errors: string[] = [];
   const code = await evalCommand(
-    { baseline, index: config.indexDir },
+    { baseline },
     {
       config,
       openEngine: (indexDir) => openEngine({ ...config, indexDir }),
+      // One index per fixture corpus for both runs (docs-dev is about 1,500 pages).
+      openCorpusEngine: (corpusDir) => {
+        let engine = fixtureEngines.get(corpusDir);
+        if (!engine) {
+          engine = mkdtemp(join(work, 'fixture-')).then((dir) => openCorpusEngine(config, corpusDir, dir));
+          fixtureEngines.set(corpusDir, engine);
+        }
+        return engine;
+      },
       buildKorquadEngine: async (articles: Article[]) => buildEngine(config, articles, await mkdtemp(join(work, 'korquad-'))),
       stdout: () => undefined,
       stderr: (text) => errors.push(text),

@@ -86,6 +86,7 @@ function createFakeEngine(articles: Article[]): Engine & { asked: AskRequest[] }
     },
     getArticle: (id) => byId.get(id),
     stats: () => ({ articles: articles.length, chunks: sentences.length }),
+    headlines: () => articles.map(({ title }) => ({ title })),
   };
 }
 
@@ -126,6 +127,7 @@ function deps(overrides: Partial<EvalCommandDeps> = {}): EvalCommandDeps {
   return {
     config: loadConfig({}),
     openEngine: vi.fn(async () => createFakeEngine([BATTERY])),
+    openCorpusEngine: vi.fn(async () => createFakeEngine([BATTERY])),
     buildKorquadEngine: vi.fn(async (articles: Article[]) => createFakeEngine(articles)),
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
@@ -180,6 +182,31 @@ describe('evalCommand', () => {
     expect(await evalCommand({}, deps())).toBe(1);
     expect(err.join('')).toMatch(/battery .*answerAccuracy.*90\.0% → 80\.0%/);
     expect(err.join('')).not.toContain('citationHitRate');
+    // Each regression line is printed once, on stderr.
+    expect([...out, ...err].join('').match(/회귀: battery/g)).toHaveLength(1);
+  });
+
+  it('runs a set on the fixture corpus corpora.json names, never on the user index, and skips a missing corpus', async () => {
+    await writeSet('eval/sets/battery.jsonl', BASIC_CASES);
+    await writeSet('eval/sets/absent.jsonl', BASIC_CASES);
+    await mkdir(join(root, 'eval', 'corpora', 'battery'), { recursive: true });
+    await writeFile(
+      join(root, 'eval/sets/corpora.json'),
+      JSON.stringify({ sets: { battery: 'eval/corpora/battery', absent: 'eval/corpora/not-fetched' } }),
+    );
+    const dependencies = deps();
+
+    expect(await evalCommand({ out: 'out.json' }, dependencies)).toBe(0);
+    expect(dependencies.openCorpusEngine).toHaveBeenCalledWith(join(root, 'eval', 'corpora', 'battery'));
+    expect(dependencies.openEngine).not.toHaveBeenCalled();
+    expect((await readJson<EvalReport>('out.json')).sets.map((set) => set.name)).toEqual(['battery']);
+    expect(err.join('')).toContain('[absent] 건너뜀: 코퍼스 폴더가 없습니다: eval/corpora/not-fetched');
+
+    // --index runs a user's own set against their index instead.
+    const own = deps();
+    expect(await evalCommand({ sets: ['eval/sets/battery.jsonl'], index: 'my-index' }, own)).toBe(0);
+    expect(own.openEngine).toHaveBeenCalledWith(join(root, 'my-index'));
+    expect(own.openCorpusEngine).not.toHaveBeenCalled();
   });
 
   it('runs a brand-new set file unchanged and reports it as new, not as a failure', async () => {
@@ -392,7 +419,7 @@ describe('committed seed set', () => {
   it('parses, has the required mix, and expects only phrases found in the seed article', async () => {
     const projectRoot = join(import.meta.dirname, '..', '..');
     const [set] = await loadEvalSets(['eval/sets/seed.jsonl'], { rootDir: projectRoot });
-    const markdown = await readFile(join(projectRoot, 'corpus', '2025-10-30-lg-ai-research-apec.md'), 'utf8');
+    const markdown = await readFile(join(projectRoot, 'eval', 'corpora', 'seed', '2025-10-30-lg-ai-research-apec.md'), 'utf8');
     const body = markdown.slice(markdown.indexOf('---', 3) + 3);
     const cases = set!.cases;
     expect(cases.length).toBeGreaterThanOrEqual(45);

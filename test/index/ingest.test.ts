@@ -475,3 +475,19 @@ describe('loadIndex errors', () => {
     expect(bestLexicalArticle(index, '해오름시장')).toBe('cp949');
   });
 });
+
+describe('ingest warnings', () => {
+  it('indexes an HTML page whose extracted text is a small share of the page, reporting it as a warning (not a skip)', async () => {
+    const corpusDir = await tempDir('corpus');
+    const indexDir = await tempDir('index');
+    const sidebar = Array.from({ length: 12 }, (_, i) => `<p>곁가지 안내문 ${i + 1}번째 문단은 본문과 상관없는 긴 설명을 담고 있습니다. 이런 글이 화면 대부분을 차지합니다.</p>`).join('');
+    await writeFile(
+      join(corpusDir, 'thin.html'),
+      `<!doctype html><html><head><title>얇은 문서</title></head><body><main><p>짧은 본문 한 줄입니다.</p></main><aside>${sidebar}</aside></body></html>`,
+    );
+    const summary = await ingestCorpus(indexDir, corpusDir, { strict: true });
+    expect(summary.articles).toBe(1);
+    expect(summary.skipped).toEqual([]);
+    expect(summary.warnings).toEqual([{ path: 'thin.html', reason: expect.stringMatching(/^본문으로 읽은 글이 적음/) }]);
+  });
+});

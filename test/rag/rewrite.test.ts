@@ -1,16 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatTurn } from '../../src/domain/types.js';
-import { isFollowUp, rewriteFollowUp } from '../../src/rag/rewrite.js';
+import {
+  categoryOfWord,
+  explainRewrite,
+  fitParticle,
+  isFollowUp,
+  isPersonName,
+  lastQuestion,
+  nounPhrases,
+  rewriteFollowUp,
+  shiftTime,
+  splitParticle,
+  stripMarkers,
+  type Category,
+  type RewriteMethod,
+} from '../../src/rag/rewrite.js';
+
+/** A conversation from alternating user / assistant texts. */
+const talk = (...texts: string[]): ChatTurn[] => texts.map((content, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content }));
+
+// The seed article's first turn, as the extractive answerer quotes it (with its citation markers).
+const LG_GOAL = 'LG AI연구원이 발표한 목표는 뭐야?';
+const LG_VENUE_ANSWER =
+  "이 원장은 30일 경북 경주 예술의전당에서 열린 '아시아태평양경제협력체(APEC) 최고경영자(CEO) 서밋' 무대에 올라 '지속 가능한 혁신을 위한 차세대 AI로드맵' 세션의 토론자로 참석해 이처럼 밝혔다. [1] '국가대표 인공지능(AI)'으로 선정된 LG AI연구원의 수장인 이홍락 원장이 앞으로 LG를 AI로 운영되는 기업으로 전환시키겠다는 목표를 밝혔다. [2]";
+const LG = talk(LG_GOAL, LG_VENUE_ANSWER);
+const FESTIVAL = talk('푸른강 축제는 언제 열려?', '제7회 푸른강 축제가 10월 11일부터 사흘 동안 강변공원에서 열린다. [1]');
+const HANBIT = talk('한빛전자는 세종시에 무엇을 세워?', '한빛전자가 세종시에 배터리 연구소를 세운다. 협력사인 가온화학도 참여한다. [1]');
 
 describe('isFollowUp', () => {
   it.each([
     ['그 행사는 어디서 열렸어?'],
     ['그는 어디서 발언했어?'],
+    ['그녀는 몇 골을 넣었어?'],
     ['거기 날씨는 어땠어?'],
+    ['그곳에서 무엇을 전시해?'],
+    ['그건 어떤 캐릭터야?'],
+    ['그거 언제 나와?'],
+    ['이것은 누가 만들었어?'],
+    ['그때 관객은 몇 명이었어?'],
     ['당시 시장은 누구였어?'],
     ['이 회사의 매출은 얼마야?'],
     ['해당 사업은 언제 끝나?'],
+    ['그 사람은 누구야?'],
+    ['그 전달에는 몇 명이었어?'],
+    ['Writer에서도 그렇게 할 수 있어?'],
     ['그럼 투자 규모는?'],
+    ['그럼 3분기는?'],
+    ['2차전은?'],
+    ['부산은 어때?'],
     ['왜?'],
     ['언제?'],
     ['예산은?'],
@@ -18,44 +55,234 @@ describe('isFollowUp', () => {
     expect(isFollowUp(question)).toBe(true);
   });
 
+  // 이/그 as the start of a word (이번, 그린벨트, 이홍락, 그림책) points at nothing.
   it.each([
     ['한빛전자는 세종시에 무엇을 세워?'],
     ['푸른강 축제는 언제 열려?'],
     ['LG AI연구원의 원장은 누구야?'],
     ['가온시 수소버스 충전소는 어디에 있어?'],
+    ['그린벨트 해제 면적은 얼마야?'],
+    ['그림책 2만 권을 기증한 단체는 어디야?'],
+    ['언제 한빛전자가 세종시에 연구소를 세워?'],
+    ['이번 APEC CEO 서밋은 어디서 열렸어?'],
+    ['이홍락 원장은 어디서 열린 행사에 참석했어?'],
+    ['이재명 정부의 1호 국정 과제는 뭐야?'],
   ])('%s stands alone', (question) => {
-    expect(isFollowUp(question)).toBe(false);
-  });
-
-  // Regression: ANAPHORA once matched 그 at the start of any word (그린벨트, 그림책) and any
-  // question opening with 언제/누가/어디/몇 counted as a follow-up.
-  it.each([['그린벨트 해제 면적은 얼마야?'], ['그림책 2만 권을 기증한 단체는 어디야?'], ['언제 한빛전자가 세종시에 연구소를 세워?']])('%s stands alone', (question) => {
     expect(isFollowUp(question)).toBe(false);
   });
 });
 
-const FESTIVAL_TURNS: ChatTurn[] = [
-  { role: 'user', content: '푸른강 축제는 언제 열려?' },
-  { role: 'assistant', content: '제7회 푸른강 축제가 10월 11일부터 사흘 동안 강변공원에서 열린다. [1]' },
-];
-
-describe('rewriteFollowUp', () => {
-  it.each<[string, string, ChatTurn[] | undefined, string]>([
-    ['carries the previous question’s words', '그 행사는 어디서 열렸어?', FESTIVAL_TURNS, '푸른강 축제 열려 — 그 행사는 어디서 열렸어?'],
-    ['skips words the follow-up already has', '그 축제는 어디서 열렸어?', FESTIVAL_TURNS, '푸른강 열려 — 그 축제는 어디서 열렸어?'],
-    ['trims the follow-up', '  언제?  ', [{ role: 'user', content: '한빛전자 배터리 연구소' }], '한빛전자 배터리 연구소 — 언제?'],
-    [
-      'uses the last user turn, not the assistant’s answer',
-      '거기 날씨는 어땠어?',
-      [...FESTIVAL_TURNS, { role: 'user', content: '한빛전자 연구소는 어디에 세워?' }, { role: 'assistant', content: '세종시입니다. [1]' }],
-      '한빛전자 연구소 세워 — 거기 날씨는 어땠어?',
-    ],
-    ['leaves a standalone question alone', '한빛전자는 세종시에 무엇을 세워?', FESTIVAL_TURNS, '한빛전자는 세종시에 무엇을 세워?'],
-    ['leaves it alone without history', '그 행사는 어디서 열렸어?', undefined, '그 행사는 어디서 열렸어?'],
-    ['leaves it alone with empty history', '그 행사는 어디서 열렸어?', [], '그 행사는 어디서 열렸어?'],
-    ['leaves it alone without a user turn', '그 행사는 어디서 열렸어?', [{ role: 'assistant', content: '푸른강 축제는 강변공원에서 열립니다.' }], '그 행사는 어디서 열렸어?'],
-    ['leaves it alone when the previous turn has no content word', '그는 누구야?', [{ role: 'user', content: '누구야?' }], '그는 누구야?'],
-  ])('%s', (_name, question, history, expected) => {
+describe('rewriteFollowUp on conversations', () => {
+  // [name, follow-up, conversation, expected standalone question, how it was made]
+  it.each<[string, string, ChatTurn[], string, RewriteMethod]>([
+    // Determiner + noun: the noun's category picks the phrase (행사 → an event name).
+    ['the event of the last answer', '그 행사는 어디서 열렸어?', LG, 'APEC CEO 서밋 행사는 어디서 열렸어?', 'substituted'],
+    ['the event of the last question', '그 행사는 어디서 열렸어?', FESTIVAL, '푸른강 축제 행사는 어디서 열렸어?', 'substituted'],
+    ['a plain answer naming the event', '그 행사에 참석한 사람은 모두 몇 명이야?', talk('이홍락 원장이 참석한 행사는 뭐야?', 'APEC CEO 서밋입니다[1].'), 'APEC CEO 서밋 행사에 참석한 사람은 모두 몇 명이야?', 'substituted'],
+    ['그 회사 → a company, not the lab it builds', '그 회사 주가는 어떻게 됐어?', talk('배터리 연구소를 짓는 곳은 어디야?', '한빛전자가 세종시에 배터리 연구소를 짓는다. [1]'), '한빛전자 주가는 어떻게 됐어?', 'substituted'],
+    ['이 회사 with the particle refitted', '이 회사의 영업이익은?', talk('한빛전자의 3분기 매출은 얼마야?', '한빛전자는 3분기 매출 5조 원을 기록했다. [1]'), '한빛전자의 영업이익은?', 'substituted'],
+    ['the topic company, not the partner named later', '그 회사의 매출은?', HANBIT, '한빛전자의 매출은?', 'substituted'],
+    ['그 사람 → the name with its title', '그 사람은 파운데이션 모델 만드는 걸 뭐에 비유했어?', talk('LG AI연구원 원장이 누구야?', '이홍락 원장입니다[1].'), '이홍락 원장은 파운데이션 모델 만드는 걸 뭐에 비유했어?', 'substituted'],
+    ['그 선수 → a player', '그 선수는 몇 살이야?', talk('결승골은 누가 넣었어?', '후반 40분 박지우 선수가 결승골을 넣었다. [1]'), '박지우 선수는 몇 살이야?', 'substituted'],
+    ['a Latin name is a person too', '그 사람의 국적은?', talk('Emacs는 누가 만들었어?', 'Emacs는 Richard Stallman이 처음 설계했다. [1]'), 'Richard Stallman의 국적은?', 'substituted'],
+    ['이 + title resolves to that titled person', '이 원장은 어디서 발언했어?', talk('LG AI연구원의 원장은 누구야?', '이홍락 원장이 이끈다. [1]'), '이홍락 원장은 어디서 발언했어?', 'substituted'],
+    ['해당 + a noun the quoted name carries', '해당 모델은 언제 공개돼?', talk('한빛전자가 발표한 AI 모델은 뭐야?', "한빛전자는 '빛나래 3' 모델을 발표했다. [1]"), '빛나래 3 모델은 언제 공개돼?', 'substituted'],
+    ['the same head, from the question', '그 프로젝트의 목표는 뭐야?', talk('K-AI 프로젝트 최종 사업자는 어디야?', 'LG 컨소시엄, 네이버클라우드, NC AI, SK텔레콤, 업스테이지 등 5곳이다. [1]'), 'K-AI 프로젝트의 목표는 뭐야?', 'substituted'],
+    ['a quoted name beats the question’s phrase', '그 프로젝트의 목표는 뭐야?', talk('이 원장이 언급한 정부 프로젝트 이름이 뭐야?', "'독자 AI 파운데이션 모델(K-AI) 개발 프로젝트'입니다[1]."), '독자 AI 파운데이션 모델 K-AI 개발 프로젝트의 목표는 뭐야?', 'substituted'],
+    // Pronouns: 그는, 그녀는, 거기, 그곳에서, 그건, 그걸, 이것은.
+    ['그는 → the person of the answer', '그는 어디서 발언했어?', LG, '이홍락 원장은 어디서 발언했어?', 'substituted'],
+    ['그녀는 → the person, particle refitted', '그녀는 몇 골을 넣었어?', talk('여자 축구 대표팀 주장은 누구야?', '대표팀 주장은 김하늘 선수다. [1]'), '김하늘 선수는 몇 골을 넣었어?', 'substituted'],
+    ['거기 → the place the answer names', '거기 날씨는 어땠어?', LG, '경북 경주 예술의전당 날씨는 어땠어?', 'substituted'],
+    ['거기 → the place of a one-word answer', '거기 날씨는 어땠어?', talk('한빛전자 연구소는 어디에 세워?', '세종시입니다. [1]'), '세종시 날씨는 어땠어?', 'substituted'],
+    ['그곳에서 → the venue, not the city in the name', '그곳에서 무엇을 전시해?', talk('가온시 과학축전은 어디서 열려?', '가온시 과학축전은 가온 컨벤션센터에서 열린다. [1]'), '가온 컨벤션센터에서 무엇을 전시해?', 'substituted'],
+    ['그건 → the value given for the attribute asked', '그건 어떤 캐릭터야?', talk('데비안 10의 코드명이 뭐였지?', '데비안 10의 코드명은 버스터(buster)이다. [1]'), '버스터는 어떤 캐릭터야?', 'substituted'],
+    ['그건 → the topic and attribute asked about', '그건 언제 이룰 계획이야?', LG, 'LG AI연구원 목표는 언제 이룰 계획이야?', 'substituted'],
+    ['그걸 → what the short answer named', '왜 그걸 만드는 거야?', talk('이 원장은 데이터 관련해서 뭘 만들고 있대?', '자동 데이터 생성 플랫폼을 구축하고 있습니다[1].'), '왜 자동 데이터 생성 플랫폼을 만드는 거야?', 'substituted'],
+    ['이것은 → a Latin name in the answer', '이것은 누가 만들었어?', talk('GNU 프로젝트의 컴파일러는 뭐야?', 'GNU 프로젝트의 컴파일러는 GCC이다. [1]'), 'GCC는 누가 만들었어?', 'substituted'],
+    // Time: 그때 takes the time said; 그 전달 / 그 전해 shift it.
+    ['그 전달 → the month before, in the last question', '그 전달에는 몇 명이었어?', talk('8월 관광객은 몇 명이야?', '8월 관광객은 12만 명이다. [1]'), '7월 관광객은 몇 명이야?', 'sibling'],
+    ['그 전해 → the year before', '그 전해에는?', talk('2024년 관광객은 몇 명이야?', '2024년 관광객은 120만 명이었다. [1]'), '2023년 관광객은 몇 명이야?', 'sibling'],
+    ['그때 → the date, with the topic carried', '그때 관객은 몇 명이었어?', talk('푸른강 축제는 언제 열렸어?', '제7회 푸른강 축제는 2024년 10월 11일에 열렸다. [1]'), '푸른강 축제 — 2024년 10월 11일 관객은 몇 명이었어?', 'carried'],
+    // Fragments: a sibling of a word in the last question replaces it; otherwise the topic is added.
+    ['그럼 3분기는? → the quarter swapped', '그럼 3분기는?', talk('한빛전자의 2분기 매출은 얼마야?', '한빛전자의 2분기 매출은 3조 원이다. [1]'), '한빛전자의 3분기 매출은 얼마야?', 'sibling'],
+    ['2차전은? → the round swapped', '2차전은?', talk('1차전에서 누가 이겼어?', '한국이 일본을 2대 1로 이겼다. [1]'), '2차전에서 누가 이겼어?', 'sibling'],
+    ['그럼 하반기는? → a closed set', '그럼 하반기는?', talk('한빛전자의 상반기 영업이익은 얼마야?', '상반기 영업이익은 2조 원이다. [1]'), '한빛전자의 하반기 영업이익은 얼마야?', 'sibling'],
+    ['부산은 어때? → one place for another', '부산은 어때?', talk('서울의 11월 평균 기온은 몇 도야?', '서울의 11월 평균 기온은 7.2도였다. [1]'), '부산의 11월 평균 기온은 몇 도야?', 'sibling'],
+    ['a new attribute gets the topic', '예산은?', FESTIVAL, '푸른강 축제 예산은?', 'topic'],
+    ['a bare question word carries the whole question', '왜?', HANBIT, '한빛전자 세종시 세워 — 왜?', 'carried'],
+    ['그렇게 carries the question, less the slot it fills', 'Writer에서도 그렇게 할 수 있어?', talk('Impress에서 슬라이드 번호를 넣으려면 어떻게 해?', '삽입 메뉴에서 슬라이드 번호를 고르면 된다. [1]'), '슬라이드 번호 넣으려면 — Writer에서도 그렇게 할 수 있어?', 'carried'],
+    ['그중 carries the set it picks from', '그중에 LG 말고는 어디가 뽑혔어?', talk('K-AI 프로젝트 최종 사업자는 몇 곳이야?', 'LG 컨소시엄을 포함해 5곳입니다[1].'), 'K-AI 프로젝트 최종 사업자 — 그중에 LG 말고는 어디가 뽑혔어?', 'carried'],
+    // The whole conversation: a refusal is skipped, and an earlier follow-up is resolved first.
+    ['skips a refusal and reads the turn before', '그는 왜 사임했어?', talk('가온시 시장은 누구야?', '제공된 기사에서는 이 질문에 대한 답을 찾을 수 없습니다.', '가온시장 이름이 뭐야?', '최민호 가온시장이 10일 기자회견을 열었다. [1]'), '최민호 가온시장은 왜 사임했어?', 'substituted'],
+    ['resolves the previous follow-up first', '영업이익은?', talk('한빛전자 매출은 얼마야?', '3조 원이다. [1]', '그 회사의 올해 투자 계획은?', '한빛전자는 올해 2조 원을 투자한다. [1]'), '한빛전자 영업이익은?', 'topic'],
+  ])('%s', (_name, question, history, expected, method) => {
+    expect(explainRewrite(question, history)).toEqual({ question: expected, method });
     expect(rewriteFollowUp(question, history)).toBe(expected);
+  });
+
+  it('answers "그 행사" with the event of the last answer, and keeps what the new question asks', () => {
+    const standalone = rewriteFollowUp('그 행사는 어디서 열렸어?', LG);
+    expect(standalone).toContain('APEC');
+    expect(standalone).toContain('서밋');
+    expect(standalone).toContain('어디서 열렸어?');
+    // The last question's attribute (목표) is not carried into a question about the venue.
+    expect(standalone).not.toContain('목표');
+  });
+
+  it('reads a cited title line when the page adds one to the answer', () => {
+    const history = talk(LG_GOAL, "'국가대표 인공지능(AI)'으로 선정된 LG AI연구원의 수장인 이홍락 원장이 목표를 밝혔다. [1]\n출처: LG AI연구원 이홍락 원장, APEC CEO 서밋서 'AI 오퍼레이팅 컴퍼니' 전환 목표 밝혀");
+    expect(rewriteFollowUp('그 행사는 어디서 열렸어?', history)).toBe('APEC CEO 서밋 행사는 어디서 열렸어?');
+  });
+
+  const GOAL_ONLY = talk(LG_GOAL, 'LG를 AI로 운영되는 기업으로 전환시키겠다는 목표를 밝혔다. [1]');
+
+  it('falls back to the topic of the last question when no phrase fits the noun, and says it guessed', () => {
+    expect(explainRewrite('그 행사는 어디서 열렸어?', GOAL_ONLY)).toEqual({ question: 'LG AI연구원 행사는 어디서 열렸어?', method: 'substituted', guessed: true });
+    expect(explainRewrite('그 행사는 어디서 열렸어?', LG).guessed).toBeUndefined();
+  });
+
+  it('resolves a guessed pointer from background texts (the passage the last answer came from)', () => {
+    const background = ["LG AI연구원 이홍락 원장, APEC CEO 서밋서 'AI 오퍼레이팅 컴퍼니' 전환 목표 밝혀", LG_VENUE_ANSWER];
+    expect(rewriteFollowUp('그 행사는 어디서 열렸어?', GOAL_ONLY, background)).toBe('APEC CEO 서밋 행사는 어디서 열렸어?');
+    expect(rewriteFollowUp('그는 어디서 발언했어?', GOAL_ONLY, background)).toBe('이홍락 원장은 어디서 발언했어?');
+    // The conversation wins over the background when it names something that fits.
+    expect(rewriteFollowUp('그 행사는 어디서 열렸어?', FESTIVAL, background)).toBe('푸른강 축제 행사는 어디서 열렸어?');
+    // Background never turns a standalone question into a follow-up.
+    expect(rewriteFollowUp('푸른강 축제는 언제 열려?', GOAL_ONLY, background)).toBe('푸른강 축제는 언제 열려?');
+  });
+
+  it('gives the last question, made standalone, for the caller to retrieve background with', () => {
+    expect(lastQuestion(LG)).toBe(LG_GOAL);
+    expect(lastQuestion(talk('한빛전자 매출은 얼마야?', '3조 원이다. [1]', '그 회사의 영업이익은?', '5천억 원이다. [1]'))).toBe('한빛전자의 영업이익은?');
+    expect(lastQuestion([])).toBeUndefined();
+    expect(lastQuestion(undefined)).toBeUndefined();
+  });
+});
+
+describe('rewriteFollowUp leaves standalone questions alone', () => {
+  it.each<[string, ChatTurn[] | undefined]>([
+    ['이번 APEC CEO 서밋은 어디서 열렸어?', FESTIVAL],
+    ['이번 축제는 어디서 열려?', FESTIVAL],
+    ['그린벨트 해제 면적은 얼마야?', LG],
+    ['그림책 2만 권을 기증한 단체는 어디야?', LG],
+    ['이홍락 원장은 어디서 열린 행사에 참석했어?', FESTIVAL],
+    ['이홍락 원장이 말한 목표는?', FESTIVAL],
+    ['한빛전자는 세종시에 무엇을 세워?', FESTIVAL],
+    // 이 before a title with nobody of that title said before: a surname, not "this".
+    ['이 원장은 어디서 발언했어?', FESTIVAL],
+    // Pointers with nothing to point at.
+    ['그 행사는 어디서 열렸어?', undefined],
+    ['그 행사는 어디서 열렸어?', []],
+    ['그 행사는 어디서 열렸어?', [{ role: 'assistant', content: '푸른강 축제는 강변공원에서 열립니다.' }]],
+    ['그는 누구야?', [{ role: 'user', content: '누구야?' }]],
+  ])('%s', (question, history) => {
+    expect(rewriteFollowUp(question, history)).toBe(question);
+  });
+
+  it('returns a standalone question exactly as asked, spaces and all', () => {
+    expect(rewriteFollowUp('  푸른강 축제는 언제 열려?  ', LG)).toBe('  푸른강 축제는 언제 열려?  ');
+  });
+
+  it('trims a follow-up it rewrites', () => {
+    expect(rewriteFollowUp('  언제?  ', [{ role: 'user', content: '한빛전자 배터리 연구소' }])).toBe('한빛전자 배터리 연구소 — 언제?');
+  });
+});
+
+describe('Korean tables behind the rewrite', () => {
+  it.each([
+    ['이홍락 원장', '는', '은'],
+    ['한빛전자', '은', '는'],
+    ['세종시', '이', '가'],
+    ['경북 경주 예술의전당', '를', '을'],
+    ['서울', '으로', '로'],
+    ['가온 컨벤션센터', '으로', '로'],
+    ['예술의전당', '로', '으로'],
+    ['APEC CEO 서밋', '와', '과'],
+    ['GCC', '은', '는'],
+    ['CEO', '이', '가'],
+    ['APEL', '으로', '로'],
+    ['Google', '는', '은'],
+    ['Writer', '은', '는'],
+    ['2024년 10월 11일', '는', '은'],
+    ['7', '로', '로'],
+    ['3', '로', '으로'],
+    ['한빛전자', '의', '의'],
+    ['한빛전자', '에서', '에서'],
+  ])('fitParticle(%s, %s) = %s', (word, particle, expected) => {
+    expect(fitParticle(word, particle)).toBe(expected);
+  });
+
+  it.each([
+    ['AI연구원이', ['AI연구원', '이']],
+    ['CEO로', ['CEO', '로']],
+    ['K-AI', ['K-AI', '']],
+    ['예술의전당에서', ['예술의전당', '에서']],
+    ['버스터이다', ['버스터', '이다']],
+    ['선수다', ['선수', '다']],
+    ['서밋서', ['서밋', '서']],
+    ['명이야', ['명', '이야']],
+    ['이홍락', ['이홍락', '']],
+    ['빠르다', ['빠르다', '']],
+  ])('splitParticle(%s)', (word, expected) => {
+    expect(splitParticle(word)).toEqual(expected);
+  });
+
+  it.each<[string, Category | undefined]>([
+    ['APEC CEO 서밋'.split(' ').pop()!, 'event'],
+    ['봄꽃축제', 'event'],
+    ['박람회', 'event'],
+    ['한빛전자', 'org'],
+    ['SK텔레콤', 'org'],
+    ['AI연구원', 'org'],
+    ['과학기술정보통신부', 'org'],
+    ['AI연구원장', 'person'],
+    ['선수', 'person'],
+    ['예술의전당', 'place'],
+    ['강변공원', 'place'],
+    ['세종시', 'place'],
+    ['경주', 'place'],
+    ['당시', undefined],
+    ['일부', undefined],
+    ['목표', undefined],
+    ['경기', undefined],
+  ])('categoryOfWord(%s) = %s', (word, expected) => {
+    expect(categoryOfWord(word)).toBe(expected);
+  });
+
+  it.each([
+    ['이홍락', true],
+    ['김하늘', true],
+    ['남궁민수', true],
+    ['목표', false],
+    ['이름', false],
+    ['이홍', false],
+    ['APEC', false],
+    ['예술의전당', false],
+  ])('isPersonName(%s) = %s', (word, expected) => {
+    expect(isPersonName(word)).toBe(expected);
+  });
+
+  it.each<[Parameters<typeof shiftTime>[0], Parameters<typeof shiftTime>[1], string | undefined]>([
+    [{ text: '8월', month: 8 }, { unit: 'month', by: -1 }, '7월'],
+    [{ text: '2025년 1월', year: 2025, month: 1 }, { unit: 'month', by: -1 }, '2024년 12월'],
+    [{ text: '12월', month: 12 }, { unit: 'month', by: 1 }, '1월'],
+    [{ text: '2024년', year: 2024 }, { unit: 'year', by: -1 }, '2023년'],
+    [{ text: '10월 11일', month: 10, day: 11 }, { unit: 'day', by: 1 }, '10월 12일'],
+    [{ text: '지난해' }, { unit: 'year', by: -1 }, undefined],
+  ])('shiftTime(%o, %o) = %s', (reference, shift, expected) => {
+    expect(shiftTime(reference, shift)).toBe(expected);
+  });
+
+  it('reads noun phrases: quoted names whole, acronyms for spelled-out names, verbs and amounts out', () => {
+    const phrases = nounPhrases(LG_VENUE_ANSWER).map((phrase) => phrase.words.join(' '));
+    expect(phrases).toContain('경북 경주 예술의전당');
+    expect(phrases).toContain('APEC CEO 서밋');
+    expect(phrases).toContain('이홍락 원장');
+    expect(phrases).toContain('LG AI연구원');
+    expect(phrases.some((phrase) => /열린|30일|밝혔다/.test(phrase))).toBe(false);
+  });
+
+  it('strips citation markers', () => {
+    expect(stripMarkers('세종시입니다. [1] 연구소를 세운다. [12]')).toBe('세종시입니다. 연구소를 세운다.');
   });
 });

@@ -1,114 +1,20 @@
 // The real `serve` command as a child process: it ingests when the index is missing,
 // reuses an unchanged index, rebuilds a corrupt one, and shuts down gracefully on SIGTERM
 // while a slow streaming answer is in flight. Every wait is event-based and bounded.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../src/domain/types.js';
 import { FILES } from '../../src/index/store.js';
 import { httpRequest } from '../support/fake-engine.js';
 import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
-import { ROOT, SEED_VENUE_SENTENCE, VENUE_QUESTION, makeTempCorpus, streamChat, until, venueAnswerText, type TempCorpus } from '../support/real-engine.js';
+import { SEED_VENUE_SENTENCE, VENUE_QUESTION, makeTempCorpus, streamChat, venueAnswerText, type TempCorpus } from '../support/real-engine.js';
+import { messages, startServe, stop, waitUntilReady } from './serve-child.js';
 
-/** Every variable the app reads; the child gets only the ones a test sets. */
-const APP_VARIABLES = [
-  'PORT', 'HOST', 'CORPUS_DIR', 'INDEX_DIR', 'EMBEDDINGS_PROVIDER', 'LLM_PROVIDER', 'OLLAMA_HOST', 'OLLAMA_CHAT_MODEL', 'OLLAMA_EMBED_MODEL',
-  'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_CHAT_MODEL', 'OPENAI_EMBED_MODEL', 'LLM_TIMEOUT_MS', 'API_KEY', 'RATE_LIMIT_PER_MIN', 'CORS_ORIGINS', 'LOG_LEVEL',
-];
 /** The contract: a SIGTERM ends the process within 5 s, in-flight requests included. */
 const SHUTDOWN_BOUND_MS = 5_000;
 
-interface LogLine {
-  level?: number;
-  msg?: string;
-  url?: string;
-  [key: string]: unknown;
-}
-
-interface Serve {
-  child: ChildProcess;
-  url: string;
-  logs: LogLine[];
-  /** Raw stderr, for failure messages. */
-  stderr: string[];
-  waitForLog(predicate: (line: LogLine) => boolean, what: string): Promise<LogLine>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const children: ChildProcess[] = [];
-afterEach(() => {
-  // A test that failed half-way must not leave its server running.
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-
-/** Spawns `serve` and resolves once it printed the URL it listens on (PORT=0: a free port). */
-async function startServe(corpus: TempCorpus, env: Record<string, string> = {}): Promise<Serve> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !APP_VARIABLES.includes(key)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    cwd: ROOT,
-    env: { ...base, PORT: '0', HOST: '127.0.0.1', CORPUS_DIR: corpus.corpusDir, INDEX_DIR: corpus.indexDir, LOG_LEVEL: 'info', RATE_LIMIT_PER_MIN: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const logs: LogLine[] = [];
-  const stderr: string[] = [];
-  const waiters: Array<{ predicate: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> = [];
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
-  createInterface({ input: child.stdout! }).on('line', (text) => {
-    let line: LogLine;
-    try {
-      line = JSON.parse(text) as LogLine;
-    } catch {
-      line = { msg: text };
-    }
-    logs.push(line);
-    for (const waiter of waiters.splice(0)) {
-      if (waiter.predicate(line)) waiter.resolve(line);
-      else waiters.push(waiter);
-    }
-  });
-  const waitForLog = (predicate: (line: LogLine) => boolean, what: string): Promise<LogLine> => {
-    const found = logs.find(predicate);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      waiters.push({ predicate, resolve });
-      void exited.then(({ code, signal }) => reject(new Error(`serve exited (${code ?? signal}) before logging ${what}; stderr: ${stderr.join('')}`)));
-    });
-  };
-  const started = await waitForLog((line) => typeof line.url === 'string' && (line.msg ?? '').startsWith('서버 시작'), 'its URL');
-  return { child, url: started.url!, logs, stderr, waitForLog, exited };
-}
-
-/** Polls /readyz until 200 (bounded); a 503 in between is the documented "still indexing". */
-async function waitUntilReady(serve: Serve): Promise<{ status: string; articles: number; chunks: number }> {
-  let body: { status: string; articles: number; chunks: number } | undefined;
-  await until(
-    async () => {
-      const response = await httpRequest(`${serve.url}/readyz`);
-      expect([200, 503]).toContain(response.status);
-      if (response.status === 200) body = response.json() as { status: string; articles: number; chunks: number };
-      return response.status === 200;
-    },
-    () => `/readyz to answer 200; stderr: ${serve.stderr.join('')}`,
-    600,
-    25,
-  );
-  return body!;
-}
-
-/** SIGTERM, then the exit code and how long it took. */
-async function stop(serve: Serve): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
-  const started = performance.now();
-  serve.child.kill('SIGTERM');
-  const result = await serve.exited;
-  return { ...result, ms: performance.now() - started };
-}
-
-const messages = (serve: Serve) => serve.logs.map((line) => line.msg ?? '');
 const liveGeneration = async (corpus: TempCorpus) => (await readFile(join(corpus.indexDir, 'CURRENT'), 'utf8')).trim();
 
 describe('serve as a child process', () => {

@@ -105,6 +105,10 @@ export class FakeEngine implements Engine {
     return { articles: this.articles.length, chunks: this.chunks().length };
   }
 
+  headlines(): Array<{ title: string; date?: string }> {
+    return this.articles.map(({ title, date }) => (date ? { title, date } : { title }));
+  }
+
   async search(query: string, options: { k: number; filters?: SearchFilters }): Promise<Hit[]> {
     const terms = query.split(/\s+/).filter(Boolean);
     return this.chunks()

@@ -16,7 +16,7 @@ import { createApp, startServer } from '../../src/server/app.js';
 import type { SseEvent } from './fake-engine.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SEED_CORPUS = join(ROOT, 'corpus');
+export const SEED_CORPUS = join(ROOT, 'eval', 'corpora', 'seed');
 export const SEED_ARTICLE_ID = 'lg-ai-research-apec-2025-10-30';
 export const SEED_ARTICLE_FILE = join(SEED_CORPUS, '2025-10-30-lg-ai-research-apec.md');
 

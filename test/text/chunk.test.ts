@@ -5,7 +5,7 @@ import { readAllArticles } from '../../src/corpus/read-corpus.js';
 import { chunkText, type ChunkOptions, type ChunkSpan } from '../../src/text/chunk.js';
 import { splitSentences } from '../../src/text/sentences.js';
 
-const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+const CORPUS_DIR = fileURLToPath(new URL('../../eval/corpora/seed/', import.meta.url));
 const SEED_ORIGIN = '2025-10-30-lg-ai-research-apec.md';
 
 /**

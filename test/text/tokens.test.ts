@@ -112,12 +112,31 @@ describe('analyze', () => {
       '연구',
       '구원',
       'w:연구원',
+      '2025년',
       '2025',
       '년',
       '3.5',
+      '1200명',
       '1,200',
       '명',
     ]);
+  });
+
+  it.each([
+    ['6월 반도체 수출', '6월'],
+    ['2분기 실적', '2분기'],
+    ['2차전에서 이겼다', '2차전'],
+    ['3라운드 결과', '3라운드'],
+    ['부상자는 15명으로 늘었다', '15명'],
+    ['171억 달러', '171억'],
+  ])('keeps a number with its unit as one term: %s → %s', (text, term) => {
+    expect(analyze(text)).toContain(term);
+  });
+
+  it('does not join a number with a word after a space or an unrelated word', () => {
+    expect(analyze('6 월')).not.toContain('6월');
+    expect(analyze('6이닝')).not.toContain('6월');
+    expect(analyze('6이닝').filter((term) => /^\d+\D/.test(term))).toEqual([]);
   });
 
   it.each([

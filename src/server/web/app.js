@@ -145,6 +145,17 @@ function appendUserMessage(question) {
   return node;
 }
 
+/** A calm line on what the sentence-level check changed in an LLM answer, or null when nothing. */
+function groundingNote(grounding) {
+  if (!grounding || typeof grounding !== 'object') return null;
+  const count = (value) => (Number.isInteger(value) && value > 0 ? value : 0);
+  const parts = [];
+  if (count(grounding.dropped)) parts.push(`기사에서 근거를 확인하지 못한 문장 ${count(grounding.dropped)}개는 답변에서 뺐습니다.`);
+  if (count(grounding.recited)) parts.push(`문장 ${count(grounding.recited)}개는 내용을 뒷받침하는 기사로 출처 번호를 바로잡았습니다.`);
+  if (grounding.truncated === true) parts.push('답변이 길어 확인을 마친 앞부분만 보여 드립니다.');
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
 function createAssistantMessage() {
   const answer = el('div', { className: 'answer streaming' });
   const text = document.createTextNode('');
@@ -182,6 +193,8 @@ function createAssistantMessage() {
       } else if (response.citations.length > 0) {
         bubble.append(renderSourceList(response.citations));
       }
+      const note = groundingNote(response.grounding);
+      if (note) bubble.append(el('p', { className: 'grounding-note', text: note, attrs: { 'data-testid': 'grounding-note' } }));
       scrollToEnd();
     },
     fail(message, retry, options = {}) {
@@ -252,7 +265,7 @@ function citationButton(citation) {
     },
     [el('span', { className: 'visually-hidden', text: '[' }), String(citation.n), el('span', { className: 'visually-hidden', text: ']' })],
   );
-  button.addEventListener('click', () => openSource(citation, button));
+  button.addEventListener('click', () => openSource([citation], button));
   return button;
 }
 
@@ -260,15 +273,28 @@ function metaLine(citation) {
   return [citation.date, citation.source].filter(Boolean).join(' · ');
 }
 
+/** Citations grouped by article, in order of first mention: two quotes from one article are one source. */
+function citationsByArticle(citations) {
+  const groups = new Map();
+  for (const citation of citations) {
+    const group = groups.get(citation.articleId);
+    if (group) group.push(citation);
+    else groups.set(citation.articleId, [citation]);
+  }
+  return [...groups.values()];
+}
+
 function renderSourceList(citations) {
   const list = el('ol', { className: 'source-list' });
-  for (const citation of citations) {
-    const button = el('button', { className: 'source-item', attrs: { type: 'button', 'aria-haspopup': 'dialog' } }, [
-      el('span', { className: 'source-number', text: String(citation.n), attrs: { 'aria-hidden': 'true' } }),
-      el('span', { className: 'source-title', text: citation.title }),
-      metaLine(citation) ? el('span', { className: 'source-meta', text: metaLine(citation) }) : null,
+  for (const group of citationsByArticle(citations)) {
+    const [first] = group;
+    const numbers = group.map((citation) => el('span', { className: 'source-number', text: String(citation.n) }));
+    const button = el('button', { className: 'source-item', attrs: { type: 'button', 'aria-haspopup': 'dialog', 'data-testid': 'source-item' } }, [
+      el('span', { className: 'source-numbers', attrs: { 'aria-hidden': 'true' } }, numbers),
+      el('span', { className: 'source-title', text: first.title }),
+      metaLine(first) ? el('span', { className: 'source-meta', text: metaLine(first) }) : null,
     ]);
-    button.addEventListener('click', () => openSource(citation, button));
+    button.addEventListener('click', () => openSource(group, button));
     list.append(el('li', {}, [button]));
   }
   return el('section', { className: 'sources', attrs: { 'aria-label': '출처 목록' } }, [
@@ -343,10 +369,12 @@ function safeUrl(url) {
   }
 }
 
-async function openSource(citation, trigger) {
+/** Opens the panel on one article with each of its quoted sentences (one or more citations). */
+async function openSource(citations, trigger) {
+  const [citation] = citations;
   const request = ++panelRequest;
   panelTrigger = trigger;
-  panelTitle.textContent = `출처 ${citation.n}`;
+  panelTitle.textContent = `출처 ${citations.map((each) => each.n).join(', ')}`;
   const link = citation.url && safeUrl(citation.url);
   const header = el('div', { className: 'source-card' }, [
     el('h3', { className: 'source-card-title', text: citation.title }),
@@ -364,7 +392,11 @@ async function openSource(citation, trigger) {
 
   const article = await loadArticle(citation.articleId);
   if (request !== panelRequest || panel.hidden) return;
-  loading.replaceWith(...renderPassage(article, citation));
+  // With several quotes each passage is labelled with its marker, as in the answer.
+  const passages = citations.flatMap((each) =>
+    citations.length > 1 ? [el('p', { className: 'passage-label', text: `[${each.n}]` }), ...renderPassage(article, each)] : renderPassage(article, each),
+  );
+  loading.replaceWith(...passages);
 }
 
 function closeSource() {
@@ -463,12 +495,42 @@ input.addEventListener('input', () => {
   updateControls();
 });
 
-for (const button of document.querySelectorAll('.example')) {
-  button.addEventListener('click', () => {
-    void ask(button.textContent ?? '');
-    input.focus();
-  });
+// ---------------------------------------------------------------- example questions
+
+/** While the index is still being built (503), ask again for at most this many times. */
+const EXAMPLES_RETRIES = 60;
+
+/** The welcome screen's examples come from the corpus (the newest titles); none is shown on any failure. */
+async function loadExamples(attempt = 0) {
+  let response;
+  try {
+    response = await fetch('/api/examples', { headers: authHeaders({ Accept: 'application/json' }) });
+  } catch {
+    return;
+  }
+  if (response.status === 503 && attempt < EXAMPLES_RETRIES) {
+    const seconds = Math.min(Number(response.headers.get('retry-after')) || 5, 30);
+    setTimeout(() => void loadExamples(attempt + 1), seconds * 1000);
+    return;
+  }
+  if (!response.ok) return;
+  const body = await response.json().catch(() => null);
+  const questions = Array.isArray(body?.examples) ? body.examples.filter((question) => typeof question === 'string' && question.trim() !== '') : [];
+  const group = $('examples');
+  group.replaceChildren(
+    ...questions.map((question) => {
+      const button = el('button', { className: 'example', text: question, attrs: { type: 'button' } });
+      button.addEventListener('click', () => {
+        void ask(question);
+        input.focus();
+      });
+      return button;
+    }),
+  );
+  group.hidden = questions.length === 0;
 }
+
+void loadExamples();
 
 newChatButton.addEventListener('click', resetConversation);
 $('panel-close').addEventListener('click', closeSource);

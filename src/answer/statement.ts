@@ -1,0 +1,66 @@
+// What kind of sentence a span is: only statements answer. FAQ and help pages put the
+// most question-like text in their headings and in the FAQ's own questions ("코드명은
+// 어디서 왔나요?"), and news pages add captions, bylines and list labels; quoting those
+// answers nothing. Korean facts live in the tables below, each with tests.
+
+export type SentenceKind = 'statement' | 'question' | 'heading' | 'fragment' | 'caption';
+
+// Endings that close a Korean statement (declarative predicate) or a nominal headline
+// ending that news and help pages use as statements ("…키로", "…했음", "…함").
+const STATEMENT_END = /(다|요|음|함|임|됨|짐|니다|세요|시오|십시오|키로|로|죠|네|군|지)\s*["'”’)\]]*\s*[.!。…]*\s*["'”’)\]]*$/;
+// Interrogative endings: "…나요?", "…까요", "…습니까", "…는가", "…을까", "…인가요".
+const QUESTION_END = /(\?|？)\s*["'”’)\]]*$|(나요|까요|니까|는가|ㄴ가|인가|을까|ㄹ까|는지요|던가|냐|니)\s*["'”’)\]]*\s*[.]?$/;
+// Captions, credits, bylines and copyright lines.
+const CAPTION = /^\(?\s*(사진|그래픽|자료|영상|출처|사진제공|이미지)\s*[=:]|무단\s*전재|재배포\s*금지|^[가-힣]{2,4}\s*(기자|특파원)\s*[=\w.-]*@|^\[[^\]]{1,20}\]$|^[가-힣]{2,4}\s*(기자|특파원)$|ⓒ|©|Copyright/i;
+
+const HANGUL = /[가-힣]/g;
+
+/** Hangul syllables in `text`. */
+function hangulCount(text: string): number {
+  return text.match(HANGUL)?.length ?? 0;
+}
+
+/**
+ * The kind of a sentence span. A heading is short and has no predicate ending; a fragment
+ * is too short to state anything ("끝.", "7.4."); a question ends in "?" or an
+ * interrogative ending.
+ */
+export function sentenceKind(sentence: string): SentenceKind {
+  const text = sentence.trim();
+  if (CAPTION.test(text)) return 'caption';
+  const hangul = hangulCount(text);
+  const letters = hangul + (text.match(/[A-Za-z]/g)?.length ?? 0) / 3;
+  if (letters < 4) return 'fragment';
+  if (QUESTION_END.test(text)) return 'question';
+  if (STATEMENT_END.test(text)) return 'statement';
+  // No predicate ending: a heading or list label when short, else a statement whose
+  // ending the splitter cut oddly (quoted speech, lists written as prose).
+  return hangul <= 30 && !/[.!。]$/.test(text) ? 'heading' : 'statement';
+}
+
+/** True for spans that may open an answer. */
+export function isStatement(sentence: string): boolean {
+  return sentenceKind(sentence) === 'statement';
+}
+
+// Sentences that open by pointing back at something they do not name: a bare pronoun
+// ("그는 …", "이는 …", "그것은 …"). A demonstrative with its noun ("이 원장은 …") names
+// enough to stand alone.
+const POINTING_BACK =
+  /^\s*((그|이)(은|는|가|를|의|에|에게|에서|도|와|과|로|으로|처럼|만)|(그녀|그들|이들|이것|그것|저것|이곳|그곳)(은|는|이|가|을|를|의|에|에게|에서|도|와|과|로|으로|처럼|만)?)(\s|,)|^\s*(이에\s*따라|이와\s*함께|이와\s*관련해|이를\s*위해|따라서|그러므로)/;
+// Words after 이/그 that are not demonstratives ("이번", "이날", "그동안" are fine alone).
+const NOT_POINTING = /^\s*(이번|이날|이달|이튿날|올해|이미|이제|이어|그동안|그간|그러나|그리고|그런데|그래도)(\s|,|에|은|는|의)/;
+
+/** True when the sentence leans on an earlier one for what it talks about. */
+export function pointsBack(sentence: string): boolean {
+  return !NOT_POINTING.test(sentence) && POINTING_BACK.test(sentence);
+}
+
+// A photo caption paragraph ends with its credit: "… 살펴보고 있다. /한빛일보 사진부",
+// "(사진=…)", "[사진 제공=…]". Every sentence of such a line is part of the caption.
+const CAPTION_LINE = /\/\s*[^\s/]{1,20}\s*(사진부|사진기자|기자|제공)\s*$|[[(/]\s*사진\s*(제공)?\s*[=:]|(사진|그래픽|자료)\s*=\s*[^\s)\]]+\s*[)\]]?\s*$/;
+
+/** True for a line that is a photo caption with its credit. */
+export function isCaptionLine(line: string): boolean {
+  return CAPTION_LINE.test(line.trim());
+}

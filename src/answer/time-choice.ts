@@ -1,0 +1,67 @@
+// Time in answer choice: among look-alike articles (the same statistic each month, a first
+// report and its update) the one the question's time asks for, and the full date an answer
+// states for a quote that says only "18일" or "지난달".
+import { findTimeExpressions, formatKoreanDate, timeIntent } from '../text/temporal.js';
+import { isWordTerm, titleTerms, type Candidate } from './candidates.js';
+
+/** How far (in model score) a look-alike article's sentence may trail the best one and
+ *  still be preferred for being newer: about a factor of e in probability. */
+const LOOKALIKE_MARGIN = 1;
+
+function titleWords(candidate: Candidate): string[] {
+  return [...titleTerms(candidate.hit.article.title)].filter(isWordTerm);
+}
+
+/** Two articles about the same subject: most title words shared (monthly statistics, a
+ *  company's quarters, a first report and its update). */
+function sameSubject(a: Candidate, b: Candidate): boolean {
+  const left = titleWords(a);
+  const right = new Set(titleWords(b));
+  const shared = left.filter((term) => right.has(term)).length;
+  return shared >= 2 && shared / Math.max(1, Math.min(left.length, right.size)) >= 0.4;
+}
+
+/**
+ * Among look-alike articles that answer about equally well, the one the question's time
+ * asks for: the newest for "최근/현재/지금/최종" or when the question names no time (a
+ * correction or the latest figure beats the first report), the oldest for "처음/당초".
+ * A question that names its time ("6월", "2차전") already picked its article by that term.
+ */
+export function preferByTime(question: string, best: Candidate, eligible: Candidate[]): Candidate {
+  const intent = timeIntent(question);
+  const namesTime = findTimeExpressions(question).some((expression) => expression.kind !== 'period');
+  if ((namesTime && !intent) || !best.hit.article.date) return best;
+  const rivals = eligible.filter(
+    (candidate) =>
+      candidate.hit.article.id !== best.hit.article.id &&
+      candidate.hit.article.date !== undefined &&
+      best.score - candidate.score <= LOOKALIKE_MARGIN &&
+      sameSubject(candidate, best),
+  );
+  let chosen = best;
+  for (const rival of rivals) {
+    const newer = rival.hit.article.date! > chosen.hit.article.date!;
+    if (intent === 'earliest' ? !newer : newer) chosen = rival;
+  }
+  return chosen;
+}
+
+/**
+ * The resolved date of the first quote's time expression, stated once after the answer:
+ * Korean news writes "18일", "지난달 30일", "이날", leaving month and year to the article's
+ * date. For a time question any expression that resolves to a day counts; otherwise only
+ * those that leave out their month.
+ */
+export function dateNote(quote: string, articleDate: string | undefined, timeQuestion: boolean): string | undefined {
+  if (!articleDate) return undefined;
+  for (const expression of findTimeExpressions(quote, articleDate)) {
+    const range = expression.range;
+    if (!range || expression.kind === 'period' || expression.kind === 'ordinal') continue;
+    const dayLike = expression.kind === 'day' || expression.kind === 'relative' || expression.kind === 'week';
+    if (!dayLike && !(timeQuestion && expression.kind === 'date')) continue;
+    const resolved = formatKoreanDate(range);
+    if (resolved.replace(/\s/g, '') === expression.text.replace(/\s/g, '')) continue;
+    return `(기사 날짜 기준 ‘${expression.text}’은 ${resolved})`;
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+// Index terms that a passage's time expressions stand for once resolved against its
+// article's date: "지난달" in an article of 2025-07-15 is 6월, "이날" is 7월 15일. A question
+// that names "6월" then finds the passage although the passage never writes "6월".
+import { findTimeExpressions, type DateRange } from './temporal.js';
+
+const RESOLVING_KINDS = new Set(['relative', 'day', 'week']);
+
+function monthOf(range: DateRange): string | undefined {
+  const [fromYear, fromMonth] = range.from.split('-');
+  const [toYear, toMonth] = range.to.split('-');
+  if (fromYear !== toYear || fromMonth !== toMonth) return undefined;
+  return `${Number(fromMonth)}월`;
+}
+
+/**
+ * Month terms ("6월", the analyzer's own form for a number with 월) for the passage's
+ * relative time expressions and bare days, resolved against `articleDate`. Expressions
+ * that already name their month add nothing: the analyzer indexes "6월" itself.
+ */
+export function resolvedMonthTerms(text: string, articleDate: string | undefined): string[] {
+  if (!articleDate) return [];
+  // Answering asks for the same retrieved passages again and again: remember the last few.
+  const key = `${articleDate}\u0000${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const terms = computeMonthTerms(text, articleDate);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, terms);
+  return terms;
+}
+
+const CACHE_SIZE = 4096;
+const cache = new Map<string, string[]>();
+
+function computeMonthTerms(text: string, articleDate: string): string[] {
+  const terms = new Set<string>();
+  for (const expression of findTimeExpressions(text, articleDate)) {
+    if (!RESOLVING_KINDS.has(expression.kind) || !expression.range) continue;
+    const month = monthOf(expression.range);
+    if (month) terms.add(month);
+  }
+  return [...terms];
+}

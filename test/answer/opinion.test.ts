@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { isOpinionQuestion, OPINION_FORMS } from '../../src/answer/opinion.js';
+
+describe('isOpinionQuestion', () => {
+  it.each(OPINION_FORMS.map((row) => [row.example]))('table example %s is an opinion question', (question) => {
+    expect(isOpinionQuestion(question)).toBe(true);
+  });
+
+  it.each([
+    ['다온식품 주식 지금 사도 괜찮을까?', true],
+    ['톡브릿지 2 살까, 아니면 그냥 스마트폰 통역 기능 쓰는 게 나을까?', true],
+    ['그 선수 이적 어떻게 생각해?', true],
+    ['해령시 집값 앞으로 오를까?', true],
+    ['지금 그 은행 주식 사도 될까?', true],
+    ['전문가들의 집값 전망은 어때?', true],
+    // Fact questions, some with the same words.
+    ['다온식품 주가는 얼마야?', false],
+    ['애널리스트는 실적을 어떻게 전망했어?', false],
+    ['정부는 예산이 얼마나 들 것으로 예상했어?', false],
+    ['몇 명이 투자했어?', false],
+    ['새 공장은 언제 가동돼?', false],
+    ['노조는 무엇을 요구했어?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(isOpinionQuestion(question)).toBe(expected);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { pointsBack, sentenceKind, type SentenceKind } from '../../src/answer/statement.js';
+
+describe('sentenceKind', () => {
+  it.each<[string, SentenceKind]>([
+    ['이 원장은 30일 경주에서 열린 행사에 참석했다.', 'statement'],
+    ['데비안 10의 코드명은 buster입니다.', 'statement'],
+    ['메뉴에서 삽입 - 슬라이드 번호를 선택하십시오.', 'statement'],
+    ['정부는 내년 예산을 늘리기로 했다고 밝혔다.', 'statement'],
+    ['"우리는 끝까지 싸울 것"이라고 말했다.', 'statement'],
+    ['회사는 올해 흑자 전환을 목표로 함.', 'statement'],
+    // Questions: FAQ entries and rhetorical questions.
+    ['과거에는 어떤 코드명을 썼나요?', 'question'],
+    ['코드명은 어디서 왔나요?', 'question'],
+    ['왜 이런 일이 생겼을까?', 'question'],
+    ['이 기능을 쓰려면 무엇이 필요합니까?', 'question'],
+    // Headings and list labels: short, no predicate.
+    ['슬라이드 번호 삽입', 'heading'],
+    ['자주 묻는 질문', 'heading'],
+    ['주요 내용', 'heading'],
+    ['3. 레이어 합치기', 'heading'],
+    // Fragments.
+    ['끝.', 'fragment'],
+    ['7.4.', 'fragment'],
+    ['(3)', 'fragment'],
+    // Captions, bylines, copyright.
+    ['(사진=한빛일보 제공)', 'caption'],
+    ['김하늘 기자 sky@example.com', 'caption'],
+    ['무단 전재 및 재배포 금지', 'caption'],
+    ['ⓒ 한빛일보', 'caption'],
+  ])('%s → %s', (sentence, kind) => {
+    expect(sentenceKind(sentence)).toBe(kind);
+  });
+});
+
+describe('pointsBack', () => {
+  it.each<[string, boolean]>([
+    ['그는 이 프로젝트를 1983년에 시작했다.', true],
+    ['그것은 Richard Stallman이 설계했으며 널리 쓰인다.', true],
+    ['이는 지난해보다 12% 늘어난 수치다.', true],
+    ['이들은 모두 석방됐다.', true],
+    ['그녀는 금메달을 땄다.', true],
+    ['이에 따라 정부는 대책을 내놓았다.', true],
+    ['이를 위해 500억 원을 투입한다.', true],
+    // Standalone: a demonstrative with its noun, or words that only start with 이/그.
+    ['이 원장은 30일 경주에서 열린 행사에 참석했다.', false],
+    ['이번 행사에는 300명이 참석했다.', false],
+    ['이날 회의에서 결론이 났다.', false],
+    ['그동안 여러 차례 연기됐다.', false],
+    ['그린벨트 해제가 논의됐다.', false],
+    ['이홍락 원장이 발표했다.', false],
+    ['그러나 계획은 미뤄졌다.', false],
+  ])('%s → %s', (sentence, expected) => {
+    expect(pointsBack(sentence)).toBe(expected);
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { RELATED_GROUPS, areRelated, relatedLemma, relatedTerms } from '../../src/text/related-words.js';
+
+describe('relatedTerms', () => {
+  // [a surface word as it appears in a question or article, lemmas that must be related to it]
+  it.each<[string, string[]]>([
+    ['일주일', ['매주']],
+    ['매주', ['일주일']],
+    ['관리하는', ['유지보수', '메인테이너']],
+    ['메인테이너가', ['관리', '유지보수']],
+    ['출시', ['발표', '공개', '선보이']],
+    ['공개됐다', ['출시']],
+    ['선보였다', ['출시', '공개']],
+    ['숨졌다', ['사망', '사망자', '목숨 잃']],
+    ['숨진', ['사망']],
+    ['목숨을 잃었다', ['사망', '숨지']],
+    ['사망자는', ['숨지']],
+    ['다쳤다', ['부상', '부상자']],
+    ['부상자가', ['다치']],
+    ['협력사와', ['거래처', '파트너']],
+    ['거래처', ['협력사']],
+    ['넓이는', ['면적', '부지']],
+    ['부지', ['면적']],
+    ['투자', ['투입']],
+    ['투입했다', ['투자']],
+    ['값이', ['가격']],
+    ['매출은', ['수익', '실적']],
+    ['인상했다', ['올리']],
+    ['올렸다', ['인상']],
+    ['인하', ['내리']],
+    ['내렸다', ['인하']],
+    ['개최', ['열리']],
+    ['열린', ['개최']],
+    ['열었다', ['개최']],
+    ['취임했다', ['맡']],
+    ['맡았다', ['취임']],
+    ['착공했다', ['시작', '착수']],
+    ['설치', ['깔']],
+    ['깔았다', ['설치']],
+    ['지웠다', ['삭제']],
+    ['삭제하는', ['지우']],
+    ['보관', ['저장']],
+    ['저장했다', ['보관']],
+    ['단축키는', ['바로 가기 키']],
+    ['바로 가기 키를', ['단축키']],
+    ['폰트', ['글꼴']],
+    ['글꼴을', ['폰트']],
+    ['AI', ['인공지능']],
+    ['ai를', ['인공지능']],
+    ['늘어났다', ['증가']],
+    ['줄었다', ['감소']],
+    ['뽑혔다', ['선정']],
+    ['밝혔다', ['발언', '말하']],
+    ['말했다', ['밝히']],
+    ['샀다', ['구매']],
+  ])('%s → %j', (word, expected) => {
+    const terms = relatedTerms(word);
+    for (const term of expected) expect(terms).toContain(term);
+  });
+
+  // Words the table must not claim: unknown words, and nouns that look like a verb form of a
+  // one-syllable stem (사고 is an accident, not 사+고 "buy and").
+  it.each([['비트코인'], ['사고'], ['사기'], ['줄기'], ['열기'], ['바다'], ['키를'], [''], ['   ']])('%j has no related words', (word) => {
+    expect(relatedTerms(word)).toEqual([]);
+  });
+
+  it('never returns the word’s own lemma', () => {
+    expect(relatedTerms('숨졌다')).not.toContain('숨지');
+    expect(relatedTerms('매주')).not.toContain('매주');
+  });
+
+  it('keeps the case of Latin entries', () => {
+    expect(relatedTerms('인공지능')).toContain('AI');
+  });
+});
+
+describe('relatedLemma', () => {
+  it.each([
+    ['숨졌다', '숨지'],
+    ['숨진', '숨지'],
+    ['사망자는', '사망자'],
+    ['목숨을 잃었다', '목숨 잃'],
+    ['올린', '올리'],
+    ['맡았다', '맡'],
+    ['맡은', '맡'],
+    ['지운', '지우'],
+    ['관리하는', '관리'],
+    ['주마다', '주마다'],
+    ['바로 가기 키를', '바로 가기 키'],
+  ])('%s → %s', (word, lemma) => {
+    expect(relatedLemma(word)).toBe(lemma);
+  });
+
+  it('is undefined for a word the table does not know', () => {
+    expect(relatedLemma('비트코인')).toBeUndefined();
+  });
+});
+
+describe('areRelated', () => {
+  it.each([
+    ['거래처', '협력사', true],
+    ['숨진', '사망자', true],
+    ['일주일', '매주', true],
+    ['글꼴', '폰트', true],
+    ['사망', '사망자는', true],
+    ['출시', '사망', false],
+    ['비트코인', '가격', false],
+  ])('%s ~ %s: %s', (a, b, expected) => {
+    expect(areRelated(a, b)).toBe(expected);
+  });
+});
+
+describe('the table', () => {
+  it('holds 80 to 150 groups of at least two distinct words', () => {
+    expect(RELATED_GROUPS.length).toBeGreaterThanOrEqual(80);
+    expect(RELATED_GROUPS.length).toBeLessThanOrEqual(150);
+    for (const group of RELATED_GROUPS) expect(new Set(group).size, group.join(', ')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('is symmetric: every member finds every other member of its groups, and itself by its lemma', () => {
+    for (const group of RELATED_GROUPS) {
+      for (const term of group) {
+        const lemma = relatedLemma(term);
+        expect(lemma, term).toBeDefined();
+        for (const other of group) {
+          const otherLemma = relatedLemma(other)!;
+          if (otherLemma !== lemma) expect(relatedTerms(term), `${term} → ${other}`).toContain(otherLemma);
+          expect(areRelated(term, other), `${term} ~ ${other}`).toBe(true);
+        }
+      }
+    }
+  });
+});
