@@ -13,9 +13,10 @@ import { createLogger } from './cli-logger.js';
 import { AppError, isAppError } from './errors/app-error.js';
 import { buildEngine, buildRetrieval, EVAL_INDEX_ROOT, indexStaleness, ingestCorpus, openCorpusEngine, openEngine, type IngestCorpusOptions } from './engine.js';
 import type { Engine } from './rag/engine.js';
+import type { Article } from './domain/types.js';
 import type { IngestSummary } from './index/ingest.js';
 import { summaryLine } from './server/ingest-process.js';
-import { evalCommand } from './eval/eval-command.js';
+import { defaultSetFiles, evalCommand } from './eval/eval-command.js';
 import { DEFAULT_KORQUAD_FILE, runKorquadBench } from './eval/bench-korquad.js';
 import { KORQUAD_ATTRIBUTION } from './eval/korquad-data.js';
 
@@ -212,16 +213,27 @@ program
 
 program
   .command('fit:answer')
-  .description('추출식 답변의 문장 순위 모델을 KorQuAD dev에 교차 검증으로 맞춥니다 (가중치 파일을 씁니다)')
+  .description('추출식 답변의 문장 순위·거절 모델을 KorQuAD dev에 교차 검증으로 맞춥니다 (가중치 파일을 씁니다)')
   .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
-  .option('--limit <n>', '앞에서부터 N개 질문만', positiveInt)
+  .option('--limit <n>', 'KorQuAD 앞에서부터 N개 질문만', positiveInt)
+  .option('--with-sets', '개발용 평가 세트(eval/sets의 코퍼스 세트)도 함께 맞춥니다 — 그러면 그 세트의 수치는 더 이상 개발 측정이 아닙니다')
+  .option('--set <file>', '--with-sets에 쓸 평가 세트 (여러 번 지정 가능)', (value: string, previous: string[] = []) => [...previous, value])
   .option('--write <file>', '가중치 파일', 'src/answer/sentence-weights.ts')
   .option('--dry-run', '가중치 파일을 쓰지 않습니다')
-  .action(async (options: { data: string; limit?: number; write: string; dryRun?: boolean }) => {
+  .action(async (options: { data: string; limit?: number; set?: string[]; withSets?: boolean; write: string; dryRun?: boolean }) => {
     const { fitAnswerModel, writeWeights } = await import('./eval/fit-answer-model.js');
+    const { evalSetExamples, korquadExamples } = await import('./eval/fit-data.js');
     const config = withConfig({ embeddingsProvider: 'local', llmProvider: 'extractive' });
-    const result = await fitAnswerModel(options.data, { build: (articles, indexDir) => buildRetrieval(config, articles, indexDir), onProgress: (message) => process.stderr.write(`${message}\n`) }, options.limit);
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n${KORQUAD_ATTRIBUTION}\n`);
+    const build = (articles: Article[], indexDir: string) => buildRetrieval(config, articles, indexDir);
+    const progress = (message: string) => process.stderr.write(`${message}\n`);
+    const examples = await korquadExamples(options.data, build, options.limit);
+    if (options.withSets) {
+      const files = options.set ?? (await defaultSetFiles(process.cwd())).filter((file) => file.endsWith('.jsonl'));
+      examples.push(...(await evalSetExamples(files, process.cwd(), build)));
+    }
+    progress(`학습 데이터: ${examples.length}개 질문`);
+    const result = fitAnswerModel(examples, progress);
+    process.stdout.write(`${JSON.stringify({ folds: result.folds, outOfFold: result.outOfFold, inSample: result.inSample }, null, 2)}\n${KORQUAD_ATTRIBUTION}\n`);
     if (!options.dryRun) await writeWeights(options.write, result.model);
   });
 

@@ -1,4 +1,5 @@
-// Written by `npm run fit:answer`; do not edit by hand. Figures are out-of-fold on KorQuAD dev.
+// Written by `npm run fit:answer`; do not edit by hand. `fitted.outOfFold` holds the
+// out-of-fold figures per data source.
 import type { SentenceModel } from './sentence-model.js';
 
 export const FITTED_SENTENCE_MODEL: SentenceModel = {
@@ -48,5 +49,5 @@ export const FITTED_SENTENCE_MODEL: SentenceModel = {
     ],
     threshold: 0.2496,
   },
-  fitted: {"data":"KorQuAD 1.0 dev","questions":5774,"folds":5,"split":"by Wikipedia title","outOfFold":{"answerContainsGold":0.8796,"medianAnswerChars":134.0485,"refusalRate":0.0473,"firstSentenceHasGold":0.8073,"nearMissRefusalRate":0.6831},"inSample":{"answerContainsGold":0.8812,"medianAnswerChars":137,"refusalRate":0.0452,"firstSentenceHasGold":0.8085,"nearMissRefusalRate":0.6907}},
+  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8796,"refusalRate":0.0473,"refusalRecall":null,"medianAnswerChars":135,"cases":5774},"korquad-near-miss":{"accuracy":0.6831,"refusalRate":0,"refusalRecall":0.6831,"medianAnswerChars":0,"cases":5774}}},
 };

@@ -1,80 +1,103 @@
-// `npm run fit:answer`: fits the extractive answerer's sentence ranker on KorQuAD dev.
-// Every question is retrieved as the server would (top 5 passages); each candidate
-// sentence gets the answerer's features and the label "holds the gold span". Weights are
-// fitted with a listwise softmax loss (the model should put its probability on a gold
-// sentence), and the second-sentence threshold by a grid search. Five folds split by
-// Wikipedia title give the out-of-fold figures; the final model is fitted on all folds
-// and written to src/answer/sentence-weights.ts with those figures.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { answerabilityFeatures, buildCitedAnswer, chooseFirst, DEFAULT_EXTRACTIVE, rankSentences, scoreCandidates, selectSentences, type Candidate, type ExtractiveOptions, type Lexicon } from '../answer/extractive.js';
+// `npm run fit:answer`: fits the extractive answerer's models, out of fold.
+//
+// Data: every KorQuAD dev question, retrieved as the server would (top 5 passages), with
+// its candidate sentences labelled "holds the gold span"; the same question again with its
+// own paragraph removed, a near miss the answerer should refuse; and, when given, the
+// development eval sets over their fixture corpora (news, documentation), whose expected
+// phrases label the candidates and whose refusal cases are negatives. Development cases
+// weigh DEV_WEIGHT KorQuAD questions each, so a few hundred news questions count next to
+// 5,774 Wikipedia ones.
+//
+// Models: the sentence ranker by a listwise softmax loss; the answerability (refusal) model
+// by logistic regression, its threshold refusing at most MAX_ANSWERABLE_REFUSED of the
+// answerable training questions; the second-sentence thresholds by a grid search. Five
+// folds (KorQuAD by Wikipedia title, eval cases by id) give the out-of-fold figures; the
+// final models are fitted on all folds and written to src/answer/sentence-weights.ts.
+import { writeFile } from 'node:fs/promises';
+import { answerabilityFeatures, buildCitedAnswer, chooseFirst, DEFAULT_EXTRACTIVE, scoreCandidates, selectSentences, type Candidate, type ExtractiveOptions, type Lexicon } from '../answer/extractive.js';
 import { ANSWERABILITY_FEATURES, FEATURE_COUNT, FEATURES, scoreFeatures, sigmoid, type SentenceModel } from '../answer/sentence-model.js';
-import type { Hit } from '../domain/types.js';
 import { percentile } from './metrics.js';
-import { loadKorquad, type KorquadQuestion } from './korquad-data.js';
 
-export interface FitDeps {
-  /** Indexes the paragraphs and returns a retriever and the corpus lexicon over them. */
-  build(articles: import('../domain/types.js').Article[], indexDir: string): Promise<{ search(question: string, k: number): Promise<Hit[]>; lexicon: Lexicon }>;
-  onProgress?(message: string): void;
-}
-
-interface Example {
-  question: KorquadQuestion;
-  group: number;
+/** One question with what the answerer would see for it. */
+export interface FitExample {
+  /** The standalone question (follow-ups already rewritten). */
+  question: string;
+  /** `korquad` or the eval set's name. */
+  source: string;
+  /** A string the fold is derived from (KorQuAD: the Wikipedia title; eval sets: set and case id). */
+  groupKey: string;
+  lexicon: Lexicon;
   candidates: Candidate[];
+  /** Per candidate: it holds the answer. */
   labels: boolean[];
-  /** The same question over the passages left when its own paragraph is removed: the
-   *  articles then do not answer it (a near miss: often the same subject, another fact). */
-  without: Candidate[];
+  /** The passages do not answer: the answerer should refuse. */
+  refuse: boolean;
+  /** For an answerable question: whether an answer text is right. */
+  correct?: (answer: string) => boolean;
+  /** KorQuAD: the candidates once the question's own paragraph is removed (should refuse). */
+  without?: Candidate[];
 }
 
-export interface FoldFigures {
-  answerContainsGold: number;
-  medianAnswerChars: number;
+export interface SourceFigures {
+  /** Answerable and answered with a right answer, or refusable and refused. */
+  accuracy: number;
+  /** Answerable questions refused. */
   refusalRate: number;
-  firstSentenceHasGold: number;
-  /** Share of questions refused once their own paragraph is removed from the passages. */
-  nearMissRefusalRate: number;
+  /** Refusable questions (and KorQuAD near misses) refused. */
+  refusalRecall: number | null;
+  medianAnswerChars: number;
+  cases: number;
 }
 
 export interface FitResult {
   folds: number;
-  questions: number;
-  outOfFold: FoldFigures;
-  inSample: FoldFigures;
+  outOfFold: Record<string, SourceFigures>;
+  inSample: Record<string, SourceFigures>;
   model: SentenceModel;
 }
 
-const FOLDS = 5;
+export const FOLDS = 5;
 /** Passages the answerer reads (the pipeline's default topK). */
-const TOP_K = 5;
+export const TOP_K = 5;
+/** How many KorQuAD questions one development case weighs. */
+export const DEV_WEIGHT = 5;
 const EPOCHS = 300;
 const L2 = 1e-3;
 const LEARNING_RATE = 0.05;
-/** Second-sentence thresholds tried; the answer must stay short (median ≤ MAX_MEDIAN_CHARS). */
+/** Second-sentence thresholds tried; KorQuAD answers must stay short (median ≤ MAX_MEDIAN_CHARS). */
 const THRESHOLDS = [0.005, 0.02, 0.05, 0.1, 1.01];
 const LIKELY_THRESHOLDS = [0.1, 0.2, 0.3, 0.5, 1.01];
 const MAX_MEDIAN_CHARS = 195;
-/** Share of answerable (with their paragraph) training questions the refusal model may refuse. */
+/** Share of answerable training questions the refusal model may refuse. */
 const MAX_ANSWERABLE_REFUSED = 0.03;
 
-function hashGroup(title: string, folds: number): number {
+const weightOf = (example: FitExample) => (example.source === 'korquad' ? 1 : DEV_WEIGHT);
+
+function foldOf(key: string): number {
   let hash = 2166136261;
-  for (let i = 0; i < title.length; i++) hash = Math.imul(hash ^ title.charCodeAt(i), 16777619);
-  return (hash >>> 0) % folds;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
+  return (hash >>> 0) % FOLDS;
 }
 
-/** Listwise softmax regression (Adam): maximises log Σ_{gold} P(sentence). */
-export function fitWeights(examples: { features: Float64Array[]; labels: boolean[] }[], epochs = EPOCHS): number[] {
+function adamStep(weights: number[], gradient: number[], m: number[], v: number[], epoch: number, regularise: (f: number) => boolean): void {
+  for (let f = 0; f < weights.length; f++) {
+    const g = gradient[f]! + (regularise(f) ? L2 * weights[f]! : 0);
+    m[f] = 0.9 * m[f]! + 0.1 * g;
+    v[f] = 0.999 * v[f]! + 0.001 * g * g;
+    weights[f]! -= (LEARNING_RATE * (m[f]! / (1 - 0.9 ** epoch))) / (Math.sqrt(v[f]! / (1 - 0.999 ** epoch)) + 1e-8);
+  }
+}
+
+/** Listwise softmax regression (Adam): maximises the weighted Σ log Σ_{gold} P(sentence). */
+export function fitWeights(examples: { features: Float64Array[]; labels: boolean[]; weight?: number }[], epochs = EPOCHS): number[] {
   const weights = new Array<number>(FEATURE_COUNT).fill(0);
   const m = new Array<number>(FEATURE_COUNT).fill(0);
   const v = new Array<number>(FEATURE_COUNT).fill(0);
   const usable = examples.filter((example) => example.labels.some(Boolean) && example.labels.some((label) => !label));
+  const totalWeight = usable.reduce((sum, example) => sum + (example.weight ?? 1), 0);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const gradient = new Array<number>(FEATURE_COUNT).fill(0);
-    for (const { features, labels } of usable) {
+    for (const { features, labels, weight = 1 } of usable) {
       const scores = features.map((row) => row.reduce((sum, value, i) => sum + value * weights[i]!, 0));
       const top = Math.max(...scores);
       const exps = scores.map((score) => Math.exp(score - top));
@@ -82,118 +105,150 @@ export function fitWeights(examples: { features: Float64Array[]; labels: boolean
       const gold = exps.reduce((sum, value, i) => sum + (labels[i] ? value : 0), 0);
       // d(-log gold/all)/dw = Σ p_i x_i − Σ_{gold} q_i x_i, q = renormalised over gold.
       features.forEach((row, i) => {
-        const coefficient = exps[i]! / all - (labels[i] ? exps[i]! / gold : 0);
+        const coefficient = (weight * (exps[i]! / all - (labels[i] ? exps[i]! / gold : 0))) / totalWeight;
         for (let f = 0; f < FEATURE_COUNT; f++) gradient[f]! += coefficient * row[f]!;
       });
     }
-    for (let f = 0; f < FEATURE_COUNT; f++) {
-      const g = gradient[f]! / usable.length + L2 * weights[f]!;
-      m[f] = 0.9 * m[f]! + 0.1 * g;
-      v[f] = 0.999 * v[f]! + 0.001 * g * g;
-      const mHat = m[f]! / (1 - 0.9 ** epoch);
-      const vHat = v[f]! / (1 - 0.999 ** epoch);
-      weights[f]! -= (LEARNING_RATE * mHat) / (Math.sqrt(vHat) + 1e-8);
-    }
+    adamStep(weights, gradient, m, v, epoch, () => true);
   }
   return weights.map((weight) => Math.round(weight * 1e4) / 1e4);
 }
 
-function evaluate(examples: Example[], lexicon: Lexicon, options: ExtractiveOptions): FoldFigures {
-  let gold = 0;
-  let refused = 0;
-  let firstGold = 0;
-  const chars: number[] = [];
-  for (const example of examples) {
-    const ranked = scoreCandidates([...example.candidates], options.model);
-    const chosen = selectSentences(example.question.question, ranked, lexicon, options);
-    if (chosen.length === 0) {
-      refused++;
-      chars.push(0);
-      continue;
-    }
-    const answer = buildCitedAnswer(chosen).answer;
-    chars.push(answer.length);
-    if (example.question.answers.some((span) => answer.includes(span))) gold++;
-    const best = ranked.find((candidate) => chosen.includes(candidate));
-    if (best && example.question.answers.some((span) => best.text.includes(span))) firstGold++;
-  }
-  let nearMissRefused = 0;
-  for (const example of examples) {
-    const ranked = scoreCandidates([...example.without], options.model);
-    if (selectSentences(example.question.question, ranked, lexicon, options).length === 0) nearMissRefused++;
-  }
-  const n = examples.length || 1;
-  return {
-    answerContainsGold: round(gold / n),
-    medianAnswerChars: percentile(chars, 0.5) ?? 0,
-    refusalRate: round(refused / n),
-    firstSentenceHasGold: round(firstGold / n),
-    nearMissRefusalRate: round(nearMissRefused / n),
-  };
+interface Row {
+  features: number[];
+  label: boolean;
+  weight: number;
 }
 
-const round = (value: number) => Math.round(value * 1e4) / 1e4;
-
-/** Answerability rows for `train` under ranker `weights`: the question with its own paragraph
- *  (answerable) and without it (not), each from the sentence the answerer would open with. */
-function answerabilityRows(train: Example[], lexicon: Lexicon, weights: number[]): { features: number[]; label: boolean }[] {
-  const options = { ...DEFAULT_EXTRACTIVE, model: { weights, secondMinProbability: 1.01, secondLikelyProbability: 1.01 } };
-  const rows: { features: number[]; label: boolean }[] = [];
-  for (const example of train) {
-    for (const [pool, label] of [[example.candidates, true], [example.without, false]] as const) {
-      const ranked = scoreCandidates([...pool], options.model);
-      const first = chooseFirst(example.question.question, ranked, lexicon, options);
-      if (first) rows.push({ features: answerabilityFeatures(example.question.question, ranked, first, lexicon), label });
-    }
-  }
-  return rows;
-}
-
-/** Logistic regression (Adam, L2) on the answerability rows. */
-export function fitLogistic(rows: { features: number[]; label: boolean }[], epochs = 400): number[] {
+/** Logistic regression (Adam, L2 except on the bias) on weighted answerability rows. */
+export function fitLogistic(rows: Row[], epochs = 400): number[] {
   const size = ANSWERABILITY_FEATURES.length;
   const weights = new Array<number>(size).fill(0);
   const m = new Array<number>(size).fill(0);
   const v = new Array<number>(size).fill(0);
+  const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const gradient = new Array<number>(size).fill(0);
-    for (const { features, label } of rows) {
-      const error = sigmoid(scoreFeatures(features, weights)) - (label ? 1 : 0);
+    for (const { features, label, weight } of rows) {
+      const error = (weight * (sigmoid(scoreFeatures(features, weights)) - (label ? 1 : 0))) / totalWeight;
       for (let f = 0; f < size; f++) gradient[f]! += error * features[f]!;
     }
-    for (let f = 0; f < size; f++) {
-      const g = gradient[f]! / rows.length + (f === 0 ? 0 : L2 * weights[f]!);
-      m[f] = 0.9 * m[f]! + 0.1 * g;
-      v[f] = 0.999 * v[f]! + 0.001 * g * g;
-      weights[f]! -= (LEARNING_RATE * (m[f]! / (1 - 0.9 ** epoch))) / (Math.sqrt(v[f]! / (1 - 0.999 ** epoch)) + 1e-8);
-    }
+    adamStep(weights, gradient, m, v, epoch, (f) => f !== 0);
   }
   return weights.map((weight) => Math.round(weight * 1e4) / 1e4);
 }
 
-/** The answer threshold: refuse as many near misses as possible while refusing at most
- *  MAX_ANSWERABLE_REFUSED of the answerable questions (a wrong refusal costs a user more). */
-function pickThreshold(rows: { features: number[]; label: boolean }[], weights: number[]): number {
-  const positives = rows.filter((row) => row.label).map((row) => sigmoid(scoreFeatures(row.features, weights))).sort((a, b) => a - b);
-  const cut = positives[Math.floor(positives.length * MAX_ANSWERABLE_REFUSED)] ?? 0;
-  return Math.round(cut * 1e4) / 1e4;
+const noModelParts = (weights: number[]): ExtractiveOptions => ({
+  ...DEFAULT_EXTRACTIVE,
+  model: { weights, secondMinProbability: 1.01, secondLikelyProbability: 1.01 },
+});
+
+/** Answerability rows under ranker `weights`, from the sentence the answerer would open with. */
+function answerabilityRows(train: FitExample[], weights: number[]): Row[] {
+  const options = noModelParts(weights);
+  const rows: Row[] = [];
+  const add = (example: FitExample, pool: Candidate[], label: boolean) => {
+    const ranked = scoreCandidates([...pool], options.model);
+    const first = chooseFirst(example.question, ranked, example.lexicon, options);
+    if (first) rows.push({ features: answerabilityFeatures(example.question, ranked, first, example.lexicon), label, weight: weightOf(example) });
+  };
+  for (const example of train) {
+    add(example, example.candidates, !example.refuse);
+    if (example.without) add(example, example.without, false);
+  }
+  return rows;
 }
 
-/** Fits weights and picks the threshold on `train`. */
-function fitModel(train: Example[], lexicon: Lexicon): SentenceModel {
-  const weights = fitWeights(train.map((example) => ({ features: example.candidates.map((candidate) => candidate.features), labels: example.labels })));
-  const rows = answerabilityRows(train, lexicon, weights);
+/** The answer threshold: the weighted MAX_ANSWERABLE_REFUSED quantile of the answerable rows. */
+function pickThreshold(rows: Row[], weights: number[]): number {
+  const positives = rows
+    .filter((row) => row.label)
+    .map((row) => ({ p: sigmoid(scoreFeatures(row.features, weights)), weight: row.weight }))
+    .sort((a, b) => a.p - b.p);
+  const total = positives.reduce((sum, row) => sum + row.weight, 0);
+  let seen = 0;
+  for (const row of positives) {
+    seen += row.weight;
+    if (seen >= total * MAX_ANSWERABLE_REFUSED) return Math.round(row.p * 1e4) / 1e4;
+  }
+  return 0;
+}
+
+interface Outcome {
+  source: string;
+  right: boolean;
+  answerable: boolean;
+  refused: boolean;
+  chars: number;
+}
+
+function outcomes(examples: FitExample[], options: ExtractiveOptions): Outcome[] {
+  const results: Outcome[] = [];
+  for (const example of examples) {
+    const ranked = scoreCandidates([...example.candidates], options.model);
+    const chosen = selectSentences(example.question, ranked, example.lexicon, options);
+    const answer = chosen.length ? buildCitedAnswer(chosen).answer : '';
+    const refused = chosen.length === 0;
+    const right = example.refuse ? refused : !refused && (example.correct?.(answer) ?? false);
+    results.push({ source: example.source, right, answerable: !example.refuse, refused, chars: answer.length });
+    if (example.without) {
+      const near = scoreCandidates([...example.without], options.model);
+      const nearRefused = selectSentences(example.question, near, example.lexicon, options).length === 0;
+      results.push({ source: `${example.source}-near-miss`, right: nearRefused, answerable: false, refused: nearRefused, chars: 0 });
+    }
+  }
+  return results;
+}
+
+function summarise(results: Outcome[]): Record<string, SourceFigures> {
+  const bySource = new Map<string, Outcome[]>();
+  for (const result of results) bySource.set(result.source, [...(bySource.get(result.source) ?? []), result]);
+  const figures: Record<string, SourceFigures> = {};
+  for (const [source, list] of [...bySource].sort()) {
+    const answerable = list.filter((result) => result.answerable);
+    const refusable = list.filter((result) => !result.answerable);
+    figures[source] = {
+      accuracy: round(list.filter((result) => result.right).length / list.length),
+      refusalRate: answerable.length ? round(answerable.filter((result) => result.refused).length / answerable.length) : 0,
+      refusalRecall: refusable.length ? round(refusable.filter((result) => result.refused).length / refusable.length) : null,
+      medianAnswerChars: percentile(answerable.map((result) => result.chars), 0.5) ?? 0,
+      cases: list.length,
+    };
+  }
+  return figures;
+}
+
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
+
+/** The weighted score a model is chosen by: right answers and refusals, dev cases weighing more. */
+function weightedAccuracy(results: Outcome[]): number {
+  let right = 0;
+  let total = 0;
+  for (const result of results) {
+    const weight = result.source.startsWith('korquad') ? 1 : DEV_WEIGHT;
+    total += weight;
+    if (result.right) right += weight;
+  }
+  return total ? right / total : 0;
+}
+
+/** Fits the ranker and the refusal model on `train` and picks the second-sentence thresholds. */
+function fitModel(train: FitExample[]): SentenceModel {
+  const weights = fitWeights(train.map((example) => ({ features: example.candidates.map((candidate) => candidate.features), labels: example.labels, weight: weightOf(example) })));
+  const rows = answerabilityRows(train, weights);
   const answerabilityWeights = fitLogistic(rows);
   const answerability = { weights: answerabilityWeights, threshold: pickThreshold(rows, answerabilityWeights) };
   let best: SentenceModel = { weights, secondMinProbability: 1.01, secondLikelyProbability: 1.01, answerability };
-  let bestGold = -1;
+  let bestScore = -1;
   for (const threshold of THRESHOLDS) {
     for (const likely of LIKELY_THRESHOLDS) {
       if (likely < threshold) continue;
       const model = { weights, secondMinProbability: threshold, secondLikelyProbability: likely, answerability };
-      const figures = evaluate(train, lexicon, { ...DEFAULT_EXTRACTIVE, model });
-      if (figures.medianAnswerChars <= MAX_MEDIAN_CHARS && figures.answerContainsGold > bestGold) {
-        bestGold = figures.answerContainsGold;
+      const results = outcomes(train, { ...DEFAULT_EXTRACTIVE, model });
+      const korquadChars = results.filter((result) => result.source === 'korquad' && !result.refused).map((result) => result.chars);
+      const score = weightedAccuracy(results);
+      if ((percentile(korquadChars, 0.5) ?? 0) <= MAX_MEDIAN_CHARS && score > bestScore) {
+        bestScore = score;
         best = model;
       }
     }
@@ -201,60 +256,31 @@ function fitModel(train: Example[], lexicon: Lexicon): SentenceModel {
   return best;
 }
 
-export async function fitAnswerModel(file: string, deps: FitDeps, limit?: number): Promise<FitResult> {
-  const data = await loadKorquad(file);
-  const titleOf = new Map(data.articles.map((article) => [article.id, article.title]));
-  const questions = limit ? data.questions.slice(0, limit) : data.questions;
-  const indexDir = await mkdtemp(join(tmpdir(), 'fit-answer-'));
-  try {
-    const { search, lexicon } = await deps.build(data.articles, indexDir);
-    const examples: Example[] = [];
-    for (const question of questions) {
-      const hits = await search(question.question, TOP_K + 5);
-      const candidates = rankSentences(question.question, hits.slice(0, TOP_K), lexicon);
-      const others = hits.filter((hit) => hit.article.id !== question.articleId).slice(0, TOP_K);
-      examples.push({
-        question,
-        group: hashGroup(titleOf.get(question.articleId) ?? question.articleId, FOLDS),
-        candidates,
-        labels: candidates.map((candidate) => question.answers.some((span) => candidate.text.includes(span))),
-        without: rankSentences(question.question, others, lexicon),
-      });
-    }
-    deps.onProgress?.(`특징 계산 완료: 질문 ${examples.length}개`);
-
-    // Out-of-fold: each fold is answered by a model fitted without it.
-    const outOfFold: Array<{ figures: FoldFigures; n: number }> = [];
-    for (let fold = 0; fold < FOLDS; fold++) {
-      const train = examples.filter((example) => example.group !== fold);
-      const test = examples.filter((example) => example.group === fold);
-      const model = fitModel(train, lexicon);
-      const figures = evaluate(test, lexicon, { ...DEFAULT_EXTRACTIVE, model });
-      outOfFold.push({ figures, n: test.length });
-      deps.onProgress?.(`fold ${fold + 1}/${FOLDS}: ${JSON.stringify(figures)} (thresholds ${model.secondMinProbability} / ${model.secondLikelyProbability})`);
-    }
-    const total = outOfFold.reduce((sum, fold) => sum + fold.n, 0);
-    const mean = (key: keyof FoldFigures) => round(outOfFold.reduce((sum, fold) => sum + fold.figures[key] * fold.n, 0) / total);
-    const oof: FoldFigures = {
-      answerContainsGold: mean('answerContainsGold'),
-      medianAnswerChars: mean('medianAnswerChars'),
-      refusalRate: mean('refusalRate'),
-      firstSentenceHasGold: mean('firstSentenceHasGold'),
-      nearMissRefusalRate: mean('nearMissRefusalRate'),
-    };
-    const model = fitModel(examples, lexicon);
-    const inSample = evaluate(examples, lexicon, { ...DEFAULT_EXTRACTIVE, model });
-    model.fitted = { data: 'KorQuAD 1.0 dev', questions: examples.length, folds: FOLDS, split: 'by Wikipedia title', outOfFold: oof, inSample };
-    return { folds: FOLDS, questions: examples.length, outOfFold: oof, inSample, model };
-  } finally {
-    await rm(indexDir, { recursive: true, force: true });
+export function fitAnswerModel(examples: FitExample[], onProgress?: (message: string) => void): FitResult {
+  const withFolds = examples.map((example) => ({ example, fold: foldOf(example.groupKey) }));
+  const oofResults: Outcome[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const train = withFolds.filter((entry) => entry.fold !== fold).map((entry) => entry.example);
+    const test = withFolds.filter((entry) => entry.fold === fold).map((entry) => entry.example);
+    const model = fitModel(train);
+    const results = outcomes(test, { ...DEFAULT_EXTRACTIVE, model });
+    oofResults.push(...results);
+    onProgress?.(`fold ${fold + 1}/${FOLDS}: ${JSON.stringify(summarise(results))}`);
   }
+  const outOfFold = summarise(oofResults);
+  const model = fitModel(examples);
+  const inSample = summarise(outcomes(examples, { ...DEFAULT_EXTRACTIVE, model }));
+  const sources = [...new Set(examples.map((example) => example.source))].sort();
+  model.fitted = { data: sources, folds: FOLDS, devWeight: DEV_WEIGHT, outOfFold };
+  return { folds: FOLDS, outOfFold, inSample, model };
 }
 
 /** The weights file, as TypeScript so the build needs no JSON import. */
 export function weightsSource(model: SentenceModel): string {
   const weights = FEATURES.map((name, i) => `    ${model.weights[i]}, // ${name}`).join('\n');
-  return `// Written by \`npm run fit:answer\`; do not edit by hand. Figures are out-of-fold on KorQuAD dev.
+  const answerability = (model.answerability?.weights ?? []).map((weight, i) => `      ${weight}, // ${ANSWERABILITY_FEATURES[i]}`).join('\n');
+  return `// Written by \`npm run fit:answer\`; do not edit by hand. \`fitted.outOfFold\` holds the
+// out-of-fold figures per data source.
 import type { SentenceModel } from './sentence-model.js';
 
 export const FITTED_SENTENCE_MODEL: SentenceModel = {
@@ -265,7 +291,7 @@ ${weights}
   secondLikelyProbability: ${model.secondLikelyProbability},
   answerability: {
     weights: [
-${(model.answerability?.weights ?? []).map((weight, i) => `      ${weight}, // ${ANSWERABILITY_FEATURES[i]}`).join('\n')}
+${answerability}
     ],
     threshold: ${model.answerability?.threshold ?? 0},
   },

@@ -1,0 +1,108 @@
+// The data `npm run fit:answer` fits on: KorQuAD dev questions with their near misses, and
+// the development eval sets over their fixture corpora. Each question goes through what the
+// pipeline does before answering (follow-up rewrite, top-5 retrieval, candidate features).
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rankSentences, type Lexicon } from '../answer/extractive.js';
+import { readAllArticles } from '../corpus/read-corpus.js';
+import type { Article, ChatTurn, Hit } from '../domain/types.js';
+import { explainRewrite, lastQuestion, rewriteFollowUp } from '../rag/rewrite.js';
+import { loadEvalSets } from './eval-sets.js';
+import { TOP_K, type FitExample } from './fit-answer-model.js';
+import { loadKorquad } from './korquad-data.js';
+import { containsPhrase, type EvalCase } from './metrics.js';
+
+export interface Retrieval {
+  search(question: string, k: number): Promise<Hit[]>;
+  lexicon: Lexicon;
+}
+
+/** Indexes articles into `indexDir` and returns retrieval and the lexicon over them. */
+export type BuildRetrieval = (articles: Article[], indexDir: string) => Promise<Retrieval>;
+
+async function withIndex<T>(build: BuildRetrieval, articles: Article[], use: (retrieval: Retrieval) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'fit-answer-'));
+  try {
+    return await use(await build(articles, dir));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** KorQuAD questions (answerable, labelled by the gold span) and their near misses. */
+export async function korquadExamples(file: string, build: BuildRetrieval, limit?: number): Promise<FitExample[]> {
+  const data = await loadKorquad(file);
+  const titleOf = new Map(data.articles.map((article) => [article.id, article.title]));
+  const questions = limit ? data.questions.slice(0, limit) : data.questions;
+  return withIndex(build, data.articles, async ({ search, lexicon }) => {
+    const examples: FitExample[] = [];
+    for (const question of questions) {
+      const hits = await search(question.question, TOP_K + 5);
+      const candidates = rankSentences(question.question, hits.slice(0, TOP_K), lexicon);
+      const others = hits.filter((hit) => hit.article.id !== question.articleId).slice(0, TOP_K);
+      examples.push({
+        question: question.question,
+        source: 'korquad',
+        groupKey: titleOf.get(question.articleId) ?? question.articleId,
+        lexicon,
+        candidates,
+        labels: candidates.map((candidate) => question.answers.some((span) => candidate.text.includes(span))),
+        refuse: false,
+        correct: (answer) => question.answers.some((span) => answer.includes(span)),
+        without: rankSentences(question.question, others, lexicon),
+      });
+    }
+    return examples;
+  });
+}
+
+/** The follow-up rewrite as the extractive pipeline does it (create-pipeline.ts). */
+async function standalone(testCase: EvalCase, search: Retrieval['search']): Promise<string> {
+  const history: ChatTurn[] = testCase.history ?? [];
+  if (history.length === 0) return testCase.question.trim();
+  const rewrite = explainRewrite(testCase.question.trim(), history);
+  if (!rewrite.guessed) return rewrite.question;
+  const previous = lastQuestion(history);
+  const hits = previous ? await search(previous, 1) : [];
+  return rewriteFollowUp(testCase.question.trim(), history, hits.flatMap((hit) => [hit.article.title, hit.chunk.text]));
+}
+
+/** True when a text holds what the case expects (its includes and anyOf phrases). */
+function satisfies(testCase: EvalCase, text: string): boolean {
+  const { includes, anyOf } = testCase.expect;
+  return (includes ?? []).every((phrase) => containsPhrase(text, phrase)) && (!anyOf || anyOf.some((phrase) => containsPhrase(text, phrase)));
+}
+
+const isDirectory = (dir: string) => stat(dir).then((info) => info.isDirectory(), () => false);
+
+/** Cases of the eval sets that name a fixture corpus (those missing on disk are left out). */
+export async function evalSetExamples(setFiles: string[], rootDir: string, build: BuildRetrieval): Promise<FitExample[]> {
+  const sets = await loadEvalSets(setFiles, { rootDir });
+  const examples: FitExample[] = [];
+  for (const set of sets) {
+    if (set.kind !== 'corpus' || !set.corpusDir || !(await isDirectory(set.corpusDir))) continue;
+    const { articles } = await readAllArticles(set.corpusDir);
+    await withIndex(build, articles, async ({ search, lexicon }) => {
+      for (const testCase of set.cases) {
+        const { expect } = testCase;
+        const answerable = expect.refuse !== true && (expect.includes !== undefined || expect.anyOf !== undefined);
+        if (!answerable && expect.refuse !== true) continue;
+        const question = await standalone(testCase, search);
+        const candidates = rankSentences(question, await search(question, TOP_K), lexicon);
+        const allowed = (id: string) => !expect.articles || expect.articles.includes(id);
+        examples.push({
+          question,
+          source: set.name,
+          groupKey: `${set.name}:${testCase.id}`,
+          lexicon,
+          candidates,
+          labels: candidates.map((candidate) => answerable && allowed(candidate.hit.article.id) && satisfies(testCase, candidate.text)),
+          refuse: !answerable,
+          ...(answerable ? { correct: (answer: string) => satisfies(testCase, answer) } : {}),
+        });
+      }
+    });
+  }
+  return examples;
+}
