@@ -133,8 +133,9 @@ export function selectSentences(question: string, candidates: Candidate[], lexic
     const second = secondSentence(question, first, candidates, lexicon, options, type);
     if (second && first.text.length + second.text.length <= options.maxAnswerChars) chosen.push(second);
   }
-  // Reading order within an article; otherwise by score.
-  return chosen.sort((a, b) => (a.hit.article.id === b.hit.article.id ? a.start - b.start : b.score - a.score));
+  // The answer first; a pronoun's antecedent goes before the sentence that points back to it.
+  const [, second] = chosen;
+  return second && first.pointsBack && second.start === first.previous?.start && second.hit.article.id === first.hit.article.id ? [second, first] : chosen;
 }
 
 function secondSentence(

@@ -219,3 +219,24 @@ describe('extractive answerer', () => {
     expect(result.refused).toBe(true);
   });
 });
+
+describe('extractive answer order', () => {
+  const LAB: Article = {
+    id: 'hanbit-lab',
+    title: '한빛전자 배터리 연구소 개소',
+    date: '2025-10-02',
+    origin: 'test/hanbit-lab.md',
+    text: '한빛전자가 배터리 연구소를 열었다. 초대 연구소장에는 김서연 박사가 임명됐다. 그는 배터리 소재 연구를 20년 동안 이끌어 왔다. 연구소에는 연구원 120명이 일한다.',
+  };
+  const hits = [hitOf(LAB, 0, 0, LAB.text.length, 1)];
+
+  it('puts the sentence a pronoun points back to before it, both quoted verbatim', async () => {
+    const { result } = await run(createExtractiveAnswerer(lexiconOf(hits)), { question: '연구소장은 배터리 소재 연구를 몇 년 동안 이끌었어?', hits });
+    expect(result.citations.map((citation) => citation.quote)).toEqual(['초대 연구소장에는 김서연 박사가 임명됐다.', '그는 배터리 소재 연구를 20년 동안 이끌어 왔다.']);
+  });
+
+  it('otherwise puts the answering sentence first, whatever the reading order', async () => {
+    const { result } = await run(createExtractiveAnswerer(lexiconOf(hits)), { question: '한빛전자 배터리 연구소에는 연구원이 몇 명 일해?', hits });
+    expect(result.citations[0]!.quote).toBe('연구소에는 연구원 120명이 일한다.');
+  });
+});

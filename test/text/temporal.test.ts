@@ -325,7 +325,8 @@ describe('findTimeExpressions: invariants', () => {
           previousEnd = expression.end;
           if (expression.range) {
             expect(expression.range.from <= expression.range.to).toBe(true);
-            expect(resolvedTerms(expression.range).length).toBeGreaterThan(0);
+            // A span of several years ("2013~2025년") has no index key by design.
+            if (expression.range.from.slice(0, 4) === expression.range.to.slice(0, 4)) expect(resolvedTerms(expression.range).length).toBeGreaterThan(0);
             expect(formatKoreanDate(expression.range)).toMatch(/^\d{4}년/);
           }
         }
