@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two workers on the 2-core machines this runs on: most slow files wait on child
+    // processes and sockets, not on the CPU, so they overlap well.
+    maxWorkers: 2,
     // A developer's .env never reaches the tests (npm test sets the same).
     env: { ENV_FILE: '/dev/null' },
   },
