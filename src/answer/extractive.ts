@@ -85,23 +85,17 @@ export function chooseFirst(question: string, candidates: Candidate[], lexicon: 
   // article: a look-alike article of another month does not answer, nor does an event that
   // never happened.
   const units = analyze(question, { query: true }).filter((term) => TIME_UNIT_TERM.test(term));
-  const articleTerms = new Map<string, Set<string>>();
+  // An article names a unit when any of its retrieved passages (or its headline) does; only
+  // the question's few units are looked up, not the passages' whole vocabulary.
+  const unitsOf = new Map<string, Set<string>>();
   for (const candidate of candidates) {
-    const id = candidate.hit.article.id;
-    const terms = articleTerms.get(id) ?? new Set<string>();
-    for (const term of candidate.context) terms.add(term);
-    articleTerms.set(id, terms);
-  }
-  const namesAll = new Map<string, boolean>();
-  const articleNamesAll = (id: string) => {
-    let ok = namesAll.get(id);
-    if (ok === undefined) {
-      const terms = articleTerms.get(id)!;
-      ok = units.every((unit) => terms.has(unit));
-      namesAll.set(id, ok);
+    for (const unit of units) {
+      if (!candidate.context.has(unit)) continue;
+      const found = unitsOf.get(candidate.hit.article.id) ?? new Set<string>();
+      unitsOf.set(candidate.hit.article.id, found.add(unit));
     }
-    return ok;
-  };
+  }
+  const articleNamesAll = (id: string) => units.every((unit) => unitsOf.get(id)?.has(unit));
   const hard = type !== undefined && isHardType(type);
   const answerability = options.model.answerability;
   // Without a fitted refusal model: enough of the question in the sentence itself, or in the

@@ -1,14 +1,15 @@
 // The data `npm run fit:answer` fits on: KorQuAD dev questions with their near misses, and
 // the development eval sets over their fixture corpora. Each question goes through what the
 // pipeline does before answering (follow-up rewrite, top-5 retrieval, candidate features).
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rankSentences, type Lexicon } from '../answer/extractive.js';
 import { readAllArticles } from '../corpus/read-corpus.js';
 import type { Article, ChatTurn, Hit } from '../domain/types.js';
-import { explainRewrite, lastQuestion, rewriteFollowUp } from '../rag/rewrite.js';
+import { resolveFollowUp } from '../rag/rewrite.js';
 import { loadEvalSets } from './eval-sets.js';
+import { isDirectory } from './runner.js';
 import { TOP_K, type FitExample } from './fit-answer-model.js';
 import { loadKorquad } from './korquad-data.js';
 import { containsPhrase, type EvalCase } from './metrics.js';
@@ -57,15 +58,11 @@ export async function korquadExamples(file: string, build: BuildRetrieval, limit
   });
 }
 
-/** The follow-up rewrite as the extractive pipeline does it (create-pipeline.ts). */
+/** The follow-up rewrite exactly as the extractive pipeline does it. */
 async function standalone(testCase: EvalCase, search: Retrieval['search']): Promise<string> {
   const history: ChatTurn[] = testCase.history ?? [];
   if (history.length === 0) return testCase.question.trim();
-  const rewrite = explainRewrite(testCase.question.trim(), history);
-  if (!rewrite.guessed) return rewrite.question;
-  const previous = lastQuestion(history);
-  const hits = previous ? await search(previous, 1) : [];
-  return rewriteFollowUp(testCase.question.trim(), history, hits.flatMap((hit) => [hit.article.title, hit.chunk.text]));
+  return resolveFollowUp(testCase.question.trim(), history, async (previous) => (await search(previous, 1)).flatMap((hit) => [hit.article.title, hit.chunk.text]));
 }
 
 /** True when a text holds what the case expects (its includes and anyOf phrases). */
@@ -73,8 +70,6 @@ function satisfies(testCase: EvalCase, text: string): boolean {
   const { includes, anyOf } = testCase.expect;
   return (includes ?? []).every((phrase) => containsPhrase(text, phrase)) && (!anyOf || anyOf.some((phrase) => containsPhrase(text, phrase)));
 }
-
-const isDirectory = (dir: string) => stat(dir).then((info) => info.isDirectory(), () => false);
 
 /** Cases of the eval sets that name a fixture corpus (those missing on disk are left out). */
 export async function evalSetExamples(setFiles: string[], rootDir: string, build: BuildRetrieval): Promise<FitExample[]> {

@@ -82,7 +82,8 @@ function httpTarget(baseUrl: string, apiKey: string | undefined, fetchImpl: type
   };
 }
 
-const isDirectory = (dir: string) => stat(dir).then((info) => info.isDirectory(), () => false);
+/** True when `dir` exists and is a folder (a fixture corpus may not be fetched yet). */
+export const isDirectory = (dir: string) => stat(dir).then((info) => info.isDirectory(), () => false);
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

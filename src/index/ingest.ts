@@ -1,6 +1,5 @@
 // Builds or updates the on-disk index from a stream of articles. Streaming: only
 // the current embedding batch is held in memory, never the whole corpus's vectors.
-import { resolvedMonthTerms } from '../text/time-terms.js';
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ export type { CorpusItem, SkippedInput };
 import type { Embedder } from '../embed/embedder.js';
 import { AppError } from '../errors/app-error.js';
 import { chunkText } from '../text/chunk.js';
+import { monthTermsOf } from '../text/time-terms.js';
 import { sha256File, sha256Text, writeFileAtomic, writeTyped } from './files.js';
 import { Growable } from './growable.js';
 import { DEFAULT_BM25, LexicalIndexBuilder, type Bm25Params } from './lexical.js';
@@ -183,7 +183,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       before.delete(article.id);
       spans.forEach((span, i) => {
         const text = article.text.slice(span.start, span.end);
-        lexical.add(text, article.title, resolvedMonthTerms(text, article.date));
+        lexical.add(text, article.title, monthTermsOf(text, article.date));
         chunkRows.push(articleCount);
         chunkRows.push(span.start);
         chunkRows.push(span.end);

@@ -3,7 +3,7 @@ import type { ChatResponse, ChatTurn, Citation } from '../domain/types.js';
 import type { Answerer } from '../answer/answerer.js';
 import type { Retriever } from '../retrieve/retriever.js';
 import type { AskRequest, ChatEvent, RagPipeline } from './pipeline.js';
-import { explainRewrite, lastQuestion, rewriteFollowUp } from './rewrite.js';
+import { resolveFollowUp } from './rewrite.js';
 
 export interface PipelineDeps {
   retriever: Retriever;
@@ -24,13 +24,9 @@ export function createPipeline(deps: PipelineDeps): RagPipeline {
       const rewritten = await deps.rewrite(question, request.history, request.signal).catch(() => null);
       if (rewritten?.trim()) return rewritten.trim();
     }
-    const rewrite = explainRewrite(question, request.history);
-    if (!rewrite.guessed) return rewrite.question;
-    // Nothing said so far fits a pointer ("그 행사" after an answer that names no event): read the
-    // passage the last question retrieves, where its answer came from, and resolve again.
-    const previous = lastQuestion(request.history);
-    const hits = previous ? await deps.retriever.search(previous, { k: 1, filters: request.filters }) : [];
-    return rewriteFollowUp(question, request.history, hits.flatMap((hit) => [hit.article.title, hit.chunk.text]));
+    return resolveFollowUp(question, request.history, async (previous) =>
+      (await deps.retriever.search(previous, { k: 1, filters: request.filters })).flatMap((hit) => [hit.article.title, hit.chunk.text]),
+    );
   }
 
   async function* askStream(request: AskRequest): AsyncIterable<ChatEvent> {

@@ -937,3 +937,15 @@ export function lastQuestion(history: ChatTurn[] | undefined): string | undefine
   if (!history || index < 0) return undefined;
   return rewrite(history[index]!.content, history.slice(0, index), 1, []).question;
 }
+
+/**
+ * The extractive pipeline's follow-up resolution: the conversation first, and only when it names
+ * nothing that fits a pointer ("그 행사" after an answer that names no event), the passages the
+ * last question retrieves (`readPrevious`), where its answer came from.
+ */
+export async function resolveFollowUp(question: string, history: ChatTurn[], readPrevious: (previous: string) => Promise<string[]>): Promise<string> {
+  const first = explainRewrite(question, history);
+  if (!first.guessed) return first.question;
+  const previous = lastQuestion(history);
+  return rewriteFollowUp(question, history, previous ? await readPrevious(previous) : []);
+}

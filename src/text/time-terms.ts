@@ -23,7 +23,7 @@ export function resolvedMonthTerms(text: string, articleDate: string | undefined
   const key = `${articleDate}\u0000${text}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const terms = computeMonthTerms(text, articleDate);
+  const terms = monthTermsOf(text, articleDate);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, terms);
   return terms;
@@ -32,7 +32,9 @@ export function resolvedMonthTerms(text: string, articleDate: string | undefined
 const CACHE_SIZE = 4096;
 const cache = new Map<string, string[]>();
 
-function computeMonthTerms(text: string, articleDate: string): string[] {
+/** resolvedMonthTerms without the cache, for text seen once (every chunk at ingest). */
+export function monthTermsOf(text: string, articleDate: string | undefined): string[] {
+  if (!articleDate) return [];
   const terms = new Set<string>();
   for (const expression of findTimeExpressions(text, articleDate)) {
     if (!RESOLVING_KINDS.has(expression.kind) || !expression.range) continue;
