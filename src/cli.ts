@@ -11,8 +11,10 @@ import { loadConfig, type Config } from './config/config.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { createLogger } from './cli-logger.js';
 import { AppError, isAppError } from './errors/app-error.js';
-import { buildEngine, buildRetrieval, EVAL_INDEX_ROOT, indexStaleness, ingestCorpus, openCorpusEngine, openEngine, type IngestCorpusOptions } from './engine.js';
+import { buildEngine, buildRetrieval, createEmbedder, EVAL_INDEX_ROOT, ingestCorpus, openCorpusEngine, openEngine, type IngestCorpusOptions } from './wiring.js';
 import type { Engine } from './rag/engine.js';
+import { indexStaleness } from './index/staleness.js';
+import { listCorpusFiles } from './corpus/read-corpus.js';
 import type { Article } from './domain/types.js';
 import type { IngestSummary } from './index/ingest.js';
 import { summaryLine } from './server/ingest-process.js';
@@ -57,7 +59,7 @@ async function runIngest(config: Config, options: { rebuild?: boolean; strict?: 
 
 /** Opens the index, building or rebuilding it first when it is missing, stale or unreadable. */
 async function ensureEngine(config: Config, log: (message: string) => void, onFallback?: (reason: string) => void): Promise<Engine> {
-  const stale = await indexStaleness(config);
+  const stale = await indexStaleness(createEmbedder(config).id, config.indexDir, await listCorpusFiles(config.corpusDir));
   if (stale) {
     log(`${stale} → 코퍼스(${config.corpusDir})를 색인합니다.`);
     const summary = await runIngest(config, { quiet: true });
@@ -247,7 +249,7 @@ program
   .option('--reindex', '같은 부하를 주면서 코퍼스를 다시 색인하고 교체하는 실행을 더합니다')
   .option('--swap-memory <chunks>', '부하 대신: 합성 코퍼스 N청크 색인을 서버가 교체하는 동안의 메모리를 잽니다', positiveInt)
   .action(async (options: { duration: number; connections: number; data: string; out?: string; reindex?: boolean; swapMemory?: number }) => {
-    const { runLoadBench, runSwapMemoryBench } = await import('./eval/bench-load.js');
+    const { runLoadBench, runSwapMemoryBench } = await import('./bench/bench-load.js');
     const notice = (message: string) => process.stderr.write(`${message}\n`);
     const result = options.swapMemory ? await runSwapMemoryBench({ chunks: options.swapMemory, data: options.data, onNotice: notice }) : await runLoadBench({
       durationSeconds: options.duration,
@@ -269,7 +271,7 @@ program
   .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
   .option('--out <file>', '결과 JSON 파일')
   .action(async (options: { chunks: number; curve?: boolean; data: string; out?: string }) => {
-    const { runScaleBench } = await import('./eval/bench-scale.js');
+    const { runScaleBench } = await import('./bench/bench-scale.js');
     const sizes = options.curve ? [...new Set([10_000, 30_000, options.chunks])] : [options.chunks];
     const results = [];
     for (const chunks of sizes) {
@@ -291,7 +293,7 @@ program
     let terms: import('./answer/grounding/check.js').TermStatistics | undefined;
     if (options.index) {
       const { loadIndex } = await import('./index/store.js');
-      const { createEmbedder } = await import('./engine.js');
+      const { createEmbedder } = await import('./wiring.js');
       terms = (await loadIndex(options.index, createEmbedder(withConfig()).id)).lexical;
     }
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });

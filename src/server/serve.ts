@@ -5,7 +5,9 @@ import { watch } from 'node:fs';
 import { basename } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
-import { createEmbedder, indexStaleness, openEngine } from '../engine.js';
+import { createEmbedder, openEngine } from '../wiring.js';
+import { indexStaleness } from '../index/staleness.js';
+import { listCorpusFiles } from '../corpus/read-corpus.js';
 import { currentGeneration, watchCurrent } from '../index/store.js';
 import { createApp } from './app.js';
 import { EngineHost, type Generation } from './engine-host.js';
@@ -61,7 +63,7 @@ export async function serve(config: Config, logger: Logger, onListening?: (close
   const host: EngineHost = new EngineHost({
     open: () => openLive(config, onFallback),
     liveGeneration: () => liveGenerationName(config.indexDir),
-    staleness: () => indexStaleness(config),
+    staleness: async () => indexStaleness(createEmbedder(config).id, config.indexDir, await listCorpusFiles(config.corpusDir)),
     preflight: () => probeEmbedder(config, createEmbedder(config)),
     build: async () => {
       build = startIngestProcess({ corpusDir: config.corpusDir, indexDir: config.indexDir, onLine: (line) => logger.info(line) });

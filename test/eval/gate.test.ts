@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Article } from '../../src/domain/types.js';
-import { buildEngine, openCorpusEngine, openEngine } from '../../src/engine.js';
+import { buildEngine, openCorpusEngine, openEngine } from '../../src/wiring.js';
 import { evalCommand } from '../../src/eval/eval-command.js';
 import type { Engine } from '../../src/rag/engine.js';
 

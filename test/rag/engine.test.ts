@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.js';
 import type { Article } from '../../src/domain/types.js';
-import { ingestCorpus, openEngine } from '../../src/engine.js';
+import { ingestCorpus, openEngine } from '../../src/wiring.js';
 import type { IngestSummary } from '../../src/index/ingest.js';
 import type { Engine } from '../../src/rag/engine.js';
 import { OFF_TOPIC_QUESTION, SEED_ARTICLE_ID, configFor, makeTempCorpus, type TempCorpus } from '../support/real-engine.js';

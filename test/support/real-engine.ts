@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config/config.js';
-import { ingestCorpus, openEngine } from '../../src/engine.js';
+import { ingestCorpus, openEngine } from '../../src/wiring.js';
 import type { IngestSummary } from '../../src/index/ingest.js';
 import type { Engine } from '../../src/rag/engine.js';
 import { createApp, startServer } from '../../src/server/app.js';

@@ -14,13 +14,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pino from 'pino';
 import { loadConfig, type Config } from '../config/config.js';
-import { ingestCorpus, openEngine } from '../engine.js';
+import { ingestCorpus, openEngine } from '../wiring.js';
 import { currentGeneration } from '../index/store.js';
 import { createApp, startServer } from '../server/app.js';
 import { EngineHost } from '../server/engine-host.js';
 import { startIngestProcess } from '../server/ingest-process.js';
-import { DEFAULT_KORQUAD_FILE } from './bench-korquad.js';
-import { loadKorquad } from './korquad-data.js';
+import { DEFAULT_KORQUAD_FILE } from '../eval/bench-korquad.js';
+import { loadKorquad } from '../eval/korquad-data.js';
 
 export interface LoadRunResult {
   requestsPerSec: number;

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateSyntheticCorpus, type SentencePool } from '../../src/eval/bench-scale.js';
+import { generateSyntheticCorpus, type SentencePool } from '../../src/bench/bench-scale.js';
 import { parseJsonlLine } from '../../src/corpus/jsonl.js';
 import { DEFAULT_CHUNKING } from '../../src/index/ingest.js';
 import { chunkText } from '../../src/text/chunk.js';

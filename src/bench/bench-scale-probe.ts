@@ -4,9 +4,9 @@
 // { loadSeconds, queryP50Ms, queryP95Ms, maxRssMB }.
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config/config.js';
-import { openEngine } from '../engine.js';
-import { percentile } from './metrics.js';
-import { hnswRecall } from './hnsw-recall.js';
+import { openEngine } from '../wiring.js';
+import { percentile } from '../eval/metrics.js';
+import { hnswRecall } from '../eval/hnsw-recall.js';
 import { FILES, loadIndex } from '../index/store.js';
 import { VectorIndex } from '../index/vectors.js';
 import { join } from 'node:path';

@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../config/config.js';
-import { ingestCorpus } from '../engine.js';
+import { ingestCorpus } from '../wiring.js';
 import { DEFAULT_CHUNKING } from '../index/ingest.js';
 import { chunkText } from '../text/chunk.js';
 import { splitSentences } from '../text/sentences.js';
-import { DEFAULT_KORQUAD_FILE } from './bench-korquad.js';
-import { loadKorquad } from './korquad-data.js';
+import { DEFAULT_KORQUAD_FILE } from '../eval/bench-korquad.js';
+import { loadKorquad } from '../eval/korquad-data.js';
 
 export interface ScaleBenchResult {
   /** Chunks the index holds after the ingest. */

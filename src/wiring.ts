@@ -8,7 +8,7 @@ import { createLocalEmbedder } from './embed/local.js';
 import { createOllamaEmbedder } from './embed/ollama.js';
 import { createOpenAIEmbedder } from './embed/openai.js';
 import { ingest, type IngestOptions, type IngestSummary } from './index/ingest.js';
-import { currentGeneration, loadIndex, readManifest } from './index/store.js';
+import { loadIndex } from './index/store.js';
 import { createHybridRetriever } from './retrieve/hybrid.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
 import type { Answerer } from './answer/answerer.js';
@@ -130,30 +130,4 @@ export async function openCorpusEngine(config: Config, corpusDir: string, indexD
   const scoped = { ...config, corpusDir, indexDir };
   await ingestCorpus(scoped);
   return openEngine(scoped);
-}
-
-/**
- * Why the index must be (re)built before serving, or undefined when it is current:
- * missing, built by another embedder or format, or the corpus files changed since.
- * A corrupt index is found by the checksum check at load.
- */
-export async function indexStaleness(config: Config, indexDir = config.indexDir, corpusDir = config.corpusDir): Promise<string | undefined> {
-  const generation = await currentGeneration(indexDir);
-  if (!generation) return '색인이 없습니다';
-  let manifest;
-  try {
-    manifest = await readManifest(generation);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  const embedderId = createEmbedder(config).id;
-  if (manifest.embedder.id !== embedderId) return `임베더가 바뀌었습니다 (${manifest.embedder.id} → ${embedderId})`;
-  const files = await listCorpusFiles(corpusDir);
-  const names = Object.keys(files);
-  if (names.length !== Object.keys(manifest.sources).length) return '코퍼스 파일이 추가되거나 삭제되었습니다';
-  for (const name of names) {
-    const before = manifest.sources[name];
-    if (!before || before.size !== files[name]!.size || before.mtimeMs !== files[name]!.mtimeMs) return `코퍼스 파일이 바뀌었습니다: ${name}`;
-  }
-  return undefined;
 }

@@ -1,0 +1,36 @@
+// Whether an on-disk index still matches its corpus and embedder, read from the
+// manifest alone (cheap enough for every start-up and every watched change).
+import { currentGeneration, readManifest } from './store.js';
+
+/**
+ * Why the index must be (re)built before serving, or undefined when it is current:
+ * missing, built by another embedder or format, or the corpus files changed since.
+ * A corrupt index is found by the checksum check at load.
+ */
+export interface SourceFileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+export async function indexStaleness(
+  embedderId: string,
+  indexDir: string,
+  corpusFiles: Readonly<Record<string, SourceFileStat>>,
+): Promise<string | undefined> {
+  const generation = await currentGeneration(indexDir);
+  if (!generation) return '색인이 없습니다';
+  let manifest;
+  try {
+    manifest = await readManifest(generation);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (manifest.embedder.id !== embedderId) return `임베더가 바뀌었습니다 (${manifest.embedder.id} → ${embedderId})`;
+  const names = Object.keys(corpusFiles);
+  if (names.length !== Object.keys(manifest.sources).length) return '코퍼스 파일이 추가되거나 삭제되었습니다';
+  for (const name of names) {
+    const before = manifest.sources[name];
+    if (!before || before.size !== corpusFiles[name]!.size || before.mtimeMs !== corpusFiles[name]!.mtimeMs) return `코퍼스 파일이 바뀌었습니다: ${name}`;
+  }
+  return undefined;
+}
