@@ -50,6 +50,9 @@ const schema = z.object({
   WATCH_CORPUS: z.enum(['0', '1']).default('0'),
   /** Bound on each start-up check of the embedding and chat providers. */
   PROBE_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Where the index lives: files under INDEX_DIR, or PostgreSQL with pgvector at DATABASE_URL. */
+  INDEX_BACKEND: z.enum(['local', 'postgres']).default('local'),
+  DATABASE_URL: optionalString,
 });
 
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -109,6 +112,9 @@ export interface Config {
   maxConnections: number;
   watchCorpus: boolean;
   probeTimeoutMs: number;
+  indexBackend: Env['INDEX_BACKEND'];
+  /** postgres://… of the PostgreSQL server holding the index (INDEX_BACKEND=postgres). */
+  databaseUrl?: string;
 }
 
 /** Numeric variables whose rule is not "a whole number ≥ 1" (most are milliseconds). */
@@ -152,6 +158,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
     throw new AppError('CONFIG', `설정 오류: HEADERS_TIMEOUT_MS=${e.HEADERS_TIMEOUT_MS} — REQUEST_TIMEOUT_MS(${e.REQUEST_TIMEOUT_MS}) 이하여야 합니다.`);
   }
+  if (e.INDEX_BACKEND === 'postgres' && !e.DATABASE_URL) {
+    throw new AppError('CONFIG', '설정 오류: DATABASE_URL — INDEX_BACKEND=postgres에는 postgres://사용자:암호@호스트:5432/DB 형식의 접속 주소가 필요합니다.');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -174,5 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnections: e.MAX_CONNECTIONS,
     watchCorpus: e.WATCH_CORPUS === '1',
     probeTimeoutMs: e.PROBE_TIMEOUT_MS,
+    indexBackend: e.INDEX_BACKEND,
+    databaseUrl: e.DATABASE_URL,
   };
 }

@@ -25,6 +25,29 @@ function countTerms(text: string, weight: number, into: Map<string, number>): nu
   return terms.length * weight;
 }
 
+/** Term frequencies of a text and its BM25 length. */
+export interface TermCounts {
+  counts: Map<string, number>;
+  length: number;
+}
+
+/** A title's terms, each occurrence counting `titleWeight` times. */
+export function titleTerms(title: string, params: Bm25Params = DEFAULT_BM25): TermCounts {
+  const counts = new Map<string, number>();
+  return { counts, length: countTerms(title, params.titleWeight, counts) };
+}
+
+/** One chunk as a BM25 document: its body's terms, `extraTerms` (terms the body stands for
+ *  without writing them: resolved dates) once each, and its article's title terms. */
+export function documentTerms(body: string, title: TermCounts, extraTerms: readonly string[] = []): TermCounts {
+  const counts = new Map<string, number>();
+  let length = countTerms(body, 1, counts);
+  for (const term of extraTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  length += extraTerms.length;
+  for (const [term, count] of title.counts) counts.set(term, (counts.get(term) ?? 0) + count);
+  return { counts, length: length + title.length };
+}
+
 export class LexicalIndexBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
@@ -32,7 +55,7 @@ export class LexicalIndexBuilder {
   private readonly postingDoc = new Growable<Int32Array>(Int32Array, 1 << 16);
   private readonly postingTf = new Growable<Float32Array>(Float32Array, 1 << 16);
   private readonly lengths = new Growable<Float32Array>(Float32Array, 1024);
-  private titleCache: { title: string; counts: Map<string, number>; length: number } | undefined;
+  private titleCache: (TermCounts & { title: string }) | undefined;
 
   constructor(private readonly params: Bm25Params = DEFAULT_BM25) {}
 
@@ -44,18 +67,9 @@ export class LexicalIndexBuilder {
    *  terms the body stands for without writing them (resolved dates), counted once each. */
   add(body: string, title: string, extraTerms: readonly string[] = []): number {
     const doc = this.lengths.length;
-    const counts = new Map<string, number>();
-    let length = countTerms(body, 1, counts);
-    for (const term of extraTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    length += extraTerms.length;
     // Chunks of one article come in a row: analyse its title once.
-    if (this.titleCache?.title !== title) {
-      const titleCounts = new Map<string, number>();
-      const titleLength = countTerms(title, this.params.titleWeight, titleCounts);
-      this.titleCache = { title, counts: titleCounts, length: titleLength };
-    }
-    for (const [term, count] of this.titleCache.counts) counts.set(term, (counts.get(term) ?? 0) + count);
-    length += this.titleCache.length;
+    if (this.titleCache?.title !== title) this.titleCache = { title, ...titleTerms(title, this.params) };
+    const { counts, length } = documentTerms(body, this.titleCache, extraTerms);
     for (const [term, tf] of counts) {
       let id = this.termIds.get(term);
       if (id === undefined) {

@@ -1,13 +1,14 @@
 // Hybrid retrieval over a loaded index: BM25 and vector candidates fused by
 // normalised score, reranked by how well a chunk's best sentence covers the
 // question, then ordered so each article's best chunk comes before second chunks.
-import type { Hit, SearchOptions } from '../domain/types.js';
+import type { Hit, SearchFilters, SearchOptions } from '../domain/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { LoadedIndex } from '../index/store.js';
 import { analyze } from '../text/tokens.js';
 import { analyzedSentences } from '../text/sentence-terms.js';
 import type { Retriever } from './retriever.js';
 import { filterPredicate, toHit } from './hits.js';
+import type { Scored } from '../index/top-k.js';
 
 export interface HybridOptions {
   /** Candidates taken from each list before fusion. */
@@ -53,42 +54,84 @@ export function diversify(hits: Hit[]): Hit[] {
   return keyed.sort((a, b) => b.key - a.key || a.order - b.order).map((entry) => entry.hit);
 }
 
-export function createHybridRetriever(index: LoadedIndex, embedder: Embedder, options: HybridOptions = DEFAULT_HYBRID): Retriever {
-  // Vector labels → chunk numbers.
-  const labelToChunk = new Int32Array(index.manifest.nextLabel).fill(-1);
-  index.chunks.label.forEach((label, chunk) => (labelToChunk[label] = chunk));
+/** Candidate lists of one query, by chunk number (numbers order chunks as the index does). */
+export interface Candidates {
+  /** BM25 scores, best first, ties by lower chunk number. */
+  lexical: Scored[];
+  /** Cosine similarities of the nearest chunk vectors; empty when no query vector was given. */
+  vector: Scored[];
+}
 
+/**
+ * What fusion needs from an index, whatever stores it (memory-mapped files or PostgreSQL):
+ * fusion, rerank and ordering below are the one code path every backend shares.
+ */
+export interface RetrievalSource {
+  /** Whether the index holds vectors (no query embedding is made otherwise). */
+  hasVectors(): boolean | Promise<boolean>;
+  /** The `wanted` best chunks of each list, the metadata filters applied before ranking. */
+  candidates(query: string, wanted: number, filters: SearchFilters | undefined, vector: number[] | undefined): Promise<Candidates>;
+  /** BM25 IDF of each term, as the lexical ranking weighs it. */
+  idf(terms: string[]): Promise<Map<string, number>>;
+  /** Hits for chunk numbers with their fused scores, in the order given. */
+  hits(ranked: Array<[chunk: number, score: number]>): Promise<Hit[]>;
+}
+
+/** Fuses, reranks and orders what a source finds: the hybrid retrieval of every backend. */
+export function createFusionRetriever(source: RetrievalSource, embedder: Embedder, options: HybridOptions = DEFAULT_HYBRID): Retriever {
   return {
     async search(query: string, { k, filters }: SearchOptions): Promise<Hit[]> {
-      const allow = filterPredicate(index, filters);
       const wanted = Math.max(options.candidates, k);
+      const vector = options.vectorWeight > 0 && (await source.hasVectors()) ? await embedder.embedQuery(query) : undefined;
+      const { lexical, vector: nearest } = await source.candidates(query, wanted, filters, vector);
       const fused = new Map<number, number>();
-      const lexical = index.lexical.search(query, wanted, allow);
       const topLexical = lexical[0]?.score ?? 0;
       for (const { id, score } of lexical) fused.set(id, topLexical > 0 ? score / topLexical : 0);
-      if (options.vectorWeight > 0 && index.vectors.size > 0) {
-        const vector = await embedder.embedQuery(query);
-        // A filter callback runs for every graph node visited: pass one only when filtering.
-        const allowLabel = allow ? (label: number) => labelToChunk[label]! >= 0 && allow(labelToChunk[label]!) : undefined;
-        for (const { label, similarity } of index.vectors.search(vector, wanted, allowLabel)) {
-          const chunk = labelToChunk[label] ?? -1;
-          if (chunk < 0) continue;
-          fused.set(chunk, (fused.get(chunk) ?? 0) + options.vectorWeight * Math.max(similarity, 0));
-        }
-      }
+      for (const { id, score } of nearest) fused.set(id, (fused.get(id) ?? 0) + options.vectorWeight * Math.max(score, 0));
       if (fused.size === 0) return [];
-      const weights = new Map<string, number>();
-      for (const term of analyze(query, { query: true })) weights.set(term, index.lexical.idf(term));
+      const weights = await source.idf([...new Set(analyze(query, { query: true }))]);
       let total = 0;
       for (const weight of weights.values()) total += weight;
       const depth = Math.max(options.rerankDepth, k);
-      const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, depth).map(([chunk, score]) => {
-        const hit = toHit(index, chunk, score);
-        if (options.coverageWeight > 0) hit.score += options.coverageWeight * bestSentenceCoverage(hit.chunk.text, weights, total);
-        return hit;
-      });
+      const top = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, depth);
+      const ranked = await source.hits(top);
+      if (options.coverageWeight > 0) for (const hit of ranked) hit.score += options.coverageWeight * bestSentenceCoverage(hit.chunk.text, weights, total);
       ranked.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
       return diversify(ranked).slice(0, k);
     },
   };
+}
+
+/** The source over an index loaded in memory. */
+export function loadedIndexSource(index: LoadedIndex): RetrievalSource {
+  // Vector labels → chunk numbers.
+  const labelToChunk = new Int32Array(index.manifest.nextLabel).fill(-1);
+  index.chunks.label.forEach((label, chunk) => (labelToChunk[label] = chunk));
+  return {
+    hasVectors: () => index.vectors.size > 0,
+    async candidates(query, wanted, filters, vector) {
+      const allow = filterPredicate(index, filters);
+      const lexical = index.lexical.search(query, wanted, allow);
+      const nearest: Scored[] = [];
+      if (vector) {
+        // A filter callback runs for every graph node visited: pass one only when filtering.
+        const allowLabel = allow ? (label: number) => (labelToChunk[label] ?? -1) >= 0 && allow(labelToChunk[label] ?? -1) : undefined;
+        for (const { label, similarity } of index.vectors.search(vector, wanted, allowLabel)) {
+          const chunk = labelToChunk[label] ?? -1;
+          if (chunk >= 0) nearest.push({ id: chunk, score: similarity });
+        }
+      }
+      return { lexical, vector: nearest };
+    },
+    async idf(terms) {
+      return new Map(terms.map((term) => [term, index.lexical.idf(term)]));
+    },
+    async hits(ranked) {
+      return ranked.map(([chunk, score]) => toHit(index, chunk, score));
+    },
+  };
+}
+
+export function createHybridRetriever(index: LoadedIndex, embedder: Embedder, options: HybridOptions = DEFAULT_HYBRID): Retriever {
+  return createFusionRetriever(loadedIndexSource(index), embedder, options);
 }

@@ -1,0 +1,47 @@
+// A PostgreSQL stand-in for tests and benchmarks where no server runs: PGlite (PostgreSQL
+// compiled to WebAssembly) with pgvector, served on the real wire protocol over TCP so the
+// application connects with `pg` exactly as to a PostgreSQL server. PGlite is one backend:
+// the socket server multiplexes client connections over it, running one client's
+// transaction at a time (others wait), so it cannot show real concurrent transactions.
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface PgliteServer {
+  /** postgres://… for DATABASE_URL. */
+  url: string;
+  port: number;
+  /** Bytes the database holds (pg_database_size). */
+  databaseBytes(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface PgliteServerOptions {
+  /** A folder to keep the database in; in memory when omitted. */
+  dataDir?: string;
+  /** Client connections served at once (pools of several processes). */
+  maxConnections?: number;
+  port?: number;
+}
+
+export async function startPgliteServer(options: PgliteServerOptions = {}): Promise<PgliteServer> {
+  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { vector } });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 32 });
+  const listening = new Promise<number>((resolve) =>
+    server.addEventListener('listening', (event) => {
+      const detail: unknown = (event as CustomEvent).detail;
+      resolve(typeof detail === 'object' && detail !== null && 'port' in detail && typeof detail.port === 'number' ? detail.port : 0);
+    }, { once: true }),
+  );
+  await server.start();
+  const port = await listening;
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    port,
+    databaseBytes: async () => Number((await db.query<{ bytes: number }>('SELECT pg_database_size(current_database())::float8 AS bytes')).rows[0]?.bytes ?? 0),
+    stop: async () => {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
