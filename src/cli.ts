@@ -138,6 +138,15 @@ program
   });
 
 program
+  .command('db:migrate')
+  .description('INDEX_BACKEND=postgres: DATABASE_URL의 데이터베이스에 스키마 마이그레이션을 적용합니다')
+  .action(async () => {
+    const { migrateDatabase } = await import('./index/postgres/commands.js');
+    const applied = await migrateDatabase(withConfig({ indexBackend: 'postgres' }));
+    process.stdout.write(applied.length ? `마이그레이션 적용: ${applied.join(', ')}\n` : '스키마가 최신입니다.\n');
+  });
+
+program
   .command('ask')
   .description('터미널에서 질문 하나에 답합니다')
   .argument('<question...>', '질문')

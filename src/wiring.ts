@@ -18,6 +18,8 @@ import { loadPrompts } from './answer/prompts.js';
 import { createPipeline } from './rag/create-pipeline.js';
 import type { Engine } from './rag/engine.js';
 import type { RagPipeline } from './rag/pipeline.js';
+import type { Retriever } from './retrieve/retriever.js';
+import type { Lexicon } from './answer/candidates.js';
 import { listCorpusFiles, readCorpus } from './corpus/read-corpus.js';
 
 export function createEmbedder(config: Config): Embedder {
@@ -39,39 +41,51 @@ export interface OpenEngineOptions {
   onFallback?: (reason: string, error?: unknown) => void;
 }
 
-/** Loads the index at `indexDir` (default config.indexDir) and builds the engine on it. */
-export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
-  const embedder = createEmbedder(config);
-  const index = await loadIndex(options.indexDir ?? config.indexDir, embedder.id, { verify: options.verify });
-  const retriever = createHybridRetriever(index, embedder);
-  const extractive = createExtractiveAnswerer(index.lexical);
-  let pipeline: RagPipeline = createPipeline({ retriever, answerer: extractive });
-  if (config.llmProvider !== 'extractive') {
-    const mode = config.llmProvider;
-    const model =
-      mode === 'ollama'
-        ? createChatModel({ provider: 'ollama', host: config.ollama.host, model: config.ollama.chatModel, timeoutMs: config.llmTimeoutMs })
-        : createChatModel({ provider: 'openai', baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel, timeoutMs: config.llmTimeoutMs });
-    const prompts = await loadPrompts();
+/** Builds a pipeline over a retriever and the corpus term statistics its answers weigh. */
+export type AnsweringFactory = (retriever: Retriever, lexicon: Lexicon, wrap?: (answerer: Answerer) => Answerer) => RagPipeline;
+
+/** The answering side of the engine (extractive, or an LLM with the extractive fallback), for any index backend. */
+export async function createAnswering(config: Config, onFallback?: OpenEngineOptions['onFallback']): Promise<AnsweringFactory> {
+  if (config.llmProvider === 'extractive') {
+    return (retriever, lexicon, wrap = (answerer) => answerer) => createPipeline({ retriever, answerer: wrap(createExtractiveAnswerer(lexicon)) });
+  }
+  const mode = config.llmProvider;
+  const model =
+    mode === 'ollama'
+      ? createChatModel({ provider: 'ollama', host: config.ollama.host, model: config.ollama.chatModel, timeoutMs: config.llmTimeoutMs })
+      : createChatModel({ provider: 'openai', baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel, timeoutMs: config.llmTimeoutMs });
+  const prompts = await loadPrompts();
+  return (retriever, lexicon, wrap = (answerer) => answerer) => {
+    const extractive = createExtractiveAnswerer(lexicon);
     // One LLM budget per request, shared by the follow-up rewrite and the answer: a hung
     // model then costs one LLM_TIMEOUT_MS before the extractive fallback, not two.
     const requestPipeline = (): RagPipeline => {
       const deadline = performance.now() + config.llmTimeoutMs;
       const remaining = () => Math.max(1, Math.round(deadline - performance.now()));
-      const answerer: Answerer = {
+      const answerer: Answerer = wrap({
         mode,
-        answer: (input) => createLlmAnswerer({ mode, model, prompts, timeoutMs: remaining(), fallback: extractive, onFallback: options.onFallback, terms: index.lexical }).answer(input),
-      };
+        answer: (input) => createLlmAnswerer({ mode, model, prompts, timeoutMs: remaining(), fallback: extractive, onFallback, terms: lexicon }).answer(input),
+      });
       const rewrite = (question: string, history: ChatTurn[], signal?: AbortSignal) => rewriteQuestion({ model, prompts, history, question, timeoutMs: remaining(), signal });
       return createPipeline({ retriever, answerer, rewrite });
     };
-    pipeline = { ask: (request) => requestPipeline().ask(request), askStream: (request) => requestPipeline().askStream(request) };
-  }
+    return { ask: (request) => requestPipeline().ask(request), askStream: (request) => requestPipeline().askStream(request) };
+  };
+}
+
+/** Opens the engine on the configured backend: the index at `indexDir` (default
+ *  config.indexDir), or the PostgreSQL index at DATABASE_URL. */
+export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
+  if (config.indexBackend === 'postgres') return (await import('./index/postgres/engine.js')).openPostgresEngine(config, options);
+  const embedder = createEmbedder(config);
+  const index = await loadIndex(options.indexDir ?? config.indexDir, embedder.id, { verify: options.verify });
+  const retriever = createHybridRetriever(index, embedder);
+  const pipeline = (await createAnswering(config, options.onFallback))(retriever, index.lexical);
   const byId = new Map(index.articles.map((article) => [article.id, article]));
   return {
     pipeline,
     search: (query, searchOptions) => retriever.search(query, searchOptions),
-    getArticle: (id) => {
+    getArticle: async (id) => {
       const stored = byId.get(id);
       if (!stored) return undefined;
       const { hash: _hash, ...article } = stored;
@@ -91,6 +105,19 @@ export interface IngestCorpusOptions extends Partial<Pick<IngestOptions, 'rebuil
 
 export function ingestCorpus(config: Config, options: IngestCorpusOptions = {}): Promise<IngestSummary> {
   const corpusDir = options.corpusDir ?? config.corpusDir;
+  if (config.indexBackend === 'postgres') {
+    return import('./index/postgres/commands.js').then(({ ingestIntoPostgres }) =>
+      ingestIntoPostgres(config, {
+        source: options.source ?? readCorpus(corpusDir),
+        corpusDir: options.source ? undefined : corpusDir,
+        embedder: createEmbedder(config),
+        rebuild: options.rebuild,
+        strict: options.strict,
+        onProgress: options.onProgress,
+        onNotice: options.onNotice,
+      }),
+    );
+  }
   return ingest({
     indexDir: options.indexDir ?? config.indexDir,
     source: options.source ?? readCorpus(corpusDir),

@@ -40,7 +40,7 @@ interface CaseTarget {
 function engineTarget(engine: Engine): CaseTarget {
   return {
     ask: (question, history) => engine.pipeline.ask({ question, history }),
-    articleText: async (articleId) => engine.getArticle(articleId)?.text,
+    articleText: async (articleId) => (await engine.getArticle(articleId))?.text,
   };
 }
 

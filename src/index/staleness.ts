@@ -25,12 +25,24 @@ export async function indexStaleness(
   } catch (error) {
     return (error as Error).message;
   }
-  if (manifest.embedder.id !== embedderId) return `임베더가 바뀌었습니다 (${manifest.embedder.id} → ${embedderId})`;
+  return recordedStaleness(manifest.embedder.id, manifest.sources, embedderId, corpusFiles);
+}
+
+/** Why an index made by `builtWith` from the `recorded` corpus files must be rebuilt for
+ *  `embedderId` and `corpusFiles`, or undefined (whichever backend stores the record). */
+export function recordedStaleness(
+  builtWith: string,
+  recorded: Readonly<Record<string, SourceFileStat>>,
+  embedderId: string,
+  corpusFiles: Readonly<Record<string, SourceFileStat>>,
+): string | undefined {
+  if (builtWith !== embedderId) return `임베더가 바뀌었습니다 (${builtWith} → ${embedderId})`;
   const names = Object.keys(corpusFiles);
-  if (names.length !== Object.keys(manifest.sources).length) return '코퍼스 파일이 추가되거나 삭제되었습니다';
+  if (names.length !== Object.keys(recorded).length) return '코퍼스 파일이 추가되거나 삭제되었습니다';
   for (const name of names) {
-    const before = manifest.sources[name];
-    if (!before || before.size !== corpusFiles[name]!.size || before.mtimeMs !== corpusFiles[name]!.mtimeMs) return `코퍼스 파일이 바뀌었습니다: ${name}`;
+    const before = recorded[name];
+    const now = corpusFiles[name];
+    if (!before || !now || before.size !== now.size || before.mtimeMs !== now.mtimeMs) return `코퍼스 파일이 바뀌었습니다: ${name}`;
   }
   return undefined;
 }

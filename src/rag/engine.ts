@@ -6,7 +6,8 @@ export interface Engine {
   pipeline: RagPipeline;
   /** Hybrid search over chunks, best first. */
   search(query: string, options: { k: number; filters?: SearchFilters }): Promise<Hit[]>;
-  getArticle(id: string): Article | undefined;
+  /** The stored article (an index in a database is read, not held: hence a promise). */
+  getArticle(id: string): Promise<Article | undefined>;
   /** Counts shown by /readyz and logs. */
   stats(): { articles: number; chunks: number };
   /** Title and date of every loaded article (the welcome screen's example questions). */

@@ -243,8 +243,8 @@ export function createApp(deps: AppDeps): express.Express {
   // The welcome screen's example questions, from the served generation's newest titles.
   api.get('/examples', examplesRoute());
 
-  api.get('/articles/:id', (request, response) => {
-    const article = engineOf(response).getArticle(String(request.params.id));
+  api.get('/articles/:id', async (request, response) => {
+    const article = await engineOf(response).getArticle(String(request.params.id));
     if (!article) throw new AppError('NOT_FOUND', MESSAGES.articleNotFound);
     response.json(articleBody(article));
   });

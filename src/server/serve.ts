@@ -9,6 +9,7 @@ import { createEmbedder, openEngine } from '../wiring.js';
 import { indexStaleness } from '../index/staleness.js';
 import { listCorpusFiles } from '../corpus/read-corpus.js';
 import { currentGeneration, watchCurrent } from '../index/store.js';
+import { postgresFollower, type IndexFollower } from '../index/postgres/serving.js';
 import { createApp } from './app.js';
 import { EngineHost, type Generation } from './engine-host.js';
 import { startIngestProcess, summaryLine, type IngestProcess } from './ingest-process.js';
@@ -33,13 +34,22 @@ async function liveGenerationName(indexDir: string): Promise<string | undefined>
 }
 
 /** Opens the live generation and names it; re-opens when CURRENT moved during the load. */
-async function openLive(config: Config, onFallback: (reason: string, error?: unknown) => void): Promise<Generation> {
+async function openLive(config: Config, onFallback: (reason: string, error?: unknown) => void, index: IndexFollower): Promise<Generation> {
   for (let attempt = 0; ; attempt++) {
-    const before = await liveGenerationName(config.indexDir);
+    const before = await index.liveGeneration();
     const engine = await openEngine(config, { onFallback });
-    const after = await liveGenerationName(config.indexDir);
+    const after = await index.liveGeneration();
     if (before === after || attempt >= 2) return { engine, id: after ?? before ?? '?' };
   }
+}
+
+/** The index on disk (INDEX_DIR): its CURRENT file names the generation, a watch on the folder follows it. */
+function localFollower(config: Config): IndexFollower {
+  return {
+    liveGeneration: () => liveGenerationName(config.indexDir),
+    staleness: async () => indexStaleness(createEmbedder(config).id, config.indexDir, await listCorpusFiles(config.corpusDir)),
+    watch: (onChange) => watchCurrent(config.indexDir, onChange),
+  };
 }
 
 /**
@@ -60,10 +70,11 @@ export async function serve(config: Config, logger: Logger, onListening?: (close
     if (llm && (reason === 'error' || reason === 'timeout')) markLlm(cause);
   };
 
+  const index = config.indexBackend === 'postgres' ? postgresFollower(config) : localFollower(config);
   const host: EngineHost = new EngineHost({
-    open: () => openLive(config, onFallback),
-    liveGeneration: () => liveGenerationName(config.indexDir),
-    staleness: async () => indexStaleness(createEmbedder(config).id, config.indexDir, await listCorpusFiles(config.corpusDir)),
+    open: () => openLive(config, onFallback, index),
+    liveGeneration: () => index.liveGeneration(),
+    staleness: () => index.staleness(),
     preflight: () => probeEmbedder(config, createEmbedder(config)),
     build: async () => {
       build = startIngestProcess({ corpusDir: config.corpusDir, indexDir: config.indexDir, onLine: (line) => logger.info(line) });
@@ -147,7 +158,7 @@ export async function serve(config: Config, logger: Logger, onListening?: (close
       logger.warn({ err: error }, `${what}을(를) 감시할 수 없습니다: ${(error as Error).message}`);
     }
   };
-  watching(`색인 폴더(${config.indexDir})`, () => watchCurrent(config.indexDir, () => void host.adoptLive()));
+  watching(config.indexBackend === 'postgres' ? '색인 데이터베이스' : `색인 폴더(${config.indexDir})`, () => index.watch(() => void host.adoptLive()));
   if (config.watchCorpus) watching(`코퍼스 폴더(${config.corpusDir})`, () => watchCorpus(config.corpusDir, () => void host.reindex('코퍼스 파일이 바뀌었습니다', { onlyIfStale: true })));
   return { server, host, close };
 }

@@ -131,7 +131,7 @@ describe.skipIf(skip)('chat page on the real engine', () => {
 
     const quote = await revealQuote(answer, (value) => value.includes('경주'));
     // Exact, both in the article the API serves and in the file on disk.
-    const article = served.engine.getArticle(SEED_ARTICLE_ID)!;
+    const article = (await served.engine.getArticle(SEED_ARTICLE_ID))!;
     expect(article.text).toContain(quote);
     expect(await readFile(SEED_ARTICLE_FILE, 'utf8')).toContain(quote);
     expect(quote).toMatch(/다\.$/);
@@ -190,7 +190,7 @@ describe.skipIf(skip)('chat page on the real engine', () => {
 
     const quote = await revealQuote(answer, (value) => value.includes(SCRIPT_TAG));
     expect(quote).toContain(IMG_TAG);
-    expect(served.engine.getArticle(HOSTILE_ID)!.text).toContain(quote);
+    expect((await served.engine.getArticle(HOSTILE_ID))!.text).toContain(quote);
     const panel = page.locator('#sources-panel');
     expect(await panel.textContent()).toContain('가온시, 시청 누리집 보안 점검 결과 공개');
     expect(await panel.locator('.passage').textContent()).toContain(`${SCRIPT_TAG} 같은 문자열이나 ${IMG_TAG}`);

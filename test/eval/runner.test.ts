@@ -84,7 +84,7 @@ function createFakeEngine(articles: Article[]): Engine & { asked: AskRequest[] }
     async search(): Promise<Hit[]> {
       return [];
     },
-    getArticle: (id) => byId.get(id),
+    getArticle: async (id) => byId.get(id),
     stats: () => ({ articles: articles.length, chunks: sentences.length }),
     headlines: () => articles.map(({ title }) => ({ title })),
   };
@@ -285,7 +285,7 @@ describe('runEval', () => {
       const url = String(input);
       calls.push(`${init?.method ?? 'GET'} ${url} ${new Headers(init?.headers).get('authorization') ?? ''}`.trim());
       if (url.endsWith('/api/chat')) return Response.json(await engine.pipeline.ask(JSON.parse(String(init?.body)) as AskRequest));
-      const article = engine.getArticle(decodeURIComponent(url.split('/api/articles/')[1]!));
+      const article = await engine.getArticle(decodeURIComponent(url.split('/api/articles/')[1]!));
       return article ? Response.json(article) : Response.json({ error: { code: 'NOT_FOUND', message: '없음' } }, { status: 404 });
     }) as typeof fetch;
     const getEngine = vi.fn(async () => engine);

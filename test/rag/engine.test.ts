@@ -78,17 +78,17 @@ describe('openEngine', () => {
     expect(new Set(hits.map((hit) => hit.article.id))).toEqual(new Set([BUS_ID]));
   });
 
-  it('returns an article without internal fields', () => {
-    const article = engine.getArticle(BUS_ID)!;
+  it('returns an article without internal fields', async () => {
+    const article = (await engine.getArticle(BUS_ID))!;
     expect(article).toEqual(articles.get(BUS_ID));
     expect(article).not.toHaveProperty('hash');
     expect(article.text).toContain('충전소는 북부 차고지에 새로 지어졌다');
-    expect(engine.getArticle(SEED_ARTICLE_ID)).toEqual(articles.get(SEED_ARTICLE_ID));
-    expect(engine.getArticle(SEED_ARTICLE_ID)).not.toHaveProperty('hash');
+    expect(await engine.getArticle(SEED_ARTICLE_ID)).toEqual(articles.get(SEED_ARTICLE_ID));
+    expect(await engine.getArticle(SEED_ARTICLE_ID)).not.toHaveProperty('hash');
   });
 
-  it.each([['unknown-article'], [''], [`${SEED_ARTICLE_ID}#0`]])('returns undefined for the unknown id %j', (id) => {
-    expect(engine.getArticle(id)).toBeUndefined();
+  it.each([['unknown-article'], [''], [`${SEED_ARTICLE_ID}#0`]])('returns undefined for the unknown id %j', async (id) => {
+    expect(await engine.getArticle(id)).toBeUndefined();
   });
 
   it('answers a question about the seed article with an exact quote', async () => {

@@ -160,12 +160,12 @@ async function startGatedModel(provider: Provider) {
 }
 
 /** Every [n] has a citation and every citation is used; quotes are exact substrings at their offsets. */
-function expectValidCitations(engine: Engine, response: Pick<ChatResponse, 'answer' | 'citations'>): void {
+async function expectValidCitations(engine: Engine, response: Pick<ChatResponse, 'answer' | 'citations'>): Promise<void> {
   const used = new Set([...response.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])));
   expect(used.size).toBeGreaterThan(0);
   expect(new Set(response.citations.map((citation: Citation) => citation.n))).toEqual(used);
   for (const citation of response.citations) {
-    const text = engine.getArticle(citation.articleId)!.text;
+    const text = (await engine.getArticle(citation.articleId))!.text;
     expect(text).toContain(citation.quote);
     if (citation.start !== undefined) expect(text.slice(citation.start, citation.end)).toBe(citation.quote);
   }
@@ -248,7 +248,7 @@ describe.each(providers)('the real engine with LLM_PROVIDER=$mode', (provider) =
     expect(body).toMatchObject({ answer: `${SEED_VENUE_SENTENCE} [1].`, refused: false, mode: provider.mode, grounding: { sentences: 1, supported: 1, dropped: 0 } });
     expect(body.citations).toHaveLength(1);
     expect(body.citations[0]).toMatchObject({ n: 1, articleId: SEED_ARTICLE_ID, quote: `${SEED_VENUE_SENTENCE}.` });
-    expectValidCitations(patient.engine, body);
+    await expectValidCitations(patient.engine, body);
 
     const stream = streamChat(patient.url, { question: VENUE_QUESTION });
     expect(await stream.status).toBe(200);
@@ -276,7 +276,7 @@ describe.each(providers)('the real engine with LLM_PROVIDER=$mode', (provider) =
       const body = response.json() as ChatResponse;
       expect(body).toMatchObject({ mode: 'extractive', refused: false, question: VENUE_QUESTION });
       expect(body.answer).toContain('경주');
-      expectValidCitations(target().engine, body);
+      await expectValidCitations(target().engine, body);
       expect(fallbacks).toEqual([reason]);
       expect(elapsed).toBeLessThan(BOUND_MS);
     });
@@ -290,7 +290,7 @@ describe.each(providers)('the real engine with LLM_PROVIDER=$mode', (provider) =
       const elapsed = performance.now() - started;
       const done = expectWellFormedStream(events);
       expect(done).toMatchObject({ mode: 'extractive', refused: false });
-      expectValidCitations(target().engine, done);
+      await expectValidCitations(target().engine, done);
       expect(fallbacks).toEqual([reason]);
       expect(elapsed).toBeLessThan(BOUND_MS);
     });
@@ -337,7 +337,7 @@ describe.each(providers)('the real engine with LLM_PROVIDER=$mode', (provider) =
     expect(done.mode).toBe(provider.mode);
     expect(done.answer.startsWith(`${SEED_VENUE_SENTENCE} [1]. `)).toBe(true);
     expect(done.grounding).toEqual({ sentences: 2, supported: 2, dropped: 0 });
-    expectValidCitations(streaming.engine, done);
+    await expectValidCitations(streaming.engine, done);
     expect(fallbacks).toEqual([]);
   });
 

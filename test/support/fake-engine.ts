@@ -97,7 +97,11 @@ export class FakeEngine implements Engine {
     };
   }
 
-  getArticle(id: string): Article | undefined {
+  async getArticle(id: string): Promise<Article | undefined> {
+    return this.articleById(id);
+  }
+
+  private articleById(id: string): Article | undefined {
     return this.articles.find((article) => article.id === id);
   }
 
@@ -186,7 +190,7 @@ export class FakeEngine implements Engine {
       return { article: FESTIVAL_ARTICLE, quote: FESTIVAL_DATE_SENTENCE };
     };
     const found = pick();
-    const article = found && this.getArticle(found.article.id);
+    const article = found && this.articleById(found.article.id);
     if (!found || !article) {
       return { answer: REFUSAL_ANSWER, citations: [], refused: true, mode: 'extractive', question, timings };
     }

@@ -12,7 +12,8 @@ export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function createPool(databaseUrl: string, max = 10): Pool {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, application_name: 'korean-news-qa' });
+  // allowExitOnIdle: a CLI command ends when its work does, without closing the pool by hand.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, application_name: 'korean-news-qa', allowExitOnIdle: true });
   // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;

@@ -1,0 +1,52 @@
+// The PostgreSQL backend's entry points for the CLI and the wiring: ingest and db:migrate.
+import type { Config } from '../../config/config.js';
+import type { CorpusItem } from '../../domain/types.js';
+import type { Embedder } from '../../embed/embedder.js';
+import { AppError } from '../../errors/app-error.js';
+import type { IngestSummary } from '../ingest.js';
+import { connectionError, createPool, type Pool } from './database.js';
+import { migrate } from './migrate.js';
+import { ingestPostgres, type PostgresIngestOptions } from './sink.js';
+
+function databaseUrlOf(config: Config): string {
+  if (!config.databaseUrl) throw new AppError('CONFIG', '설정 오류: DATABASE_URL — INDEX_BACKEND=postgres에는 접속 주소가 필요합니다.');
+  return config.databaseUrl;
+}
+
+/** Runs `work` on a pool of its own, closed afterwards; connection failures become one Korean line. */
+async function withPool<T>(config: Config, work: (pool: Pool) => Promise<T>): Promise<T> {
+  const url = databaseUrlOf(config);
+  const pool = createPool(url, 2);
+  try {
+    return await work(pool);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && (error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND' || error.code === '28P01' || error.code === '3D000')) {
+      throw connectionError(url, error);
+    }
+    throw error;
+  } finally {
+    await pool.end();
+  }
+}
+
+export interface PostgresIngestRequest extends Omit<PostgresIngestOptions, 'pool' | 'embedder' | 'source'> {
+  source: AsyncIterable<CorpusItem> | Iterable<CorpusItem>;
+  embedder: Embedder;
+}
+
+/** `npm run ingest` with INDEX_BACKEND=postgres (migrations first, under the ingest lock). */
+export function ingestIntoPostgres(config: Config, request: PostgresIngestRequest): Promise<IngestSummary> {
+  return withPool(config, (pool) => ingestPostgres({ ...request, pool }));
+}
+
+/** `npm run db:migrate`: applies the pending migrations; returns their versions. */
+export function migrateDatabase(config: Config): Promise<number[]> {
+  return withPool(config, async (pool) => {
+    const client = await pool.connect();
+    try {
+      return await migrate(client);
+    } finally {
+      client.release();
+    }
+  });
+}
