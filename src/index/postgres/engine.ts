@@ -7,6 +7,8 @@ import type { Article } from '../../domain/types.js';
 import type { OpenEngineOptions } from '../../wiring.js';
 import { createAnswering, createEmbedder } from '../../wiring.js';
 import type { Engine } from '../../rag/engine.js';
+import type { Embedder } from '../../embed/embedder.js';
+import type { Retriever } from '../../retrieve/retriever.js';
 import { createFusionRetriever } from '../../retrieve/hybrid.js';
 import { connectionError, createPool, inSnapshot, type Pool } from './database.js';
 import { requireIndexState } from './identity.js';
@@ -35,6 +37,14 @@ export async function closePools(): Promise<void> {
   await Promise.all(open.map((pool) => pool.end()));
 }
 
+/** Hybrid retrieval on the PostgreSQL index, each search in a snapshot of its own. */
+export function snapshotRetriever(pool: Pool, embedder: Embedder): Retriever {
+  return {
+    search: (query, options) =>
+      inSnapshot(pool, async (client) => createFusionRetriever(postgresSource(client, await requireIndexState(client, embedder.id)), embedder).search(query, options)),
+  };
+}
+
 export interface PostgresEngine extends Engine {
   /** The index generation (index_meta.generation) the engine's cached counts belong to. */
   generation: number;
@@ -57,8 +67,7 @@ export async function openPostgresEngine(config: Config, options: OpenEngineOpti
     throw error;
   });
   const answering = await createAnswering(config, options.onFallback);
-  const snapshotSearch = (query: string, searchOptions: Parameters<Engine['search']>[1]) =>
-    inSnapshot(pool, async (client) => createFusionRetriever(postgresSource(client, await requireIndexState(client, embedder.id)), embedder).search(query, searchOptions));
+  const retriever = snapshotRetriever(pool, embedder);
   // A pipeline per request, on that request's snapshot, released before the answer is written.
   const requestPipeline = () => {
     const snapshot = new RequestSnapshot(pool, embedder);
@@ -84,7 +93,7 @@ export async function openPostgresEngine(config: Config, options: OpenEngineOpti
         }
       },
     },
-    search: snapshotSearch,
+    search: (query, searchOptions) => retriever.search(query, searchOptions),
     getArticle: async (id) => {
       const { rows } = await pool.query<{ meta: Omit<Article, 'text'>; text: string }>('SELECT meta, text FROM articles WHERE id = $1', [id]);
       const row = rows[0];

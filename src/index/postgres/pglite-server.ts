@@ -3,6 +3,11 @@
 // application connects with `pg` exactly as to a PostgreSQL server. PGlite is one backend:
 // the socket server multiplexes client connections over it, running one client's
 // transaction at a time (others wait), so it cannot show real concurrent transactions.
+import { randomUUID } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -24,8 +29,34 @@ export interface PgliteServerOptions {
   port?: number;
 }
 
+/** A fresh cluster with pgvector created, kept as a tarball: PGlite's initdb costs ~10 s in
+ *  WebAssembly, loading the tarball ~2 s. Keyed by PGlite's version. */
+async function templateFile(): Promise<string> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const manifest: unknown = JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8'));
+  const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
+  return join(tmpdir(), `korean-news-qa-pglite-${version}-vector.tar`);
+}
+
+async function template(): Promise<Blob> {
+  const file = await templateFile();
+  const cached = await readFile(file).catch(() => undefined);
+  if (cached) return new Blob([cached]);
+  const db = await PGlite.create({ extensions: { vector } });
+  await db.exec('CREATE EXTENSION IF NOT EXISTS vector');
+  const dump = await db.dumpDataDir('none');
+  await db.close();
+  // Written aside and renamed: parallel test workers never read half a file.
+  const pending = `${file}.${randomUUID()}`;
+  await writeFile(pending, Buffer.from(await dump.arrayBuffer()));
+  await rename(pending, file);
+  return dump;
+}
+
 export async function startPgliteServer(options: PgliteServerOptions = {}): Promise<PgliteServer> {
-  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { vector } });
+  const db = options.dataDir
+    ? await PGlite.create({ dataDir: options.dataDir, extensions: { vector } })
+    : await PGlite.create({ loadDataDir: await template(), extensions: { vector } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 32 });
   const listening = new Promise<number>((resolve) =>
     server.addEventListener('listening', (event) => {
