@@ -44,7 +44,8 @@ export function postgresFollower(config: Config): IndexFollower {
         running = true;
         liveGeneration()
           .then((name) => {
-            if (last !== undefined && name !== last) onChange();
+            // The first reading counts as a change too: the host compares it with what it serves.
+            if (name !== last) onChange();
             last = name;
           })
           .catch(() => undefined)
