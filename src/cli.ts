@@ -57,6 +57,14 @@ async function runIngest(config: Config, options: { rebuild?: boolean; strict?: 
   }
 }
 
+/** Runs a benchmark's PostgreSQL variant with notices on stderr and prints its JSON. */
+async function runPostgresBench<T>(options: { out?: string }, run: (progress: { onNotice: (message: string) => void }) => Promise<T>): Promise<void> {
+  const result = await run({ onNotice: (message) => process.stderr.write(`${message}\n`) });
+  const json = JSON.stringify(result, null, 2);
+  process.stdout.write(`${json}\n${KORQUAD_ATTRIBUTION}\n`);
+  if (options.out) await writeFile(options.out, `${json}\n`);
+}
+
 /** Opens the index, building or rebuilding it first when it is missing, stale or unreadable. */
 async function ensureEngine(config: Config, log: (message: string) => void, onFallback?: (reason: string) => void): Promise<Engine> {
   const stale = await indexStaleness(createEmbedder(config).id, config.indexDir, await listCorpusFiles(config.corpusDir));
@@ -206,8 +214,10 @@ program
   .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
   .option('--limit <n>', '앞에서부터 N개 질문만', positiveInt)
   .option('--out <file>', '결과 JSON 파일')
-  .action(async (options: { data: string; limit?: number; out?: string }) => {
+  .option('--backend <backend>', 'postgres: 로컬 색인과 PostgreSQL 색인을 같은 실행에서 비교합니다 (DATABASE_URL이 없으면 PGlite)', 'local')
+  .action(async (options: { data: string; limit?: number; out?: string; backend: string }) => {
     const config = withConfig({ embeddingsProvider: 'local', llmProvider: 'extractive' });
+    if (options.backend === 'postgres') return runPostgresBench(options, (progress) => import('./bench/postgres/korquad-backends.js').then(({ runKorquadBackends }) => runKorquadBackends({ config, data: options.data, limit: options.limit, ...progress })));
     const progress = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'KorQuAD {bar} {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
     const result = await runKorquadBench(options.data, options.limit, {
       build: (articles, indexDir) => buildEngine(config, articles, indexDir),
