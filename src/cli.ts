@@ -267,7 +267,14 @@ program
   .option('--out <file>', '결과 JSON 파일')
   .option('--reindex', '같은 부하를 주면서 코퍼스를 다시 색인하고 교체하는 실행을 더합니다')
   .option('--swap-memory <chunks>', '부하 대신: 합성 코퍼스 N청크 색인을 서버가 교체하는 동안의 메모리를 잽니다', positiveInt)
-  .action(async (options: { duration: number; connections: number; data: string; out?: string; reindex?: boolean; swapMemory?: number }) => {
+  .option('--backend <backend>', 'postgres: PostgreSQL 색인 서버 여러 개에 부하를 주고 로컬 서버 1개와 비교합니다 (DATABASE_URL이 없으면 PGlite)', 'local')
+  .option('--servers <n>', '--backend postgres: 같은 데이터베이스를 쓰는 서버 수', positiveInt, 2)
+  .action(async (options: { duration: number; connections: number; data: string; out?: string; reindex?: boolean; swapMemory?: number; backend: string; servers: number }) => {
+    if (options.backend === 'postgres') {
+      const { runPostgresLoadBench } = await import('./bench/postgres/load.js');
+      const { databaseUrl } = withConfig();
+      return runPostgresBench(options, ({ onNotice }) => runPostgresLoadBench({ servers: options.servers, durationSeconds: options.duration, connections: options.connections, data: options.data, databaseUrl, onNotice }));
+    }
     const { runLoadBench, runSwapMemoryBench } = await import('./bench/bench-load.js');
     const notice = (message: string) => process.stderr.write(`${message}\n`);
     const result = options.swapMemory ? await runSwapMemoryBench({ chunks: options.swapMemory, data: options.data, onNotice: notice }) : await runLoadBench({
@@ -289,7 +296,17 @@ program
   .option('--curve', '10k, 30k 청크를 먼저 측정해 증가 곡선을 함께 출력합니다')
   .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
   .option('--out <file>', '결과 JSON 파일')
-  .action(async (options: { chunks: number; curve?: boolean; data: string; out?: string }) => {
+  .option('--backend <backend>', 'postgres: PostgreSQL 색인으로 측정합니다 (DATABASE_URL이 없으면 PGlite)', 'local')
+  .action(async (options: { chunks: number; curve?: boolean; data: string; out?: string; backend: string }) => {
+    if (options.backend === 'postgres') {
+      const { runPostgresScaleBench } = await import('./bench/postgres/scale.js');
+      const { databaseUrl } = withConfig();
+      return runPostgresBench(options, async ({ onNotice }) => {
+        const results = [];
+        for (const chunks of options.curve ? [...new Set([10_000, 30_000, options.chunks])] : [options.chunks]) results.push(await runPostgresScaleBench({ chunks, data: options.data, databaseUrl, onNotice }));
+        return options.curve ? results : results[0];
+      });
+    }
     const { runScaleBench } = await import('./bench/bench-scale.js');
     const sizes = options.curve ? [...new Set([10_000, 30_000, options.chunks])] : [options.chunks];
     const results = [];

@@ -248,7 +248,7 @@ async function serverRss(child: ChildProcess): Promise<number> {
 type Cannon = autocannon.Instance & PromiseLike<autocannon.Result>;
 
 /** One autocannon run; every request takes the next question of the rotation. */
-function fire(url: string, questions: string[], durationSeconds: number, connections: number): Cannon {
+export function fire(url: string, questions: string[], durationSeconds: number, connections: number): Cannon {
   let next = 0;
   return autocannon({
     url,
@@ -266,7 +266,7 @@ function fire(url: string, questions: string[], durationSeconds: number, connect
   }) as unknown as Cannon;
 }
 
-function summarise(result: autocannon.Result): LoadRunResult {
+export function summarise(result: autocannon.Result): LoadRunResult {
   return {
     requestsPerSec: round(result.requests.average, 1),
     p50Ms: result.latency.p50,
