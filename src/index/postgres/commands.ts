@@ -4,7 +4,7 @@ import type { CorpusItem } from '../../domain/types.js';
 import type { Embedder } from '../../embed/embedder.js';
 import { AppError } from '../../errors/app-error.js';
 import type { IngestSummary } from '../ingest.js';
-import { connectionError, createPool, type Pool } from './database.js';
+import { connectionError, createPool, isConnectionFailure, type Pool } from './database.js';
 import { migrate } from './migrate.js';
 import { ingestPostgres, type PostgresIngestOptions } from './sink.js';
 
@@ -20,10 +20,7 @@ async function withPool<T>(config: Config, work: (pool: Pool) => Promise<T>): Pr
   try {
     return await work(pool);
   } catch (error) {
-    if (error instanceof Error && 'code' in error && (error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND' || error.code === '28P01' || error.code === '3D000')) {
-      throw connectionError(url, error);
-    }
-    throw error;
+    throw isConnectionFailure(error) ? connectionError(url, error) : error;
   } finally {
     await pool.end();
   }

@@ -19,6 +19,13 @@ export function createPool(databaseUrl: string, max = 10): Pool {
   return pool;
 }
 
+/** Errors that mean the server cannot be reached or refuses us (not a failed query). */
+export function isConnectionFailure(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  // 28P01: bad password, 3D000: no such database, 28000: no such role.
+  return typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', '28P01', '28000', '3D000'].includes(code);
+}
+
 /** A connection error as one Korean line naming DATABASE_URL's host (never its password). */
 export function connectionError(databaseUrl: string, error: unknown): AppError {
   let where = 'DATABASE_URL';

@@ -10,7 +10,7 @@ import type { Engine } from '../../rag/engine.js';
 import type { Embedder } from '../../embed/embedder.js';
 import type { Retriever } from '../../retrieve/retriever.js';
 import { createFusionRetriever } from '../../retrieve/hybrid.js';
-import { connectionError, createPool, inSnapshot, type Pool } from './database.js';
+import { connectionError, createPool, inSnapshot, isConnectionFailure, type Pool } from './database.js';
 import { requireIndexState } from './identity.js';
 import { RequestSnapshot } from './request-snapshot.js';
 import { postgresSource } from './source.js';
@@ -63,8 +63,7 @@ export async function openPostgresEngine(config: Config, options: OpenEngineOpti
     );
     return { state, articles: articles.rows[0]?.n ?? 0, headlines: headlines.rows.map(({ title, date }) => (date ? { title, date } : { title })) };
   }).catch((error: unknown) => {
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string' && /^(ECONNREFUSED|ENOTFOUND|28P01|3D000)$/.test(error.code)) throw connectionError(databaseUrl, error);
-    throw error;
+    throw isConnectionFailure(error) ? connectionError(databaseUrl, error) : error;
   });
   const answering = await createAnswering(config, options.onFallback);
   const retriever = snapshotRetriever(pool, embedder);

@@ -169,11 +169,10 @@ export class IndexWriter {
   async finish(identity: IndexIdentity, removed: string[], sources: Record<string, { size: number; mtimeMs: number }>): Promise<void> {
     await this.flush();
     await this.remove(removed);
-    for (const [ids, ords] of [[this.kept.ids, this.kept.ords]] as const) {
-      for (let from = 0; from < ids.length; from += ROWS_PER_STATEMENT) {
-        const to = from + ROWS_PER_STATEMENT;
-        await this.client.query('UPDATE articles a SET ord = u.ord FROM unnest($1::text[], $2::int[]) AS u(id, ord) WHERE a.id = u.id AND a.ord <> u.ord', [ids.slice(from, to), ords.slice(from, to)]);
-      }
+    const { ids, ords } = this.kept;
+    for (let from = 0; from < ids.length; from += ROWS_PER_STATEMENT) {
+      const to = from + ROWS_PER_STATEMENT;
+      await this.client.query('UPDATE articles a SET ord = u.ord FROM unnest($1::text[], $2::int[]) AS u(id, ord) WHERE a.id = u.id AND a.ord <> u.ord', [ids.slice(from, to), ords.slice(from, to)]);
     }
     await this.writeTerms();
     await this.client.query(`CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON chunks USING hnsw (embedding vector_ip_ops) WITH (m = ${identity.hnsw.m}, ef_construction = ${identity.hnsw.efConstruction})`);
