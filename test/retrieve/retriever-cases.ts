@@ -71,6 +71,99 @@ export interface RetrieverBackend {
 
 const articleIds = (hits: Hit[]) => hits.map((hit) => hit.article.id);
 
+/** The article that answers comes first; hits are exact slices of their articles. */
+function rankingCases(retriever: () => Retriever): void {
+  // Questions whose particles and endings differ from the article's wording.
+  it.each([
+    ['가온시가 투입하는 수소버스는 몇 대야?', 'gaon-bus'],
+    ['수소버스 충전소를 어디에 지었어?', 'gaon-bus'],
+    ['어린이 도서관에 비치된 그림책은 몇 권이야?', 'hanul-library'],
+    ['국화축제는 어디에서 개막해?', 'gaon-festival'],
+    ['한울시장의 공영주차장은 몇 면으로 늘어나?', 'hanul-market'],
+    ['가온초등학교의 입학생은 몇 명이야?', 'gaon-school'],
+    ['보행교는 길이가 얼마나 돼?', 'hanul-bridge'],
+    ['가온로보틱스는 무엇을 개발해?', 'gaon-robot'],
+    ['폭우로 잠긴 도로는 몇 곳이야?', 'hanul-rain'],
+  ])('%s → %s first', async (question, expected) => {
+    const hits = await retriever().search(question, { k: 5 });
+    expect(hits[0]?.article.id).toBe(expected);
+  });
+
+  it('returns hits whose chunk text is the exact slice of the article', async () => {
+    const hits = await retriever().search('가온시 수소버스 충전소', { k: 10 });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      const source = byId.get(hit.article.id)!;
+      expect(hit.chunk.text).toBe(source.text.slice(hit.chunk.start, hit.chunk.end));
+      expect(hit.chunk.id).toBe(`${hit.article.id}#${hit.chunk.index}`);
+      expect(hit.article).toMatchObject({ title: source.title, date: source.date, source: source.source });
+      expect(hit.article).not.toHaveProperty('text');
+      expect(hit.article).not.toHaveProperty('hash');
+    }
+  });
+}
+
+/** Date and source filters apply before ranking and lose nothing they allow. */
+function filterCases(retriever: () => Retriever): void {
+  it.each<[string, SearchFilters, (item: Article) => boolean]>([
+    ['source', { source: HANUL }, (item) => item.source === HANUL],
+    ['source, any case and spacing', { source: ` ${GAON} ` }, (item) => item.source === GAON],
+    ['dateFrom', { dateFrom: '2025-09-01' }, (item) => item.date! >= '2025-09-01'],
+    ['dateTo', { dateTo: '2025-07-31' }, (item) => item.date! <= '2025-07-31'],
+    ['a date range and a source', { dateFrom: '2025-06-01', dateTo: '2025-10-31', source: GAON }, (item) => item.source === GAON && item.date! >= '2025-06-01' && item.date! <= '2025-10-31'],
+  ])('filters by %s', async (_name, filters, allowed) => {
+    // A query with a word from every article.
+    const query = '가온 한울 개교 개막 완공 투자 폭우 수소버스 도서관 주차장';
+    const unfiltered = await retriever().search(query, { k: 20 });
+    const hits = await retriever().search(query, { k: 20, filters });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(allowed(byId.get(hit.article.id)!)).toBe(true);
+    // Nothing the filter allows is lost.
+    expect(new Set(articleIds(hits))).toEqual(new Set(articleIds(unfiltered).filter((id) => allowed(byId.get(id)!))));
+  });
+
+  it.each<[string, SearchFilters]>([
+    ['an unknown source', { source: '없는신문' }],
+    ['dates before the corpus', { dateTo: '2024-12-31' }],
+    ['an empty date range', { dateFrom: '2025-10-02', dateTo: '2025-10-04' }],
+  ])('returns [] for a filter matching nothing (%s)', async (_name, filters) => {
+    expect(await retriever().search('가온시 수소버스', { k: 5, filters })).toEqual([]);
+  });
+}
+
+/** k, article diversity and determinism. */
+function orderingCases(retriever: () => Retriever): void {
+  it.each([1, 3, 7])('respects k = %i', async (k) => {
+    const hits = await retriever().search('가온 한울 축제 도서관 버스', { k });
+    expect(hits).toHaveLength(k);
+  });
+
+  it('puts an article’s second chunk after another article’s best chunk unless that one is far weaker', async () => {
+    const hits = await retriever().search('가온시 수소버스 한울구 도서관 국화축제', { k: 20 });
+    const best = new Map<string, number>();
+    let repeated = false;
+    for (const [i, hit] of hits.entries()) {
+      const first = best.get(hit.article.id);
+      if (first === undefined) best.set(hit.article.id, i);
+      else {
+        repeated = true;
+        // Every later article's best chunk scores under half this second chunk.
+        for (const later of hits.slice(i + 1)) {
+          if (best.has(later.article.id) || hits.indexOf(later) !== hits.findIndex((h) => h.article.id === later.article.id)) continue;
+          expect(later.score, `${later.chunk.id} comes after ${hit.chunk.id}`).toBeLessThanOrEqual(hit.score * 0.5 + 1e-9);
+        }
+      }
+    }
+    expect(repeated).toBe(true); // the corpus has multi-chunk articles, so the check had work to do
+  });
+
+  it('gives the same results on every call', async () => {
+    const question = '한울구 어린이 도서관 관장';
+    const first = await retriever().search(question, { k: 8 });
+    for (let i = 0; i < 3; i++) expect(await retriever().search(question, { k: 8 })).toEqual(first);
+  });
+}
+
 export function describeRetrieverCases(backend: RetrieverBackend): void {
   describe(`hybrid retriever (${backend.name})`, () => {
     let retriever: Retriever;
@@ -84,88 +177,8 @@ export function describeRetrieverCases(backend: RetrieverBackend): void {
       await close();
     });
 
-    // Questions whose particles and endings differ from the article's wording.
-    it.each([
-      ['가온시가 투입하는 수소버스는 몇 대야?', 'gaon-bus'],
-      ['수소버스 충전소를 어디에 지었어?', 'gaon-bus'],
-      ['어린이 도서관에 비치된 그림책은 몇 권이야?', 'hanul-library'],
-      ['국화축제는 어디에서 개막해?', 'gaon-festival'],
-      ['한울시장의 공영주차장은 몇 면으로 늘어나?', 'hanul-market'],
-      ['가온초등학교의 입학생은 몇 명이야?', 'gaon-school'],
-      ['보행교는 길이가 얼마나 돼?', 'hanul-bridge'],
-      ['가온로보틱스는 무엇을 개발해?', 'gaon-robot'],
-      ['폭우로 잠긴 도로는 몇 곳이야?', 'hanul-rain'],
-    ])('%s → %s first', async (question, expected) => {
-      const hits = await retriever.search(question, { k: 5 });
-      expect(hits[0]?.article.id).toBe(expected);
-    });
-
-    it('returns hits whose chunk text is the exact slice of the article', async () => {
-      const hits = await retriever.search('가온시 수소버스 충전소', { k: 10 });
-      expect(hits.length).toBeGreaterThan(0);
-      for (const hit of hits) {
-        const source = byId.get(hit.article.id)!;
-        expect(hit.chunk.text).toBe(source.text.slice(hit.chunk.start, hit.chunk.end));
-        expect(hit.chunk.id).toBe(`${hit.article.id}#${hit.chunk.index}`);
-        expect(hit.article).toMatchObject({ title: source.title, date: source.date, source: source.source });
-        expect(hit.article).not.toHaveProperty('text');
-        expect(hit.article).not.toHaveProperty('hash');
-      }
-    });
-
-    it.each<[string, SearchFilters, (item: Article) => boolean]>([
-      ['source', { source: HANUL }, (item) => item.source === HANUL],
-      ['source, any case and spacing', { source: ` ${GAON} ` }, (item) => item.source === GAON],
-      ['dateFrom', { dateFrom: '2025-09-01' }, (item) => item.date! >= '2025-09-01'],
-      ['dateTo', { dateTo: '2025-07-31' }, (item) => item.date! <= '2025-07-31'],
-      ['a date range and a source', { dateFrom: '2025-06-01', dateTo: '2025-10-31', source: GAON }, (item) => item.source === GAON && item.date! >= '2025-06-01' && item.date! <= '2025-10-31'],
-    ])('filters by %s', async (_name, filters, allowed) => {
-      // A query with a word from every article.
-      const query = '가온 한울 개교 개막 완공 투자 폭우 수소버스 도서관 주차장';
-      const unfiltered = await retriever.search(query, { k: 20 });
-      const hits = await retriever.search(query, { k: 20, filters });
-      expect(hits.length).toBeGreaterThan(0);
-      for (const hit of hits) expect(allowed(byId.get(hit.article.id)!)).toBe(true);
-      // Nothing the filter allows is lost.
-      expect(new Set(articleIds(hits))).toEqual(new Set(articleIds(unfiltered).filter((id) => allowed(byId.get(id)!))));
-    });
-
-    it.each<[string, SearchFilters]>([
-      ['an unknown source', { source: '없는신문' }],
-      ['dates before the corpus', { dateTo: '2024-12-31' }],
-      ['an empty date range', { dateFrom: '2025-10-02', dateTo: '2025-10-04' }],
-    ])('returns [] for a filter matching nothing (%s)', async (_name, filters) => {
-      expect(await retriever.search('가온시 수소버스', { k: 5, filters })).toEqual([]);
-    });
-
-    it.each([1, 3, 7])('respects k = %i', async (k) => {
-      const hits = await retriever.search('가온 한울 축제 도서관 버스', { k });
-      expect(hits).toHaveLength(k);
-    });
-
-    it('puts an article’s second chunk after another article’s best chunk unless that one is far weaker', async () => {
-      const hits = await retriever.search('가온시 수소버스 한울구 도서관 국화축제', { k: 20 });
-      const best = new Map<string, number>();
-      let repeated = false;
-      for (const [i, hit] of hits.entries()) {
-        const first = best.get(hit.article.id);
-        if (first === undefined) best.set(hit.article.id, i);
-        else {
-          repeated = true;
-          // Every later article's best chunk scores under half this second chunk.
-          for (const later of hits.slice(i + 1)) {
-            if (best.has(later.article.id) || hits.indexOf(later) !== hits.findIndex((h) => h.article.id === later.article.id)) continue;
-            expect(later.score, `${later.chunk.id} comes after ${hit.chunk.id}`).toBeLessThanOrEqual(hit.score * 0.5 + 1e-9);
-          }
-        }
-      }
-      expect(repeated).toBe(true); // the corpus has multi-chunk articles, so the check had work to do
-    });
-
-    it('gives the same results on every call', async () => {
-      const question = '한울구 어린이 도서관 관장';
-      const first = await retriever.search(question, { k: 8 });
-      for (let i = 0; i < 3; i++) expect(await retriever.search(question, { k: 8 })).toEqual(first);
-    });
+    rankingCases(() => retriever);
+    filterCases(() => retriever);
+    orderingCases(() => retriever);
   });
 }
