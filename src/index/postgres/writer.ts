@@ -17,6 +17,7 @@ export interface ChunkRow {
 /** Rows per INSERT … SELECT FROM unnest(…): large enough to amortise a round trip. */
 const ROWS_PER_STATEMENT = 20_000;
 const HNSW_INDEX = 'chunks_embedding_hnsw';
+const HNSW_BUILD_MEMORY = '1GB';
 
 function vectorLiteral(vector: number[]): string {
   return `[${vector.join(',')}]`;
@@ -175,6 +176,9 @@ export class IndexWriter {
       await this.client.query('UPDATE articles a SET ord = u.ord FROM unnest($1::text[], $2::int[]) AS u(id, ord) WHERE a.id = u.id AND a.ord <> u.ord', [ids.slice(from, to), ords.slice(from, to)]);
     }
     await this.writeTerms();
+    // pgvector builds the HNSW graph in memory when it fits maintenance_work_mem (~3 KB a
+    // 512-d chunk), else far slower on disk; this transaction's build may use up to 1 GB.
+    await this.client.query(`SET LOCAL maintenance_work_mem = '${HNSW_BUILD_MEMORY}'`);
     await this.client.query(`CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON chunks USING hnsw (embedding vector_ip_ops) WITH (m = ${identity.hnsw.m}, ef_construction = ${identity.hnsw.efConstruction})`);
     await this.client.query(
       `INSERT INTO index_meta AS m (embedder_id, dimension, analyzer, chunking, bm25, generation, chunk_count, total_length, sources, updated_at)
