@@ -21,6 +21,7 @@ import { summaryLine } from './server/ingest-process.js';
 import { defaultSetFiles, evalCommand } from './eval/eval-command.js';
 import { DEFAULT_KORQUAD_FILE, runKorquadBench } from './eval/bench-korquad.js';
 import { KORQUAD_ATTRIBUTION } from './eval/korquad-data.js';
+import { LIMITS } from './domain/limits.js';
 
 const positiveInt = (value: string) => {
   const parsed = Number(value);
@@ -77,7 +78,7 @@ async function ensureEngine(config: Config, log: (message: string) => void, onFa
   }
 }
 
-const historySchema = z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).max(20);
+const historySchema = z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).max(LIMITS.historyTurns);
 
 async function readHistory(file: string | undefined) {
   if (!file) return undefined;
@@ -147,7 +148,7 @@ program
   .action(async (words: string[], options: { json?: boolean; index?: string; history?: string }) => {
     const config = withConfig(options.index ? { indexDir: options.index } : {});
     const question = words.join(' ').trim();
-    if (!question || question.length > 2000) throw new AppError('VALIDATION', '질문은 1~2000자여야 합니다.');
+    if (!question || question.length > LIMITS.questionChars) throw new AppError('VALIDATION', `질문은 1~${LIMITS.questionChars}자여야 합니다.`);
     const history = await readHistory(options.history);
     const engine = options.index ? await openEngine(config) : await ensureEngine(config, (message) => process.stderr.write(`${message}\n`));
     const response = await engine.pipeline.ask({ question, history });

@@ -5,11 +5,12 @@ import type { Hit } from '../domain/types.js';
 import { analyzedSentences } from '../text/sentence-terms.js';
 import { relatedTerms } from '../text/related-words.js';
 import { resolvedMonthTerms } from '../text/time-terms.js';
-import { analyze, splitWords } from '../text/tokens.js';
+import { analyze, isWordTerm, splitWords, wordTerm } from '../text/tokens.js';
 import { canAnswerType, expectedAnswerType } from './answer-type.js';
 import { FEATURE_COUNT, scoreFeatures, type SentenceModel } from './sentence-model.js';
 import { FITTED_SENTENCE_MODEL } from './sentence-weights.js';
 import { isCaptionLine, pointsBack, sentenceKind, type SentenceKind } from './statement.js';
+import { bm25Idf } from '../text/bm25.js';
 
 /** What the answerer needs to know about the corpus's vocabulary (the BM25 index has it). */
 export interface Lexicon {
@@ -26,7 +27,7 @@ const IDF_PRIOR_CHUNKS = 50;
 export function smoothedIdf(lexicon: Lexicon, term: string): number {
   const n = lexicon.documentCount;
   const df = Math.max(lexicon.documentFrequency(term), 1);
-  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const idf = bm25Idf(n, df);
   // IDF from a handful of chunks says little (a one-article corpus puts its title's words
   // in every chunk): shrink it towards a flat weight of 1 until the corpus is large.
   const trust = n / (n + IDF_PRIOR_CHUNKS);
@@ -125,7 +126,6 @@ export function titleTerms(title: string): Set<string> {
 
 const LENGTH_SCALE = Math.log(400);
 
-export const isWordTerm = (term: string) => term.startsWith('w:');
 
 /**
  * Computes every candidate's features and scores them with the model, best first. A
@@ -147,7 +147,7 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
     const corpusIdf = smoothedIdf(lexicon, term);
     let df = 0;
     for (const candidate of candidates) if (candidate.terms.has(term)) df++;
-    const weight = corpusIdf * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const weight = corpusIdf * bm25Idf(n, df);
     corpusTotal += corpusIdf;
     total += weight;
     return { term, corpusIdf, weight };
@@ -229,7 +229,7 @@ function relatedQuestionTerms(question: string, relatedTerms: RankOptions['relat
     if (word.kind !== 'hangul') continue;
     for (const lemma of relatedTerms(word.text)) {
       // The lemma as a whole word, and as its bigram when it has two syllables (출시 in 출시되며).
-      related.add(`w:${lemma}`);
+      related.add(wordTerm(lemma));
       if (lemma.length === 2) related.add(lemma);
     }
   }

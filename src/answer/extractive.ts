@@ -4,7 +4,7 @@
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
 import type { Citation } from '../domain/types.js';
-import { analyze } from '../text/tokens.js';
+import { analyze, wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
 import { answerabilityOf } from './answerability.js';
@@ -74,7 +74,7 @@ export function chooseFirst(question: string, candidates: Candidate[], lexicon: 
     const passages = {
       has: (term: string) => seen.has(term),
       hasWordStartingWith: (start: string) => {
-        for (const term of seen) if (term.startsWith(`w:${start}`)) return true;
+        for (const term of seen) if (term.startsWith(wordTerm(start))) return true;
         return false;
       },
     };

@@ -1,7 +1,7 @@
 // The focus of a question: the topic noun right before its question word, which names
 // what is asked ("매출은 얼마야?" → 매출, "날씨는 어땠어?" → 날씨). An article
 // that mentions the question's other words but never its focus does not answer it.
-import { bigrams, isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
+import { bigrams, isQuestionWord, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
 
 // Nouns that only name the kind of answer wanted ("어느 기관", "장소는 어디"): the answer
 // sentence names the thing itself, not the category, so they need not appear in it.
@@ -90,7 +90,7 @@ export interface TermLookup {
 export function passageHasWord(terms: TermLookup, word: string, prefix = false): boolean {
   if (!/[가-힣]/.test(word)) return terms.has(word);
   if (prefix) return terms.has(word.slice(0, 2));
-  if (terms.has(`w:${word}`)) return true;
+  if (terms.has(wordTerm(word))) return true;
   if (word.length === 2 && terms.hasWordStartingWith) return terms.hasWordStartingWith(word);
   const pairs = bigrams(word);
   return pairs.filter((pair) => terms.has(pair)).length / pairs.length >= 0.5;

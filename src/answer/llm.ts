@@ -13,6 +13,8 @@ import type { TermStatistics } from './grounding/check.js';
 import { groundSentence, type GroundingPassage } from './grounding/ground.js';
 import { renderPrompt, type Prompts } from './prompts.js';
 import { REFUSAL_TEXT, isRefusalText } from './refusal.js';
+import { LIMITS } from '../domain/limits.js';
+import { untilAborted } from '../errors/abort.js';
 
 /** Passages given to the model. Six ~500-character chunks keep the prompt near 2k tokens,
  *  small enough for 8k-context local models, and retrieval rarely has more to add past six. */
@@ -82,28 +84,6 @@ export function buildAnswerMessages(prompts: Prompts, question: string, hits: Hi
       }),
     ),
   ];
-}
-
-/** Resolves like `promise`, or rejects with the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** An AbortController that fires on the caller's signal or after `timeoutMs`; `dispose` stops both. */
@@ -319,7 +299,6 @@ export interface RewriteOptions {
 const REWRITE_TURNS = 6;
 const REWRITE_TURN_CHARS = 400;
 /** The API's own limit on a question. */
-const MAX_QUESTION_CHARS = 2000;
 
 function formatHistory(history: ChatTurn[]): string {
   return history
@@ -354,7 +333,7 @@ export async function rewriteQuestion(options: RewriteOptions): Promise<string |
       .replace(/^["'“‘「]+|["'”’」]+$/g, '')
       .trim();
     // Longer than a question may be: the model answered instead of rewriting.
-    return cleaned.length > 0 && cleaned.length <= MAX_QUESTION_CHARS ? cleaned : null;
+    return cleaned.length > 0 && cleaned.length <= LIMITS.questionChars ? cleaned : null;
   } catch {
     return null;
   } finally {

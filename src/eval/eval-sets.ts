@@ -8,6 +8,7 @@ import type { Article } from '../domain/types.js';
 import { AppError } from '../errors/app-error.js';
 import { KORQUAD_ATTRIBUTION, loadKorquad, type KorquadData } from './korquad-data.js';
 import { normalizeForMatch, type EvalCase } from './metrics.js';
+import { LIMITS } from '../domain/limits.js';
 
 export type EvalSetKind = 'corpus' | 'korquad';
 
@@ -80,7 +81,7 @@ const phrases = z.array(phrase).min(1);
 
 const caseSchema = z.strictObject({
   id: z.string().regex(/\S/, { message: 'id가 비어 있습니다' }),
-  question: z.string().regex(/\S/, { message: '질문이 비어 있습니다' }).max(2000),
+  question: z.string().regex(/\S/, { message: '질문이 비어 있습니다' }).max(LIMITS.questionChars),
   history: z
     .array(z.strictObject({ role: z.enum(['user', 'assistant']), content: z.string() }))
     .max(20)

@@ -5,6 +5,7 @@
 import { analyze } from '../text/tokens.js';
 import { Growable } from './growable.js';
 import { TopK, type Scored } from './top-k.js';
+import { bm25Idf } from '../text/bm25.js';
 
 export interface Bm25Params {
   /** Term-frequency saturation. 0.6, lower than the classic 1.2: with bigram terms a
@@ -126,7 +127,7 @@ export class LexicalIndex {
   idf(term: string): number {
     const n = this.documentCount;
     const df = this.documentFrequency(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return bm25Idf(n, df);
   }
 
   /**
@@ -149,7 +150,7 @@ export class LexicalIndex {
     for (const [id, queryTf] of queryCounts) {
       const from = offsets[id]!;
       const to = offsets[id + 1]!;
-      const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5)) * queryTf;
+      const idf = bm25Idf(n, to - from) * queryTf;
       for (let p = from; p < to; p++) {
         const doc = docs[p]!;
         const tf = tfs[p]!;

@@ -17,6 +17,7 @@ import { allowOnly, apiKeyChecker, cors, rejectForbiddenKeys, requestLogger, req
 import type { LlmStatus } from './providers.js';
 import { chatSchema, searchSchema, validate } from './schemas.js';
 import { openSse } from './sse.js';
+import { untilAborted } from '../errors/abort.js';
 
 export { startServer, type RunningServer, type StartServerOptions } from './listen.js';
 
@@ -51,17 +52,6 @@ function articleBody(article: Article): Omit<Article, 'origin'> {
 
 function wantsEventStream(request: Request): boolean {
   return (request.get('accept') ?? '').toLowerCase().includes('text/event-stream');
-}
-
-/** Ends the wait on `promise` early when `signal` aborts (a pipeline that ignores its signal). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => undefined); // may reject after we stopped listening
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 async function streamAnswer(engine: Engine, request: AskRequest, response: Response, signal: AbortSignal, logger: Logger): Promise<void> {

@@ -4,16 +4,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { normalizeText } from '../text/normalize.js';
-
-/** Limits shared by the schemas and their messages. */
-export const LIMITS = {
-  questionChars: 2000,
-  historyTurns: 20,
-  historyTurnChars: 4000,
-  sourceChars: 200,
-  topK: { min: 1, max: 20 },
-  searchK: { min: 1, max: 50 },
-} as const;
+import { LIMITS } from '../domain/limits.js';
 
 const MAX_BODY_DEPTH = 8;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

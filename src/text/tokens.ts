@@ -129,7 +129,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       const w = stem;
       if (w.length === 1) terms.push(w);
       else for (let i = 0; i + 1 < w.length; i++) terms.push(w.slice(i, i + 2));
-      if (stem.length >= 2) terms.push(`w:${stem}`);
+      if (stem.length >= 2) terms.push(wordTerm(stem));
     } else {
       terms.push(word.text.toLowerCase());
     }
@@ -161,4 +161,14 @@ export function bigrams(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < word.length; i++) out.push(word.slice(i, i + 2));
   return out;
+}
+
+/** The index term of a particle-stripped Hangul word: `w:` keeps words apart from their bigrams. */
+export function wordTerm(stem: string): string {
+  return `w:${stem}`;
+}
+
+/** Whether an index term is a whole Hangul word (see `wordTerm`). */
+export function isWordTerm(term: string): boolean {
+  return term.startsWith('w:');
 }

@@ -14,7 +14,7 @@
 // Pure functions; Korean facts live in ./lexicon.ts and ../../text/quantity.ts.
 import { findQuantities, quantitySupports, type Quantity } from '../../text/quantity.js';
 import { splitSentences } from '../../text/sentences.js';
-import { bigrams, splitWords, stripParticle } from '../../text/tokens.js';
+import { bigrams, splitWords, stripParticle, wordTerm } from '../../text/tokens.js';
 import {
   CAUSAL_WORDS,
   EVALUATIVE_WORDS,
@@ -27,6 +27,7 @@ import {
   polesOf,
   titleOf,
 } from './lexicon.js';
+import { bm25Idf } from '../../text/bm25.js';
 
 /** What the check knows about the corpus's vocabulary; the BM25 index provides it. */
 export interface TermStatistics {
@@ -355,10 +356,10 @@ function weigh(tokens: Token[], terms: TermStatistics | undefined): Weighted[] {
       const strict = (token.latin && token.stem.length >= 2) || nameBeforeTitle || organisation;
       return { token, weight: 1, strict, specific: strict };
     }
-    const key = token.latin ? token.stem : `w:${token.stem}`;
+    const key = token.latin ? token.stem : wordTerm(token.stem);
     const df = terms!.documentFrequency(key);
     const n = terms!.documentCount;
-    const idf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+    const idf = (count: number) => bm25Idf(n, count);
     // Inflected predicates are rare as whole words whatever their meaning: weigh them like a common word.
     const weight = token.nounLike ? idf(Math.max(df, 1)) : Math.min(idf(Math.max(df, 1)), idf(PREDICATE_WEIGHT_SHARE * n));
     const rare = !token.latin && token.nounLike && df <= RARE_MAX_DOCUMENTS && token.stem.length >= 3;
