@@ -1,24 +1,24 @@
 // Wiring: turns Config into the concrete embedder, index, retriever, answerers and
 // pipeline. The CLI, the server start-up, the eval and the benchmarks all build the
 // engine here, so they run the same retrieval and answer code.
-import type { Article, ChatTurn, CorpusItem } from './domain/types.js';
+import type { Article, CorpusItem } from './domain/types.js';
 import type { Config } from './config/config.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLocalEmbedder } from './embed/local.js';
 import { createOllamaEmbedder } from './embed/ollama.js';
 import { createOpenAIEmbedder } from './embed/openai.js';
-import { ingest, type IngestOptions, type IngestSummary } from './index/ingest.js';
+import { ingest, type IngestOptions, type IngestSummary } from './ingest/ingest.js';
 import { loadIndex } from './index/store.js';
 import { createHybridRetriever } from './retrieve/hybrid.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
-import type { Answerer } from './answer/answerer.js';
 import { createChatModel } from './answer/chat-model.js';
-import { createLlmAnswerer, rewriteQuestion } from './answer/llm.js';
+import { createLlmAnswerer } from './answer/llm.js';
 import { loadPrompts } from './answer/prompts.js';
 import { createPipeline } from './rag/create-pipeline.js';
 import type { Engine } from './rag/engine.js';
 import type { RagPipeline } from './rag/pipeline.js';
-import { listCorpusFiles, readCorpus } from './corpus/read-corpus.js';
+import { modelRewrite } from './rag/rewrite.js';
+import { readCorpus } from './corpus/read-corpus.js';
 
 export function createEmbedder(config: Config): Embedder {
   switch (config.embeddingsProvider) {
@@ -31,7 +31,7 @@ export function createEmbedder(config: Config): Embedder {
   }
 }
 
-export interface OpenEngineOptions {
+interface OpenEngineOptions {
   indexDir?: string;
   /** Check file checksums at load (default true). */
   verify?: boolean;
@@ -50,22 +50,24 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     const mode = config.llmProvider;
     const model =
       mode === 'ollama'
-        ? createChatModel({ provider: 'ollama', host: config.ollama.host, model: config.ollama.chatModel, timeoutMs: config.llmTimeoutMs })
-        : createChatModel({ provider: 'openai', baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel, timeoutMs: config.llmTimeoutMs });
+        ? createChatModel({ provider: 'ollama', host: config.ollama.host, model: config.ollama.chatModel })
+        : createChatModel({
+            provider: 'openai',
+            baseUrl: config.openai.baseUrl,
+            apiKey: config.openai.apiKey,
+            model: config.openai.chatModel,
+          });
     const prompts = await loadPrompts();
-    // One LLM budget per request, shared by the follow-up rewrite and the answer: a hung
-    // model then costs one LLM_TIMEOUT_MS before the extractive fallback, not two.
-    const requestPipeline = (): RagPipeline => {
-      const deadline = performance.now() + config.llmTimeoutMs;
-      const remaining = () => Math.max(1, Math.round(deadline - performance.now()));
-      const answerer: Answerer = {
-        mode,
-        answer: (input) => createLlmAnswerer({ mode, model, prompts, timeoutMs: remaining(), fallback: extractive, onFallback: options.onFallback, terms: index.lexical }).answer(input),
-      };
-      const rewrite = (question: string, history: ChatTurn[], signal?: AbortSignal) => rewriteQuestion({ model, prompts, history, question, timeoutMs: remaining(), signal });
-      return createPipeline({ retriever, answerer, rewrite });
-    };
-    pipeline = { ask: (request) => requestPipeline().ask(request), askStream: (request) => requestPipeline().askStream(request) };
+    const answerer = createLlmAnswerer({
+      mode,
+      model,
+      prompts,
+      fallback: extractive,
+      onFallback: options.onFallback,
+      terms: index.lexical,
+    });
+    // One LLM_TIMEOUT_MS per request, for the follow-up rewrite and the answer together.
+    pipeline = createPipeline({ retriever, answerer, rewrite: modelRewrite(model, prompts), modelTimeoutMs: config.llmTimeoutMs });
   }
   const byId = new Map(index.articles.map((article) => [article.id, article]));
   return {

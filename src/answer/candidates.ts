@@ -2,15 +2,19 @@
 // (captions dropped), what kind of sentence it is, and the features the fitted ranker
 // scores (sentence-model.ts). Selection and refusal live in extractive.ts.
 import type { Hit } from '../domain/types.js';
-import { analyzedSentences } from '../text/sentence-terms.js';
+import { createSentenceAnalyzer } from '../text/sentence-terms.js';
 import { relatedTerms } from '../text/related-words.js';
-import { resolvedMonthTerms } from '../text/time-terms.js';
+import { createMonthTermResolver } from '../text/time-terms.js';
 import { analyze, isWordTerm, splitWords, wordTerm } from '../text/tokens.js';
 import { canAnswerType, expectedAnswerType } from './answer-type.js';
 import { FEATURE_COUNT, scoreFeatures, type SentenceModel } from './sentence-model.js';
 import { FITTED_SENTENCE_MODEL } from './sentence-weights.js';
 import { isCaptionLine, pointsBack, sentenceKind, type SentenceKind } from './statement.js';
 import { bm25Idf } from '../text/bm25.js';
+
+// The same retrieved passages come back question after question: each analysed once.
+const analyzedSentences = createSentenceAnalyzer();
+const resolvedMonthTerms = createMonthTermResolver();
 
 /** What the answerer needs to know about the corpus's vocabulary (the BM25 index has it). */
 export interface Lexicon {
@@ -93,9 +97,21 @@ function candidateSentences(hits: Hit[], maxHits: number): Candidate[] {
       if (!seen.has(key)) {
         seen.add(key);
         candidates.push({
-          hit, rank, start, end, text, terms: span.terms, context, kind, pointsBack: pointsBack(text),
+          hit,
+          rank,
+          start,
+          end,
+          text,
+          terms: span.terms,
+          context,
+          kind,
+          pointsBack: pointsBack(text),
           ...(previous ? { previous } : {}),
-          coverage: 0, contextCoverage: 0, attributeCoverage: 0, features: new Float64Array(FEATURE_COUNT), score: 0,
+          coverage: 0,
+          contextCoverage: 0,
+          attributeCoverage: 0,
+          features: new Float64Array(FEATURE_COUNT),
+          score: 0,
         });
       }
       previous = { start, end, text, terms: span.terms };
@@ -125,7 +141,6 @@ export function titleTerms(title: string): Set<string> {
 }
 
 const LENGTH_SCALE = Math.log(400);
-
 
 /**
  * Computes every candidate's features and scores them with the model, best first. A

@@ -82,8 +82,12 @@ export function parseDocument(html: string): Document {
 
 const tagOf = (element: Element): string => element.tagName.toUpperCase();
 
+function isElement(node: Node): node is Element {
+  return node.nodeType === ELEMENT_NODE;
+}
+
 function elementChildren(element: Element): Element[] {
-  return Array.from(element.childNodes).filter((child): child is Element => child.nodeType === ELEMENT_NODE);
+  return Array.from(element.childNodes).filter(isElement);
 }
 
 /** Class and id split into lower-case tokens: `relation_news` → relation, news; `adArea` → ad, area. */
@@ -108,8 +112,8 @@ function isHidden(element: Element): boolean {
  */
 export function helpModule(document: Document): string | undefined {
   for (const link of Array.from(document.querySelectorAll('a[href*="/text/"]'))) {
-    const match = /\/text\/(s[a-z]+)\//.exec(link.getAttribute('href') ?? '');
-    if (match && link.getAttribute('href')?.endsWith('.xhp')) return MODULE_OF_FOLDER[match[1]!];
+    const folder = /\/text\/(s[a-z]+)\//.exec(link.getAttribute('href') ?? '')?.[1];
+    if (folder !== undefined && link.getAttribute('href')?.endsWith('.xhp')) return MODULE_OF_FOLDER[folder];
   }
   return undefined;
 }
@@ -144,16 +148,15 @@ export function removeInvisible(root: Element): void {
         child.remove(); // comment
         continue;
       }
-      if (child.nodeType !== ELEMENT_NODE) continue;
-      const element = child as Element;
-      if (NEVER_TEXT.has(tagOf(element)) || isHidden(element)) element.remove();
-      else visit(element);
+      if (!isElement(child)) continue;
+      if (NEVER_TEXT.has(tagOf(child)) || isHidden(child)) child.remove();
+      else visit(child);
     }
   };
   visit(root);
 }
 
-export interface ChromeOptions {
+interface ChromeOptions {
   /** Also drop blocks whose class or id names them as chrome or boilerplate (`isChromeByClass`). */
   byClass: boolean;
 }
@@ -208,8 +211,8 @@ export function blockText(root: Node): string {
         parts.push((child.textContent ?? '').replace(/\s+/g, ' '));
         continue;
       }
-      if (child.nodeType !== ELEMENT_NODE) continue;
-      const tag = tagOf(child as Element);
+      if (!isElement(child)) continue;
+      const tag = tagOf(child);
       if (NEVER_TEXT.has(tag)) continue;
       if (tag === 'BR') {
         parts.push('\n');

@@ -91,7 +91,7 @@ export class LexicalIndexBuilder {
   }
 }
 
-export interface LexicalIndexData {
+interface LexicalIndexData {
   terms: string[];
   offsets: Uint32Array;
   docs: Int32Array;
@@ -154,8 +154,9 @@ export class LexicalIndex {
       for (let p = from; p < to; p++) {
         const doc = docs[p]!;
         const tf = tfs[p]!;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (idf * tf * (k1 + 1)) / (tf + norm + slope * lengths[doc]!);
+        const sum = scores[doc] ?? 0;
+        if (sum === 0) touched.push(doc);
+        scores[doc] = sum + (idf * tf * (k1 + 1)) / (tf + norm + slope * lengths[doc]!);
       }
     }
     const top = new TopK(k);

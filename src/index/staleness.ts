@@ -1,17 +1,14 @@
 // Whether an on-disk index still matches its corpus and embedder, read from the
 // manifest alone (cheap enough for every start-up and every watched change).
-import { currentGeneration, readManifest } from './store.js';
+import { errorMessage } from '../errors/app-error.js';
+import type { SourceFileStat } from './format.js';
+import { currentGeneration, readManifest } from './generation.js';
 
 /**
  * Why the index must be (re)built before serving, or undefined when it is current:
  * missing, built by another embedder or format, or the corpus files changed since.
  * A corrupt index is found by the checksum check at load.
  */
-export interface SourceFileStat {
-  size: number;
-  mtimeMs: number;
-}
-
 export async function indexStaleness(
   embedderId: string,
   indexDir: string,
@@ -23,14 +20,14 @@ export async function indexStaleness(
   try {
     manifest = await readManifest(generation);
   } catch (error) {
-    return (error as Error).message;
+    return errorMessage(error);
   }
   if (manifest.embedder.id !== embedderId) return `임베더가 바뀌었습니다 (${manifest.embedder.id} → ${embedderId})`;
   const names = Object.keys(corpusFiles);
   if (names.length !== Object.keys(manifest.sources).length) return '코퍼스 파일이 추가되거나 삭제되었습니다';
-  for (const name of names) {
+  for (const [name, now] of Object.entries(corpusFiles)) {
     const before = manifest.sources[name];
-    if (!before || before.size !== corpusFiles[name]!.size || before.mtimeMs !== corpusFiles[name]!.mtimeMs) return `코퍼스 파일이 바뀌었습니다: ${name}`;
+    if (!before || before.size !== now.size || before.mtimeMs !== now.mtimeMs) return `코퍼스 파일이 바뀌었습니다: ${name}`;
   }
   return undefined;
 }

@@ -5,11 +5,14 @@ import type { Hit, SearchOptions } from '../domain/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { LoadedIndex } from '../index/store.js';
 import { analyze } from '../text/tokens.js';
-import { analyzedSentences } from '../text/sentence-terms.js';
+import { createSentenceAnalyzer } from '../text/sentence-terms.js';
 import type { Retriever } from './retriever.js';
 import { filterPredicate, toHit } from './hits.js';
 
-export interface HybridOptions {
+// Reranking reads the sentences of the same chunks question after question: each analysed once.
+const analyzedSentences = createSentenceAnalyzer();
+
+interface HybridOptions {
   /** Candidates taken from each list before fusion. */
   candidates: number;
   /** Weight of the vector similarity next to the normalised BM25 score (BM25 weighs 1). */
@@ -23,10 +26,10 @@ export interface HybridOptions {
 /** Measured on KorQuAD dev (bench:korquad): coverage rerank +0.2–0.3 points of hit@1.
  *  The local hashed embedder repeats what BM25 knows, so it weighs little; a semantic
  *  embedder (ollama/openai) deserves more, see README. */
-export const DEFAULT_HYBRID: HybridOptions = { candidates: 30, vectorWeight: 0.1, coverageWeight: 0.3, rerankDepth: 20 };
+const DEFAULT_HYBRID: HybridOptions = { candidates: 30, vectorWeight: 0.1, coverageWeight: 0.3, rerankDepth: 20 };
 
 /** IDF-weighted share of the query's terms found in the best single sentence of `text`. */
-export function bestSentenceCoverage(text: string, weights: Map<string, number>, total: number): number {
+function bestSentenceCoverage(text: string, weights: Map<string, number>, total: number): number {
   if (total <= 0) return 0;
   let best = 0;
   for (const { terms } of analyzedSentences(text)) {
@@ -41,7 +44,7 @@ export function bestSentenceCoverage(text: string, weights: Map<string, number>,
  *  article's best chunk comes first unless the other article is far weaker, so the top k
  *  spans several articles when they deserve it, while the second passage of the article
  *  that answers (news articles run to several chunks) still beats a near-zero one. */
-export const REPEAT_ARTICLE_FACTOR = 0.5;
+const REPEAT_ARTICLE_FACTOR = 0.5;
 
 export function diversify(hits: Hit[]): Hit[] {
   const seen = new Set<string>();
@@ -69,9 +72,10 @@ export function createHybridRetriever(index: LoadedIndex, embedder: Embedder, op
       if (options.vectorWeight > 0 && index.vectors.size > 0) {
         const vector = await embedder.embedQuery(query);
         // A filter callback runs for every graph node visited: pass one only when filtering.
-        const allowLabel = allow ? (label: number) => labelToChunk[label]! >= 0 && allow(labelToChunk[label]!) : undefined;
+        const chunkOf = (label: number) => labelToChunk[label] ?? -1;
+        const allowLabel = allow ? (label: number) => chunkOf(label) >= 0 && allow(chunkOf(label)) : undefined;
         for (const { label, similarity } of index.vectors.search(vector, wanted, allowLabel)) {
-          const chunk = labelToChunk[label] ?? -1;
+          const chunk = chunkOf(label);
           if (chunk < 0) continue;
           fused.set(chunk, (fused.get(chunk) ?? 0) + options.vectorWeight * Math.max(similarity, 0));
         }
@@ -82,11 +86,14 @@ export function createHybridRetriever(index: LoadedIndex, embedder: Embedder, op
       let total = 0;
       for (const weight of weights.values()) total += weight;
       const depth = Math.max(options.rerankDepth, k);
-      const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, depth).map(([chunk, score]) => {
-        const hit = toHit(index, chunk, score);
-        if (options.coverageWeight > 0) hit.score += options.coverageWeight * bestSentenceCoverage(hit.chunk.text, weights, total);
-        return hit;
-      });
+      const ranked = [...fused]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, depth)
+        .map(([chunk, score]) => {
+          const hit = toHit(index, chunk, score);
+          if (options.coverageWeight > 0) hit.score += options.coverageWeight * bestSentenceCoverage(hit.chunk.text, weights, total);
+          return hit;
+        });
       ranked.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
       return diversify(ranked).slice(0, k);
     },

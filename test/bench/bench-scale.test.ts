@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateSyntheticCorpus, type SentencePool } from '../../src/bench/bench-scale.js';
 import { parseJsonlLine } from '../../src/corpus/jsonl.js';
-import { DEFAULT_CHUNKING } from '../../src/index/ingest.js';
+import { DEFAULT_CHUNKING } from '../../src/ingest/ingest.js';
 import { chunkText } from '../../src/text/chunk.js';
 
 // A tiny stand-in for the KorQuAD sentence pool: written for this test, no dataset needed.
@@ -35,7 +35,9 @@ describe('generateSyntheticCorpus', () => {
     expect(summary.chunks).toBeGreaterThanOrEqual(200);
     expect(summary.chunks).toBeLessThan(200 + 4);
 
-    const lines = (await Promise.all(summary.files.map((file) => readFile(file, 'utf8')))).flatMap((text) => text.split('\n').filter(Boolean));
+    const lines = (await Promise.all(summary.files.map((file) => readFile(file, 'utf8')))).flatMap((text) =>
+      text.split('\n').filter(Boolean),
+    );
     expect(lines).toHaveLength(summary.articles);
     let chunks = 0;
     const ids = new Set<string>();

@@ -454,7 +454,7 @@ describe('readCorpus: streaming and errors', () => {
         expect(articles.length + skipped.length).toBe(records.length);
         for (const article of articles) {
           const line = Number(article.origin.split('#L')[1]);
-          expect(article.text).toBe(normalizeText(records[line - 1].text));
+          expect(article.text).toBe(normalizeText(records[line - 1]?.text ?? ''));
         }
         for (const entry of skipped) expect(entry.reason).toMatch(/^JSONL \d+행: (text 없음|본문이 비어 있음)$/);
       }),
