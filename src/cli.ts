@@ -67,19 +67,24 @@ program
   .option('--url <url>', '실행 중인 서버에 질문합니다')
   .action((options: EvalCommandOptions) => evalCommand(options));
 
-program
-  .command('bench:korquad')
-  .description('KorQuAD 1.0 dev 벤치마크 (검색 hit@k, 답변 품질, 지연 시간, MiniSearch 기준선)')
-  .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
-  .option('--limit <n>', '앞에서부터 N개 질문만', positiveInt)
+/** The KorQuAD file and question limit that the KorQuAD commands share. */
+function korquadOptions(command: Command, limitHelp: string): Command {
+  return command.option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE).option('--limit <n>', limitHelp, positiveInt);
+}
+
+korquadOptions(
+  program.command('bench:korquad').description('KorQuAD 1.0 dev 벤치마크 (검색 hit@k, 답변 품질, 지연 시간, MiniSearch 기준선)'),
+  '앞에서부터 N개 질문만',
+)
   .option('--out <file>', '결과 JSON 파일')
   .action((options: { data: string; limit?: number; out?: string }) => korquadBenchCommand(options));
 
-program
-  .command('fit:answer')
-  .description('추출식 답변의 문장 순위·거절 모델을 KorQuAD dev에 교차 검증으로 맞춥니다 (가중치 파일을 씁니다)')
-  .option('--data <file>', 'KorQuAD JSON', DEFAULT_KORQUAD_FILE)
-  .option('--limit <n>', 'KorQuAD 앞에서부터 N개 질문만', positiveInt)
+korquadOptions(
+  program
+    .command('fit:answer')
+    .description('추출식 답변의 문장 순위·거절 모델을 KorQuAD dev에 교차 검증으로 맞춥니다 (가중치 파일을 씁니다)'),
+  'KorQuAD 앞에서부터 N개 질문만',
+)
   .option('--with-sets', '개발용 평가 세트(eval/sets의 코퍼스 세트)도 함께 맞춥니다 — 그러면 그 세트의 수치는 더 이상 개발 측정이 아닙니다')
   .option('--set <file>', '--with-sets에 쓸 평가 세트 (여러 번 지정 가능)', collect)
   .option('--write <file>', '가중치 파일', 'src/answer/sentence-weights.ts')

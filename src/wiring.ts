@@ -17,8 +17,9 @@ import { loadPrompts } from './answer/prompts.js';
 import { createPipeline } from './rag/create-pipeline.js';
 import type { Engine } from './rag/engine.js';
 import type { RagPipeline } from './rag/pipeline.js';
-import { modelRewrite } from './rag/rewrite.js';
+import { modelRewrite } from './answer/model-rewrite.js';
 import { readCorpus } from './corpus/read-corpus.js';
+import { articleOf } from './index/format.js';
 
 export function createEmbedder(config: Config): Embedder {
   switch (config.embeddingsProvider) {
@@ -75,9 +76,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     search: (query, searchOptions) => retriever.search(query, searchOptions),
     getArticle: (id) => {
       const stored = byId.get(id);
-      if (!stored) return undefined;
-      const { hash: _hash, ...article } = stored;
-      return article;
+      return stored && articleOf(stored);
     },
     stats: () => ({ articles: index.articles.length, chunks: index.chunks.article.length }),
     headlines: () => index.articles.map(({ title, date }) => (date ? { title, date } : { title })),

@@ -39,16 +39,18 @@ export function smoothedIdf(lexicon: Lexicon, term: string): number {
 }
 
 export interface RankOptions {
-  /** Retrieved chunks whose sentences are considered. */
-  maxHits: number;
   /** The fitted sentence ranker (weights, second-sentence and refusal models). */
   model: SentenceModel;
   /** Related words of a word (synonyms, paraphrases), for the `related` feature. */
   related?: (word: string) => string[];
 }
 
-/** maxHits 5 measured on KorQuAD dev (`npm run bench:korquad`); the model is fitted (`npm run fit:answer`). */
-export const DEFAULT_RANK: RankOptions = { maxHits: 5, model: FITTED_SENTENCE_MODEL, related: relatedTerms };
+/** The model is fitted (`npm run fit:answer`). Every retrieved passage is read: a request's topK means what it says. */
+export const DEFAULT_RANK: RankOptions = { model: FITTED_SENTENCE_MODEL, related: relatedTerms };
+
+/** Scale of the `rank` feature: the pipeline's default topK (5), with which the model was fitted;
+ *  passages past it (a larger topK) count as rank 0. */
+const RANK_SCALE = 5;
 
 export interface Candidate {
   hit: Hit;
@@ -77,10 +79,10 @@ export interface Candidate {
 /** Sentences of the retrieved chunks, each once (overlapping chunks repeat sentences).
  *  Captions, bylines and copyright lines are dropped; questions and headings stay as
  *  candidates (they may give context) but never open an answer. */
-function candidateSentences(hits: Hit[], maxHits: number): Candidate[] {
+function candidateSentences(hits: Hit[]): Candidate[] {
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
-  hits.slice(0, maxHits).forEach((hit, rank) => {
+  hits.forEach((hit, rank) => {
     let previous: Candidate['previous'];
     const chunkText = hit.chunk.text;
     const context = new Set(titleTerms(hit.article.title));
@@ -142,22 +144,12 @@ export function titleTerms(title: string): Set<string> {
 
 const LENGTH_SCALE = Math.log(400);
 
-/**
- * Computes every candidate's features and scores them with the model, best first. A
- * question term weighs its corpus IDF times its IDF among the candidates: a word every
- * retrieved sentence shares (often the topic's name) tells them apart less than the word
- * only the answer sentence has.
- */
-export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, options: RankOptions = DEFAULT_RANK): Candidate[] {
-  const candidates = candidateSentences(hits, options.maxHits);
-  const terms = [...new Set(analyze(question, { query: true }))];
-  const questionTerms = new Set(terms);
-  const related = relatedQuestionTerms(question, options.related);
-  const type = expectedAnswerType(question);
+/** Each question term's weight: its corpus IDF, and that times its IDF among the candidates
+ *  (a term every candidate holds tells them apart no better than none). */
+function termWeights(terms: string[], candidates: Candidate[], lexicon: Lexicon) {
   const n = candidates.length;
   let corpusTotal = 0;
   let total = 0;
-  const questionWords = terms.filter(isWordTerm);
   const weights = terms.map((term) => {
     const corpusIdf = smoothedIdf(lexicon, term);
     let df = 0;
@@ -167,7 +159,24 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
     total += weight;
     return { term, corpusIdf, weight };
   });
-  if (n === 0 || corpusTotal <= 0) return [];
+  return { weights, corpusTotal, total };
+}
+
+/**
+ * Computes every candidate's features and scores them with the model, best first. A
+ * question term weighs its corpus IDF times its IDF among the candidates: a word every
+ * retrieved sentence shares (often the topic's name) tells them apart less than the word
+ * only the answer sentence has.
+ */
+export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, options: RankOptions = DEFAULT_RANK): Candidate[] {
+  const candidates = candidateSentences(hits);
+  const terms = [...new Set(analyze(question, { query: true }))];
+  const questionTerms = new Set(terms);
+  const related = relatedQuestionTerms(question, options.related);
+  const type = expectedAnswerType(question);
+  const questionWords = terms.filter(isWordTerm);
+  const { weights, corpusTotal, total } = termWeights(terms, candidates, lexicon);
+  if (candidates.length === 0 || corpusTotal <= 0) return [];
   const rarestIdf = Math.max(...weights.map((weight) => weight.corpusIdf));
   const topScore = hits[0]?.score ?? 0;
   for (const candidate of candidates) {
@@ -205,7 +214,7 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
     f[0] = candidate.coverage;
     f[1] = total > 0 ? weighted / total : 0;
     f[2] = total > 0 ? before / total : 0;
-    f[3] = (options.maxHits - candidate.rank) / options.maxHits;
+    f[3] = Math.max(0, (RANK_SCALE - candidate.rank) / RANK_SCALE);
     f[4] = topScore > 0 ? Math.max(0, candidate.hit.score / topScore) : 0;
     f[5] = type && matches ? 1 : 0;
     f[6] = type && !matches ? 1 : 0;

@@ -1,7 +1,7 @@
 // The focus of a question: the topic noun right before its question word, which names
 // what is asked ("매출은 얼마야?" → 매출, "날씨는 어땠어?" → 날씨). An article
 // that mentions the question's other words but never its focus does not answer it.
-import { bigrams, isQuestionWord, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
+import { bigramShare, isQuestionWord, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
 
 // Nouns that only name the kind of answer wanted ("어느 기관", "장소는 어디"): the answer
 // sentence names the thing itself, not the category, so they need not appear in it.
@@ -148,11 +148,14 @@ export interface TermLookup {
   hasWordStartingWith?(start: string): boolean;
 }
 
+/** A focus word counts as present when half its bigrams are: a compound split by spacing
+ *  ("연구 소장") or a stem that changed its last syllable still holds most of them. */
+const FOCUS_BIGRAM_SHARE = 0.5;
+
 export function passageHasWord(terms: TermLookup, word: string, prefix = false): boolean {
   if (!/[가-힣]/.test(word)) return terms.has(word);
   if (prefix) return terms.has(word.slice(0, 2));
   if (terms.has(wordTerm(word))) return true;
   if (word.length === 2 && terms.hasWordStartingWith) return terms.hasWordStartingWith(word);
-  const pairs = bigrams(word);
-  return pairs.filter((pair) => terms.has(pair)).length / pairs.length >= 0.5;
+  return bigramShare(word, (pair) => terms.has(pair)) >= FOCUS_BIGRAM_SHARE;
 }

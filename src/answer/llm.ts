@@ -16,10 +16,6 @@ import { groundSentence, type GroundingPassage } from './grounding/ground.js';
 import { neutraliseTags, renderPrompt, type Prompts } from './prompts.js';
 import { REFUSAL_TEXT, isRefusalText } from './refusal.js';
 
-/** Passages given to the model. Six ~500-character chunks keep the prompt near 2k tokens,
- *  small enough for 8k-context local models, and retrieval rarely has more to add past six. */
-const DEFAULT_MAX_PASSAGES = 6;
-
 /**
  * Longest answer read from the model, in characters. Grounded answers are a few cited
  * sentences (the prompt asks for two to four); past this the model is rambling or looping,
@@ -47,7 +43,6 @@ interface LlmAnswererOptions {
   prompts: Prompts;
   /** Answers when the model cannot (its result keeps its own mode, 'extractive'). */
   fallback: Answerer;
-  maxPassages?: number;
   /** Longest answer read from the model (default DEFAULT_MAX_ANSWER_CHARS). */
   maxAnswerChars?: number;
   /** Corpus statistics (the BM25 index) that weigh words by IDF in the grounding check. */
@@ -204,7 +199,6 @@ function citationFor(hit: Hit, n: number, claims: string[]) {
 
 export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   const { mode, model, prompts, fallback, onFallback, terms } = options;
-  const maxPassages = options.maxPassages ?? DEFAULT_MAX_PASSAGES;
   const maxAnswerChars = options.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
 
   const refusal = (grounding: AnswerGrounding): AnswerEvent[] => [
@@ -217,7 +211,9 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     async *answer(input: AnswerInput): AsyncIterable<AnswerEvent> {
       // The client left: stop. The budget ran out (in the rewrite): the fallback still answers.
       if (input.signal?.aborted && !isTimeout(input.signal.reason)) throw input.signal.reason;
-      const hits = input.hits.slice(0, maxPassages);
+      // Every retrieved passage goes into the prompt (a request's topK means what it says): the
+      // default five ~500-character chunks keep it near 2k tokens, within an 8k-context model.
+      const hits = input.hits;
       if (hits.length === 0) {
         yield* refusal({ sentences: 0, supported: 0, dropped: 0 });
         return;

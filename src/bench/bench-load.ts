@@ -18,6 +18,7 @@ import { roundTo } from '../eval/round.js';
 import { startIngestProcess } from '../server/ingest-process.js';
 import { childScript } from './child-script.js';
 import { MB, type FromServer, type ReindexReport, type ToServer } from './load-protocol.js';
+import { serverChildEnvironment } from '../config/environment.js';
 
 interface LoadRunResult {
   requestsPerSec: number;
@@ -191,7 +192,7 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<LoadBench
 function forkServer(args: string[]): ChildProcess {
   // Always through tsx, the built .js too: the server's RSS figures were measured that way.
   return fork(SERVER_SCRIPT, args, {
-    env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+    env: serverChildEnvironment(),
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

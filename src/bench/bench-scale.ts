@@ -17,6 +17,7 @@ import { ingestCorpus } from '../wiring.js';
 import { DEFAULT_CHUNKING } from '../ingest/ingest.js';
 import { chunkText } from '../text/chunk.js';
 import { splitSentences } from '../text/sentences.js';
+import { MB } from './load-protocol.js';
 import { DEFAULT_KORQUAD_FILE } from '../eval/bench-korquad.js';
 import { loadKorquad } from '../eval/korquad-data.js';
 import { roundTo } from '../eval/round.js';
@@ -73,7 +74,6 @@ const SOURCES = ['합성일보', '가상뉴스', '모의통신', '예시방송',
 /** Dates spread over ten years, for date filters to have something to cut. */
 const FIRST_DAY = Date.UTC(2015, 0, 1);
 const DAYS = 3652;
-const MB = 1024 * 1024;
 
 /** The item at `index` of a list the caller knows is long enough. */
 function itemAt<T>(items: readonly T[], index: number): T {

@@ -3,7 +3,7 @@
 // `node --env-file`. The values only fill process.env; loadConfig validates them as usual.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError, errorMessage } from '../errors/app-error.js';
+import { AppError, errnoCode, errorMessage } from '../errors/app-error.js';
 
 const LINE = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
@@ -63,7 +63,7 @@ export function applyDotEnv(file: string, env: NodeJS.ProcessEnv = process.env):
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
+    if (errnoCode(error) === 'ENOENT') return [];
     throw new AppError('CONFIG', `설정 오류: ${file}을(를) 읽을 수 없습니다 (${errorMessage(error)})`);
   }
   const applied: string[] = [];

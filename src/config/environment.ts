@@ -7,6 +7,14 @@ export function childEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
 }
 
 /**
+ * The environment of a long-running server child: glibc's malloc arenas capped at two (unless
+ * MALLOC_ARENA_MAX is set), as `npm start` does, so RSS under load tracks the JS heap.
+ */
+export function serverChildEnvironment(): NodeJS.ProcessEnv {
+  return childEnvironment({ MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' });
+}
+
+/**
  * LOG_LEVEL=debug or trace: show the stack of a failed command. Read as given rather than
  * through loadConfig, since the error being shown may be the config's own.
  */

@@ -10,10 +10,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Article, CorpusItem, SkippedInput } from '../domain/types.js';
-import { AppError, errorMessage } from '../errors/app-error.js';
+import { AppError, errnoCode, errorMessage } from '../errors/app-error.js';
 import { normalizeText } from '../text/normalize.js';
 import { decodeBytes } from './decode.js';
-import { type ArticleDraft, type Outcome, cleanInline, fail, isRecord } from './fields.js';
+import { type ArticleDraft, type Outcome, cleanInline, fail } from './fields.js';
 import { type HtmlOutcome, parseHtml } from './html.js';
 import { parseJsonlLine, readLines, sniffFileEncoding } from './jsonl.js';
 import { parseMarkdown } from './markdown.js';
@@ -36,8 +36,7 @@ const skipped = (path: string, reason: string): CorpusItem => ({ skipped: { path
 
 /** The errno code of a file-system error (`ENOENT`), else its message. */
 function errorCode(error: unknown): string {
-  const code = isRecord(error) ? error.code : undefined;
-  return typeof code === 'string' ? code : errorMessage(error);
+  return errnoCode(error) ?? errorMessage(error);
 }
 
 function isArticleFile(name: string): boolean {

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
-import { errnoCode } from './errno.js';
+import { errnoCode } from '../errors/app-error.js';
 import type { EvalReport, SetReport } from './metrics.js';
 
 /** The rates a baseline gates; latencies are reported, never gated. */

@@ -6,8 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits.js';
 import type { Article } from '../domain/types.js';
-import { AppError, errorMessage } from '../errors/app-error.js';
-import { errnoCode } from './errno.js';
+import { AppError, errnoCode, errorMessage } from '../errors/app-error.js';
 import { KORQUAD_ATTRIBUTION, loadKorquad, type KorquadData } from './korquad-data.js';
 import { normalizeForMatch, type EvalCase } from './metrics.js';
 

@@ -9,9 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../domain/types.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, errnoCode } from '../errors/app-error.js';
 import { normalizeText } from '../text/normalize.js';
-import { errnoCode } from './errno.js';
 
 const KORQUAD_SOURCE = 'KorQuAD 1.0';
 /** The credit the CC BY-ND 2.0 KR licence asks for wherever results on the dataset are reported. */

@@ -170,6 +170,12 @@ export interface StoredArticle extends Article {
   hash: string;
 }
 
+/** The article a stored one stands for: the content hash is the index's business only. */
+export function articleOf(stored: StoredArticle): Article {
+  const { hash: _hash, ...article } = stored;
+  return article;
+}
+
 export function encodeArticleLine(article: StoredArticle): string {
   return `${JSON.stringify(article)}\n`;
 }

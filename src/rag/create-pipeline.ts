@@ -4,7 +4,8 @@ import type { Answerer } from '../answer/answerer.js';
 import { requestSignal } from '../errors/abort.js';
 import type { Retriever } from '../retrieve/retriever.js';
 import type { AskRequest, ChatEvent, RagPipeline } from './pipeline.js';
-import { standaloneQuestion, type ModelRewrite } from './rewrite.js';
+import type { ModelRewrite } from '../answer/model-rewrite.js';
+import { standaloneQuestion } from './rewrite.js';
 
 export interface PipelineDeps {
   retriever: Retriever;

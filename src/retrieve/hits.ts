@@ -1,11 +1,11 @@
 // Turns chunk numbers of a loaded index into Hits, and search filters into a predicate.
 import type { ArticleMeta, Hit, SearchFilters } from '../domain/types.js';
-import type { StoredArticle } from '../index/format.js';
+import { articleOf, type StoredArticle } from '../index/format.js';
 import type { LoadedIndex } from '../index/store.js';
 
 /** An article's metadata: the stored article without its text and content hash. */
 function articleMeta(stored: StoredArticle): ArticleMeta {
-  const { text: _text, hash: _hash, ...meta } = stored;
+  const { text: _text, ...meta } = articleOf(stored);
   return meta;
 }
 

@@ -21,13 +21,9 @@ export const MESSAGES = {
 } as const;
 
 /** The codes an http-error (body-parser, the router) can map to, by its status. */
+// prettier-ignore
 const HTTP_ERROR_CODES = [
-  'VALIDATION',
-  'UNAUTHORIZED',
-  'NOT_FOUND',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'RATE_LIMITED',
+  'VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED',
 ] as const;
 
 const MESSAGE_FOR_CODE: Record<(typeof HTTP_ERROR_CODES)[number], string> = {

@@ -5,7 +5,6 @@ import {
   APPROX_BEFORE,
   BIG_MAGNITUDES,
   COUNTER_TAILS,
-  DAY_WORDS,
   HANGUL_NUMBERS,
   NATIVE_COUNTERS,
   NATIVE_NUMERALS,
@@ -14,6 +13,7 @@ import {
   UNIT_SPELLINGS,
   type Approximation,
 } from './quantity-words.js';
+import { DAY_COUNT_WORDS } from './temporal-tables.js';
 
 export interface QuantityDate {
   year?: number;
@@ -152,11 +152,11 @@ export const dateValue = (date: QuantityDate) => (date.year ?? 0) * 10000 + (dat
 /** True when `i` starts a word (start of text, or after a non-Hangul, non-Latin, non-digit). */
 export const wordStart = (text: string, i: number) => i === 0 || !(isHangul(text[i - 1]) || isLatin(text[i - 1]) || isDigit(text[i - 1]));
 
-const DAY_WORD_ENTRIES = Object.entries(DAY_WORDS);
+const DAY_WORD_ENTRIES = Object.entries(DAY_COUNT_WORDS);
 const HANGUL_NUMBER_ENTRIES = Object.entries(HANGUL_NUMBERS).sort((a, b) => b[0].length - a[0].length);
 /** First syllables a Hangul quantity can start with: most words are skipped at once. */
 const HANGUL_QUANTITY_STARTS = new Set(
-  [...Object.keys(DAY_WORDS), ...Object.keys(HANGUL_NUMBERS), ...Object.keys(NATIVE_NUMERALS), '수'].map((word) => word.charAt(0)),
+  [...Object.keys(DAY_COUNT_WORDS), ...Object.keys(HANGUL_NUMBERS), ...Object.keys(NATIVE_NUMERALS), '수'].map((word) => word.charAt(0)),
 );
 
 /** A native numeral + counter, a day word, or a bare Hangul number starting at `i`. */

@@ -39,72 +39,16 @@ export const NATIVE_NUMERALS: Record<string, number> = {
 };
 
 /** Counters a native numeral may take; a numeral before any other word is not a number ("두 장관"). */
+// prettier-ignore
 export const NATIVE_COUNTERS = [
-  '명',
-  '사람',
-  '달',
-  '개',
-  '번',
-  '차례',
-  '살',
-  '곳',
-  '가지',
-  '대',
-  '편',
-  '권',
-  '마리',
-  '해',
-  '시간',
-  '척',
-  '채',
-  '그루',
-  '벌',
-  '잔',
-  '장',
-  '배',
+  '명', '사람', '달', '개', '번', '차례', '살', '곳', '가지', '대', '편', '권', '마리', '해', '시간', '척', '채', '그루', '벌', '잔', '장', '배',
 ];
 
 /** What may follow a counter in the same word: nothing or a particle. */
+// prettier-ignore
 export const COUNTER_TAILS = new Set([
-  '',
-  '이',
-  '가',
-  '을',
-  '를',
-  '은',
-  '는',
-  '의',
-  '에',
-  '에서',
-  '으로',
-  '로',
-  '과',
-  '와',
-  '도',
-  '만',
-  '씩',
-  '째',
-  '동안',
-  '간',
-  '만에',
-  '이나',
-  '께',
+  '', '이', '가', '을', '를', '은', '는', '의', '에', '에서', '으로', '로', '과', '와', '도', '만', '씩', '째', '동안', '간', '만에', '이나', '께',
 ]);
-
-/** Day-count words: 하루 … 열흘. */
-export const DAY_WORDS: Record<string, number> = {
-  하루: 1,
-  이틀: 2,
-  사흘: 3,
-  나흘: 4,
-  닷새: 5,
-  엿새: 6,
-  이레: 7,
-  여드레: 8,
-  아흐레: 9,
-  열흘: 10,
-  보름: 15,
-};
 
 /** Bare Hangul numbers ("천 명", "수백 명"); 수- makes them vague. */
 export const HANGUL_NUMBERS: Record<string, number> = { 십: 10, 백: 100, 천: 1000, 만: 1e4, 십만: 1e5, 백만: 1e6, 천만: 1e7, 억: 1e8 };

@@ -88,30 +88,10 @@ export function scanSentences(text: string, rules: SentenceRules): Span[] {
 }
 
 // Latin abbreviations whose period does not end a sentence.
+// prettier-ignore
 const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'st',
-  'vs',
-  'etc',
-  'no',
-  'inc',
-  'co',
-  'corp',
-  'ltd',
-  'jr',
-  'sr',
-  'gov',
-  'dept',
-  'e.g',
-  'i.e',
-  'u.s',
-  'u.k',
-  'a.m',
-  'p.m',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'vs', 'etc', 'no', 'inc', 'co', 'corp', 'ltd', 'jr', 'sr', 'gov', 'dept', 'e.g', 'i.e',
+  'u.s', 'u.k', 'a.m', 'p.m',
 ]);
 
 /** The opening mark each closing quotation mark pairs with. */

@@ -13,7 +13,8 @@ import {
   type DateRange,
   type Ymd,
 } from './temporal-calendar.js';
-import { lastAtom, type Atom, type Group } from './temporal-atoms.js';
+import type { Atom } from './temporal-atoms.js';
+import { lastAtom, type Group } from './temporal-groups.js';
 import { CLAUSE_END, FUTURE, PAST, TARGET_AFTER, stickyAt, type Prefix } from './temporal-patterns.js';
 
 /** What a time expression is (see `TimeExpression.kind`). */

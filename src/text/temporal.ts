@@ -40,7 +40,7 @@ import {
   type DateRange,
   type Ymd,
 } from './temporal-calendar.js';
-import { findAtomGroups, lastAtom, type Group } from './temporal-atoms.js';
+import { findAtomGroups, lastAtom, type Group } from './temporal-groups.js';
 import { DASH, QUICK, stickyAt } from './temporal-patterns.js';
 import { resolveGroup, type Resolved, type TimeKind } from './temporal-resolve.js';
 import { EARLIEST_WORDS, LATEST_WORDS } from './temporal-tables.js';

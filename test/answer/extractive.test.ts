@@ -258,3 +258,26 @@ describe('extractive answer order', () => {
     expect(result.citations[0]!.quote).toBe('연구소에는 연구원 120명이 일한다.');
   });
 });
+
+describe('a request topK', () => {
+  // Six short articles on other subjects retrieved first; the one that answers is seventh.
+  const filler = ['항구 축제', '도서관 개관', '마라톤 대회', '버스 노선', '공원 정비', '시장 선거'].map((subject, index): Article => ({
+    id: `filler-${index}`,
+    title: `${subject} 소식`,
+    origin: `test/filler-${index}.md`,
+    text: `${subject} 일정이 이번 주에 발표됐다. 시민 의견을 더 듣기로 했다.`,
+  }));
+  const answer: Article = {
+    id: 'hanbit-ferry',
+    title: '한빛섬 여객선 증편',
+    origin: 'test/hanbit-ferry.md',
+    text: '한빛섬 여객선은 다음 달부터 하루 여섯 번 운항한다.',
+  };
+  const hits = [...filler, answer].map((article, index) => hitOf(article, 0, 0, article.text.length, 1 - index / 10));
+
+  it('means what it says: the seventh passage is read when seven were retrieved', async () => {
+    const { result } = await run(createExtractiveAnswerer(lexiconOf(hits)), { question: '한빛섬 여객선은 하루 몇 번 운항해?', hits });
+    expect(result.refused).toBe(false);
+    expect(result.citations[0]?.articleId).toBe('hanbit-ferry');
+  });
+});

@@ -4,13 +4,10 @@ import { checkClaim, type TermStatistics } from '../../src/answer/grounding/chec
 import { groundSentence, type GroundingPassage } from '../../src/answer/grounding/ground.js';
 import { isNegation, isOrganisationName, polesOf, titleOf } from '../../src/answer/grounding/lexicon.js';
 
+// prettier-ignore
 const BIKES = [
-  '서해시는 올해 하반기부터 공공자전거 800대를 새로 배치한다고 3일 밝혔다.',
-  '사업비는 약 24억 원이다.',
-  '오은정 서해시장은 "출퇴근 교통난을 덜겠다"고 말했다.',
-  '시의회는 예산안을 찬성 15명, 반대 4명으로 가결했다.',
-  '자전거 대여소는 2026년 3월까지 60곳으로 늘어난다.',
-  '그러나 택시조합은 승객 감소를 우려해 사업 철회를 요구했다.',
+  '서해시는 올해 하반기부터 공공자전거 800대를 새로 배치한다고 3일 밝혔다.', '사업비는 약 24억 원이다.', '오은정 서해시장은 "출퇴근 교통난을 덜겠다"고 말했다.',
+  '시의회는 예산안을 찬성 15명, 반대 4명으로 가결했다.', '자전거 대여소는 2026년 3월까지 60곳으로 늘어난다.', '그러나 택시조합은 승객 감소를 우려해 사업 철회를 요구했다.',
   '서해시는 택시조합에 협조를 요청했다.',
 ].join(' ');
 

@@ -4,28 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnswerSentenceStream, splitAnswerSentences } from '../../src/answer/grounding.js';
 
+// prettier-ignore
 const PARTS = [
-  '한빛전자는 ',
-  '연구소를 ',
-  '세운다',
-  '.',
-  ' ',
-  '[1]',
-  '[2, 3]',
-  '3.5',
-  '%',
-  '2025. 8. 30.',
-  '\n',
-  '"가능할까?"',
-  '라고 ',
-  '물었다',
-  '!',
-  'example.com',
-  '…',
-  ' [',
-  '1',
-  ']',
-  '이다',
+  '한빛전자는 ', '연구소를 ', '세운다', '.', ' ', '[1]', '[2, 3]', '3.5', '%', '2025. 8. 30.', '\n', '"가능할까?"', '라고 ', '물었다', '!',
+  'example.com', '…', ' [', '1', ']', '이다',
 ];
 
 function streamed(chunks: string[]) {

@@ -7,7 +7,7 @@ import { createLlmAnswerer, type FallbackReason } from '../../src/answer/llm.js'
 import { loadPrompts, type Prompts } from '../../src/answer/prompts.js';
 import { REFUSAL_TEXT } from '../../src/answer/refusal.js';
 import { requestSignal } from '../../src/errors/abort.js';
-import { rewriteQuestion } from '../../src/rag/rewrite.js';
+import { rewriteQuestion } from '../../src/answer/model-rewrite.js';
 import { startFakeOllama } from '../support/fake-ollama.js';
 import { startFakeOpenAI, type RecordedRequest, type Reply } from '../support/fake-openai.js';
 import { ARTICLES, EXTRACTIVE_RESULT, FESTIVAL, HITS, LAB, recordingFallback, run } from './fixtures.js';

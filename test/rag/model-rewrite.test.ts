@@ -6,7 +6,8 @@ import type { ChatTurn } from '../../src/domain/types.js';
 import { loadPrompts } from '../../src/answer/prompts.js';
 import { requestSignal } from '../../src/errors/abort.js';
 import { rewriteFollowUp } from '../../src/rag/follow-up/word-rewrite.js';
-import { modelRewrite, rewriteQuestion, standaloneQuestion } from '../../src/rag/rewrite.js';
+import { modelRewrite, rewriteQuestion } from '../../src/answer/model-rewrite.js';
+import { standaloneQuestion } from '../../src/rag/rewrite.js';
 
 const HISTORY: ChatTurn[] = [
   { role: 'user', content: '푸른강 축제는 언제 열려?' },

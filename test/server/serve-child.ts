@@ -9,33 +9,12 @@ import { httpRequest } from '../support/fake-engine.js';
 import { ROOT, until, type TempCorpus } from '../support/real-engine.js';
 
 /** Every variable the app reads; the child gets only the ones a test sets. */
+// prettier-ignore
 const APP_VARIABLES = [
-  'PORT',
-  'HOST',
-  'CORPUS_DIR',
-  'INDEX_DIR',
-  'EMBEDDINGS_PROVIDER',
-  'LLM_PROVIDER',
-  'OLLAMA_HOST',
-  'OLLAMA_CHAT_MODEL',
-  'OLLAMA_EMBED_MODEL',
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
-  'OPENAI_CHAT_MODEL',
-  'OPENAI_EMBED_MODEL',
-  'LLM_TIMEOUT_MS',
-  'API_KEY',
-  'RATE_LIMIT_PER_MIN',
-  'CORS_ORIGINS',
-  'LOG_LEVEL',
-  'LOG_FORMAT',
-  'TRUST_PROXY',
-  'HEADERS_TIMEOUT_MS',
-  'REQUEST_TIMEOUT_MS',
-  'KEEP_ALIVE_TIMEOUT_MS',
-  'MAX_CONNECTIONS',
-  'WATCH_CORPUS',
-  'PROBE_TIMEOUT_MS',
+  'PORT', 'HOST', 'CORPUS_DIR', 'INDEX_DIR', 'EMBEDDINGS_PROVIDER', 'LLM_PROVIDER', 'OLLAMA_HOST', 'OLLAMA_CHAT_MODEL',
+  'OLLAMA_EMBED_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_CHAT_MODEL', 'OPENAI_EMBED_MODEL', 'LLM_TIMEOUT_MS',
+  'API_KEY', 'RATE_LIMIT_PER_MIN', 'CORS_ORIGINS', 'LOG_LEVEL', 'LOG_FORMAT', 'TRUST_PROXY', 'HEADERS_TIMEOUT_MS',
+  'REQUEST_TIMEOUT_MS', 'KEEP_ALIVE_TIMEOUT_MS', 'MAX_CONNECTIONS', 'WATCH_CORPUS', 'PROBE_TIMEOUT_MS',
 ];
 
 export interface LogLine {

@@ -18,14 +18,10 @@ const API_KEY = 'startup-test-key';
 const AUTH = { Authorization: `Bearer ${API_KEY}` };
 
 /** An article written for these tests; its rare words find it and nothing else. */
+// prettier-ignore
 const OBSERVATORY = [
-  '---',
-  'title: 한빛시 청소년 천문대 개관',
-  'date: 2025-11-02',
-  'source: 한빛일보',
-  '---',
-  '한빛시는 2일 한빛산 정상 부근에 청소년 천문대를 열었다고 밝혔다. 천문대에는 구경 60센티미터 반사망원경과 별자리 체험관이 들어섰다.',
-  '',
+  '---', 'title: 한빛시 청소년 천문대 개관', 'date: 2025-11-02', 'source: 한빛일보', '---',
+  '한빛시는 2일 한빛산 정상 부근에 청소년 천문대를 열었다고 밝혔다. 천문대에는 구경 60센티미터 반사망원경과 별자리 체험관이 들어섰다.', '',
   '관람은 화요일부터 일요일까지 오후 2시부터 밤 10시까지 가능하며 초등학생 단체는 미리 신청하면 야간 관측 수업을 들을 수 있다.',
 ].join('\n');
 const OBSERVATORY_QUERY = '청소년 천문대 반사망원경';

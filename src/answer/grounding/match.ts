@@ -1,10 +1,13 @@
 // Whether a claim word is found in a source unit: exactly for names and other specific
 // words, loosely (inflection, abbreviation, synonym poles, shared bigrams) for the rest.
-import { bigrams } from '../../text/tokens.js';
+import { bigramShare, bigrams } from '../../text/tokens.js';
 import { polesOf } from './lexicon.js';
 import { containsWord, type Token } from './tokenize.js';
 import type { Unit } from './units.js';
 
+/** A claim's word counts as present when 60% of its bigrams are: stricter than the focus check,
+ *  since a claim's word that the passage only half spells is a fact the passage may not state. */
+const CLAIM_BIGRAM_SHARE = 0.6;
 const HANGUL_SYLLABLE_BASE = 0xac00;
 /** A syllable without its final consonant ("났" → "나"), for matching inflected stems. */
 const open = (syllable: string) => {
@@ -58,9 +61,8 @@ function findIn(token: Token, unit: Unit, exact: boolean): boolean {
   )
     return true;
   if (token.stem.length < 3) return false;
-  const pairs = bigrams(token.stem);
   const present = unitBigrams(unit);
-  return pairs.filter((pair) => present.has(pair)).length / pairs.length >= 0.6;
+  return bigramShare(token.stem, (pair) => present.has(pair)) >= CLAIM_BIGRAM_SHARE;
 }
 
 /** Whether a token is found in a unit: exactly for specific words, loosely for the rest. */

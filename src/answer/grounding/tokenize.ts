@@ -17,30 +17,10 @@ export interface Token {
 }
 
 // Polite and quoting endings the particle stripper leaves on predicates.
+// prettier-ignore
 const ENDINGS = [
-  '하겠습니다',
-  '하였습니다',
-  '되었습니다',
-  '했습니다',
-  '됐습니다',
-  '였습니다',
-  '었습니다',
-  '았습니다',
-  '합니다',
-  '됩니다',
-  '입니다',
-  '습니다',
-  '하겠다고',
-  '하겠다',
-  '했다고',
-  '한다고',
-  '된다고',
-  '했으며',
-  '했고',
-  '해요',
-  '이었다',
-  '였다',
-  '이다',
+  '하겠습니다', '하였습니다', '되었습니다', '했습니다', '됐습니다', '였습니다', '었습니다', '았습니다', '합니다', '됩니다', '입니다', '습니다', '하겠다고', '하겠다', '했다고', '한다고',
+  '된다고', '했으며', '했고', '해요', '이었다', '였다', '이다',
 ].sort((a, b) => b.length - a.length);
 
 function reduceEnding(stem: string): string {

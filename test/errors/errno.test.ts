@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { errnoCode } from '../../src/eval/errno.js';
+import { errnoCode } from '../../src/errors/app-error.js';
 
 describe('errnoCode', () => {
   it('reads the code of a failed file-system call', async () => {
