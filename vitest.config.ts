@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // A guard against hangs, not a measure: child-process tests slow down when both workers are busy.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // Two workers on the 2-core machines this runs on: most slow files wait on child

@@ -116,7 +116,11 @@ async function measure(label, start, ask) {
     startToPortMs: median(starts.map((sample) => sample.openMs)),
     startToReadyMs: median(starts.map((sample) => sample.readyMs)),
     askWallMs: median(asks),
-    samples: { startToPortMs: starts.map((sample) => sample.openMs), startToReadyMs: starts.map((sample) => sample.readyMs), askWallMs: asks },
+    samples: {
+      startToPortMs: starts.map((sample) => sample.openMs),
+      startToReadyMs: starts.map((sample) => sample.readyMs),
+      askWallMs: asks,
+    },
   };
 }
 

@@ -13,18 +13,19 @@ export function usesPrettyLogs(format: Config['logFormat'], stream: LogStream): 
   return format === 'pretty' || (format === 'auto' && stream.isTTY === true);
 }
 
-interface RequestLog {
-  req?: { method?: string; path?: string; url?: string };
-  res?: { statusCode?: number };
-  responseTime?: number;
+/** A log field as text: strings and numbers as they are, anything else as ''. */
+function field(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 /** pino-http's "request completed" becomes `GET /api/chat 200 (12ms)`; other messages stay as they are. */
 function messageFormat(log: Record<string, unknown>, messageKey: string): string {
-  const { req, res, responseTime } = log as RequestLog;
-  const message = String(log[messageKey] ?? '');
-  if (!req || !res) return message;
-  const line = `${req.method ?? ''} ${req.path ?? req.url ?? ''} ${res.statusCode ?? ''}`.trim();
+  const { req, res, responseTime } = log;
+  const message = field(log[messageKey]);
+  if (typeof req !== 'object' || req === null || typeof res !== 'object' || res === null) return message;
+  const request: Record<string, unknown> = { ...req };
+  const response: Record<string, unknown> = { ...res };
+  const line = `${field(request.method)} ${field(request.path) || field(request.url)} ${field(response.statusCode)}`.trim();
   const time = typeof responseTime === 'number' ? ` (${responseTime}ms)` : '';
   return message === 'request completed' ? `${line}${time}` : `${line}${time} ${message}`;
 }

@@ -1,26 +1,26 @@
 // Wiring: turns Config into the concrete embedder, index, retriever, answerers and
 // pipeline. The CLI, the server start-up, the eval and the benchmarks all build the
 // engine here, so they run the same retrieval and answer code.
-import type { Article, ChatTurn, CorpusItem } from './domain/types.js';
+import type { Article, CorpusItem } from './domain/types.js';
 import type { Config } from './config/config.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLocalEmbedder } from './embed/local.js';
 import { createOllamaEmbedder } from './embed/ollama.js';
 import { createOpenAIEmbedder } from './embed/openai.js';
-import { ingest, type IngestOptions, type IngestSummary } from './index/ingest.js';
+import { ingest, type IngestOptions, type IngestSummary } from './ingest/ingest.js';
 import { loadIndex } from './index/store.js';
 import { createHybridRetriever } from './retrieve/hybrid.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
-import type { Answerer } from './answer/answerer.js';
 import { createChatModel } from './answer/chat-model.js';
-import { createLlmAnswerer, rewriteQuestion } from './answer/llm.js';
+import { createLlmAnswerer } from './answer/llm.js';
 import { loadPrompts } from './answer/prompts.js';
 import { createPipeline } from './rag/create-pipeline.js';
 import type { Engine } from './rag/engine.js';
-import type { RagPipeline } from './rag/pipeline.js';
-import type { Retriever } from './retrieve/retriever.js';
-import type { Lexicon } from './answer/candidates.js';
-import { listCorpusFiles, readCorpus } from './corpus/read-corpus.js';
+import type { AnsweringFactory } from './rag/create-pipeline.js';
+import type { Answerer } from './answer/answerer.js';
+import { modelRewrite } from './answer/model-rewrite.js';
+import { readCorpus } from './corpus/read-corpus.js';
+import { articleOf } from './index/format.js';
 
 export function createEmbedder(config: Config): Embedder {
   switch (config.embeddingsProvider) {
@@ -41,42 +41,38 @@ export interface OpenEngineOptions {
   onFallback?: (reason: string, error?: unknown) => void;
 }
 
-/** Builds a pipeline over a retriever and the corpus term statistics its answers weigh. */
-export type AnsweringFactory = (retriever: Retriever, lexicon: Lexicon, wrap?: (answerer: Answerer) => Answerer) => RagPipeline;
-
 /** The answering side of the engine (extractive, or an LLM with the extractive fallback), for any index backend. */
 export async function createAnswering(config: Config, onFallback?: OpenEngineOptions['onFallback']): Promise<AnsweringFactory> {
+  const same = (answerer: Answerer) => answerer;
   if (config.llmProvider === 'extractive') {
-    return (retriever, lexicon, wrap = (answerer) => answerer) => createPipeline({ retriever, answerer: wrap(createExtractiveAnswerer(lexicon)) });
+    return (retriever, lexicon, wrap = same) => createPipeline({ retriever, answerer: wrap(createExtractiveAnswerer(lexicon)) });
   }
   const mode = config.llmProvider;
   const model =
     mode === 'ollama'
-      ? createChatModel({ provider: 'ollama', host: config.ollama.host, model: config.ollama.chatModel, timeoutMs: config.llmTimeoutMs })
-      : createChatModel({ provider: 'openai', baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel, timeoutMs: config.llmTimeoutMs });
+      ? createChatModel({ provider: 'ollama', host: config.ollama.host, model: config.ollama.chatModel })
+      : createChatModel({
+          provider: 'openai',
+          baseUrl: config.openai.baseUrl,
+          apiKey: config.openai.apiKey,
+          model: config.openai.chatModel,
+        });
   const prompts = await loadPrompts();
-  return (retriever, lexicon, wrap = (answerer) => answerer) => {
+  return (retriever, lexicon, wrap = same) => {
     const extractive = createExtractiveAnswerer(lexicon);
-    // One LLM budget per request, shared by the follow-up rewrite and the answer: a hung
-    // model then costs one LLM_TIMEOUT_MS before the extractive fallback, not two.
-    const requestPipeline = (): RagPipeline => {
-      const deadline = performance.now() + config.llmTimeoutMs;
-      const remaining = () => Math.max(1, Math.round(deadline - performance.now()));
-      const answerer: Answerer = wrap({
-        mode,
-        answer: (input) => createLlmAnswerer({ mode, model, prompts, timeoutMs: remaining(), fallback: extractive, onFallback, terms: lexicon }).answer(input),
-      });
-      const rewrite = (question: string, history: ChatTurn[], signal?: AbortSignal) => rewriteQuestion({ model, prompts, history, question, timeoutMs: remaining(), signal });
-      return createPipeline({ retriever, answerer, rewrite });
-    };
-    return { ask: (request) => requestPipeline().ask(request), askStream: (request) => requestPipeline().askStream(request) };
+    const answerer = wrap(createLlmAnswerer({ mode, model, prompts, fallback: extractive, onFallback, terms: lexicon }));
+    // One LLM_TIMEOUT_MS per request, for the follow-up rewrite and the answer together.
+    return createPipeline({ retriever, answerer, rewrite: modelRewrite(model, prompts), modelTimeoutMs: config.llmTimeoutMs });
   };
 }
 
 /** Opens the engine on the configured backend: the index at `indexDir` (default
  *  config.indexDir), or the PostgreSQL index at DATABASE_URL. */
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
-  if (config.indexBackend === 'postgres') return (await import('./index/postgres/engine.js')).openPostgresEngine(config, options);
+  if (config.indexBackend === 'postgres') {
+    const { openPostgresEngine } = await import('./postgres/engine.js');
+    return openPostgresEngine(config, { embedder: createEmbedder(config), answering: await createAnswering(config, options.onFallback) });
+  }
   const embedder = createEmbedder(config);
   const index = await loadIndex(options.indexDir ?? config.indexDir, embedder.id, { verify: options.verify });
   const retriever = createHybridRetriever(index, embedder);
@@ -87,9 +83,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     search: (query, searchOptions) => retriever.search(query, searchOptions),
     getArticle: async (id) => {
       const stored = byId.get(id);
-      if (!stored) return undefined;
-      const { hash: _hash, ...article } = stored;
-      return article;
+      return stored && articleOf(stored);
     },
     stats: () => ({ articles: index.articles.length, chunks: index.chunks.article.length }),
     headlines: () => index.articles.map(({ title, date }) => (date ? { title, date } : { title })),
@@ -105,29 +99,22 @@ export interface IngestCorpusOptions extends Partial<Pick<IngestOptions, 'rebuil
 
 export function ingestCorpus(config: Config, options: IngestCorpusOptions = {}): Promise<IngestSummary> {
   const corpusDir = options.corpusDir ?? config.corpusDir;
+  const run = (sink?: IngestOptions['sink']) =>
+    ingest({
+      indexDir: options.indexDir ?? config.indexDir,
+      sink,
+      source: options.source ?? readCorpus(corpusDir),
+      corpusDir: options.source ? undefined : corpusDir,
+      embedder: createEmbedder(config),
+      rebuild: options.rebuild,
+      strict: options.strict,
+      onProgress: options.onProgress,
+      onNotice: options.onNotice,
+    });
   if (config.indexBackend === 'postgres') {
-    return import('./index/postgres/commands.js').then(({ ingestIntoPostgres }) =>
-      ingestIntoPostgres(config, {
-        source: options.source ?? readCorpus(corpusDir),
-        corpusDir: options.source ? undefined : corpusDir,
-        embedder: createEmbedder(config),
-        rebuild: options.rebuild,
-        strict: options.strict,
-        onProgress: options.onProgress,
-        onNotice: options.onNotice,
-      }),
-    );
+    return import('./index/postgres/commands.js').then(({ withPostgresSink }) => withPostgresSink(config, run));
   }
-  return ingest({
-    indexDir: options.indexDir ?? config.indexDir,
-    source: options.source ?? readCorpus(corpusDir),
-    corpusDir: options.source ? undefined : corpusDir,
-    embedder: createEmbedder(config),
-    rebuild: options.rebuild,
-    strict: options.strict,
-    onProgress: options.onProgress,
-    onNotice: options.onNotice,
-  });
+  return run();
 }
 
 /** Indexes articles made in memory (KorQuAD, benchmarks) into `indexDir` from scratch and

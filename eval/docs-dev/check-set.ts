@@ -19,8 +19,8 @@ const { values } = parseArgs({
   },
 });
 
-const [set] = await loadEvalSets([values.set!]);
-const { articles } = await readAllArticles(values.corpus!);
+const [set] = await loadEvalSets([values.set]);
+const { articles } = await readAllArticles(values.corpus);
 const textOf = new Map(articles.map((article) => [article.id, article.text]));
 const sentences = new Set(
   articles.flatMap((article) => splitSentences(article.text).map(({ start, end }) => article.text.slice(start, end))),

@@ -27,7 +27,11 @@ import { checkExtraction } from './visible-text.js';
 /** The application of each LibreOffice help folder, whose variants its pages show. */
 const MODULES: Record<string, string> = { simpress: 'IMPRESS', sdraw: 'DRAW', smath: 'MATH', sbasic: 'BASIC', schart: 'CHART' };
 
-const words = (text: string): string[] => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+const words = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 
 /**
  * Characters of the main text Readability dropped, and how many of them were outside links.
@@ -119,7 +123,21 @@ async function main(): Promise<void> {
       const parts = path.split('/');
       const group = parts[0] === 'libreoffice' ? `libreoffice/${parts[1]}` : parts.length > 1 ? parts[0]! : root;
       if (!outcome.ok) {
-        rows.push({ group, path, method: `skip: ${outcome.reason}`, readability: 0, coverage: 0, independent: 0, variantsMissing: 0, menuItems: 0, menuItemsKept: 0, dropped: 0, droppedOutsideLinks: 0, pageShare: 0, warnings: [] });
+        rows.push({
+          group,
+          path,
+          method: `skip: ${outcome.reason}`,
+          readability: 0,
+          coverage: 0,
+          independent: 0,
+          variantsMissing: 0,
+          menuItems: 0,
+          menuItemsKept: 0,
+          dropped: 0,
+          droppedOutsideLinks: 0,
+          pageShare: 0,
+          warnings: [],
+        });
         continue;
       }
       const check = checkExtraction(html, `${outcome.value.title}\n${outcome.value.text}`, textCoverage, MODULES[parts[1] ?? '']);
@@ -133,7 +151,9 @@ async function main(): Promise<void> {
         variantsMissing: check.variantGroupsMissing,
         menuItems: check.menuItems,
         menuItemsKept: check.menuItemsKept,
-        ...(({ dropped, outsideLinks }) => ({ dropped, droppedOutsideLinks: outsideLinks }))(droppedByReadability(html, outcome.value.title)),
+        ...(({ dropped, outsideLinks }) => ({ dropped, droppedOutsideLinks: outsideLinks }))(
+          droppedByReadability(html, outcome.value.title),
+        ),
         pageShare: outcome.extraction.pageShare,
         warnings: outcome.warnings,
       });

@@ -24,7 +24,8 @@ export type AnswerType =
 // words ("연구원" would read as 9 won).
 const NUMBER = String.raw`(\d[\d,.]*|한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러|몇)`;
 // 세(?!기): "몇 세기" asks for a time, not an age.
-const COUNTERS = '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인|살|세(?!기)|년|월|일|시간|시|분|초|주|석|표|장|벌|그루|골|승|패|점|km|m|kg|g';
+const COUNTERS =
+  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인|살|세(?!기)|년|월|일|시간|시|분|초|주|석|표|장|벌|그루|골|승|패|점|km|m|kg|g';
 const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
 
 // Counters that answer for one another: "몇 명" → "3인", "몇 개" → "9가지".
@@ -54,13 +55,25 @@ interface QuestionForm {
 }
 
 // Short nouns need a word start: "정몽주가" is not 주가 (stock price).
-export const QUESTION_FORMS: QuestionForm[] = [
+const QUESTION_FORMS: QuestionForm[] = [
   { form: /몇\s*살|나이는|나이가|연세/, type: () => ({ kind: 'age' }), example: '그는 몇 살이야?' },
-  { form: /(금액|액수|(^|\s)(가격|매출|예산|비용|연봉|시세|주가|몸값|상금|투자금|수익|이익|손실|적자|흑자))[은는이가]?\s*(총\s*)?얼마|몇\s*(원|달러)/, type: () => ({ kind: 'money' }), example: '매출은 얼마야?' },
+  {
+    form: /(금액|액수|(^|\s)(가격|매출|예산|비용|연봉|시세|주가|몸값|상금|투자금|수익|이익|손실|적자|흑자))[은는이가]?\s*(총\s*)?얼마|몇\s*(원|달러)/,
+    type: () => ({ kind: 'money' }),
+    example: '매출은 얼마야?',
+  },
   // A length of time: "얼마나 걸려", "며칠 동안", "몇 주간", "기간은".
-  { form: /얼마\s*(나|동안)\s*(걸|걸려|걸리|지속|계속|머물|진행)|며칠\s*(동안|간|이나|만에)|몇\s*(시간|주|개월|년)\s*(동안|간|만에|이나)|기간은|기간이/, type: () => ({ kind: 'duration' }), example: '공사는 얼마나 걸려?' },
+  {
+    form: /얼마\s*(나|동안)\s*(걸|걸려|걸리|지속|계속|머물|진행)|며칠\s*(동안|간|이나|만에)|몇\s*(시간|주|개월|년)\s*(동안|간|만에|이나)|기간은|기간이/,
+    type: () => ({ kind: 'duration' }),
+    example: '공사는 얼마나 걸려?',
+  },
   { form: /얼마/, type: () => ({ kind: 'amount' }), example: '투자 규모는 얼마야?' },
-  { form: new RegExp(`몇\\s*(${COUNTERS})`), type: (match) => (TIME_COUNTERS.has(match[1]!) ? { kind: 'time' } : { kind: 'count', counter: match[1]! }), example: '몇 명이 다쳤어?' },
+  {
+    form: new RegExp(`몇\\s*(${COUNTERS})`),
+    type: ([, counter = '']) => (TIME_COUNTERS.has(counter) ? { kind: 'time' } : { kind: 'count', counter }),
+    example: '몇 명이 다쳤어?',
+  },
   { form: /언제|며칠|날짜|연도|시기|몇\s*세기|어느\s*(해|달|날)/, type: () => ({ kind: 'time' }), example: '언제 출시됐어?' },
   { form: /누구|누가|누군|어느\s*(분|사람)|(사람|인물|분)의?\s*(이름|성함)/, type: () => ({ kind: 'person' }), example: '원장은 누구야?' },
   { form: /어디|어느\s*(곳|나라|지역|도시|장소)/, type: () => ({ kind: 'place' }), example: '행사는 어디서 열렸어?' },
@@ -69,8 +82,10 @@ export const QUESTION_FORMS: QuestionForm[] = [
 ];
 
 /** Kinds whose absence from a sentence proves it does not answer. */
+const HARD_KINDS = new Set<AnswerType['kind']>(['money', 'amount', 'age', 'time', 'duration', 'count']);
+
 export function isHardType(type: AnswerType): boolean {
-  return type.kind === 'money' || type.kind === 'amount' || type.kind === 'age' || type.kind === 'time' || type.kind === 'duration' || type.kind === 'count';
+  return HARD_KINDS.has(type.kind);
 }
 
 export function expectedAnswerType(question: string): AnswerType | undefined {
@@ -83,45 +98,50 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
 
 const NUMBER_RE = new RegExp(NUMBER);
 // "5천만 원", "3조 2천억 원": a number may carry several place units before the currency.
-const MONEY_ANSWER = new RegExp(String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(원|달러|엔|유로|위안|파운드|%|퍼센트|배)|무료|공짜`);
+const MONEY_ANSWER = new RegExp(
+  String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(원|달러|엔|유로|위안|파운드|%|퍼센트|배)|무료|공짜`,
+);
 const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중|후)반/;
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
 // not ("S6 엣지" holds none).
 const TIME_ANSWER =
   /\d\s*(년|월|일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)/;
-const DURATION_ANSWER = new RegExp(String.raw`${NUMBER}\s*(여\s*)?(년|개월|달|주|일|시간|분|초)(\s*(동안|간|만에|째|이상|이내|가량|정도|여|남짓))?|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|한\s*달|반년|평생|오랫동안|장기간|단기간`);
+const DURATION_ANSWER = new RegExp(
+  String.raw`${NUMBER}\s*(여\s*)?(년|개월|달|주|일|시간|분|초)(\s*(동안|간|만에|째|이상|이내|가량|정도|여|남짓))?|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|한\s*달|반년|평생|오랫동안|장기간|단기간`,
+);
 // A person: a title or an honorific after a name, or a Latin full name.
 const PERSON_ANSWER =
   /[가-힣]{2,4}\s?(씨|님|원장|대표|사장|회장|부회장|장관|차관|총리|대통령|의원|시장|지사|군수|구청장|교수|박사|연구원|기자|감독|선수|위원장|위원|이사|국장|실장|팀장|부장|과장|청장|처장|총장|소장|관장|단장|주장|작가|가수|배우|변호사|판사|검사|대변인|씨는|씨가)|[A-Z][a-z]+\s+[A-Z][a-z]+|(그|그녀|그들)(는|가)/;
 // A place: an administrative or facility suffix, a location case ending, or a country.
 const PLACE_ANSWER =
   /[가-힣](시|도|군|구|읍|면|동|리|역|항|공항|섬|산|강|해|국|주|관|센터|홀|전당|회관|광장|공원|경기장|체육관|병원|학교|대학|본사|공장|캠퍼스|거리|로|길)(에서|에|로|의|은|는|이|가|까지|부터|\s)|[가-힣]{2,}(에서|에)\s|서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|미국|중국|일본|유럽|국내|해외/;
-const REASON_ANSWER = /때문|위해|위한|(으로|로)\s*인해|탓|덕분|덕에|(해서|어서|아서|므로|니까|으니|기에)\s|이유|원인|까닭|목적|결과|따라|(라|다)(며|면서|고)\s/;
-const METHOD_ANSWER = /하려면|(으|)려면|(을|를)\s*(선택|클릭|누르|눌러|입력|사용|지정|끌어|드래그)|(선택|클릭|입력|설정|지정|실행|사용)(하|한|합|해)|통해|이용해|방법|순서|단계|먼저|다음|[→>]|(으로|로)\s*(바꾸|변경|설정)|눌러|누르|고른|고르|방식/;
+const REASON_ANSWER =
+  /때문|위해|위한|(으로|로)\s*인해|탓|덕분|덕에|(해서|어서|아서|므로|니까|으니|기에)\s|이유|원인|까닭|목적|결과|따라|(라|다)(며|면서|고)\s/;
+const METHOD_ANSWER =
+  /하려면|(으|)려면|(을|를)\s*(선택|클릭|누르|눌러|입력|사용|지정|끌어|드래그)|(선택|클릭|입력|설정|지정|실행|사용)(하|한|합|해)|통해|이용해|방법|순서|단계|먼저|다음|[→>]|(으로|로)\s*(바꾸|변경|설정)|눌러|누르|고른|고르|방식/;
+
+/** What a sentence holds when it answers each kind but a count (whose pattern depends on its counter). */
+const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count'>, RegExp> = {
+  money: MONEY_ANSWER,
+  amount: NUMBER_RE,
+  age: AGE_ANSWER,
+  time: TIME_ANSWER,
+  duration: DURATION_ANSWER,
+  person: PERSON_ANSWER,
+  place: PLACE_ANSWER,
+  reason: REASON_ANSWER,
+  method: METHOD_ANSWER,
+};
 
 /** True when the sentence holds something of the asked kind: for "몇 명", a number of 명. */
 export function canAnswerType(sentence: string, type: AnswerType): boolean {
-  switch (type.kind) {
-    case 'money':
-      return MONEY_ANSWER.test(sentence);
-    case 'amount':
-      return NUMBER_RE.test(sentence);
-    case 'age':
-      return AGE_ANSWER.test(sentence);
-    case 'time':
-      return TIME_ANSWER.test(sentence);
-    case 'duration':
-      return DURATION_ANSWER.test(sentence.replace(/몇/g, ''));
-    case 'person':
-      return PERSON_ANSWER.test(sentence);
-    case 'place':
-      return PLACE_ANSWER.test(sentence);
-    case 'reason':
-      return REASON_ANSWER.test(sentence);
-    case 'method':
-      return METHOD_ANSWER.test(sentence);
-    case 'count':
-      // "870만 종" may drop its counter ("870만"); a large round number counts too.
-      return new RegExp(`${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${COUNTER_CLASSES[type.counter] ?? type.counter})|\\d\\s*(만|천|백|억)|첫`).test(sentence.replace(/몇/g, ''));
+  // "몇" is the question's own word, not a number: a duration or count must be stated.
+  if (type.kind === 'count') {
+    // "870만 종" may drop its counter ("870만"); a large round number counts too.
+    const counters = COUNTER_CLASSES[type.counter] ?? type.counter;
+    return new RegExp(`${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})|\\d\\s*(만|천|백|억)|첫`).test(
+      sentence.replace(/몇/g, ''),
+    );
   }
+  return ANSWER_FORMS[type.kind].test(type.kind === 'duration' ? sentence.replace(/몇/g, '') : sentence);
 }

@@ -8,7 +8,11 @@ export interface AnswerInput {
   question: string;
   /** Retrieved passages, best first. Citations quote these chunks' text. */
   hits: Hit[];
-  /** Aborted when the client goes away; implementations stop upstream work. */
+  /**
+   * The request's signal (see requestSignal): aborted when the client goes away (stop upstream
+   * work and throw its reason) or when the model's budget runs out (its reason then passes
+   * isTimeout: an LLM answerer falls back instead of failing).
+   */
   signal?: AbortSignal;
 }
 

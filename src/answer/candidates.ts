@@ -2,14 +2,19 @@
 // (captions dropped), what kind of sentence it is, and the features the fitted ranker
 // scores (sentence-model.ts). Selection and refusal live in extractive.ts.
 import type { Hit } from '../domain/types.js';
-import { analyzedSentences } from '../text/sentence-terms.js';
+import { createSentenceAnalyzer } from '../text/sentence-terms.js';
 import { relatedTerms } from '../text/related-words.js';
-import { resolvedMonthTerms } from '../text/time-terms.js';
-import { analyze, splitWords } from '../text/tokens.js';
+import { createMonthTermResolver } from '../text/time-terms.js';
+import { analyze, isWordTerm, splitWords, wordTerm } from '../text/tokens.js';
 import { canAnswerType, expectedAnswerType } from './answer-type.js';
 import { FEATURE_COUNT, scoreFeatures, type SentenceModel } from './sentence-model.js';
 import { FITTED_SENTENCE_MODEL } from './sentence-weights.js';
 import { isCaptionLine, pointsBack, sentenceKind, type SentenceKind } from './statement.js';
+import { bm25Idf } from '../text/bm25.js';
+
+// The same retrieved passages come back question after question: each analysed once.
+const analyzedSentences = createSentenceAnalyzer();
+const resolvedMonthTerms = createMonthTermResolver();
 
 /** What the answerer needs to know about the corpus's vocabulary (the BM25 index has it). */
 export interface Lexicon {
@@ -26,7 +31,7 @@ const IDF_PRIOR_CHUNKS = 50;
 export function smoothedIdf(lexicon: Lexicon, term: string): number {
   const n = lexicon.documentCount;
   const df = Math.max(lexicon.documentFrequency(term), 1);
-  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const idf = bm25Idf(n, df);
   // IDF from a handful of chunks says little (a one-article corpus puts its title's words
   // in every chunk): shrink it towards a flat weight of 1 until the corpus is large.
   const trust = n / (n + IDF_PRIOR_CHUNKS);
@@ -34,16 +39,18 @@ export function smoothedIdf(lexicon: Lexicon, term: string): number {
 }
 
 export interface RankOptions {
-  /** Retrieved chunks whose sentences are considered. */
-  maxHits: number;
   /** The fitted sentence ranker (weights, second-sentence and refusal models). */
   model: SentenceModel;
   /** Related words of a word (synonyms, paraphrases), for the `related` feature. */
   related?: (word: string) => string[];
 }
 
-/** maxHits 5 measured on KorQuAD dev (`npm run bench:korquad`); the model is fitted (`npm run fit:answer`). */
-export const DEFAULT_RANK: RankOptions = { maxHits: 5, model: FITTED_SENTENCE_MODEL, related: relatedTerms };
+/** The model is fitted (`npm run fit:answer`). Every retrieved passage is read: a request's topK means what it says. */
+export const DEFAULT_RANK: RankOptions = { model: FITTED_SENTENCE_MODEL, related: relatedTerms };
+
+/** Scale of the `rank` feature: the pipeline's default topK (5), with which the model was fitted;
+ *  passages past it (a larger topK) count as rank 0. */
+const RANK_SCALE = 5;
 
 export interface Candidate {
   hit: Hit;
@@ -72,10 +79,10 @@ export interface Candidate {
 /** Sentences of the retrieved chunks, each once (overlapping chunks repeat sentences).
  *  Captions, bylines and copyright lines are dropped; questions and headings stay as
  *  candidates (they may give context) but never open an answer. */
-function candidateSentences(hits: Hit[], maxHits: number): Candidate[] {
+function candidateSentences(hits: Hit[]): Candidate[] {
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
-  hits.slice(0, maxHits).forEach((hit, rank) => {
+  hits.forEach((hit, rank) => {
     let previous: Candidate['previous'];
     const chunkText = hit.chunk.text;
     const context = new Set(titleTerms(hit.article.title));
@@ -92,9 +99,21 @@ function candidateSentences(hits: Hit[], maxHits: number): Candidate[] {
       if (!seen.has(key)) {
         seen.add(key);
         candidates.push({
-          hit, rank, start, end, text, terms: span.terms, context, kind, pointsBack: pointsBack(text),
+          hit,
+          rank,
+          start,
+          end,
+          text,
+          terms: span.terms,
+          context,
+          kind,
+          pointsBack: pointsBack(text),
           ...(previous ? { previous } : {}),
-          coverage: 0, contextCoverage: 0, attributeCoverage: 0, features: new Float64Array(FEATURE_COUNT), score: 0,
+          coverage: 0,
+          contextCoverage: 0,
+          attributeCoverage: 0,
+          features: new Float64Array(FEATURE_COUNT),
+          score: 0,
         });
       }
       previous = { start, end, text, terms: span.terms };
@@ -125,7 +144,23 @@ export function titleTerms(title: string): Set<string> {
 
 const LENGTH_SCALE = Math.log(400);
 
-export const isWordTerm = (term: string) => term.startsWith('w:');
+/** Each question term's weight: its corpus IDF, and that times its IDF among the candidates
+ *  (a term every candidate holds tells them apart no better than none). */
+function termWeights(terms: string[], candidates: Candidate[], lexicon: Lexicon) {
+  const n = candidates.length;
+  let corpusTotal = 0;
+  let total = 0;
+  const weights = terms.map((term) => {
+    const corpusIdf = smoothedIdf(lexicon, term);
+    let df = 0;
+    for (const candidate of candidates) if (candidate.terms.has(term)) df++;
+    const weight = corpusIdf * bm25Idf(n, df);
+    corpusTotal += corpusIdf;
+    total += weight;
+    return { term, corpusIdf, weight };
+  });
+  return { weights, corpusTotal, total };
+}
 
 /**
  * Computes every candidate's features and scores them with the model, best first. A
@@ -134,25 +169,14 @@ export const isWordTerm = (term: string) => term.startsWith('w:');
  * only the answer sentence has.
  */
 export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, options: RankOptions = DEFAULT_RANK): Candidate[] {
-  const candidates = candidateSentences(hits, options.maxHits);
+  const candidates = candidateSentences(hits);
   const terms = [...new Set(analyze(question, { query: true }))];
   const questionTerms = new Set(terms);
   const related = relatedQuestionTerms(question, options.related);
   const type = expectedAnswerType(question);
-  const n = candidates.length;
-  let corpusTotal = 0;
-  let total = 0;
   const questionWords = terms.filter(isWordTerm);
-  const weights = terms.map((term) => {
-    const corpusIdf = smoothedIdf(lexicon, term);
-    let df = 0;
-    for (const candidate of candidates) if (candidate.terms.has(term)) df++;
-    const weight = corpusIdf * Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    corpusTotal += corpusIdf;
-    total += weight;
-    return { term, corpusIdf, weight };
-  });
-  if (n === 0 || corpusTotal <= 0) return [];
+  const { weights, corpusTotal, total } = termWeights(terms, candidates, lexicon);
+  if (candidates.length === 0 || corpusTotal <= 0) return [];
   const rarestIdf = Math.max(...weights.map((weight) => weight.corpusIdf));
   const topScore = hits[0]?.score ?? 0;
   for (const candidate of candidates) {
@@ -190,7 +214,7 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
     f[0] = candidate.coverage;
     f[1] = total > 0 ? weighted / total : 0;
     f[2] = total > 0 ? before / total : 0;
-    f[3] = (options.maxHits - candidate.rank) / options.maxHits;
+    f[3] = Math.max(0, (RANK_SCALE - candidate.rank) / RANK_SCALE);
     f[4] = topScore > 0 ? Math.max(0, candidate.hit.score / topScore) : 0;
     f[5] = type && matches ? 1 : 0;
     f[6] = type && !matches ? 1 : 0;
@@ -229,7 +253,7 @@ function relatedQuestionTerms(question: string, relatedTerms: RankOptions['relat
     if (word.kind !== 'hangul') continue;
     for (const lemma of relatedTerms(word.text)) {
       // The lemma as a whole word, and as its bigram when it has two syllables (출시 in 출시되며).
-      related.add(`w:${lemma}`);
+      related.add(wordTerm(lemma));
       if (lemma.length === 2) related.add(lemma);
     }
   }

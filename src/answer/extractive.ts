@@ -3,10 +3,10 @@
 // holds the kind of answer asked for, adds a second sentence only when it adds what the
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
-import type { Citation } from '../domain/types.js';
-import { analyze } from '../text/tokens.js';
+import { analyze, wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
+import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
 import { DEFAULT_RANK, rankSentences, smoothedIdf, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
 import { focusWords, passageHasWord } from './focus.js';
@@ -62,7 +62,12 @@ function addedWeight(questionWeights: Map<string, number>, covered: Set<string>,
  * question names, preferring the look-alike article the question's time asks for. Undefined
  * when no sentence qualifies or the passages never name the question's focus.
  */
-export function chooseFirst(question: string, candidates: Candidate[], lexicon: Lexicon, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Candidate | undefined {
+export function chooseFirst(
+  question: string,
+  candidates: Candidate[],
+  lexicon: Lexicon,
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): Candidate | undefined {
   const type = expectedAnswerType(question);
   // The attribute asked about ("매출은 얼마야?") must be named by the retrieved passages.
   // (Requiring it in the answer's own passage cost 0.5 points of KorQuAD gold: answers often
@@ -74,7 +79,7 @@ export function chooseFirst(question: string, candidates: Candidate[], lexicon: 
     const passages = {
       has: (term: string) => seen.has(term),
       hasWordStartingWith: (start: string) => {
-        for (const term of seen) if (term.startsWith(`w:${start}`)) return true;
+        for (const term of seen) if (term.startsWith(wordTerm(start))) return true;
         return false;
       },
     };
@@ -105,7 +110,10 @@ export function chooseFirst(question: string, candidates: Candidate[], lexicon: 
     candidate.coverage >= options.minCoverage ||
     (candidate.contextCoverage >= options.minContextCoverage && candidate.attributeCoverage > 0);
   const eligible = (candidate: Candidate) =>
-    candidate.kind === 'statement' && covers(candidate) && (!hard || canAnswerType(candidate.text, type)) && articleNamesAll(candidate.hit.article.id);
+    candidate.kind === 'statement' &&
+    covers(candidate) &&
+    (!hard || canAnswerType(candidate.text, type)) &&
+    articleNamesAll(candidate.hit.article.id);
   const best = candidates.find(eligible);
   return best && preferByTime(question, best, candidates.filter(eligible));
 }
@@ -116,7 +124,12 @@ export function chooseFirst(question: string, candidates: Candidate[], lexicon: 
  * when it adds what the first lacks: the sentence a pronoun points back to, or question terms
  * and the asked kind the first does not hold, with enough model probability.
  */
-export function selectSentences(question: string, candidates: Candidate[], lexicon: Lexicon, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Candidate[] {
+export function selectSentences(
+  question: string,
+  candidates: Candidate[],
+  lexicon: Lexicon,
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): Candidate[] {
   const first = chooseFirst(question, candidates, lexicon, options);
   if (!first) return [];
   const answerability = options.model.answerability;
@@ -129,7 +142,9 @@ export function selectSentences(question: string, candidates: Candidate[], lexic
   }
   // The answer first; a pronoun's antecedent goes before the sentence that points back to it.
   const [, second] = chosen;
-  return second && first.pointsBack && second.start === first.previous?.start && second.hit.article.id === first.hit.article.id ? [second, first] : chosen;
+  return second && first.pointsBack && second.start === first.previous?.start && second.hit.article.id === first.hit.article.id
+    ? [second, first]
+    : chosen;
 }
 
 function secondSentence(
@@ -142,7 +157,9 @@ function secondSentence(
 ): Candidate | undefined {
   // A pronoun at the start ("그는 …") needs what it points back to.
   if (first.pointsBack && first.previous) {
-    const antecedent = candidates.find((candidate) => candidate.hit.article.id === first.hit.article.id && candidate.start === first.previous!.start);
+    const antecedent = candidates.find(
+      (candidate) => candidate.hit.article.id === first.hit.article.id && candidate.start === first.previous!.start,
+    );
     // Only a sentence that names something itself: one that points back too explains nothing.
     if (antecedent && antecedent.kind === 'statement' && !antecedent.pointsBack) return antecedent;
   }
@@ -164,18 +181,7 @@ function secondSentence(
 }
 
 export function buildCitedAnswer(sentences: Candidate[]): AnswerResult {
-  const citations: Citation[] = sentences.map((sentence, i) => ({
-    n: i + 1,
-    articleId: sentence.hit.article.id,
-    title: sentence.hit.article.title,
-    ...(sentence.hit.article.date ? { date: sentence.hit.article.date } : {}),
-    ...(sentence.hit.article.source ? { source: sentence.hit.article.source } : {}),
-    ...(sentence.hit.article.url ? { url: sentence.hit.article.url } : {}),
-    chunkId: sentence.hit.chunk.id,
-    quote: sentence.text,
-    start: sentence.start,
-    end: sentence.end,
-  }));
+  const citations = sentences.map((sentence, i) => citationOf(sentence.hit, i + 1, sentence));
   const answer = sentences.map((sentence, i) => `${sentence.text} [${i + 1}]`).join(' ');
   return { answer, citations, refused: false, mode: 'extractive' };
 }
@@ -196,7 +202,9 @@ export function createExtractiveAnswerer(lexicon: Lexicon, options: ExtractiveOp
       }
       // Stream cited sentence by cited sentence, like the LLM answerers; the split drops
       // exactly one space, put back on the piece before it, so pieces concatenate to the answer.
-      const pieces = result.refused ? [result.answer] : result.answer.split(/(?<=\]) (?=\S)/).map((piece, i, all) => (i < all.length - 1 ? `${piece} ` : piece));
+      const pieces = result.refused
+        ? [result.answer]
+        : result.answer.split(/(?<=\]) (?=\S)/).map((piece, i, all) => (i < all.length - 1 ? `${piece} ` : piece));
       for (const piece of pieces) yield { type: 'token', text: piece };
       yield { type: 'result', result };
     },

@@ -1,17 +1,77 @@
 // The focus of a question: the topic noun right before its question word, which names
 // what is asked ("매출은 얼마야?" → 매출, "날씨는 어땠어?" → 날씨). An article
 // that mentions the question's other words but never its focus does not answer it.
-import { bigrams, isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
+import { bigramShare, isQuestionWord, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
 
 // Nouns that only name the kind of answer wanted ("어느 기관", "장소는 어디"): the answer
 // sentence names the thing itself, not the category, so they need not appear in it.
 const CATEGORY_NOUNS = new Set([
-  '기관', '장소', '곳', '사람', '인물', '회사', '기업', '단체', '조직', '나라', '국가', '도시', '지역', '행사', '주제', '분야', '방법', '이유', '목적',
-  '내용', '종류', '직책', '직위', '직함', '명칭', '제목', '이름', '정도', '시기', '연도', '날짜', '날', '해', '것', '점', '부분', '역할', '의미', '뜻', '말', '일',
+  '기관',
+  '장소',
+  '곳',
+  '사람',
+  '인물',
+  '회사',
+  '기업',
+  '단체',
+  '조직',
+  '나라',
+  '국가',
+  '도시',
+  '지역',
+  '행사',
+  '주제',
+  '분야',
+  '방법',
+  '이유',
+  '목적',
+  '내용',
+  '종류',
+  '직책',
+  '직위',
+  '직함',
+  '명칭',
+  '제목',
+  '이름',
+  '정도',
+  '시기',
+  '연도',
+  '날짜',
+  '날',
+  '해',
+  '것',
+  '점',
+  '부분',
+  '역할',
+  '의미',
+  '뜻',
+  '말',
+  '일',
   // Connectives that take a particle like a noun ("LG 말고는 어디가").
-  '말고', '빼고', '제외하고', '외에', '이외',
+  '말고',
+  '빼고',
+  '제외하고',
+  '외에',
+  '이외',
   // Measures whose value is the answer ("층수는 얼마" → "5층"): the answer states the value.
-  '년도', '나이', '숫자', '점수', '개수', '인원', '기한', '층수', '번호', '규모', '수치', '비율', '길이', '높이', '크기', '무게', '거리', '기간',
+  '년도',
+  '나이',
+  '숫자',
+  '점수',
+  '개수',
+  '인원',
+  '기한',
+  '층수',
+  '번호',
+  '규모',
+  '수치',
+  '비율',
+  '길이',
+  '높이',
+  '크기',
+  '무게',
+  '거리',
+  '기간',
 ]);
 
 // Question words that ask for the value of an attribute ("매출은 얼마야?", "날씨는 어땠어?"),
@@ -65,7 +125,8 @@ export function focusWords(question: string): FocusWord[] {
     }
     // Only a long predicate ("설립됐어" → 설립): a short one is a bare verb whose second
     // syllable changes with the ending (열렸어 / 열린다), so two syllables prove nothing.
-    if (/^언제/.test(word.text) && after?.kind === 'hangul' && after.text.length >= 4 && adjacent(word, after)) add(stripParticle(after.text), true);
+    if (/^언제/.test(word.text) && after?.kind === 'hangul' && after.text.length >= 4 && adjacent(word, after))
+      add(stripParticle(after.text), true);
   });
   // The opening topic: "X는 …" with a short X (a long one is a run-on without spaces).
   const first = words[0];
@@ -87,11 +148,14 @@ export interface TermLookup {
   hasWordStartingWith?(start: string): boolean;
 }
 
+/** A focus word counts as present when half its bigrams are: a compound split by spacing
+ *  ("연구 소장") or a stem that changed its last syllable still holds most of them. */
+const FOCUS_BIGRAM_SHARE = 0.5;
+
 export function passageHasWord(terms: TermLookup, word: string, prefix = false): boolean {
   if (!/[가-힣]/.test(word)) return terms.has(word);
   if (prefix) return terms.has(word.slice(0, 2));
-  if (terms.has(`w:${word}`)) return true;
+  if (terms.has(wordTerm(word))) return true;
   if (word.length === 2 && terms.hasWordStartingWith) return terms.hasWordStartingWith(word);
-  const pairs = bigrams(word);
-  return pairs.filter((pair) => terms.has(pair)).length / pairs.length >= 0.5;
+  return bigramShare(word, (pair) => terms.has(pair)) >= FOCUS_BIGRAM_SHARE;
 }

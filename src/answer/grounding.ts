@@ -2,6 +2,7 @@
 // with their [n] markers, rewriting markers, and checking each sentence against the
 // passages it cites (the check itself lives in ./grounding/check.ts).
 import type { Span } from '../domain/types.js';
+import { isDecimalPoint, isDottedDateEnd, isSpace, isTerminal, scanSentences, type SentenceRules } from '../text/sentences.js';
 import { bigrams, splitWords } from '../text/tokens.js';
 import { checkClaim, type CheckContext, type SentenceCheck } from './grounding/check.js';
 
@@ -10,11 +11,6 @@ const MARKERS = new RegExp(MARKER_SOURCE, 'g');
 const MARKER_AT = new RegExp(MARKER_SOURCE, 'y');
 // An unfinished marker at the very end of a streamed buffer ("… 밝혔다. [1").
 const PARTIAL_MARKER = /\[[\d\s,，]*$/y;
-
-const TERMINALS = new Set(['.', '?', '!', '…', '。', '？', '！']);
-const CLOSERS = new Set(['"', "'", '”', '’', ')', '」', '』', '》', '〉']);
-const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
-const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 
 /** One sentence of a model answer, markers included. */
 export interface AnswerSentence {
@@ -30,8 +26,8 @@ export interface AnswerSentence {
 /** Passage numbers of every `[n]` / `[n, m]` marker in `text`, in order. */
 export function markerNumbers(text: string): number[] {
   const numbers: number[] = [];
-  for (const match of text.matchAll(MARKERS)) {
-    for (const part of match[1]!.split(/[,，]/)) numbers.push(Number(part.trim()));
+  for (const [, list = ''] of text.matchAll(MARKERS)) {
+    for (const part of list.split(/[,，]/)) numbers.push(Number(part.trim()));
   }
   return numbers;
 }
@@ -86,21 +82,18 @@ function skipTrailingMarkers(text: string, from: number): number {
   }
 }
 
-const DOTTED_DATE_END = /\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}$/;
-
 /** True when the period at `i` does not end a sentence: decimals ("3.5") and dotted dates
  *  ("2025. 8. 30. 열렸다"), unless a marker follows the date. */
 function isNumberPeriod(text: string, i: number): boolean {
-  if (text[i] !== '.' || !isDigit(text[i - 1])) return false;
+  if (isDecimalPoint(text, i)) return true;
   let next = i + 1;
   while (text[next] === ' ') next++;
-  if (isDigit(text[next])) return true;
-  return text[next] !== '[' && DOTTED_DATE_END.test(text.slice(Math.max(0, i - 12), i));
+  return text[next] !== '[' && isDottedDateEnd(text, i);
 }
 
 /** Longest quotation whose inner sentence ends are not sentence ends; a quote left open
  *  longer than this (a stray mark) stops holding sentences together. */
-export const MAX_QUOTE_CHARS = 300;
+const MAX_QUOTE_CHARS = 300;
 
 /**
  * For each position inside a quotation (“…” or a pair of straight double quotes on one line)
@@ -132,7 +125,31 @@ function quoteEndsOf(text: string): Int32Array {
 
 /** A period after a single capital letter is an initial ("존 F. 케네디"), not a sentence end. */
 function isInitial(text: string, i: number): boolean {
-  return text[i] === '.' && /[A-Z]/.test(text[i - 1] ?? '') && (i < 2 || !/[A-Za-z]/.test(text[i - 2]!)) && text[i + 1] === ' ' && !/[\[\n]/.test(text[i + 2] ?? '\n');
+  return (
+    text[i] === '.' &&
+    /[A-Z]/.test(text[i - 1] ?? '') &&
+    (i < 2 || !/[A-Za-z]/.test(text.charAt(i - 2))) &&
+    text[i + 1] === ' ' &&
+    !/[[\n]/.test(text[i + 2] ?? '\n')
+  );
+}
+
+/** A model answer's sentence ends: its [n] markers belong to the sentence before them, and a
+ *  quotation still open at the end may yet close as the stream goes on. */
+function answerRules(text: string): SentenceRules {
+  const quoteEnds = quoteEndsOf(text);
+  return {
+    endsAt(at, end) {
+      if (!isTerminal(text[at]) || isNumberPeriod(text, at) || isInitial(text, at)) return false;
+      // Inside a quotation that goes on past this terminal ("… 했다. 그러나 …"라고 말했다), unless a
+      // marker follows: a cited sentence end is an end even inside a stray, unclosed quote mark.
+      const quoteEnd = quoteEnds[at] ?? -1;
+      return quoteEnd < 0 || end > quoteEnd || /^\s*\[\s*\d/.test(text.slice(end, end + 8));
+    },
+    // "밝혔다.[1]": a marker may follow the terminal directly.
+    mayFollow: (ch) => ch === '[',
+    extend: (end) => skipTrailingMarkers(text, end),
+  };
 }
 
 /**
@@ -142,43 +159,11 @@ function isInitial(text: string, i: number): boolean {
  * sentence but the last is final: the last may still grow.
  */
 export function splitAnswerSentences(text: string): AnswerSentence[] {
-  const sentences: AnswerSentence[] = [];
-  const quoteEnds = quoteEndsOf(text);
-  let start = 0;
-  const push = (end: number) => {
-    let from = start;
-    let to = end;
-    while (from < to && isSpace(text[from])) from++;
-    while (to > from && isSpace(text[to - 1])) to--;
-    if (from < to) {
-      const sentence = text.slice(from, to);
-      sentences.push({ text: sentence, start: from, end: to, markers: markerNumbers(sentence) });
-    }
-    start = end;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
-      push(i);
-      continue;
-    }
-    if (!TERMINALS.has(ch) || isNumberPeriod(text, i) || isInitial(text, i)) continue;
-    let end = i + 1;
-    while (end < text.length && (TERMINALS.has(text[end]!) || CLOSERS.has(text[end]!))) end++;
-    // "example.com", "3.5": a terminal glued to the next word ends nothing.
-    if (end < text.length && !isSpace(text[end]) && text[end] !== '[') continue;
-    // Inside a quotation that goes on past this terminal ("… 했다. 그러나 …"라고 말했다), unless a
-    // marker follows: a cited sentence end is an end even inside a stray, unclosed quote mark.
-    if (quoteEnds[i]! >= 0 && end <= quoteEnds[i]! && !/^\s*\[\s*\d/.test(text.slice(end, end + 8))) continue;
-    end = skipTrailingMarkers(text, end);
-    push(end);
-    i = end - 1;
-  }
-  push(text.length);
-  return sentences;
+  return scanSentences(text, answerRules(text)).map(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    return { text: sentence, start, end, markers: markerNumbers(sentence) };
+  });
 }
-
-export { checkClaim, type CheckContext, type SentenceCheck, type TermStatistics } from './grounding/check.js';
 
 /**
  * Checks one answer sentence (markers are ignored) against the texts of the passages it
@@ -224,6 +209,12 @@ export function bestSupportingSpan(passageText: string, spans: Span[], claims: s
  *  longest run of closers and markers that may follow a sentence end. */
 const DECISION_LOOKAHEAD = MAX_QUOTE_CHARS + 32;
 
+/** Position of the last terminal or line break in `text`, or -1. */
+function lastBreak(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (text[i] === '\n' || isTerminal(text[i])) return i;
+  return -1;
+}
+
 /**
  * Splits a streamed answer into final sentences as it arrives, scanning only the new text
  * for sentence ends: work grows linearly with the answer, not with its square. Sentences
@@ -249,39 +240,34 @@ export class AnswerSentenceStream {
     const from = this.pending;
     this.parts.push(delta);
     this.pending += delta.length;
-    for (let i = delta.length - 1; i >= 0; i--) {
-      const ch = delta[i]!;
-      if (ch === '\n' || TERMINALS.has(ch)) {
-        this.lastEnd = from + i;
-        break;
-      }
-    }
+    const lastInDelta = lastBreak(delta);
+    if (lastInDelta >= 0) this.lastEnd = from + lastInDelta;
     // No sentence end near the new text: nothing can have been decided.
     if (this.lastEnd < 0 || from - this.lastEnd > DECISION_LOOKAHEAD) return [];
     const buffer = this.parts.join('');
     this.parts = [buffer];
     const sentences = splitAnswerSentences(buffer);
-    if (sentences.length < 2) return [];
-    const last = sentences.at(-1)!;
-    const done = sentences.slice(0, -1).map((sentence) => ({ ...sentence, start: sentence.start + this.offset, end: sentence.end + this.offset }));
+    const last = sentences.at(-1);
+    if (!last || sentences.length < 2) return [];
+    const done = sentences
+      .slice(0, -1)
+      .map((sentence) => ({ ...sentence, start: sentence.start + this.offset, end: sentence.end + this.offset }));
     this.offset += last.start;
     const rest = buffer.slice(last.start);
     this.parts = [rest];
     this.pending = rest.length;
-    this.lastEnd = -1;
-    for (let i = rest.length - 1; i >= 0; i--) {
-      if (rest[i] === '\n' || TERMINALS.has(rest[i]!)) {
-        this.lastEnd = i;
-        break;
-      }
-    }
+    this.lastEnd = lastBreak(rest);
     return done;
   }
 
   /** The rest, once the stream has ended. */
   flush(): AnswerSentence[] {
     const buffer = this.parts.join('');
-    const rest = splitAnswerSentences(buffer).map((sentence) => ({ ...sentence, start: sentence.start + this.offset, end: sentence.end + this.offset }));
+    const rest = splitAnswerSentences(buffer).map((sentence) => ({
+      ...sentence,
+      start: sentence.start + this.offset,
+      end: sentence.end + this.offset,
+    }));
     this.offset += buffer.length;
     this.parts = [];
     this.pending = 0;

@@ -4,19 +4,17 @@
 // first sentence is released, the fallback answerer (extractive) answers instead.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
-import type { ChatTurn, Citation, Grounding, Hit } from '../domain/types.js';
-import { AppError } from '../errors/app-error.js';
+import type { Grounding, Hit } from '../domain/types.js';
+import { callSignal, isTimeout, untilAborted } from '../errors/abort.js';
 import { splitSentences } from '../text/sentences.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
+import type { ChatModelFor } from './chat-model.js';
+import { citationOf } from './citation.js';
 import { AnswerSentenceStream, appendMarker, bestSupportingSpan, rewriteMarkers, stripMarkers, type AnswerSentence } from './grounding.js';
 import type { TermStatistics } from './grounding/check.js';
 import { groundSentence, type GroundingPassage } from './grounding/ground.js';
-import { renderPrompt, type Prompts } from './prompts.js';
+import { neutraliseTags, renderPrompt, type Prompts } from './prompts.js';
 import { REFUSAL_TEXT, isRefusalText } from './refusal.js';
-
-/** Passages given to the model. Six ~500-character chunks keep the prompt near 2k tokens,
- *  small enough for 8k-context local models, and retrieval rarely has more to add past six. */
-export const DEFAULT_MAX_PASSAGES = 6;
 
 /**
  * Longest answer read from the model, in characters. Grounded answers are a few cited
@@ -26,27 +24,25 @@ export const DEFAULT_MAX_PASSAGES = 6;
 export const DEFAULT_MAX_ANSWER_CHARS = 2_000;
 
 /** Longest sentence checked; a longer one cannot be a single grounded claim and is dropped. */
-export const MAX_SENTENCE_CHARS = 1_000;
+const MAX_SENTENCE_CHARS = 1_000;
 
 export type FallbackReason = 'error' | 'timeout' | 'unsupported' | 'too-long';
 
 /** The sentence-level check of one answer, as reported in the response's `grounding`. */
-export interface AnswerGrounding extends Grounding {
+interface AnswerGrounding extends Grounding {
   /** Sentences kept but moved to another given passage that supports them (counted in `supported`); absent when none. */
   recited?: number;
   /** True when the model's answer ran past the maximum length and was cut there. */
   truncated?: boolean;
 }
 
-export interface LlmAnswererOptions {
+interface LlmAnswererOptions {
   mode: 'ollama' | 'openai';
-  model: BaseChatModel;
+  /** The model is called under the answer input's signal, which bounds its time (see requestSignal). */
+  model: ChatModelFor;
   prompts: Prompts;
-  /** Upper bound on the whole model call, first byte to last. */
-  timeoutMs: number;
   /** Answers when the model cannot (its result keeps its own mode, 'extractive'). */
   fallback: Answerer;
-  maxPassages?: number;
   /** Longest answer read from the model (default DEFAULT_MAX_ANSWER_CHARS). */
   maxAnswerChars?: number;
   /** Corpus statistics (the BM25 index) that weigh words by IDF in the grounding check. */
@@ -55,9 +51,9 @@ export interface LlmAnswererOptions {
   onFallback?: (reason: FallbackReason, error?: unknown) => void;
 }
 
-// Keeps text from closing or opening the fence it is placed in.
-const neutraliseTags = (text: string, tag: string) => text.replace(new RegExp(`<\\s*(/?)\\s*${tag}`, 'gi'), '[$1' + tag);
-const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s+/g, ' ');
+// A value for a double-quoted attribute: escaped, on one line.
+const attribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s+/g, ' ');
 
 /** Passages as numbered <passage> blocks; text inside can neither close a block nor open one. */
 export function formatPassages(hits: Hit[]): string {
@@ -84,50 +80,9 @@ export function buildAnswerMessages(prompts: Prompts, question: string, hits: Hi
   ];
 }
 
-/** Resolves like `promise`, or rejects with the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** An AbortController that fires on the caller's signal or after `timeoutMs`; `dispose` stops both. */
-function deadline(timeoutMs: number, outer?: AbortSignal) {
-  const controller = new AbortController();
-  const timeout = new AppError('UPSTREAM_TIMEOUT', `LLM이 ${timeoutMs}ms 안에 답하지 않았습니다`);
-  const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
-  const onOuterAbort = () => controller.abort(outer?.reason);
-  outer?.addEventListener('abort', onOuterAbort, { once: true });
-  if (outer?.aborted) onOuterAbort();
-  return {
-    signal: controller.signal,
-    timedOut: () => controller.signal.reason === timeout,
-    dispose() {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
-      // Stops the upstream request when the consumer leaves early.
-      controller.abort();
-    },
-  };
-}
-
 /** Streams a chat model's text deltas; every wait gives up when `signal` aborts. */
 async function* streamText(model: BaseChatModel, messages: BaseMessage[], signal: AbortSignal): AsyncGenerator<string> {
+  signal.throwIfAborted(); // the request's budget may be spent already (by the follow-up rewrite)
   const stream = await untilAborted(model.stream(messages, { signal }), signal);
   const iterator = stream[Symbol.asyncIterator]();
   try {
@@ -190,18 +145,27 @@ class GroundedAnswer {
 
     const cited = outcome.status === 'recited' ? [outcome.recitedTo] : outcome.cited;
     for (const n of cited) {
-      if (!this.renumber.has(n)) this.renumber.set(n, this.renumber.size + 1);
+      this.markerOf(n);
       this.claims.set(n, [...(this.claims.get(n) ?? []), body]);
     }
     let text: string;
     if (outcome.status === 'recited') {
       this.recited++;
-      text = appendMarker(stripMarkers(sentence.text), this.renumber.get(outcome.recitedTo)!);
+      text = appendMarker(stripMarkers(sentence.text), this.markerOf(outcome.recitedTo));
     } else text = rewriteMarkers(sentence.text, (n) => (cited.includes(n) ? this.renumber.get(n) : undefined));
     text = (this.kept > 0 ? ' ' : '') + text;
     this.kept++;
     this.answer += text;
     return text;
+  }
+
+  /** The marker of passage `n`: markers are numbered 1..k in order of first use. */
+  private markerOf(n: number): number {
+    const known = this.renumber.get(n);
+    if (known !== undefined) return known;
+    const next = this.renumber.size + 1;
+    this.renumber.set(n, next);
+    return next;
   }
 
   grounding(): AnswerGrounding {
@@ -215,7 +179,10 @@ class GroundedAnswer {
   }
 
   result(mode: 'ollama' | 'openai'): AnswerResult {
-    const citations: Citation[] = [...this.renumber].map(([passage, n]) => citationFor(this.hits[passage - 1]!, n, this.claims.get(passage) ?? []));
+    const citations = [...this.renumber].flatMap(([passage, n]) => {
+      const hit = this.hits[passage - 1];
+      return hit ? [citationFor(hit, n, this.claims.get(passage) ?? [])] : [];
+    });
     return { answer: this.answer, citations, refused: false, mode, grounding: this.grounding() };
   }
 }
@@ -223,28 +190,15 @@ class GroundedAnswer {
 /** Lets other requests (and /healthz) run between streamed chunks. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Quotes the chunk sentence that best supports the claims, in article offsets. */
-function citationFor(hit: Hit, n: number, claims: string[]): Citation {
-  const { chunk, article } = hit;
+/** Cites the chunk sentence that best supports the claims (the whole chunk when none does). */
+function citationFor(hit: Hit, n: number, claims: string[]) {
+  const { chunk } = hit;
   const span = bestSupportingSpan(chunk.text, splitSentences(chunk.text), claims) ?? { start: 0, end: chunk.text.length };
-  const citation: Citation = {
-    n,
-    articleId: article.id,
-    title: article.title,
-    chunkId: chunk.id,
-    quote: chunk.text.slice(span.start, span.end),
-    start: chunk.start + span.start,
-    end: chunk.start + span.end,
-  };
-  if (article.date) citation.date = article.date;
-  if (article.source) citation.source = article.source;
-  if (article.url) citation.url = article.url;
-  return citation;
+  return citationOf(hit, n, { start: chunk.start + span.start, end: chunk.start + span.end });
 }
 
 export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
-  const { mode, model, prompts, timeoutMs, fallback, onFallback, terms } = options;
-  const maxPassages = options.maxPassages ?? DEFAULT_MAX_PASSAGES;
+  const { mode, model, prompts, fallback, onFallback, terms } = options;
   const maxAnswerChars = options.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
 
   const refusal = (grounding: AnswerGrounding): AnswerEvent[] => [
@@ -255,8 +209,11 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   return {
     mode,
     async *answer(input: AnswerInput): AsyncIterable<AnswerEvent> {
-      input.signal?.throwIfAborted();
-      const hits = input.hits.slice(0, maxPassages);
+      // The client left: stop. The budget ran out (in the rewrite): the fallback still answers.
+      if (input.signal?.aborted && !isTimeout(input.signal.reason)) throw input.signal.reason;
+      // Every retrieved passage goes into the prompt (a request's topK means what it says): the
+      // default five ~500-character chunks keep it near 2k tokens, within an 8k-context model.
+      const hits = input.hits;
       if (hits.length === 0) {
         yield* refusal({ sentences: 0, supported: 0, dropped: 0 });
         return;
@@ -269,11 +226,12 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
           if (text !== undefined) yield { type: 'token', text };
         }
       }
-      const limit = deadline(timeoutMs, input.signal);
+      const call = callSignal(input.signal);
       let failure: unknown;
+      let timedOut = false;
       try {
         const sentences = new AnswerSentenceStream();
-        for await (const delta of streamText(model, buildAnswerMessages(prompts, input.question, hits), limit.signal)) {
+        for await (const delta of streamText(model(call.signal), buildAnswerMessages(prompts, input.question, hits), call.signal)) {
           const room = maxAnswerChars - sentences.length;
           yield* release(sentences.push(delta.slice(0, room)));
           if (delta.length > room) {
@@ -287,77 +245,23 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
       } catch (error) {
         // A sentence cut off by a broken stream is never checked: it may be truncated mid-claim.
         failure = error;
+        timedOut = isTimeout(call.signal.reason);
       } finally {
-        limit.dispose();
+        // Stops the upstream request when the consumer leaves early or the answer was cut.
+        call.end();
       }
 
       if (answer.released) {
         yield { type: 'result', result: answer.result(mode) };
         return;
       }
-      if (input.signal?.aborted) throw input.signal.reason;
+      if (input.signal?.aborted && !isTimeout(input.signal.reason)) throw input.signal.reason;
       if (failure === undefined && answer.sawRefusal) {
         yield* refusal(answer.grounding());
         return;
       }
-      onFallback?.(failure !== undefined ? (limit.timedOut() ? 'timeout' : 'error') : answer.truncated ? 'too-long' : 'unsupported', failure);
+      onFallback?.(failure !== undefined ? (timedOut ? 'timeout' : 'error') : answer.truncated ? 'too-long' : 'unsupported', failure);
       yield* fallback.answer(input);
     },
   };
-}
-
-export interface RewriteOptions {
-  model: BaseChatModel;
-  prompts: Prompts;
-  history: ChatTurn[];
-  question: string;
-  timeoutMs: number;
-  signal?: AbortSignal;
-}
-
-/** Turns kept in the rewrite prompt, and characters kept per turn: the last exchanges carry the referent. */
-const REWRITE_TURNS = 6;
-const REWRITE_TURN_CHARS = 400;
-/** The API's own limit on a question. */
-const MAX_QUESTION_CHARS = 2000;
-
-function formatHistory(history: ChatTurn[]): string {
-  return history
-    .slice(-REWRITE_TURNS)
-    .map((turn) => {
-      const content = stripMarkers(turn.content).replace(/\s+/g, ' ').slice(0, REWRITE_TURN_CHARS);
-      return `${turn.role === 'user' ? '사용자' : '도우미'}: ${neutraliseTags(content, 'history')}`;
-    })
-    .join('\n');
-}
-
-/**
- * Asks the model for a standalone version of a follow-up question. Returns null on an
- * error, a timeout or an empty reply, so the caller uses its own rewrite.
- */
-export async function rewriteQuestion(options: RewriteOptions): Promise<string | null> {
-  const { model, prompts, history, question, timeoutMs, signal } = options;
-  const prompt = renderPrompt(prompts.rewrite, {
-    history: formatHistory(history),
-    question: neutraliseTags(question, 'question'),
-  });
-  const limit = deadline(timeoutMs, signal);
-  try {
-    const reply = await untilAborted(model.invoke([new HumanMessage(prompt)], { signal: limit.signal }), limit.signal);
-    const line = reply.text
-      .split('\n')
-      .map((part) => part.trim())
-      .find((part) => part.length > 0);
-    if (!line) return null;
-    const cleaned = line
-      .replace(/^(바꾼 질문|독립 질문|질문)\s*[:：]\s*/, '')
-      .replace(/^["'“‘「]+|["'”’」]+$/g, '')
-      .trim();
-    // Longer than a question may be: the model answered instead of rewriting.
-    return cleaned.length > 0 && cleaned.length <= MAX_QUESTION_CHARS ? cleaned : null;
-  } catch {
-    return null;
-  } finally {
-    limit.dispose();
-  }
 }

@@ -4,15 +4,25 @@
 
 // Each row: a Korean way of asking for an opinion or advice, with an example.
 export const OPINION_FORMS: Array<{ form: RegExp; example: string }> = [
-  { form: /(사도|사면|팔아도|팔면|투자해도|들어가도|가입해도|써도|바꿔도)\s*(될까|되나|돼\?|되겠|괜찮|좋을까|좋아\?|좋겠)/, example: '지금 주식 사도 될까?' },
+  {
+    form: /(사도|사면|팔아도|팔면|투자해도|들어가도|가입해도|써도|바꿔도)\s*(될까|되나|돼\?|되겠|괜찮|좋을까|좋아\?|좋겠)/,
+    example: '지금 주식 사도 될까?',
+  },
   { form: /(살까|팔까|할까|갈까|고를까|쓸까|바꿀까)[,\s]*(아니면|말까|\?|$)/, example: '살까, 아니면 기다릴까?' },
   { form: /어떻게\s*생각|네\s*생각|너의\s*생각|당신\s*생각|의견은|의견이\s*뭐/, example: '그 선수 이적 어떻게 생각해?' },
-  { form: /(전망|예상|예측)(은|이|해\s*줘|해줘|해\s*봐|해봐)\s*(어때|어떻게|뭐|\?|$)|앞으로\s*(오를까|내릴까|어떻게\s*될까|될까)|(오를까|떨어질까|내릴까)\s*\??$/, example: '집값 전망은?' },
-  { form: /(추천해|추천\s*좀|골라\s*줘|골라줘|뭐가\s*(더\s*)?나아|어느\s*(게|쪽이)\s*(더\s*)?(나아|좋아|나을까)|나을까\??$)/, example: '둘 중 뭐가 더 나아?' },
+  {
+    form: /(전망|예상|예측)(은|이|해\s*줘|해줘|해\s*봐|해봐)\s*(어때|어떻게|뭐|\?|$)|앞으로\s*(오를까|내릴까|어떻게\s*될까|될까)|(오를까|떨어질까|내릴까)\s*\??$/,
+    example: '집값 전망은?',
+  },
+  {
+    form: /(추천해|추천\s*좀|골라\s*줘|골라줘|뭐가\s*(더\s*)?나아|어느\s*(게|쪽이)\s*(더\s*)?(나아|좋아|나을까)|나을까\??$)/,
+    example: '둘 중 뭐가 더 나아?',
+  },
   { form: /(잘한|잘못한|옳은|맞는)\s*(결정|선택|일)(일까|이야|인가|인지)/, example: '그건 잘한 결정일까?' },
 ];
 
-export const OPINION_REFUSAL_TEXT = '기사는 사실을 전할 뿐이라, 투자나 구매 같은 판단이나 의견은 드릴 수 없습니다. 기사에 나온 사실을 물어봐 주세요.';
+export const OPINION_REFUSAL_TEXT =
+  '기사는 사실을 전할 뿐이라, 투자나 구매 같은 판단이나 의견은 드릴 수 없습니다. 기사에 나온 사실을 물어봐 주세요.';
 
 /** True when the question asks for a judgement, forecast or advice rather than a fact. */
 export function isOpinionQuestion(question: string): boolean {

@@ -11,7 +11,8 @@ const STATEMENT_END = /(다|요|음|함|임|됨|짐|니다|세요|시오|십시�
 // Interrogative endings: "…나요?", "…까요", "…습니까", "…는가", "…을까", "…인가요".
 const QUESTION_END = /(\?|？)\s*["'”’)\]]*$|(나요|까요|니까|는가|ㄴ가|인가|을까|ㄹ까|는지요|던가|냐|니)\s*["'”’)\]]*\s*[.]?$/;
 // Captions, credits, bylines and copyright lines.
-const CAPTION = /^\(?\s*(사진|그래픽|자료|영상|출처|사진제공|이미지)\s*[=:]|무단\s*전재|재배포\s*금지|^[가-힣]{2,4}\s*(기자|특파원)\s*[=\w.-]*@|^\[[^\]]{1,20}\]$|^[가-힣]{2,4}\s*(기자|특파원)$|ⓒ|©|Copyright/i;
+const CAPTION =
+  /^\(?\s*(사진|그래픽|자료|영상|출처|사진제공|이미지)\s*[=:]|무단\s*전재|재배포\s*금지|^[가-힣]{2,4}\s*(기자|특파원)\s*[=\w.-]*@|^\[[^\]]{1,20}\]$|^[가-힣]{2,4}\s*(기자|특파원)$|ⓒ|©|Copyright/i;
 
 const HANGUL = /[가-힣]/g;
 
@@ -58,7 +59,8 @@ export function pointsBack(sentence: string): boolean {
 
 // A photo caption paragraph ends with its credit: "… 살펴보고 있다. /한빛일보 사진부",
 // "(사진=…)", "[사진 제공=…]". Every sentence of such a line is part of the caption.
-const CAPTION_LINE = /\/\s*[^\s/]{1,20}\s*(사진부|사진기자|기자|제공)\s*$|[[(/]\s*사진\s*(제공)?\s*[=:]|(사진|그래픽|자료)\s*=\s*[^\s)\]]+\s*[)\]]?\s*$/;
+const CAPTION_LINE =
+  /\/\s*[^\s/]{1,20}\s*(사진부|사진기자|기자|제공)\s*$|[[(/]\s*사진\s*(제공)?\s*[=:]|(사진|그래픽|자료)\s*=\s*[^\s)\]]+\s*[)\]]?\s*$/;
 
 /** True for a line that is a photo caption with its credit. */
 export function isCaptionLine(line: string): boolean {

@@ -2,7 +2,8 @@
 // report and its update) the one the question's time asks for, and the full date an answer
 // states for a quote that says only "18일" or "지난달".
 import { findTimeExpressions, formatKoreanDate, timeIntent } from '../text/temporal.js';
-import { isWordTerm, titleTerms, type Candidate } from './candidates.js';
+import { titleTerms, type Candidate } from './candidates.js';
+import { isWordTerm } from '../text/tokens.js';
 
 /** How far (in model score) a look-alike article's sentence may trail the best one and
  *  still be preferred for being newer: about a factor of e in probability. */

@@ -11,16 +11,19 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { loadConfig, type Config } from '../config/config.js';
 import { ingestCorpus } from '../wiring.js';
-import { DEFAULT_CHUNKING } from '../index/ingest.js';
+import { DEFAULT_CHUNKING } from '../ingest/ingest.js';
 import { chunkText } from '../text/chunk.js';
 import { splitSentences } from '../text/sentences.js';
+import { MB } from './load-protocol.js';
 import { DEFAULT_KORQUAD_FILE } from '../eval/bench-korquad.js';
 import { loadKorquad } from '../eval/korquad-data.js';
+import { roundTo } from '../eval/round.js';
+import { childScript } from './child-script.js';
 
-export interface ScaleBenchResult {
+interface ScaleBenchResult {
   /** Chunks the index holds after the ingest. */
   chunks: number;
   ingestSeconds: number;
@@ -36,12 +39,13 @@ export interface ScaleBenchResult {
 }
 
 /** What the probe child prints (one JSON line). */
-export interface ProbeResult {
-  loadSeconds: number;
-  queryP50Ms: number;
-  queryP95Ms: number;
-  maxRssMB: number;
-}
+const probeResultSchema = z.object({
+  loadSeconds: z.number(),
+  queryP50Ms: z.number(),
+  queryP95Ms: z.number(),
+  maxRssMB: z.number(),
+});
+export type ProbeResult = z.infer<typeof probeResultSchema>;
 
 /** Sentences to recombine and titles to hang them on. */
 export interface SentencePool {
@@ -49,7 +53,7 @@ export interface SentencePool {
   sentences: string[];
 }
 
-export interface SyntheticCorpusOptions {
+interface SyntheticCorpusOptions {
   /** Stop once the articles hold at least this many chunks (by the ingest's chunker). */
   chunks: number;
   /** Folder the .jsonl files are written into (created if missing). */
@@ -60,7 +64,7 @@ export interface SyntheticCorpusOptions {
   seed?: number;
 }
 
-export interface SyntheticCorpusSummary {
+interface SyntheticCorpusSummary {
   articles: number;
   chunks: number;
   files: string[];
@@ -70,8 +74,13 @@ const SOURCES = ['합성일보', '가상뉴스', '모의통신', '예시방송',
 /** Dates spread over ten years, for date filters to have something to cut. */
 const FIRST_DAY = Date.UTC(2015, 0, 1);
 const DAYS = 3652;
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-const MB = 1024 * 1024;
+
+/** The item at `index` of a list the caller knows is long enough. */
+function itemAt<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new RangeError(`synthetic corpus: no item ${index} of ${items.length}`);
+  return item;
+}
 
 /** mulberry32: a small deterministic PRNG, so a given seed always makes the same corpus. */
 function prng(seed: number): () => number {
@@ -95,7 +104,11 @@ export async function korquadSentencePool(file: string): Promise<SentencePool & 
       if (sentence.length >= 10 && sentence.length <= 400) sentences.push(sentence);
     }
   }
-  return { titles: [...new Set(data.articles.map((article) => article.title))], sentences, questions: data.questions.map((question) => question.question) };
+  return {
+    titles: [...new Set(data.articles.map((article) => article.title))],
+    sentences,
+    questions: data.questions.map((question) => question.question),
+  };
 }
 
 /**
@@ -106,7 +119,7 @@ export async function korquadSentencePool(file: string): Promise<SentencePool & 
 export async function generateSyntheticCorpus(pool: SentencePool, options: SyntheticCorpusOptions): Promise<SyntheticCorpusSummary> {
   if (pool.sentences.length === 0 || pool.titles.length === 0) throw new Error('synthetic corpus: empty sentence pool');
   const random = prng(options.seed ?? 1);
-  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => itemAt(items, Math.floor(random() * items.length));
   const fileCount = Math.max(1, options.files ?? 4);
   await mkdir(options.dir, { recursive: true });
   const files = Array.from({ length: fileCount }, (_, i) => join(options.dir, `synthetic-${String(i + 1).padStart(2, '0')}.jsonl`));
@@ -128,16 +141,18 @@ export async function generateSyntheticCorpus(pool: SentencePool, options: Synth
       }
       const date = new Date(FIRST_DAY + Math.floor(random() * DAYS) * 86_400_000).toISOString().slice(0, 10);
       const line = JSON.stringify({ id: `syn-${articles + 1}`, title: `${pick(pool.titles)} 소식`, date, source: pick(SOURCES), text });
-      const stream = streams[articles % fileCount]!;
+      const stream = itemAt(streams, articles % fileCount);
       if (!stream.write(`${line}\n`)) await once(stream, 'drain');
       articles++;
       chunks += count;
     }
   } finally {
-    await Promise.all(streams.map(async (stream) => {
-      stream.end();
-      await once(stream, 'finish');
-    }));
+    await Promise.all(
+      streams.map(async (stream) => {
+        stream.end();
+        await once(stream, 'finish');
+      }),
+    );
   }
   return { articles, chunks, files };
 }
@@ -153,18 +168,18 @@ async function folderBytes(dir: string): Promise<number> {
 
 /** Loads the index in a fresh `node --import tsx` process and asks it the questions. */
 async function probe(indexDir: string, questionsFile: string): Promise<ProbeResult> {
-  // The probe runs as whatever this module is: TypeScript through tsx, or the built JavaScript.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const script = fileURLToPath(new URL(fromSource ? './bench-scale-probe.ts' : './bench-scale-probe.js', import.meta.url));
-  const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), script, indexDir, questionsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const script = childScript(import.meta.url, 'bench-scale-probe');
+  const child = spawn(process.execPath, [...script.execArgv, script.path, indexDir, questionsFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (data: string) => (output += data));
-  const [code] = (await once(child, 'exit')) as [number | null];
+  const code = await new Promise<number | null>((settle) => child.once('exit', settle));
   if (code !== 0) throw new Error(`색인 적재 측정 프로세스가 실패했습니다 (코드 ${code})`);
-  return JSON.parse(output.trim().split('\n').pop()!) as ProbeResult;
+  return probeResultSchema.parse(JSON.parse(output.trim().split('\n').pop() ?? ''));
 }
 
-export interface ScaleBenchOptions {
+interface ScaleBenchOptions {
   chunks: number;
   data?: string;
   /** Questions asked by the probe (default 300). */
@@ -187,22 +202,22 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<ScaleBe
     const ingestSeconds = (performance.now() - started) / 1000;
     const ingestRssMB = process.resourceUsage().maxRSS / 1024;
     const indexMB = (await folderBytes(indexDir)) / MB;
-    notice(`색인 완료: 청크 ${summary.chunks}개, ${round(ingestSeconds, 1)}초, ${round(indexMB, 1)} MB. 새 프로세스에서 적재·질의 중…`);
+    notice(`색인 완료: 청크 ${summary.chunks}개, ${roundTo(ingestSeconds, 1)}초, ${roundTo(indexMB, 1)} MB. 새 프로세스에서 적재·질의 중…`);
     // Every ~19th question: spread over the dev set's articles, not one article's questions.
     const stride = Math.max(1, Math.floor(pool.questions.length / (options.questions ?? 300)));
     const questions = pool.questions.filter((_, i) => i % stride === 0).slice(0, options.questions ?? 300);
     const questionsFile = join(work, 'questions.json');
     await writeFile(questionsFile, JSON.stringify(questions));
     const probed = await probe(indexDir, questionsFile);
-    notice(`최대 RSS: 색인 프로세스 ${round(ingestRssMB, 1)} MB, 적재·질의 프로세스 ${round(probed.maxRssMB, 1)} MB.`);
+    notice(`최대 RSS: 색인 프로세스 ${roundTo(ingestRssMB, 1)} MB, 적재·질의 프로세스 ${roundTo(probed.maxRssMB, 1)} MB.`);
     return {
       chunks: summary.chunks,
-      ingestSeconds: round(ingestSeconds, 1),
-      indexMB: round(indexMB, 1),
-      rssMB: round(Math.max(ingestRssMB, probed.maxRssMB), 1),
-      loadSeconds: round(probed.loadSeconds, 2),
-      queryP50Ms: round(probed.queryP50Ms, 2),
-      queryP95Ms: round(probed.queryP95Ms, 2),
+      ingestSeconds: roundTo(ingestSeconds, 1),
+      indexMB: roundTo(indexMB, 1),
+      rssMB: roundTo(Math.max(ingestRssMB, probed.maxRssMB), 1),
+      loadSeconds: roundTo(probed.loadSeconds, 2),
+      queryP50Ms: roundTo(probed.queryP50Ms, 2),
+      queryP95Ms: roundTo(probed.queryP95Ms, 2),
     };
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -75,7 +75,10 @@ export function parseTrustProxy(value: string | undefined, context?: z.Refinemen
   const text = value?.trim() ?? '';
   if (text === '' || text === 'false' || text === '0') return false;
   if (/^\d+$/.test(text)) return Number(text);
-  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.find((entry) => !TRUST_PROXY_NAMES.has(entry) && !isAddressOrCidr(entry));
   if (bad !== undefined || entries.length === 0) {
     context?.addIssue({
@@ -87,7 +90,7 @@ export function parseTrustProxy(value: string | undefined, context?: z.Refinemen
   return entries;
 }
 
-export type Env = z.infer<typeof schema>;
+type Env = z.infer<typeof schema>;
 
 export interface Config {
   port: number;
@@ -145,21 +148,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const [issue] = parsed.error.issues;
+    if (!issue) throw new AppError('CONFIG', '설정 오류: 환경 변수를 읽을 수 없습니다.');
     const name = String(issue.path[0]);
     throw new AppError('CONFIG', `설정 오류: ${name}=${JSON.stringify(raw[name] ?? '')} — ${accepted(name, issue)}.`);
   }
   const e = parsed.data;
   if (e.LLM_PROVIDER === 'openai' || e.EMBEDDINGS_PROVIDER === 'openai') {
     if (!e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
-      throw new AppError('CONFIG', '설정 오류: OPENAI_API_KEY — openai 공급자에는 API 키가 필요합니다 (로컬 OpenAI 호환 서버라면 OPENAI_BASE_URL을 설정하세요).');
+      throw new AppError(
+        'CONFIG',
+        '설정 오류: OPENAI_API_KEY — openai 공급자에는 API 키가 필요합니다 (로컬 OpenAI 호환 서버라면 OPENAI_BASE_URL을 설정하세요).',
+      );
     }
   }
   if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
-    throw new AppError('CONFIG', `설정 오류: HEADERS_TIMEOUT_MS=${e.HEADERS_TIMEOUT_MS} — REQUEST_TIMEOUT_MS(${e.REQUEST_TIMEOUT_MS}) 이하여야 합니다.`);
+    throw new AppError(
+      'CONFIG',
+      `설정 오류: HEADERS_TIMEOUT_MS=${e.HEADERS_TIMEOUT_MS} — REQUEST_TIMEOUT_MS(${e.REQUEST_TIMEOUT_MS}) 이하여야 합니다.`,
+    );
   }
   if (e.INDEX_BACKEND === 'postgres' && !e.DATABASE_URL) {
-    throw new AppError('CONFIG', '설정 오류: DATABASE_URL — INDEX_BACKEND=postgres에는 postgres://사용자:암호@호스트:5432/DB 형식의 접속 주소가 필요합니다.');
+    throw new AppError(
+      'CONFIG',
+      '설정 오류: DATABASE_URL — INDEX_BACKEND=postgres에는 postgres://사용자:암호@호스트:5432/DB 형식의 접속 주소가 필요합니다.',
+    );
   }
   return {
     port: e.PORT,
@@ -173,7 +186,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llmTimeoutMs: e.LLM_TIMEOUT_MS,
     apiKey: e.API_KEY,
     rateLimitPerMin: e.RATE_LIMIT_PER_MIN,
-    corsOrigins: e.CORS_ORIGINS ? e.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
+    corsOrigins: e.CORS_ORIGINS
+      ? e.CORS_ORIGINS.split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : [],
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     trustProxy: e.TRUST_PROXY,

@@ -3,7 +3,7 @@
 // `node --env-file`. The values only fill process.env; loadConfig validates them as usual.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../errors/app-error.js';
+import { AppError, errnoCode, errorMessage } from '../errors/app-error.js';
 
 const LINE = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
@@ -43,9 +43,13 @@ export function parseDotEnv(text: string, file = '.env'): Record<string, string>
   lines.forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
-    const match = LINE.exec(trimmed);
-    if (!match) throw new AppError('CONFIG', `설정 오류: ${file} ${index + 1}번째 줄을 읽을 수 없습니다. 이름=값 형식이어야 합니다: ${JSON.stringify(trimmed.slice(0, 60))}`);
-    values[match[1]!] = unquote(match[2]!, file, index + 1);
+    const [, name, value] = LINE.exec(trimmed) ?? [];
+    if (name === undefined || value === undefined)
+      throw new AppError(
+        'CONFIG',
+        `설정 오류: ${file} ${index + 1}번째 줄을 읽을 수 없습니다. 이름=값 형식이어야 합니다: ${JSON.stringify(trimmed.slice(0, 60))}`,
+      );
+    values[name] = unquote(value, file, index + 1);
   });
   return values;
 }
@@ -59,8 +63,8 @@ export function applyDotEnv(file: string, env: NodeJS.ProcessEnv = process.env):
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new AppError('CONFIG', `설정 오류: ${file}을(를) 읽을 수 없습니다 (${(error as Error).message})`);
+    if (errnoCode(error) === 'ENOENT') return [];
+    throw new AppError('CONFIG', `설정 오류: ${file}을(를) 읽을 수 없습니다 (${errorMessage(error)})`);
   }
   const applied: string[] = [];
   for (const [name, value] of Object.entries(parseDotEnv(text, file))) {

@@ -20,6 +20,11 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
+/** A JSON object or YAML mapping: what an article's fields must come in (never an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A date (optionally followed by an ISO time, which is dropped: the date as written is kept). */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\S.*)?$/;
 
@@ -36,6 +41,12 @@ export function parseDate(value: string): Outcome<string> {
     }
   }
   return fail(`잘못된 날짜: "${trimmed.slice(0, 40)}" (YYYY-MM-DD 형식이어야 함)`);
+}
+
+/** An optional date field: blank or missing is no date, anything else must parse. */
+export function optionalDate(value: string | null | undefined): Outcome<string | undefined> {
+  if (!value?.trim()) return { ok: true, value: undefined };
+  return parseDate(value);
 }
 
 /** YYYY-MM-DD of a Date in UTC (js-yaml reads an unquoted `2025-10-30` as midnight UTC). */
@@ -78,9 +89,36 @@ export function cleanTags(value: string | readonly (string | number)[] | null | 
   return tags.length > 0 ? tags : undefined;
 }
 
+/** The fields front matter and a JSONL line share, once their schema has checked them. */
+interface DraftFields {
+  id?: string | number | null;
+  title: string;
+  source?: string | number | null;
+  url?: string | null;
+  tags?: string | readonly (string | number)[] | null;
+  text: string;
+}
+
+/** The draft of a structured article (front matter, JSONL line): one cleaning for both formats. */
+export function draftOf(fields: DraftFields, date: Outcome<string | undefined>): Outcome<ArticleDraft> {
+  if (!date.ok) return date;
+  return {
+    ok: true,
+    value: {
+      id: optionalInline(fields.id),
+      title: fields.title,
+      date: date.value,
+      source: optionalInline(fields.source),
+      url: cleanUrl(fields.url),
+      tags: cleanTags(fields.tags),
+      text: fields.text,
+    },
+  };
+}
+
 /** Turns a zod issue into a short Korean reason naming the field ("title 없음", "url 형식 오류"). */
-export function describeIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
-  const field = issue.path.length > 0 ? String(issue.path[0]) : '';
+export function describeIssue(issue: z.core.$ZodIssue | undefined, input: Record<string, unknown>): string {
+  const field = issue && issue.path.length > 0 ? String(issue.path[0]) : '';
   if (!field) return '형식 오류';
   const value = input[field];
   const missing = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

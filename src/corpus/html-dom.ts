@@ -8,9 +8,10 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /** Elements whose text is never shown as page text. */
+// prettier-ignore
 const NEVER_TEXT = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'HEAD', 'TITLE',
-  'SELECT', 'OPTION', 'TEXTAREA', 'DIALOG',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'HEAD', 'TITLE', 'SELECT',
+  'OPTION', 'TEXTAREA', 'DIALOG',
 ]);
 
 /** Page chrome by tag: navigation, site header and footer, side boxes, forms and their buttons. */
@@ -26,15 +27,17 @@ const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complement
  * `menuitem`, `relatedtopics` or `header1` do not match here, and only containers are tested
  * (`CONTAINERS`).
  */
+// prettier-ignore
 const LAYOUT_TOKENS = new Set([
-  'gnb', 'lnb', 'snb', 'nav', 'navbar', 'navigation', 'navheader', 'navfooter', 'breadcrumb', 'breadcrumbs', 'sitemap',
-  'header', 'footer', 'sidebar', 'aside', 'skip', 'skipnav', 'toolbar', 'pagination', 'pager',
+  'gnb', 'lnb', 'snb', 'nav', 'navbar', 'navigation', 'navheader', 'navfooter', 'breadcrumb', 'breadcrumbs', 'sitemap', 'header',
+  'footer', 'sidebar', 'aside', 'skip', 'skipnav', 'toolbar', 'pagination', 'pager',
 ]);
+// prettier-ignore
 const BOILERPLATE_TOKENS = new Set([
-  'ad', 'ads', 'adsense', 'adsbygoogle', 'advert', 'advertisement', 'banner', 'sponsor', 'sponsored', 'promotion',
-  'share', 'sharing', 'sns', 'social', 'related', 'relation', 'recommend', 'recommended', 'popular', 'ranking',
-  'most', 'comment', 'comments', 'reply', 'replies', 'subscribe', 'newsletter', 'copyright', 'byline', 'reporter',
-  'journalist', 'tags', 'tag', 'keyword', 'keywords', 'print', 'font', 'fontsize',
+  'ad', 'ads', 'adsense', 'adsbygoogle', 'advert', 'advertisement', 'banner', 'sponsor', 'sponsored', 'promotion', 'share',
+  'sharing', 'sns', 'social', 'related', 'relation', 'recommend', 'recommended', 'popular', 'ranking', 'most', 'comment',
+  'comments', 'reply', 'replies', 'subscribe', 'newsletter', 'copyright', 'byline', 'reporter', 'journalist', 'tags', 'tag',
+  'keyword', 'keywords', 'print', 'font', 'fontsize',
 ]);
 /** Tokens that make a layout token part of the article: `article-header` holds the subtitle. */
 const CONTENT_TOKENS = new Set(['article', 'post', 'entry', 'content', 'news', 'story', 'view', 'body', 'main']);
@@ -53,16 +56,18 @@ function isChromeByClass(element: Element): boolean {
 const CONTAINERS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'MENU']);
 
 /** Inline elements: their text always belongs to the block around them. */
+// prettier-ignore
 const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'KBD', 'LABEL', 'MARK',
-  'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR', 'BIG', 'NOBR',
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'KBD', 'LABEL', 'MARK', 'Q',
+  'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR', 'BIG', 'NOBR',
 ]);
 
 /** Elements that start a new paragraph in the extracted text, so a heading never joins the next sentence. */
+// prettier-ignore
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL',
-  'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CENTER',
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
+  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CENTER',
 ]);
 
 /**
@@ -82,8 +87,12 @@ export function parseDocument(html: string): Document {
 
 const tagOf = (element: Element): string => element.tagName.toUpperCase();
 
+function isElement(node: Node): node is Element {
+  return node.nodeType === ELEMENT_NODE;
+}
+
 function elementChildren(element: Element): Element[] {
-  return Array.from(element.childNodes).filter((child): child is Element => child.nodeType === ELEMENT_NODE);
+  return Array.from(element.childNodes).filter(isElement);
 }
 
 /** Class and id split into lower-case tokens: `relation_news` → relation, news; `adArea` → ad, area. */
@@ -108,8 +117,8 @@ function isHidden(element: Element): boolean {
  */
 export function helpModule(document: Document): string | undefined {
   for (const link of Array.from(document.querySelectorAll('a[href*="/text/"]'))) {
-    const match = /\/text\/(s[a-z]+)\//.exec(link.getAttribute('href') ?? '');
-    if (match && link.getAttribute('href')?.endsWith('.xhp')) return MODULE_OF_FOLDER[match[1]!];
+    const folder = /\/text\/(s[a-z]+)\//.exec(link.getAttribute('href') ?? '')?.[1];
+    if (folder !== undefined && link.getAttribute('href')?.endsWith('.xhp')) return MODULE_OF_FOLDER[folder];
   }
   return undefined;
 }
@@ -144,16 +153,15 @@ export function removeInvisible(root: Element): void {
         child.remove(); // comment
         continue;
       }
-      if (child.nodeType !== ELEMENT_NODE) continue;
-      const element = child as Element;
-      if (NEVER_TEXT.has(tagOf(element)) || isHidden(element)) element.remove();
-      else visit(element);
+      if (!isElement(child)) continue;
+      if (NEVER_TEXT.has(tagOf(child)) || isHidden(child)) child.remove();
+      else visit(child);
     }
   };
   visit(root);
 }
 
-export interface ChromeOptions {
+interface ChromeOptions {
   /** Also drop blocks whose class or id names them as chrome or boilerplate (`isChromeByClass`). */
   byClass: boolean;
 }
@@ -208,8 +216,8 @@ export function blockText(root: Node): string {
         parts.push((child.textContent ?? '').replace(/\s+/g, ' '));
         continue;
       }
-      if (child.nodeType !== ELEMENT_NODE) continue;
-      const tag = tagOf(child as Element);
+      if (!isElement(child)) continue;
+      const tag = tagOf(child);
       if (NEVER_TEXT.has(tag)) continue;
       if (tag === 'BR') {
         parts.push('\n');

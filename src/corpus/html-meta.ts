@@ -1,9 +1,9 @@
 // Article metadata from an HTML page: Open Graph and article:* meta tags, JSON-LD
 // (schema.org NewsArticle and its kin), <time datetime>, <title> and the first <h1>.
 
-import { cleanInline, cleanUrl, optionalInline, parseDate } from './fields.js';
+import { cleanInline, cleanUrl, isRecord, optionalInline, parseDate } from './fields.js';
 
-export interface HtmlMeta {
+interface HtmlMeta {
   title?: string;
   date?: string;
   source?: string;
@@ -21,8 +21,6 @@ function metaContent(document: Document, ...keys: string[]): string | undefined 
 
 type JsonObject = Record<string, unknown>;
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** schema.org types that describe the page's article: NewsArticle, ReportageNewsArticle, BlogPosting … */
 function isArticleType(type: unknown): boolean {
   const types = Array.isArray(type) ? type : [type];
@@ -34,7 +32,7 @@ function jsonLdObjects(document: Document): JsonObject[] {
   const objects: JsonObject[] = [];
   const collect = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(collect);
-    else if (isObject(value)) {
+    else if (isRecord(value)) {
       objects.push(value);
       if (Array.isArray(value['@graph'])) value['@graph'].forEach(collect);
     }
@@ -54,7 +52,7 @@ const stringOf = (value: unknown): string | undefined => (typeof value === 'stri
 /** `publisher` as a name, an object with `name`, or a list of either. */
 function nameOf(value: unknown): string | undefined {
   if (Array.isArray(value)) return value.map(nameOf).find((name) => name !== undefined);
-  if (isObject(value)) return stringOf(value.name);
+  if (isRecord(value)) return stringOf(value.name);
   return stringOf(value);
 }
 

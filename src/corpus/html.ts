@@ -48,7 +48,7 @@ export const LOW_TEXT_SHARE = 0.2;
  *  one-line page the site's fixed header and footer outweigh any article. */
 const LOW_TEXT_MIN_PAGE = 300;
 
-export interface HtmlExtraction {
+interface HtmlExtraction {
   /** Where the text came from: Readability's article, or the main text when it kept too little. */
   method: 'readability' | 'main';
   /** Share of the main text Readability kept (title included). */
@@ -70,7 +70,7 @@ const percent = (share: number): string => `${Math.round(share * 100)}%`;
 function withoutTitleLine(text: string, title: string): string {
   const lines = text.split('\n');
   const first = lines.findIndex((line) => line.trim() !== '');
-  if (first >= 0 && lines[first]!.replace(/\s+/g, ' ').trim() === title) lines.splice(first, 1);
+  if (lines[first]?.replace(/\s+/g, ' ').trim() === title) lines.splice(first, 1);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 

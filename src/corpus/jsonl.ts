@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { type CorpusEncoding, decodeStream, sniffEncoding } from './decode.js';
-import { type ArticleDraft, type Outcome, cleanTags, cleanUrl, describeIssue, fail, optionalInline, parseDate } from './fields.js';
+import { type ArticleDraft, type Outcome, describeIssue, draftOf, fail, isRecord, optionalDate } from './fields.js';
 
 /** Bytes read up front to detect the encoding (default 64 KiB: plenty for a few Korean lines). */
 const SNIFF_BYTES = 64 * 1024;
@@ -31,30 +31,10 @@ export function parseJsonlLine(line: string): Outcome<ArticleDraft> {
   } catch {
     return fail('JSON 형식 오류');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('JSON 객체가 아님');
-  const record = value as Record<string, unknown>;
-  const parsed = JsonlArticle.safeParse(record);
-  if (!parsed.success) return fail(describeIssue(parsed.error.issues[0], record));
-  const fields = parsed.data;
-
-  let date: string | undefined;
-  if (fields.date?.trim()) {
-    const outcome = parseDate(fields.date);
-    if (!outcome.ok) return outcome;
-    date = outcome.value;
-  }
-  return {
-    ok: true,
-    value: {
-      id: optionalInline(fields.id),
-      title: fields.title,
-      date,
-      source: optionalInline(fields.source),
-      url: cleanUrl(fields.url),
-      tags: cleanTags(fields.tags),
-      text: fields.text,
-    },
-  };
+  if (!isRecord(value)) return fail('JSON 객체가 아님');
+  const parsed = JsonlArticle.safeParse(value);
+  if (!parsed.success) return fail(describeIssue(parsed.error.issues[0], value));
+  return draftOf(parsed.data, optionalDate(parsed.data.date));
 }
 
 /** Detects a file's encoding from its head; undefined for binary or unknown encodings. */

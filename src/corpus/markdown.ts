@@ -2,17 +2,7 @@
 
 import matter from 'gray-matter';
 import { z } from 'zod';
-import {
-  type ArticleDraft,
-  type Outcome,
-  cleanTags,
-  cleanUrl,
-  dateFromUtc,
-  describeIssue,
-  fail,
-  optionalInline,
-  parseDate,
-} from './fields.js';
+import { type ArticleDraft, type Outcome, dateFromUtc, describeIssue, draftOf, fail, isRecord, optionalDate, parseDate } from './fields.js';
 
 // YAML reads `title: 2025` as a number and an unquoted date as a Date, so both are allowed.
 const scalar = z.union([z.string(), z.number()]);
@@ -46,9 +36,16 @@ const RAW_NUMBER_ID_LINE = /^id[ \t]*:[ \t]*([^\s"'#]+)[ \t]*(?:#.*)?$/m;
  * block starts right after the opening `---`, so its line numbers are the file's.
  */
 function describeYamlError(error: unknown): string {
-  const { reason, mark, message } = (error ?? {}) as { reason?: unknown; mark?: { line?: unknown }; message?: unknown };
-  if (typeof reason === 'string' && typeof mark?.line === 'number') return `${reason} (${mark.line + 1}행)`;
-  return String(message ?? error).split('\n')[0].replace(/:$/, '');
+  const { reason, mark, message }: Record<string, unknown> = isRecord(error) ? error : {};
+  if (typeof reason === 'string' && isRecord(mark) && typeof mark.line === 'number') return `${reason} (${mark.line + 1}행)`;
+  const [firstLine = ''] = String(message ?? error).split('\n');
+  return firstLine.replace(/:$/, '');
+}
+
+/** A date js-yaml turned into a Date: the line as written when it is there, else the Date's UTC day. */
+function yamlDate(date: Date, frontMatter: string): Outcome<string> {
+  const raw = RAW_DATE_LINE.exec(frontMatter)?.[1];
+  return raw ? parseDate(raw) : dateFromUtc(date);
 }
 
 /** Parses one `.md` file (already decoded, LF line ends). */
@@ -60,36 +57,12 @@ export function parseMarkdown(source: string): Outcome<ArticleDraft> {
     return fail(`front matter를 읽을 수 없음: ${describeYamlError(error)}`);
   }
   const data: unknown = file.data;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return fail('front matter를 읽을 수 없음: "키: 값" 형식이 아님');
-  }
-  const record = data as Record<string, unknown>;
-  const parsed = FrontMatter.safeParse(record);
-  if (!parsed.success) return fail(describeIssue(parsed.error.issues[0], record));
+  if (!isRecord(data)) return fail('front matter를 읽을 수 없음: "키: 값" 형식이 아님');
+  const parsed = FrontMatter.safeParse(data);
+  if (!parsed.success) return fail(describeIssue(parsed.error.issues[0], data));
   const fields = parsed.data;
-
-  let date: string | undefined;
-  if (fields.date instanceof Date) {
-    const raw = RAW_DATE_LINE.exec(file.matter)?.[1];
-    const outcome = raw ? parseDate(raw) : dateFromUtc(fields.date);
-    if (!outcome.ok) return outcome;
-    date = outcome.value;
-  } else if (fields.date?.trim()) {
-    const outcome = parseDate(fields.date);
-    if (!outcome.ok) return outcome;
-    date = outcome.value;
-  }
-
-  return {
-    ok: true,
-    value: {
-      id: optionalInline(typeof fields.id === 'number' ? (RAW_NUMBER_ID_LINE.exec(file.matter)?.[1] ?? fields.id) : fields.id),
-      title: String(fields.title),
-      date,
-      source: optionalInline(fields.source),
-      url: cleanUrl(fields.url),
-      tags: cleanTags(fields.tags),
-      text: file.content,
-    },
-  };
+  const date = fields.date instanceof Date ? yamlDate(fields.date, file.matter) : optionalDate(fields.date);
+  // A numeric id is taken as written (`0012` stays 0012), not as YAML's number.
+  const id = typeof fields.id === 'number' ? (RAW_NUMBER_ID_LINE.exec(file.matter)?.[1] ?? fields.id) : fields.id;
+  return draftOf({ ...fields, id, title: String(fields.title), text: file.content }, date);
 }

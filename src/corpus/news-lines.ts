@@ -59,8 +59,8 @@ const DATELINE_LINES = 3;
 export function dropNewsBoilerplate(text: string): string {
   const lines = text.split('\n').filter((line) => !isNewsBoilerplate(line));
   let seen = 0;
-  for (let index = 0; index < lines.length && seen < DATELINE_LINES; index++) {
-    const line = lines[index]!;
+  for (const [index, line] of lines.entries()) {
+    if (seen >= DATELINE_LINES) break;
     if (line.trim() === '') continue;
     seen += 1;
     const stripped = line.replace(DATELINE, '');

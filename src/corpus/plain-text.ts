@@ -10,7 +10,7 @@ const DATE_LINE = /^[ \t]*date(?:[ \t]*:[ \t]*|[ \t]+)(\d{4}-\d{2}-\d{2})(?:[ \t
 const TITLE_LINE = /^[ \t]*(?:title|제목)[ \t]*:[ \t]*(\S.*)$/i;
 
 /** Title from a file name: `seoul-market_news` → `seoul market news`. */
-export function titleFromFileName(baseName: string): string {
+function titleFromFileName(baseName: string): string {
   return baseName.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -23,24 +23,25 @@ export function parsePlainText(source: string, baseName: string): Outcome<Articl
   let inlineText: string | undefined;
 
   // Header lines sit at the top, in either order, blank lines allowed between them.
-  while (index < lines.length && inlineText === undefined) {
+  while (inlineText === undefined) {
     const line = lines[index];
+    if (line === undefined) break;
     if (line.trim() === '') {
       index += 1;
       continue;
     }
-    const dateMatch = date === undefined ? DATE_LINE.exec(line) : null;
-    if (dateMatch) {
-      const outcome = parseDate(dateMatch[1]);
+    const [, day, rest] = (date === undefined ? DATE_LINE.exec(line) : null) ?? [];
+    if (day !== undefined) {
+      const outcome = parseDate(day);
       if (!outcome.ok) return outcome;
       date = outcome.value;
-      inlineText = dateMatch[2]?.trim() || undefined;
+      inlineText = rest?.trim() || undefined;
       index += 1;
       continue;
     }
-    const titleMatch = title === undefined ? TITLE_LINE.exec(line) : null;
-    if (titleMatch) {
-      title = titleMatch[1];
+    const [, heading] = (title === undefined ? TITLE_LINE.exec(line) : null) ?? [];
+    if (heading !== undefined) {
+      title = heading;
       index += 1;
       continue;
     }

@@ -10,18 +10,18 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Article, CorpusItem, SkippedInput } from '../domain/types.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, errnoCode, errorMessage } from '../errors/app-error.js';
 import { normalizeText } from '../text/normalize.js';
 import { decodeBytes } from './decode.js';
 import { type ArticleDraft, type Outcome, cleanInline, fail } from './fields.js';
-import { parseHtml } from './html.js';
+import { type HtmlOutcome, parseHtml } from './html.js';
 import { parseJsonlLine, readLines, sniffFileEncoding } from './jsonl.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plain-text.js';
 
 export type { CorpusItem, SkippedInput } from '../domain/types.js';
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.md', '.txt', '.jsonl', '.html', '.htm'];
+const SUPPORTED_EXTENSIONS: readonly string[] = ['.md', '.txt', '.jsonl', '.html', '.htm'];
 
 /**
  * Largest `.md`/`.txt`/`.html` file read whole (default 32 MiB). A news article is a few
@@ -34,9 +34,9 @@ const BINARY_REASON = '바이너리 파일 또는 알 수 없는 인코딩';
 
 const skipped = (path: string, reason: string): CorpusItem => ({ skipped: { path, reason } });
 
+/** The errno code of a file-system error (`ENOENT`), else its message. */
 function errorCode(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code ?? (error instanceof Error ? error.message : String(error));
+  return errnoCode(error) ?? errorMessage(error);
 }
 
 function isArticleFile(name: string): boolean {
@@ -88,7 +88,7 @@ async function* walk(directory: string, relative: string, visited: Set<string>):
 }
 
 /** Reads and parses one whole `.md`, `.txt` or `.html` file. */
-async function readArticleFile(file: string, relative: string, extension: string): Promise<Outcome<ArticleDraft>> {
+async function readArticleFile(file: string, relative: string, extension: string): Promise<Outcome<ArticleDraft> | HtmlOutcome> {
   let bytes: Buffer;
   try {
     const { size } = await stat(file);
@@ -218,7 +218,7 @@ export async function* readCorpus(dir: string): AsyncGenerator<CorpusItem> {
       continue;
     }
     const read = finalize(outcome.value, { defaultId: stem, origin: relative, path: relative, reasonPrefix: '' }, ids);
-    const warnings = 'warnings' in outcome && Array.isArray(outcome.warnings) ? (outcome.warnings as string[]) : [];
+    const warnings = 'warnings' in outcome ? outcome.warnings : [];
     yield 'article' in read && warnings.length > 0 ? { ...read, warnings: warnings.map((reason) => ({ path: relative, reason })) } : read;
   }
 }

@@ -1,7 +1,7 @@
 // Adapts a LangChain `Embeddings` to the Embedder seam: unit-length vectors, a dimension
 // learned once from the provider, and provider failures as UPSTREAM errors.
 import type { Embeddings } from '@langchain/core/embeddings';
-import { AppError } from '../errors/app-error.js';
+import { AppError, errorMessage } from '../errors/app-error.js';
 import type { Embedder } from './embedder.js';
 
 /** Scales a vector to unit length (a zero vector is returned as is). */
@@ -21,16 +21,24 @@ export function fromLangChainEmbeddings(id: string, embeddings: Embeddings): Emb
     try {
       vectors = await run();
     } catch (error) {
-      throw new AppError('UPSTREAM', `임베딩 서버(${id}) 호출에 실패했습니다: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new AppError('UPSTREAM', `임베딩 서버(${id}) 호출에 실패했습니다: ${errorMessage(error)}`, { cause: error });
     }
     const length = vectors[0]?.length ?? 0;
-    if (vectors.length !== texts.length || length === 0 || vectors.some((vector) => vector?.length !== length || !Number.isFinite(vector[0]))) {
+    if (
+      vectors.length !== texts.length ||
+      length === 0 ||
+      vectors.some((vector) => vector?.length !== length || !Number.isFinite(vector[0]))
+    ) {
       throw new AppError('UPSTREAM', `임베딩 서버(${id})가 올바르지 않은 벡터를 돌려주었습니다`);
     }
     return vectors.map(normalise);
   };
 
-  const embedQuery = async (text: string) => (await call([text], async () => [await embeddings.embedQuery(text)]))[0]!;
+  const embedQuery = async (text: string): Promise<number[]> => {
+    // call() checked there is one vector per text.
+    const [vector = []] = await call([text], async () => [await embeddings.embedQuery(text)]);
+    return vector;
+  };
 
   return {
     id,

@@ -13,7 +13,7 @@ import { isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
 
 /** Vector length. 512 keeps hash collisions rare for chunk-sized texts while a
  *  100k-chunk index stays near 200 MB. */
-export const LOCAL_DIMENSION = 512;
+const LOCAL_DIMENSION = 512;
 export const LOCAL_EMBEDDER_ID = `local:hash-ngram-v1-${LOCAL_DIMENSION}`;
 
 // Relative weights of the feature families: whole words are the most specific.
@@ -60,30 +60,31 @@ function features(text: string, isQuery: boolean): Map<string, number> {
   return weights;
 }
 
-/** Hashes a text into a unit vector of `dimension` floats. Exported for tests. */
-export function hashEmbed(text: string, dimension = LOCAL_DIMENSION, isQuery = false): number[] {
+/** Hashes a text into a unit vector of `dimension` floats. */
+function hashEmbed(text: string, dimension = LOCAL_DIMENSION, isQuery = false): number[] {
   const vector = new Float64Array(dimension);
   for (const [feature, count] of features(text, isQuery)) {
     const hash = fnv1a(feature);
     const sign = hash & 0x80000000 ? -1 : 1;
-    vector[hash % dimension] += sign * (1 + Math.log(count));
+    const slot = hash % dimension;
+    vector[slot] = (vector[slot] ?? 0) + sign * (1 + Math.log(count));
   }
   let norm = 0;
-  for (let i = 0; i < dimension; i++) norm += vector[i]! * vector[i]!;
+  for (const value of vector) norm += value * value;
   norm = Math.sqrt(norm) || 1;
   return Array.from(vector, (value) => value / norm);
 }
 
 /** The LangChain face of the local embedder, for code that wants `Embeddings`. */
-export class LocalHashEmbeddings extends Embeddings {
+class LocalHashEmbeddings extends Embeddings {
   constructor(readonly dimension = LOCAL_DIMENSION) {
     super({});
   }
-  async embedDocuments(documents: string[]): Promise<number[][]> {
-    return documents.map((document) => hashEmbed(document, this.dimension));
+  embedDocuments(documents: string[]): Promise<number[][]> {
+    return Promise.resolve(documents.map((document) => hashEmbed(document, this.dimension)));
   }
-  async embedQuery(document: string): Promise<number[]> {
-    return hashEmbed(document, this.dimension, true);
+  embedQuery(document: string): Promise<number[]> {
+    return Promise.resolve(hashEmbed(document, this.dimension, true));
   }
 }
 
@@ -91,7 +92,7 @@ export function createLocalEmbedder(): Embedder {
   const embeddings = new LocalHashEmbeddings();
   return {
     id: LOCAL_EMBEDDER_ID,
-    dimension: async () => LOCAL_DIMENSION,
+    dimension: () => Promise.resolve(LOCAL_DIMENSION),
     embedDocuments: (texts) => embeddings.embedDocuments(texts),
     embedQuery: (text) => embeddings.embedQuery(text),
   };

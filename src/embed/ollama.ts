@@ -3,7 +3,7 @@ import { OllamaEmbeddings } from '@langchain/ollama';
 import type { Embedder } from './embedder.js';
 import { fromLangChainEmbeddings } from './langchain-embedder.js';
 
-export interface OllamaEmbedderOptions {
+interface OllamaEmbedderOptions {
   /** Ollama server, e.g. http://127.0.0.1:11434. */
   host: string;
   /** Embedding model, e.g. bge-m3 (multilingual, good on Korean). */

@@ -3,7 +3,7 @@ import { OpenAIEmbeddings } from '@langchain/openai';
 import type { Embedder } from './embedder.js';
 import { fromLangChainEmbeddings } from './langchain-embedder.js';
 
-export interface OpenAIEmbedderOptions {
+interface OpenAIEmbedderOptions {
   /** Optional for local OpenAI-compatible servers (vLLM), which need no key. */
   apiKey?: string;
   /** Undefined means api.openai.com. */

@@ -42,3 +42,8 @@ export function isAppError(value: unknown): value is AppError {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The errno code (`ENOENT`, `EACCES` …) of a failed system call; undefined for anything else. */
+export function errnoCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}

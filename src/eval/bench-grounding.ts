@@ -14,9 +14,9 @@ import { analyze } from '../text/tokens.js';
 import { verifyAnswer, type VerifyInput } from '../verify/verify.js';
 import { loadKorquad } from './korquad-data.js';
 
-export const FAITHFUL_LABELS = ['light', 'moderate', 'heavy'] as const;
-export const DEFECT_LABELS = ['wrong-passage', 'evaluation', 'unstated', 'number', 'entity', 'polarity'] as const;
-export type GroundingLabel = (typeof FAITHFUL_LABELS)[number] | (typeof DEFECT_LABELS)[number];
+const FAITHFUL_LABELS = ['light', 'moderate', 'heavy'] as const;
+const DEFECT_LABELS = ['wrong-passage', 'evaluation', 'unstated', 'number', 'entity', 'polarity'] as const;
+type GroundingLabel = (typeof FAITHFUL_LABELS)[number] | (typeof DEFECT_LABELS)[number];
 
 const passageSchema = z.union([
   z.object({ key: z.string(), title: z.string(), text: z.string().min(1), date: z.string().optional() }),
@@ -30,7 +30,7 @@ const sentenceSchema = z.object({
 });
 type SentenceCase = z.infer<typeof sentenceSchema>;
 
-export interface ClassFigures {
+interface ClassFigures {
   label: GroundingLabel;
   cases: number;
   /** Faithful: kept under their own citation. Defects: dropped or re-cited. */
@@ -42,7 +42,7 @@ export interface ClassFigures {
   misses: Array<{ id: string; reason?: string }>;
 }
 
-export interface GroundingBenchResult {
+interface GroundingBenchResult {
   sentences: number;
   skipped: number;
   withCorpusStatistics: boolean;
@@ -53,15 +53,13 @@ export interface GroundingBenchResult {
 }
 
 function readJsonl<T>(text: string, file: string, schema: z.ZodType<T>): T[] {
-  return text
-    .split('\n')
-    .map((line, index) => [line.trim(), index + 1] as const)
-    .filter(([line]) => line !== '')
-    .map(([line, number]) => {
-      const parsed = schema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new AppError('VALIDATION', `${file}:${number}: ${parsed.error.issues[0]!.message}`);
-      return parsed.data;
-    });
+  return text.split('\n').flatMap((line, index) => {
+    if (line.trim() === '') return [];
+    const parsed = schema.safeParse(JSON.parse(line.trim()));
+    if (!parsed.success)
+      throw new AppError('VALIDATION', `${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? parsed.error.message}`);
+    return [parsed.data];
+  });
 }
 
 /** Document frequencies of index terms (the analyzer the BM25 index uses) over `documents`. */
@@ -71,7 +69,7 @@ export function termStatistics(documents: string[]): TermStatistics {
   return { documentCount: documents.length, documentFrequency: (term) => frequencies.get(term) ?? 0 };
 }
 
-export interface GroundingBenchOptions {
+interface GroundingBenchOptions {
   dir: string;
   korquadFile: string;
   /** Use corpus statistics (KorQuAD paragraphs and the set's passages) for IDF; default true. */
@@ -83,7 +81,8 @@ export async function runGroundingBench(options: GroundingBenchOptions): Promise
   if (!files.includes('passages.jsonl')) throw new AppError('VALIDATION', `${options.dir}/passages.jsonl이 없습니다`);
   const passageRows = readJsonl(await readFile(join(options.dir, 'passages.jsonl'), 'utf8'), 'passages.jsonl', passageSchema);
   const cases: SentenceCase[] = [];
-  for (const file of files.filter((name) => name !== 'passages.jsonl')) cases.push(...readJsonl(await readFile(join(options.dir, file), 'utf8'), file, sentenceSchema));
+  for (const file of files.filter((name) => name !== 'passages.jsonl'))
+    cases.push(...readJsonl(await readFile(join(options.dir, file), 'utf8'), file, sentenceSchema));
 
   const korquad = await loadKorquad(options.korquadFile).catch(() => undefined);
   const korquadArticles = new Map((korquad?.articles ?? []).map((article) => [article.id, article]));
@@ -94,33 +93,42 @@ export async function runGroundingBench(options: GroundingBenchOptions): Promise
       if (article) passages.set(row.key, { title: article.title, text: article.text });
     } else passages.set(row.key, row);
   }
-  const documents = [...(korquad?.articles ?? []).map((article) => `${article.title}\n${article.text}`), ...passageRows.flatMap((row) => ('korquad' in row ? [] : [`${row.title}\n${row.text}`]))];
+  const documents = [
+    ...(korquad?.articles ?? []).map((article) => `${article.title}\n${article.text}`),
+    ...passageRows.flatMap((row) => ('korquad' in row ? [] : [`${row.title}\n${row.text}`])),
+  ];
   const terms = options.statistics === false ? undefined : termStatistics(documents);
 
-  const figures = new Map<GroundingLabel, ClassFigures>();
-  for (const label of [...FAITHFUL_LABELS, ...DEFECT_LABELS]) figures.set(label, { label, cases: 0, hits: 0, share: 0, recited: 0, misses: [] });
+  const newFigures = (labels: readonly GroundingLabel[]) =>
+    labels.map((label): ClassFigures => ({ label, cases: 0, hits: 0, share: 0, recited: 0, misses: [] }));
+  const faithfulFigures = newFigures(FAITHFUL_LABELS);
+  const defectFigures = newFigures(DEFECT_LABELS);
   let skipped = 0;
   for (const item of cases) {
-    const given = item.passages.map((key) => passages.get(key));
-    if (given.some((passage) => passage === undefined)) {
+    const given = item.passages.flatMap((key) => passages.get(key) ?? []);
+    const faithfulFigure = faithfulFigures.find((candidate) => candidate.label === item.label);
+    const figure = faithfulFigure ?? defectFigures.find((candidate) => candidate.label === item.label);
+    if (given.length < item.passages.length || !figure) {
       skipped++;
       continue;
     }
-    const input: VerifyInput = { id: item.id, answer: item.answer, passages: given.map((passage, index) => ({ n: index + 1, ...passage! })) };
+    const input: VerifyInput = {
+      id: item.id,
+      answer: item.answer,
+      passages: given.map((passage, index) => ({ n: index + 1, ...passage })),
+    };
     const result = verifyAnswer(input, terms ? { terms } : {});
-    const faithful = (FAITHFUL_LABELS as readonly string[]).includes(item.label);
-    const figure = figures.get(item.label)!;
     figure.cases++;
     // Each case is one sentence; a split into several counts as kept only if all are kept.
-    const keptAsCited = result.sentences.length > 0 && result.sentences.every((sentence) => sentence.supported && sentence.recitedTo === undefined);
+    const keptAsCited =
+      result.sentences.length > 0 && result.sentences.every((sentence) => sentence.supported && sentence.recitedTo === undefined);
     if (result.sentences.some((sentence) => sentence.recitedTo !== undefined)) figure.recited++;
-    const hit = faithful ? keptAsCited : !keptAsCited;
+    const hit = faithfulFigure ? keptAsCited : !keptAsCited;
     if (hit) figure.hits++;
     else figure.misses.push({ id: item.id, ...(result.sentences[0]?.reason ? { reason: result.sentences[0].reason } : {}) });
   }
-  for (const figure of figures.values()) figure.share = figure.cases === 0 ? 0 : Math.round((figure.hits / figure.cases) * 1000) / 1000;
-  const faithfulFigures = FAITHFUL_LABELS.map((label) => figures.get(label)!);
-  const defectFigures = DEFECT_LABELS.map((label) => figures.get(label)!);
+  for (const figure of [...faithfulFigures, ...defectFigures])
+    figure.share = figure.cases === 0 ? 0 : Math.round((figure.hits / figure.cases) * 1000) / 1000;
   const share = (list: ClassFigures[]) => {
     const total = list.reduce((sum, figure) => sum + figure.cases, 0);
     return total === 0 ? 0 : Math.round((list.reduce((sum, figure) => sum + figure.hits, 0) / total) * 1000) / 1000;
@@ -152,7 +160,9 @@ const LABEL_NAMES: Record<GroundingLabel, string> = {
 export function formatGroundingBench(result: GroundingBenchResult, verbose = false): string {
   const row = (figure: ClassFigures, verb: string) =>
     `${LABEL_NAMES[figure.label].padEnd(22)} ${verb} ${String(figure.hits).padStart(3)}/${String(figure.cases).padEnd(3)} ${figure.share.toFixed(3)}${figure.recited ? `  (다른 출처로 바로잡음 ${figure.recited})` : ''}` +
-    (verbose && figure.misses.length > 0 ? `\n${figure.misses.map((miss) => `    - ${miss.id}${miss.reason ? `: ${miss.reason}` : ''}`).join('\n')}` : '');
+    (verbose && figure.misses.length > 0
+      ? `\n${figure.misses.map((miss) => `    - ${miss.id}${miss.reason ? `: ${miss.reason}` : ''}`).join('\n')}`
+      : '');
   return [
     `문장 ${result.sentences}개${result.skipped ? ` (참조 기사를 찾지 못해 건너뜀 ${result.skipped}개)` : ''}, 코퍼스 IDF ${result.withCorpusStatistics ? '사용' : '없음'}`,
     ...result.faithful.map((figure) => row(figure, '유지')),

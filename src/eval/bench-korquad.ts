@@ -9,10 +9,11 @@ import type { Article } from '../domain/types.js';
 import type { Engine } from '../rag/engine.js';
 import { loadKorquad, type KorquadQuestion } from './korquad-data.js';
 import { percentile } from './metrics.js';
+import { roundTo } from './round.js';
 
 export const DEFAULT_KORQUAD_FILE = '../shared/datasets/korquad/KorQuAD_v1.0_dev.json';
 
-export interface KorquadBenchResult {
+interface KorquadBenchResult {
   questions: number;
   hit1: number;
   hit5: number;
@@ -32,26 +33,27 @@ export interface KorquadBenchResult {
   baselines: { minisearch: { hit1: number; hit5: number } };
 }
 
-export interface KorquadBenchDeps {
+interface KorquadBenchDeps {
   /** Indexes the articles into `indexDir` and opens the engine on it. */
   build(articles: Article[], indexDir: string): Promise<Engine>;
   onProgress?(done: number, total: number): void;
 }
 
-const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
-
 /** MiniSearch 7 with default options over title + text: the reference "plain JS search" figure. */
-export function miniSearchBaseline(articles: Article[], questions: KorquadQuestion[]): { hit1: number; hit5: number } {
+function miniSearchBaseline(articles: Article[], questions: KorquadQuestion[]): { hit1: number; hit5: number } {
   const search = new MiniSearch<Article>({ fields: ['title', 'text'], storeFields: [] });
   search.addAll(articles);
   let hit1 = 0;
   let hit5 = 0;
   for (const question of questions) {
-    const rank = search.search(question.question).slice(0, 5).findIndex((result) => result.id === question.articleId);
+    const rank = search
+      .search(question.question)
+      .slice(0, 5)
+      .findIndex((result) => result.id === question.articleId);
     if (rank === 0) hit1++;
     if (rank >= 0) hit5++;
   }
-  return { hit1: round(hit1 / questions.length), hit5: round(hit5 / questions.length) };
+  return { hit1: roundTo(hit1 / questions.length, 4), hit5: roundTo(hit5 / questions.length, 4) };
 }
 
 export async function runKorquadBench(file: string, limit: number | undefined, deps: KorquadBenchDeps): Promise<KorquadBenchResult> {
@@ -64,7 +66,14 @@ export async function runKorquadBench(file: string, limit: number | undefined, d
     const indexSeconds = (performance.now() - indexStarted) / 1000;
     const texts = new Map(data.articles.map((article) => [article.id, article.text]));
 
-    let hit1 = 0, hit5 = 0, hit10 = 0, reciprocal = 0, containsGold = 0, refused = 0, citations = 0, validCitations = 0;
+    let hit1 = 0,
+      hit5 = 0,
+      hit10 = 0,
+      reciprocal = 0,
+      containsGold = 0,
+      refused = 0,
+      citations = 0,
+      validCitations = 0;
     const answerChars: number[] = [];
     const latencies: number[] = [];
     const retrievalLatencies: number[] = [];
@@ -88,30 +97,30 @@ export async function runKorquadBench(file: string, limit: number | undefined, d
       for (const citation of response.citations) {
         citations++;
         const text = texts.get(citation.articleId);
-        if (text !== undefined && citation.start !== undefined && text.slice(citation.start, citation.end) === citation.quote) validCitations++;
+        if (text !== undefined && citation.start !== undefined && text.slice(citation.start, citation.end) === citation.quote)
+          validCitations++;
       }
       deps.onProgress?.(i + 1, questions.length);
     }
     const n = questions.length;
     return {
       questions: n,
-      hit1: round(hit1 / n),
-      hit5: round(hit5 / n),
-      hit10: round(hit10 / n),
-      mrr10: round(reciprocal / n),
-      answerContainsGold: round(containsGold / n),
+      hit1: roundTo(hit1 / n, 4),
+      hit5: roundTo(hit5 / n, 4),
+      hit10: roundTo(hit10 / n, 4),
+      mrr10: roundTo(reciprocal / n, 4),
+      answerContainsGold: roundTo(containsGold / n, 4),
       medianAnswerChars: percentile(answerChars, 0.5) ?? 0,
-      citationValidity: citations ? round(validCitations / citations) : 1,
-      refusalRate: round(refused / n),
-      p50Ms: round(percentile(latencies, 0.5) ?? 0, 2),
-      p95Ms: round(percentile(latencies, 0.95) ?? 0, 2),
-      retrievalP50Ms: round(percentile(retrievalLatencies, 0.5) ?? 0, 2),
-      retrievalP95Ms: round(percentile(retrievalLatencies, 0.95) ?? 0, 2),
-      indexSeconds: round(indexSeconds, 2),
+      citationValidity: citations ? roundTo(validCitations / citations, 4) : 1,
+      refusalRate: roundTo(refused / n, 4),
+      p50Ms: roundTo(percentile(latencies, 0.5) ?? 0, 2),
+      p95Ms: roundTo(percentile(latencies, 0.95) ?? 0, 2),
+      retrievalP50Ms: roundTo(percentile(retrievalLatencies, 0.5) ?? 0, 2),
+      retrievalP95Ms: roundTo(percentile(retrievalLatencies, 0.95) ?? 0, 2),
+      indexSeconds: roundTo(indexSeconds, 2),
       baselines: { minisearch: miniSearchBaseline(data.articles, questions) },
     };
   } finally {
     await rm(indexDir, { recursive: true, force: true });
   }
 }
-

@@ -1,22 +1,22 @@
 // `npm run eval`: run the sets, print the report, gate on the baseline.
 // Exit codes: 0 ok (or baseline updated), 1 a rate fell below the baseline,
 // 2 the input is unusable (bad set line, unreadable baseline, no sets).
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
 import type { Config } from '../config/config.js';
 import type { Article } from '../domain/types.js';
-import { AppError, isAppError } from '../errors/app-error.js';
+import { errorMessage, isAppError } from '../errors/app-error.js';
 import type { Engine } from '../rag/engine.js';
+import { compareToBaseline, DEFAULT_TOLERANCE, mergeBaseline, readBaseline, type BaselineSet } from './baseline.js';
 import { isEvalSetFile } from './eval-sets.js';
-import { compareToBaseline, DEFAULT_TOLERANCE, type BaselineSet, type EvalReport, type SetReport } from './metrics.js';
+import type { EvalReport } from './metrics.js';
 import { describeComparison, formatMarkdownReport, formatTerminalReport } from './report.js';
 import { runEval } from './runner.js';
 
-export const DEFAULT_SETS_DIR = 'eval/sets';
-export const DEFAULT_BASELINE = 'eval/baseline.json';
+const DEFAULT_SETS_DIR = 'eval/sets';
+const DEFAULT_BASELINE = 'eval/baseline.json';
 
-export interface EvalCommandOptions {
+interface EvalCommandOptions {
   /** Set files; default every `eval/sets/*.jsonl` and `eval/sets/*.korquad.json`. */
   sets?: string[];
   /** Index for corpus sets; default config.indexDir. */
@@ -41,64 +41,20 @@ export interface EvalCommandDeps {
   openCorpusEngine(corpusDir: string): Promise<Engine>;
   buildKorquadEngine(articles: Article[]): Promise<Engine>;
   /** Report text; default process.stdout. */
-  stdout?(text: string): void;
+  stdout?: (text: string) => void;
   /** Progress and problems; default process.stderr. */
-  stderr?(text: string): void;
+  stderr?: (text: string) => void;
   /** Project root for default and relative paths; default the cwd. */
   cwd?: string;
 }
 
-const rate = z.number().nullable().optional();
-const baselineSchema = z.object({
-  sets: z.array(
-    z.looseObject({
-      name: z.string().min(1),
-      answerAccuracy: rate,
-      citationHitRate: rate,
-      refusalPrecision: rate,
-      refusalRecall: rate,
-      citationValidity: rate,
-    }),
-  ),
-});
-
 /** Every set file directly under `dir`, sorted so runs and reports are stable. */
 export async function defaultSetFiles(cwd: string, dir = DEFAULT_SETS_DIR): Promise<string[]> {
-  const names = await readdir(resolve(cwd, dir)).catch(() => [] as string[]);
-  return names.filter(isEvalSetFile).sort().map((name) => join(dir, name));
-}
-
-async function readBaseline(file: string): Promise<{ sets: BaselineSet[] } | 'missing'> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new AppError('VALIDATION', `기준선 파일이 올바른 JSON이 아닙니다: ${file}`);
-  }
-  const parsed = baselineSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new AppError('VALIDATION', `기준선 파일 형식 오류: ${file} (${parsed.error.issues[0]!.path.join('.')})`);
-  }
-  return parsed.data;
-}
-
-/**
- * The baseline keeps figures only: failures are dropped, because the baseline is
- * committed and KorQuAD questions must not be (CC BY-ND). Sets not run now keep
- * their old figures, so `--set one.jsonl --update-baseline` touches only that set.
- */
-function mergeBaseline(previous: { sets: BaselineSet[] } | 'missing', report: EvalReport): { sets: BaselineSet[] } {
-  const fresh = new Map<string, SetReport>(report.sets.map((set) => [set.name, { ...set, failures: [] }]));
-  const kept = previous === 'missing' ? [] : previous.sets.map((set) => fresh.get(set.name) ?? set);
-  const known = new Set(kept.map((set) => set.name));
-  return { sets: [...kept, ...report.sets.filter((set) => !known.has(set.name)).map((set) => fresh.get(set.name)!)] };
+  const names = await readdir(resolve(cwd, dir)).catch((): string[] => []);
+  return names
+    .filter(isEvalSetFile)
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 async function writeFileMakingDirs(file: string, text: string): Promise<void> {
@@ -122,7 +78,7 @@ export async function evalCommand(options: EvalCommandOptions, deps: EvalCommand
   try {
     baseline = await readBaseline(baselineFile);
   } catch (error) {
-    stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+    stderr(`${errorMessage(error)}\n`);
     return 2;
   }
   if (baseline === 'missing' && options.baseline && !options.updateBaseline) {

@@ -4,8 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { LIMITS } from '../domain/limits.js';
 import type { Article } from '../domain/types.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, errnoCode, errorMessage } from '../errors/app-error.js';
 import { KORQUAD_ATTRIBUTION, loadKorquad, type KorquadData } from './korquad-data.js';
 import { normalizeForMatch, type EvalCase } from './metrics.js';
 
@@ -27,7 +28,7 @@ export interface EvalSet {
 }
 
 /** `corpora.json` beside the set files: which fixture corpus each set was written for. */
-export const CORPORA_FILE = 'corpora.json';
+const CORPORA_FILE = 'corpora.json';
 const corporaSchema = z.object({ note: z.string().optional(), sets: z.record(z.string(), z.string().min(1)) });
 
 async function readCorpora(dir: string, rootDir: string, issues: string[]): Promise<Map<string, string>> {
@@ -66,7 +67,7 @@ export function isEvalSetFile(file: string): boolean {
   return file.endsWith(JSONL) || file.endsWith(KORQUAD_SPEC);
 }
 
-export function setNameOf(file: string): string {
+function setNameOf(file: string): string {
   const name = basename(file);
   if (name.endsWith(KORQUAD_SPEC)) return name.slice(0, -KORQUAD_SPEC.length);
   if (name.endsWith(JSONL)) return name.slice(0, -JSONL.length);
@@ -80,10 +81,10 @@ const phrases = z.array(phrase).min(1);
 
 const caseSchema = z.strictObject({
   id: z.string().regex(/\S/, { message: 'id가 비어 있습니다' }),
-  question: z.string().regex(/\S/, { message: '질문이 비어 있습니다' }).max(2000),
+  question: z.string().regex(/\S/, { message: '질문이 비어 있습니다' }).max(LIMITS.questionChars),
   history: z
     .array(z.strictObject({ role: z.enum(['user', 'assistant']), content: z.string() }))
-    .max(20)
+    .max(LIMITS.historyTurns)
     .optional(),
   expect: z
     .strictObject({
@@ -113,7 +114,7 @@ const korquadSpecSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-export type KorquadSpec = z.infer<typeof korquadSpecSchema>;
+type KorquadSpec = z.infer<typeof korquadSpecSchema>;
 
 /** One Korean line for a zod issue; zod's own messages are English. */
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -135,7 +136,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Parses JSONL text into cases; problems come back as `file:line: …`, not thrown. */
-export function parseCaseLines(text: string, file: string): { cases: EvalCase[]; issues: string[] } {
+function parseCaseLines(text: string, file: string): { cases: EvalCase[]; issues: string[] } {
   const cases: EvalCase[] = [];
   const issues: string[] = [];
   const firstLineOf = new Map<string, number>();
@@ -167,7 +168,7 @@ export function parseCaseLines(text: string, file: string): { cases: EvalCase[];
 }
 
 /** Picks questions by the spec's sample and turns them into cases expecting a gold answer and its paragraph. */
-export function korquadCases(data: KorquadData, sample: KorquadSpec['sample']): EvalCase[] {
+function korquadCases(data: KorquadData, sample: KorquadSpec['sample']): EvalCase[] {
   const every = sample?.every ?? 1;
   const offset = sample?.offset ?? 0;
   const picked = data.questions.filter((question, index) => index >= offset && (index - offset) % every === 0);
@@ -181,15 +182,16 @@ export function korquadCases(data: KorquadData, sample: KorquadSpec['sample']): 
     }));
 }
 
-async function readText(file: string): Promise<string | NodeJS.ErrnoException> {
+/** The file's text, or why it cannot be read: the errno code, else the message. */
+async function readText(file: string): Promise<string | { unreadable: string }> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    return error as NodeJS.ErrnoException;
+    return { unreadable: errnoCode(error) ?? errorMessage(error) };
   }
 }
 
-export interface LoadEvalSetsOptions {
+interface LoadEvalSetsOptions {
   /** Where relative set paths and `dataset` paths of KorQuAD specs resolve; default: the cwd. Messages show paths as given. */
   rootDir?: string;
 }
@@ -220,7 +222,7 @@ export async function loadEvalSets(files: string[], options: LoadEvalSetsOptions
     fileOfName.set(name, file);
     const text = await readText(resolve(rootDir, file));
     if (typeof text !== 'string') {
-      issues.push(`${file}: 파일을 읽을 수 없습니다 (${text.code ?? text.message})`);
+      issues.push(`${file}: 파일을 읽을 수 없습니다 (${text.unreadable})`);
       continue;
     }
 
@@ -262,7 +264,7 @@ export async function loadEvalSets(files: string[], options: LoadEvalSetsOptions
       if (cases.length === 0) issues.push(`${file}: 표본에 질문이 하나도 없습니다`);
       else sets.push({ name, file, kind: 'korquad', cases, articles: data.articles, dataset, attribution: KORQUAD_ATTRIBUTION });
     } catch (error) {
-      issues.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      issues.push(`${file}: ${errorMessage(error)}`);
     }
   }
   if (issues.length > 0) throw new EvalSetError(issues);

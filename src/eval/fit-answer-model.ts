@@ -8,15 +8,28 @@
 // weigh DEV_WEIGHT KorQuAD questions each, so a few hundred news questions count next to
 // 5,774 Wikipedia ones.
 //
-// Models: the sentence ranker by a listwise softmax loss; the answerability (refusal) model
-// by logistic regression, its threshold refusing at most MAX_ANSWERABLE_REFUSED of the
-// answerable training questions; the second-sentence thresholds by a grid search. Five
-// folds (KorQuAD by Wikipedia title, eval cases by id) give the out-of-fold figures; the
-// final models are fitted on all folds and written to src/answer/sentence-weights.ts.
+// Models (fit-regression.ts): the sentence ranker by a listwise softmax loss; the
+// answerability (refusal) model by logistic regression, its threshold refusing at most
+// MAX_ANSWERABLE_REFUSED of the answerable training questions; the second-sentence
+// thresholds by a grid search. Five folds (KorQuAD by Wikipedia title, eval cases by id)
+// give the out-of-fold figures; the final models are fitted on all folds and written to
+// src/answer/sentence-weights.ts.
 import { writeFile } from 'node:fs/promises';
-import { answerabilityFeatures, buildCitedAnswer, chooseFirst, DEFAULT_EXTRACTIVE, scoreCandidates, selectSentences, type Candidate, type ExtractiveOptions, type Lexicon } from '../answer/extractive.js';
-import { ANSWERABILITY_FEATURES, FEATURE_COUNT, FEATURES, scoreFeatures, sigmoid, type SentenceModel } from '../answer/sentence-model.js';
+import {
+  answerabilityFeatures,
+  buildCitedAnswer,
+  chooseFirst,
+  DEFAULT_EXTRACTIVE,
+  scoreCandidates,
+  selectSentences,
+  type Candidate,
+  type ExtractiveOptions,
+  type Lexicon,
+} from '../answer/extractive.js';
+import { ANSWERABILITY_FEATURES, FEATURES, scoreFeatures, sigmoid, type SentenceModel } from '../answer/sentence-model.js';
+import { fitLogistic, fitWeights, type AnswerabilityRow } from './fit-regression.js';
 import { percentile } from './metrics.js';
+import { roundTo } from './round.js';
 
 /** One question with what the answerer would see for it. */
 export interface FitExample {
@@ -38,7 +51,7 @@ export interface FitExample {
   without?: Candidate[];
 }
 
-export interface SourceFigures {
+interface SourceFigures {
   /** Answerable and answered with a right answer, or refusable and refused. */
   accuracy: number;
   /** Answerable questions refused. */
@@ -49,21 +62,18 @@ export interface SourceFigures {
   cases: number;
 }
 
-export interface FitResult {
+interface FitResult {
   folds: number;
   outOfFold: Record<string, SourceFigures>;
   inSample: Record<string, SourceFigures>;
   model: SentenceModel;
 }
 
-export const FOLDS = 5;
+const FOLDS = 5;
 /** Passages the answerer reads (the pipeline's default topK). */
 export const TOP_K = 5;
 /** How many KorQuAD questions one development case weighs. */
-export const DEV_WEIGHT = 5;
-const EPOCHS = 300;
-const L2 = 1e-3;
-const LEARNING_RATE = 0.05;
+const DEV_WEIGHT = 5;
 /** Second-sentence thresholds tried; KorQuAD answers must stay short (median ≤ MAX_MEDIAN_CHARS). */
 const THRESHOLDS = [0.005, 0.02, 0.05, 0.1, 1.01];
 const LIKELY_THRESHOLDS = [0.1, 0.2, 0.3, 0.5, 1.01];
@@ -71,71 +81,13 @@ const MAX_MEDIAN_CHARS = 195;
 /** Share of answerable training questions the refusal model may refuse. */
 const MAX_ANSWERABLE_REFUSED = 0.03;
 
-const weightOf = (example: FitExample) => (example.source === 'korquad' ? 1 : DEV_WEIGHT);
+/** A KorQuAD question (or its `korquad-near-miss`) weighs 1, a development case DEV_WEIGHT. */
+const weightOf = (source: string) => (source.startsWith('korquad') ? 1 : DEV_WEIGHT);
 
 function foldOf(key: string): number {
   let hash = 2166136261;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
   return (hash >>> 0) % FOLDS;
-}
-
-function adamStep(weights: number[], gradient: number[], m: number[], v: number[], epoch: number, regularise: (f: number) => boolean): void {
-  for (let f = 0; f < weights.length; f++) {
-    const g = gradient[f]! + (regularise(f) ? L2 * weights[f]! : 0);
-    m[f] = 0.9 * m[f]! + 0.1 * g;
-    v[f] = 0.999 * v[f]! + 0.001 * g * g;
-    weights[f]! -= (LEARNING_RATE * (m[f]! / (1 - 0.9 ** epoch))) / (Math.sqrt(v[f]! / (1 - 0.999 ** epoch)) + 1e-8);
-  }
-}
-
-/** Listwise softmax regression (Adam): maximises the weighted Σ log Σ_{gold} P(sentence). */
-export function fitWeights(examples: { features: Float64Array[]; labels: boolean[]; weight?: number }[], epochs = EPOCHS): number[] {
-  const weights = new Array<number>(FEATURE_COUNT).fill(0);
-  const m = new Array<number>(FEATURE_COUNT).fill(0);
-  const v = new Array<number>(FEATURE_COUNT).fill(0);
-  const usable = examples.filter((example) => example.labels.some(Boolean) && example.labels.some((label) => !label));
-  const totalWeight = usable.reduce((sum, example) => sum + (example.weight ?? 1), 0);
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    const gradient = new Array<number>(FEATURE_COUNT).fill(0);
-    for (const { features, labels, weight = 1 } of usable) {
-      const scores = features.map((row) => row.reduce((sum, value, i) => sum + value * weights[i]!, 0));
-      const top = Math.max(...scores);
-      const exps = scores.map((score) => Math.exp(score - top));
-      const all = exps.reduce((a, b) => a + b, 0);
-      const gold = exps.reduce((sum, value, i) => sum + (labels[i] ? value : 0), 0);
-      // d(-log gold/all)/dw = Σ p_i x_i − Σ_{gold} q_i x_i, q = renormalised over gold.
-      features.forEach((row, i) => {
-        const coefficient = (weight * (exps[i]! / all - (labels[i] ? exps[i]! / gold : 0))) / totalWeight;
-        for (let f = 0; f < FEATURE_COUNT; f++) gradient[f]! += coefficient * row[f]!;
-      });
-    }
-    adamStep(weights, gradient, m, v, epoch, () => true);
-  }
-  return weights.map((weight) => Math.round(weight * 1e4) / 1e4);
-}
-
-interface Row {
-  features: number[];
-  label: boolean;
-  weight: number;
-}
-
-/** Logistic regression (Adam, L2 except on the bias) on weighted answerability rows. */
-export function fitLogistic(rows: Row[], epochs = 400): number[] {
-  const size = ANSWERABILITY_FEATURES.length;
-  const weights = new Array<number>(size).fill(0);
-  const m = new Array<number>(size).fill(0);
-  const v = new Array<number>(size).fill(0);
-  const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0);
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    const gradient = new Array<number>(size).fill(0);
-    for (const { features, label, weight } of rows) {
-      const error = (weight * (sigmoid(scoreFeatures(features, weights)) - (label ? 1 : 0))) / totalWeight;
-      for (let f = 0; f < size; f++) gradient[f]! += error * features[f]!;
-    }
-    adamStep(weights, gradient, m, v, epoch, (f) => f !== 0);
-  }
-  return weights.map((weight) => Math.round(weight * 1e4) / 1e4);
 }
 
 const noModelParts = (weights: number[]): ExtractiveOptions => ({
@@ -144,13 +96,18 @@ const noModelParts = (weights: number[]): ExtractiveOptions => ({
 });
 
 /** Answerability rows under ranker `weights`, from the sentence the answerer would open with. */
-function answerabilityRows(train: FitExample[], weights: number[]): Row[] {
+function answerabilityRows(train: FitExample[], weights: number[]): AnswerabilityRow[] {
   const options = noModelParts(weights);
-  const rows: Row[] = [];
+  const rows: AnswerabilityRow[] = [];
   const add = (example: FitExample, pool: Candidate[], label: boolean) => {
     const ranked = scoreCandidates([...pool], options.model);
     const first = chooseFirst(example.question, ranked, example.lexicon, options);
-    if (first) rows.push({ features: answerabilityFeatures(example.question, ranked, first, example.lexicon), label, weight: weightOf(example) });
+    if (first)
+      rows.push({
+        features: answerabilityFeatures(example.question, ranked, first, example.lexicon),
+        label,
+        weight: weightOf(example.source),
+      });
   };
   for (const example of train) {
     add(example, example.candidates, !example.refuse);
@@ -160,7 +117,7 @@ function answerabilityRows(train: FitExample[], weights: number[]): Row[] {
 }
 
 /** The answer threshold: the weighted MAX_ANSWERABLE_REFUSED quantile of the answerable rows. */
-function pickThreshold(rows: Row[], weights: number[]): number {
+function pickThreshold(rows: AnswerabilityRow[], weights: number[]): number {
   const positives = rows
     .filter((row) => row.label)
     .map((row) => ({ p: sigmoid(scoreFeatures(row.features, weights)), weight: row.weight }))
@@ -169,7 +126,7 @@ function pickThreshold(rows: Row[], weights: number[]): number {
   let seen = 0;
   for (const row of positives) {
     seen += row.weight;
-    if (seen >= total * MAX_ANSWERABLE_REFUSED) return Math.round(row.p * 1e4) / 1e4;
+    if (seen >= total * MAX_ANSWERABLE_REFUSED) return roundTo(row.p, 4);
   }
   return 0;
 }
@@ -208,24 +165,26 @@ function summarise(results: Outcome[]): Record<string, SourceFigures> {
     const answerable = list.filter((result) => result.answerable);
     const refusable = list.filter((result) => !result.answerable);
     figures[source] = {
-      accuracy: round(list.filter((result) => result.right).length / list.length),
-      refusalRate: answerable.length ? round(answerable.filter((result) => result.refused).length / answerable.length) : 0,
-      refusalRecall: refusable.length ? round(refusable.filter((result) => result.refused).length / refusable.length) : null,
-      medianAnswerChars: percentile(answerable.map((result) => result.chars), 0.5) ?? 0,
+      accuracy: roundTo(list.filter((result) => result.right).length / list.length, 4),
+      refusalRate: answerable.length ? roundTo(answerable.filter((result) => result.refused).length / answerable.length, 4) : 0,
+      refusalRecall: refusable.length ? roundTo(refusable.filter((result) => result.refused).length / refusable.length, 4) : null,
+      medianAnswerChars:
+        percentile(
+          answerable.map((result) => result.chars),
+          0.5,
+        ) ?? 0,
       cases: list.length,
     };
   }
   return figures;
 }
 
-const round = (value: number) => Math.round(value * 1e4) / 1e4;
-
 /** The weighted score a model is chosen by: right answers and refusals, dev cases weighing more. */
 function weightedAccuracy(results: Outcome[]): number {
   let right = 0;
   let total = 0;
   for (const result of results) {
-    const weight = result.source.startsWith('korquad') ? 1 : DEV_WEIGHT;
+    const weight = weightOf(result.source);
     total += weight;
     if (result.right) right += weight;
   }
@@ -234,7 +193,13 @@ function weightedAccuracy(results: Outcome[]): number {
 
 /** Fits the ranker and the refusal model on `train` and picks the second-sentence thresholds. */
 function fitModel(train: FitExample[]): SentenceModel {
-  const weights = fitWeights(train.map((example) => ({ features: example.candidates.map((candidate) => candidate.features), labels: example.labels, weight: weightOf(example) })));
+  const weights = fitWeights(
+    train.map((example) => ({
+      features: example.candidates.map((candidate) => candidate.features),
+      labels: example.labels,
+      weight: weightOf(example.source),
+    })),
+  );
   const rows = answerabilityRows(train, weights);
   const answerabilityWeights = fitLogistic(rows);
   const answerability = { weights: answerabilityWeights, threshold: pickThreshold(rows, answerabilityWeights) };
@@ -278,7 +243,9 @@ export function fitAnswerModel(examples: FitExample[], onProgress?: (message: st
 /** The weights file, as TypeScript so the build needs no JSON import. */
 export function weightsSource(model: SentenceModel): string {
   const weights = FEATURES.map((name, i) => `    ${model.weights[i]}, // ${name}`).join('\n');
-  const answerability = (model.answerability?.weights ?? []).map((weight, i) => `      ${weight}, // ${ANSWERABILITY_FEATURES[i]}`).join('\n');
+  const answerability = (model.answerability?.weights ?? [])
+    .map((weight, i) => `      ${weight}, // ${ANSWERABILITY_FEATURES[i]}`)
+    .join('\n');
   return `// Written by \`npm run fit:answer\`; do not edit by hand. \`fitted.outOfFold\` holds the
 // out-of-fold figures per data source.
 import type { SentenceModel } from './sentence-model.js';

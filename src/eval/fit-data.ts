@@ -14,13 +14,13 @@ import { TOP_K, type FitExample } from './fit-answer-model.js';
 import { loadKorquad } from './korquad-data.js';
 import { containsPhrase, type EvalCase } from './metrics.js';
 
-export interface Retrieval {
-  search(question: string, k: number): Promise<Hit[]>;
+interface Retrieval {
+  search: (question: string, k: number) => Promise<Hit[]>;
   lexicon: Lexicon;
 }
 
 /** Indexes articles into `indexDir` and returns retrieval and the lexicon over them. */
-export type BuildRetrieval = (articles: Article[], indexDir: string) => Promise<Retrieval>;
+type BuildRetrieval = (articles: Article[], indexDir: string) => Promise<Retrieval>;
 
 async function withIndex<T>(build: BuildRetrieval, articles: Article[], use: (retrieval: Retrieval) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'fit-answer-'));
@@ -62,13 +62,17 @@ export async function korquadExamples(file: string, build: BuildRetrieval, limit
 async function standalone(testCase: EvalCase, search: Retrieval['search']): Promise<string> {
   const history: ChatTurn[] = testCase.history ?? [];
   if (history.length === 0) return testCase.question.trim();
-  return resolveFollowUp(testCase.question.trim(), history, async (previous) => (await search(previous, 1)).flatMap((hit) => [hit.article.title, hit.chunk.text]));
+  return resolveFollowUp(testCase.question.trim(), history, async (previous) =>
+    (await search(previous, 1)).flatMap((hit) => [hit.article.title, hit.chunk.text]),
+  );
 }
 
 /** True when a text holds what the case expects (its includes and anyOf phrases). */
 function satisfies(testCase: EvalCase, text: string): boolean {
   const { includes, anyOf } = testCase.expect;
-  return (includes ?? []).every((phrase) => containsPhrase(text, phrase)) && (!anyOf || anyOf.some((phrase) => containsPhrase(text, phrase)));
+  return (
+    (includes ?? []).every((phrase) => containsPhrase(text, phrase)) && (!anyOf || anyOf.some((phrase) => containsPhrase(text, phrase)))
+  );
 }
 
 /** Cases of the eval sets that name a fixture corpus (those missing on disk are left out). */

@@ -9,10 +9,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../domain/types.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, errnoCode } from '../errors/app-error.js';
 import { normalizeText } from '../text/normalize.js';
 
-export const KORQUAD_SOURCE = 'KorQuAD 1.0';
+const KORQUAD_SOURCE = 'KorQuAD 1.0';
 /** The credit the CC BY-ND 2.0 KR licence asks for wherever results on the dataset are reported. */
 export const KORQUAD_ATTRIBUTION =
   'KorQuAD 1.0 (LG CNS; Lim, Kim, Lee 2019, arXiv:1909.07005), CC BY-ND 2.0 KR — 원본을 수정 없이 실행 시점에 읽음';
@@ -53,13 +53,13 @@ const squadSchema = z.object({
 });
 
 /** `6548850-0-1` → `6548850-0`; an id without a dash is its own paragraph id. */
-export function paragraphIdOf(questionId: string): string {
+function paragraphIdOf(questionId: string): string {
   const cut = questionId.lastIndexOf('-');
   return cut > 0 ? questionId.slice(0, cut) : questionId;
 }
 
 /** `노아의_방주` → `노아의 방주`. */
-export function korquadTitle(rawTitle: string): string {
+function korquadTitle(rawTitle: string): string {
   return rawTitle.replace(/_/g, ' ');
 }
 
@@ -74,11 +74,11 @@ function locateAnswer(text: string, answer: string, datasetStart: number): numbe
 }
 
 /** Builds articles and questions from parsed JSON; `origin` names the file in messages and in Article.origin. */
-export function parseKorquad(json: unknown, origin: string): KorquadData {
+function parseKorquad(json: unknown, origin: string): KorquadData {
   const parsed = squadSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError('VALIDATION', `KorQuAD 파일 형식 오류 (${origin}): ${issue.path.join('.')} — ${issue.message}`);
+    const [issue] = parsed.error.issues;
+    throw new AppError('VALIDATION', `KorQuAD 파일 형식 오류 (${origin}): ${issue?.path.join('.') ?? ''} — ${issue?.message ?? ''}`);
   }
   const articles: Article[] = [];
   const questions: KorquadQuestion[] = [];
@@ -116,7 +116,7 @@ export async function loadKorquad(file: string): Promise<KorquadData> {
   try {
     raw = await readFile(file, 'utf8');
   } catch (error) {
-    throw new AppError('VALIDATION', `KorQuAD 파일을 읽을 수 없습니다: ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+    throw new AppError('VALIDATION', `KorQuAD 파일을 읽을 수 없습니다: ${file} (${errnoCode(error) ?? String(error)})`, {
       cause: error,
     });
   }

@@ -77,13 +77,6 @@ export interface EvalReport {
   sets: SetReport[];
 }
 
-/** The rates a baseline gates; latencies are reported, never gated. */
-export const GATED_METRICS = ['answerAccuracy', 'citationHitRate', 'refusalPrecision', 'refusalRecall', 'citationValidity'] as const;
-export type GatedMetric = (typeof GATED_METRICS)[number];
-
-/** How far (absolute) a rate may fall below its baseline before the run fails. */
-export const DEFAULT_TOLERANCE = 0.02;
-
 const WHITESPACE_AND_PUNCTUATION = /[\s\p{P}]/gu;
 const CITATION_MARKER = /\[\d+\]/g;
 
@@ -108,10 +101,7 @@ export function containsPhrase(text: string, phrase: string): boolean {
  * Whether a citation's quote is really in its article: verbatim, and exactly at
  * [start, end) when the citation gives offsets.
  */
-export function isCitationValid(
-  citation: { quote: string; start?: number; end?: number },
-  articleText: string | undefined,
-): boolean {
+export function isCitationValid(citation: { quote: string; start?: number; end?: number }, articleText: string | undefined): boolean {
   if (articleText === undefined || citation.quote.length === 0) return false;
   if (citation.start !== undefined || citation.end !== undefined) {
     if (citation.start === undefined || citation.end === undefined) return false;
@@ -140,8 +130,7 @@ export function scoreCase(
   const refusalExpected = expect.refuse === true;
   const expectsAnswer =
     expect.refuse === false ||
-    (expect.refuse === undefined &&
-      Boolean(expect.includes?.length || expect.anyOf?.length || expect.articles?.length));
+    (expect.refuse === undefined && Boolean(expect.includes?.length || expect.anyOf?.length || expect.articles?.length));
 
   let answerCorrect = true;
   if (refusalExpected && !response.refused) {
@@ -213,7 +202,7 @@ export function percentile(values: number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length)));
-  return sorted[rank - 1]!;
+  return sorted[rank - 1] ?? null;
 }
 
 const ratio = (count: number, total: number): number | null => (total === 0 ? null : count / total);
@@ -253,50 +242,4 @@ export function summarize(name: string, results: CaseResult[]): SetReport {
         got: { answer: result.answer, refused: result.refused, articles: result.citedArticles, problems: result.problems },
       })),
   };
-}
-
-export interface Regression {
-  set: string;
-  metric: GatedMetric;
-  baseline: number;
-  current: number;
-}
-
-export interface BaselineComparison {
-  /** Rates that fell more than the tolerance below the baseline: these fail the run. */
-  regressions: Regression[];
-  /** Sets run now that the baseline does not know: reported, never a failure. */
-  newSets: string[];
-}
-
-/** Figures needed from a baseline: the rates per set (other fields are ignored). */
-export type BaselineSet = Pick<SetReport, 'name'> & Partial<Record<GatedMetric, number | null>>;
-
-/**
- * Compares rates set by set. A metric null on either side is not compared; a set the
- * baseline lacks is new; a baseline set not run now is ignored (e.g. `--set` picked one).
- */
-export function compareToBaseline(
-  current: { sets: SetReport[] },
-  baseline: { sets: BaselineSet[] },
-  tolerance = DEFAULT_TOLERANCE,
-): BaselineComparison {
-  const byName = new Map(baseline.sets.map((set) => [set.name, set]));
-  const regressions: Regression[] = [];
-  const newSets: string[] = [];
-  for (const set of current.sets) {
-    const before = byName.get(set.name);
-    if (!before) {
-      newSets.push(set.name);
-      continue;
-    }
-    for (const metric of GATED_METRICS) {
-      const was = before[metric];
-      const now = set[metric];
-      if (typeof was !== 'number' || typeof now !== 'number') continue;
-      // The epsilon keeps 0.90 → 0.88 (exactly the tolerance) from failing on float noise.
-      if (was - now > tolerance + 1e-9) regressions.push({ set: set.name, metric, baseline: was, current: now });
-    }
-  }
-  return { regressions, newSets };
 }

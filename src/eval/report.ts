@@ -1,16 +1,9 @@
 // Renders an eval report for people: an aligned terminal table and Markdown (e.g. a CI
 // job summary). The JSON written with --out is the report object itself.
-import {
-  DEFAULT_TOLERANCE,
-  type BaselineComparison,
-  type CaseExpect,
-  type EvalFailure,
-  type EvalReport,
-  type GatedMetric,
-  type SetReport,
-} from './metrics.js';
+import { DEFAULT_TOLERANCE, type BaselineComparison, type GatedMetric } from './baseline.js';
+import type { CaseExpect, EvalFailure, EvalReport, SetReport } from './metrics.js';
 
-export const METRIC_LABELS: Record<GatedMetric, string> = {
+const METRIC_LABELS: Record<GatedMetric, string> = {
   answerAccuracy: '정답률',
   citationHitRate: '인용 적중',
   refusalPrecision: '거절 정밀도',
@@ -18,7 +11,7 @@ export const METRIC_LABELS: Record<GatedMetric, string> = {
   citationValidity: '인용 유효',
 };
 
-export interface ReportFormatOptions {
+interface ReportFormatOptions {
   /** Failures listed per set before "외 N건"; default 20 in the terminal, all in Markdown. */
   maxFailures?: number;
   /** Answers longer than this are cut with "…"; default 120. */
@@ -47,10 +40,10 @@ function row(set: SetReport): string[] {
 }
 
 /** Terminal columns: Hangul, CJK and full-width forms take two. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) {
-    const code = char.codePointAt(0)!;
+    const code = char.codePointAt(0) ?? 0;
     const wide =
       (code >= 0x1100 && code <= 0x115f) ||
       (code >= 0x2e80 && code <= 0xa4cf) ||
@@ -69,13 +62,13 @@ function pad(text: string, width: number, alignRight: boolean): string {
   return alignRight ? fill + text : text + fill;
 }
 
-export function truncate(text: string, maxChars: number): string {
+function truncate(text: string, maxChars: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = [...flat];
   return chars.length <= maxChars ? flat : `${chars.slice(0, maxChars).join('')}…`;
 }
 
-export function describeExpected(expect: CaseExpect): string {
+function describeExpected(expect: CaseExpect): string {
   const parts: string[] = [];
   if (expect.includes) parts.push(`포함: ${expect.includes.join(', ')}`);
   if (expect.anyOf) parts.push(`하나 이상: ${expect.anyOf.join(' | ')}`);
@@ -110,8 +103,8 @@ export function formatTerminalReport(report: EvalReport, options: ReportFormatOp
   const maxFailures = options.maxFailures ?? 20;
   const maxAnswerChars = options.maxAnswerChars ?? 120;
   const table = [HEADERS, ...report.sets.map(row)];
-  const widths = HEADERS.map((_, column) => Math.max(...table.map((cells) => displayWidth(cells[column]!))));
-  const lines = table.map((cells) => cells.map((cell, column) => pad(cell, widths[column]!, column > 0)).join('  '));
+  const widths = HEADERS.map((_, column) => Math.max(...table.map((cells) => displayWidth(cells[column] ?? ''))));
+  const lines = table.map((cells) => cells.map((cell, column) => pad(cell, widths[column] ?? 0, column > 0)).join('  '));
   lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
   for (const line of attributionLines(report)) lines.push(`※ ${line}`);
 
@@ -149,7 +142,13 @@ export function formatMarkdownReport(report: EvalReport, options: ReportFormatOp
   }
   for (const set of report.sets) {
     if (set.failures.length === 0) continue;
-    lines.push('', `## ${set.name}: 실패 ${set.failures.length}건`, '', '| id | 질문 | 기대 | 결과 | 문제 |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      `## ${set.name}: 실패 ${set.failures.length}건`,
+      '',
+      '| id | 질문 | 기대 | 결과 | 문제 |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const failure of set.failures.slice(0, maxFailures)) {
       lines.push(
         `| ${[

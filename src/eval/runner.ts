@@ -4,12 +4,13 @@
 import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Article, ChatTurn } from '../domain/types.js';
+import type { ChatTurn } from '../domain/types.js';
+import { errorMessage } from '../errors/app-error.js';
 import type { Engine } from '../rag/engine.js';
-import { loadEvalSets, type EvalSet, type EvalSetKind } from './eval-sets.js';
+import { loadEvalSets, type EvalSet } from './eval-sets.js';
 import { failedCase, scoreCase, summarize, type CaseResult, type EvalCase, type EvalReport, type ScoredResponse } from './metrics.js';
 
-export interface RunEvalOptions {
+interface RunEvalOptions {
   /** Set files: `*.jsonl` or `*.korquad.json`. */
   sets: string[];
   /**
@@ -57,8 +58,7 @@ function httpTarget(baseUrl: string, apiKey: string | undefined, fetchImpl: type
         body: JSON.stringify(history ? { question, history } : { question }),
       });
       const body = (await response.json().catch(() => undefined)) as
-        | (ScoredResponse & { error?: { code?: string; message?: string } })
-        | undefined;
+        (ScoredResponse & { error?: { code?: string; message?: string } }) | undefined;
       if (!response.ok || !body) {
         const reason = body?.error ? `${body.error.code ?? ''} ${body.error.message ?? ''}`.trim() : response.statusText;
         throw new Error(`HTTP ${response.status} ${reason}`);
@@ -71,8 +71,8 @@ function httpTarget(baseUrl: string, apiKey: string | undefined, fetchImpl: type
         text = fetchImpl(`${base}/api/articles/${encodeURIComponent(articleId)}`, { headers })
           .then(async (response) => {
             if (!response.ok) return undefined;
-            const body = (await response.json()) as { text?: unknown };
-            return typeof body.text === 'string' ? body.text : undefined;
+            const body: unknown = await response.json();
+            return typeof body === 'object' && body !== null && 'text' in body && typeof body.text === 'string' ? body.text : undefined;
           })
           .catch(() => undefined);
         texts.set(articleId, text);
@@ -83,9 +83,11 @@ function httpTarget(baseUrl: string, apiKey: string | undefined, fetchImpl: type
 }
 
 /** True when `dir` exists and is a folder (a fixture corpus may not be fetched yet). */
-export const isDirectory = (dir: string) => stat(dir).then((info) => info.isDirectory(), () => false);
-
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export const isDirectory = (dir: string) =>
+  stat(dir).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 
 async function runCase(target: CaseTarget, testCase: EvalCase): Promise<CaseResult> {
   const started = performance.now();

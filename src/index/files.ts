@@ -13,7 +13,8 @@ export async function readTyped<T extends Int32Array | Uint32Array | Float32Arra
   Kind: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
 ): Promise<T> {
   const bytes = await readFile(file);
-  if (bytes.byteLength % Kind.BYTES_PER_ELEMENT !== 0) throw new Error(`${file}: size ${bytes.byteLength} is not a whole number of elements`);
+  if (bytes.byteLength % Kind.BYTES_PER_ELEMENT !== 0)
+    throw new Error(`${file}: size ${bytes.byteLength} is not a whole number of elements`);
   const copy = new ArrayBuffer(bytes.byteLength);
   new Uint8Array(copy).set(bytes);
   return new Kind(copy, 0, bytes.byteLength / Kind.BYTES_PER_ELEMENT);
@@ -21,7 +22,8 @@ export async function readTyped<T extends Int32Array | Uint32Array | Float32Arra
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const piece of createReadStream(file)) hash.update(piece as Buffer);
+  // Without an encoding a file stream yields Buffers.
+  for await (const piece of createReadStream(file)) if (Buffer.isBuffer(piece)) hash.update(piece);
   return hash.digest('hex');
 }
 

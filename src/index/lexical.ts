@@ -5,6 +5,7 @@
 import { analyze } from '../text/tokens.js';
 import { Growable } from './growable.js';
 import { TopK, type Scored } from './top-k.js';
+import { bm25Idf } from '../text/bm25.js';
 
 export interface Bm25Params {
   /** Term-frequency saturation. 0.6, lower than the classic 1.2: with bigram terms a
@@ -104,7 +105,7 @@ export class LexicalIndexBuilder {
   }
 }
 
-export interface LexicalIndexData {
+interface LexicalIndexData {
   terms: string[];
   offsets: Uint32Array;
   docs: Int32Array;
@@ -140,7 +141,7 @@ export class LexicalIndex {
   idf(term: string): number {
     const n = this.documentCount;
     const df = this.documentFrequency(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return bm25Idf(n, df);
   }
 
   /**
@@ -163,12 +164,13 @@ export class LexicalIndex {
     for (const [id, queryTf] of queryCounts) {
       const from = offsets[id]!;
       const to = offsets[id + 1]!;
-      const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5)) * queryTf;
+      const idf = bm25Idf(n, to - from) * queryTf;
       for (let p = from; p < to; p++) {
         const doc = docs[p]!;
         const tf = tfs[p]!;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (idf * tf * (k1 + 1)) / (tf + norm + slope * lengths[doc]!);
+        const sum = scores[doc] ?? 0;
+        if (sum === 0) touched.push(doc);
+        scores[doc] = sum + (idf * tf * (k1 + 1)) / (tf + norm + slope * lengths[doc]!);
       }
     }
     const top = new TopK(k);

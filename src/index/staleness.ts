@@ -1,17 +1,14 @@
 // Whether an on-disk index still matches its corpus and embedder, read from the
 // manifest alone (cheap enough for every start-up and every watched change).
-import { currentGeneration, readManifest } from './store.js';
+import { errorMessage } from '../errors/app-error.js';
+import type { SourceFileStat } from './format.js';
+import { currentGeneration, readManifest } from './generation.js';
 
 /**
  * Why the index must be (re)built before serving, or undefined when it is current:
  * missing, built by another embedder or format, or the corpus files changed since.
  * A corrupt index is found by the checksum check at load.
  */
-export interface SourceFileStat {
-  size: number;
-  mtimeMs: number;
-}
-
 export async function indexStaleness(
   embedderId: string,
   indexDir: string,
@@ -23,7 +20,7 @@ export async function indexStaleness(
   try {
     manifest = await readManifest(generation);
   } catch (error) {
-    return (error as Error).message;
+    return errorMessage(error);
   }
   return recordedStaleness(manifest.embedder.id, manifest.sources, embedderId, corpusFiles);
 }

@@ -22,7 +22,7 @@ export interface HnswParams {
  */
 export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 128 };
 
-export interface VectorHit {
+interface VectorHit {
   label: number;
   /** Cosine similarity (vectors are unit length; higher is closer). */
   similarity: number;
@@ -40,7 +40,13 @@ export class VectorIndex {
   static create(dimension: number, capacity: number, params: HnswParams = DEFAULT_HNSW): VectorIndex {
     // Inner product on unit vectors is cosine similarity, without hnswlib re-normalising.
     const index = new hnswlib.HierarchicalNSW('ip', dimension);
-    index.initIndex({ maxElements: Math.max(capacity, 16), m: params.m, efConstruction: params.efConstruction, randomSeed: 42, allowReplaceDeleted: true });
+    index.initIndex({
+      maxElements: Math.max(capacity, 16),
+      m: params.m,
+      efConstruction: params.efConstruction,
+      randomSeed: 42,
+      allowReplaceDeleted: true,
+    });
     return new VectorIndex(index, dimension, params);
   }
 
@@ -76,7 +82,7 @@ export class VectorIndex {
     const wanted = Math.min(k, live);
     try {
       const result = allow ? this.index.searchKnn(vector, wanted, allow) : this.index.searchKnn(vector, wanted);
-      return result.neighbors.map((label, i) => ({ label, similarity: 1 - result.distances[i]! }));
+      return result.neighbors.map((label, i) => ({ label, similarity: 1 - (result.distances[i] ?? 1) }));
     } catch {
       // Too few live points left for `wanted` (deleted or filtered out): retry smaller.
       if (wanted <= 1) return [];

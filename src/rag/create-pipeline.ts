@@ -1,52 +1,56 @@
 // The RAG pipeline: rewrite the question (follow-ups) → retrieve → answer, with timings.
-import type { ChatResponse, ChatTurn, Citation } from '../domain/types.js';
+import type { ChatResponse } from '../domain/types.js';
 import type { Answerer } from '../answer/answerer.js';
+import { requestSignal } from '../errors/abort.js';
 import type { Retriever } from '../retrieve/retriever.js';
+import type { Lexicon } from '../answer/candidates.js';
 import type { AskRequest, ChatEvent, RagPipeline } from './pipeline.js';
-import { resolveFollowUp } from './rewrite.js';
+import type { ModelRewrite } from '../answer/model-rewrite.js';
+import { standaloneQuestion } from './rewrite.js';
+
+/** Builds a pipeline over a retriever and the corpus term statistics its answers weigh; `wrap`
+ *  lets a backend act around the answerer (PostgreSQL releases its snapshot before answering). */
+export type AnsweringFactory = (retriever: Retriever, lexicon: Lexicon, wrap?: (answerer: Answerer) => Answerer) => RagPipeline;
 
 export interface PipelineDeps {
   retriever: Retriever;
   answerer: Answerer;
   /** A model-based rewrite (LLM modes); null or a throw falls back to the word carry-over. */
-  rewrite?: (question: string, history: ChatTurn[], signal?: AbortSignal) => Promise<string | null>;
+  rewrite?: ModelRewrite;
   /** Passages retrieved when the request gives no topK. */
   defaultTopK?: number;
+  /**
+   * The model's time budget per request (LLM_TIMEOUT_MS), one for the rewrite and the answer
+   * together: a hung model costs one budget before the extractive fallback, not two. None in
+   * extractive mode.
+   */
+  modelTimeoutMs?: number;
 }
 
 export function createPipeline(deps: PipelineDeps): RagPipeline {
   const defaultTopK = deps.defaultTopK ?? 5;
 
-  async function standalone(request: AskRequest): Promise<string> {
-    const question = request.question.trim();
-    if (!request.history?.length) return question;
-    if (deps.rewrite) {
-      const rewritten = await deps.rewrite(question, request.history, request.signal).catch(() => null);
-      if (rewritten?.trim()) return rewritten.trim();
-    }
-    return resolveFollowUp(question, request.history, async (previous) =>
-      (await deps.retriever.search(previous, { k: 1, filters: request.filters })).flatMap((hit) => [hit.article.title, hit.chunk.text]),
-    );
-  }
+  /** The passages the last question retrieves: where a pointer the conversation cannot fill may look. */
+  const readPrevious = (request: AskRequest) => async (previous: string) =>
+    (await deps.retriever.search(previous, { k: 1, filters: request.filters })).flatMap((hit) => [hit.article.title, hit.chunk.text]);
 
   async function* askStream(request: AskRequest): AsyncIterable<ChatEvent> {
     const started = performance.now();
-    const question = await standalone(request);
+    const signal = requestSignal(request.signal, deps.modelTimeoutMs);
+    const question = await standaloneQuestion({ ...request, signal }, { model: deps.rewrite, readPrevious: readPrevious(request) });
     const hits = await deps.retriever.search(question, { k: request.topK ?? defaultTopK, filters: request.filters });
     const retrieved = performance.now();
-    let citations: Citation[] = [];
-    for await (const event of deps.answerer.answer({ question, hits, signal: request.signal })) {
+    for await (const event of deps.answerer.answer({ question, hits, signal })) {
       if (event.type === 'token') {
         yield event;
         continue;
       }
       const finished = performance.now();
-      const result = event.result;
-      citations = result.citations;
-      yield { type: 'citations', citations };
+      const { result } = event;
+      yield { type: 'citations', citations: result.citations };
       const response: ChatResponse = {
         answer: result.answer,
-        citations,
+        citations: result.citations,
         refused: result.refused,
         mode: result.mode,
         question,

@@ -11,9 +11,7 @@ export interface AskRequest {
 }
 
 export type ChatEvent =
-  | { type: 'token'; text: string }
-  | { type: 'citations'; citations: Citation[] }
-  | { type: 'done'; response: ChatResponse };
+  { type: 'token'; text: string } | { type: 'citations'; citations: Citation[] } | { type: 'done'; response: ChatResponse };
 
 export interface RagPipeline {
   ask(request: AskRequest): Promise<ChatResponse>;

@@ -1,16 +1,20 @@
 // Hybrid retrieval over a loaded index: BM25 and vector candidates fused by
 // normalised score, reranked by how well a chunk's best sentence covers the
 // question, then ordered so each article's best chunk comes before second chunks.
-import type { Hit, SearchFilters, SearchOptions } from '../domain/types.js';
+import type { Hit, SearchOptions } from '../domain/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { LoadedIndex } from '../index/store.js';
 import { analyze } from '../text/tokens.js';
-import { analyzedSentences } from '../text/sentence-terms.js';
+import { createSentenceAnalyzer } from '../text/sentence-terms.js';
 import type { Retriever } from './retriever.js';
 import { filterPredicate, toHit } from './hits.js';
+import type { RetrievalSource } from '../index/retrieval-source.js';
 import type { Scored } from '../index/top-k.js';
 
-export interface HybridOptions {
+// Reranking reads the sentences of the same chunks question after question: each analysed once.
+const analyzedSentences = createSentenceAnalyzer();
+
+interface HybridOptions {
   /** Candidates taken from each list before fusion. */
   candidates: number;
   /** Weight of the vector similarity next to the normalised BM25 score (BM25 weighs 1). */
@@ -24,10 +28,10 @@ export interface HybridOptions {
 /** Measured on KorQuAD dev (bench:korquad): coverage rerank +0.2–0.3 points of hit@1.
  *  The local hashed embedder repeats what BM25 knows, so it weighs little; a semantic
  *  embedder (ollama/openai) deserves more, see README. */
-export const DEFAULT_HYBRID: HybridOptions = { candidates: 30, vectorWeight: 0.1, coverageWeight: 0.3, rerankDepth: 20 };
+const DEFAULT_HYBRID: HybridOptions = { candidates: 30, vectorWeight: 0.1, coverageWeight: 0.3, rerankDepth: 20 };
 
 /** IDF-weighted share of the query's terms found in the best single sentence of `text`. */
-export function bestSentenceCoverage(text: string, weights: Map<string, number>, total: number): number {
+function bestSentenceCoverage(text: string, weights: Map<string, number>, total: number): number {
   if (total <= 0) return 0;
   let best = 0;
   for (const { terms } of analyzedSentences(text)) {
@@ -42,7 +46,7 @@ export function bestSentenceCoverage(text: string, weights: Map<string, number>,
  *  article's best chunk comes first unless the other article is far weaker, so the top k
  *  spans several articles when they deserve it, while the second passage of the article
  *  that answers (news articles run to several chunks) still beats a near-zero one. */
-export const REPEAT_ARTICLE_FACTOR = 0.5;
+const REPEAT_ARTICLE_FACTOR = 0.5;
 
 export function diversify(hits: Hit[]): Hit[] {
   const seen = new Set<string>();
@@ -52,29 +56,6 @@ export function diversify(hits: Hit[]): Hit[] {
     return { hit, order, key: repeat ? hit.score * REPEAT_ARTICLE_FACTOR : hit.score };
   });
   return keyed.sort((a, b) => b.key - a.key || a.order - b.order).map((entry) => entry.hit);
-}
-
-/** Candidate lists of one query, by chunk number (numbers order chunks as the index does). */
-export interface Candidates {
-  /** BM25 scores, best first, ties by lower chunk number. */
-  lexical: Scored[];
-  /** Cosine similarities of the nearest chunk vectors; empty when no query vector was given. */
-  vector: Scored[];
-}
-
-/**
- * What fusion needs from an index, whatever stores it (memory-mapped files or PostgreSQL):
- * fusion, rerank and ordering below are the one code path every backend shares.
- */
-export interface RetrievalSource {
-  /** Whether the index holds vectors (no query embedding is made otherwise). */
-  hasVectors(): boolean | Promise<boolean>;
-  /** The `wanted` best chunks of each list, the metadata filters applied before ranking. */
-  candidates(query: string, wanted: number, filters: SearchFilters | undefined, vector: number[] | undefined): Promise<Candidates>;
-  /** BM25 IDF of each term, as the lexical ranking weighs it. */
-  idf(terms: string[]): Promise<Map<string, number>>;
-  /** Hits for chunk numbers with their fused scores, in the order given. */
-  hits(ranked: Array<[chunk: number, score: number]>): Promise<Hit[]>;
 }
 
 /** Fuses, reranks and orders what a source finds: the hybrid retrieval of every backend. */
@@ -95,7 +76,8 @@ export function createFusionRetriever(source: RetrievalSource, embedder: Embedde
       const depth = Math.max(options.rerankDepth, k);
       const top = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, depth);
       const ranked = await source.hits(top);
-      if (options.coverageWeight > 0) for (const hit of ranked) hit.score += options.coverageWeight * bestSentenceCoverage(hit.chunk.text, weights, total);
+      if (options.coverageWeight > 0)
+        for (const hit of ranked) hit.score += options.coverageWeight * bestSentenceCoverage(hit.chunk.text, weights, total);
       ranked.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
       return diversify(ranked).slice(0, k);
     },

@@ -4,11 +4,11 @@
 // keeps answering), opened, and swapped in with one assignment between requests. A request
 // takes the engine once when it starts, so requests in flight finish on the old generation,
 // which is freed when the last of them ends. Only one build runs at a time.
-import { AppError } from '../errors/app-error.js';
-import type { IngestSummary } from '../index/ingest.js';
+import { AppError, errorMessage } from '../errors/app-error.js';
+import type { IngestSummary } from '../ingest/ingest.js';
 import type { Engine } from '../rag/engine.js';
 
-export type ServeState = 'starting' | 'ready' | 'degraded' | 'failed';
+type ServeState = 'starting' | 'ready' | 'degraded' | 'failed';
 
 /** An opened index generation: its engine and its folder name (the content of CURRENT). */
 export interface Generation {
@@ -16,7 +16,7 @@ export interface Generation {
   id: string;
 }
 
-export interface HostLog {
+interface HostLog {
   info(message: string, details?: Record<string, unknown>): void;
   warn(message: string, details?: Record<string, unknown>): void;
 }
@@ -38,7 +38,7 @@ export interface EngineHostDeps {
 }
 
 /** Why the host is degraded, by source; a later success of that source clears it. */
-export type IssueSource = 'index' | 'embedder' | 'llm';
+type IssueSource = 'index' | 'embedder' | 'llm';
 
 export interface HostStatus {
   state: ServeState;
@@ -48,7 +48,7 @@ export interface HostStatus {
   reindexing: boolean;
 }
 
-export interface ReindexOutcome {
+interface ReindexOutcome {
   ok: boolean;
   generation?: string;
   summary?: IngestSummary;
@@ -104,23 +104,23 @@ export class EngineHost {
         this.deps.log.info(`${stale} → 지금 색인으로 답하면서 새 색인을 만듭니다.`);
         void this.reindex(stale);
       } else if (this.deps.preflight) {
-        await this.#check(() => this.deps.preflight!(), 'embedder');
+        await this.#check(async () => this.deps.preflight?.(), 'embedder');
       }
       return;
     }
-    const reason = stale ?? (openError as Error)?.message ?? '색인이 없습니다';
+    const reason = stale ?? (openError === undefined ? '색인이 없습니다' : errorMessage(openError));
     this.deps.log.info(`${reason} → 색인을 ${stale ? '' : '다시 '}만듭니다.`);
     try {
       await this.deps.preflight?.();
     } catch (error) {
-      this.#failure = (error as Error).message; // already the one line: host, model, fix
+      this.#failure = errorMessage(error); // already the one line: host, model, fix
       throw error;
     }
     try {
       await this.deps.build({ reason });
       this.#swap(await this.deps.open());
     } catch (error) {
-      this.#failure = `색인을 만들지 못해 서버를 시작할 수 없습니다: ${(error as Error).message}`;
+      this.#failure = `색인을 만들지 못해 서버를 시작할 수 없습니다: ${errorMessage(error)}`;
       throw new AppError('INGEST_FAILED', this.#failure, { cause: error });
     }
   }
@@ -164,7 +164,7 @@ export class EngineHost {
       return true;
     } catch (error) {
       // A generation replaced again while loading; the next change of CURRENT brings the next one.
-      this.deps.log.warn(`새 색인 세대를 불러오지 못했습니다: ${(error as Error).message}`);
+      this.deps.log.warn(`새 색인 세대를 불러오지 못했습니다: ${errorMessage(error)}`);
       return false;
     }
   }
@@ -183,7 +183,7 @@ export class EngineHost {
         await this.deps.preflight();
         this.#issues.delete('embedder');
       } catch (error) {
-        return this.#failed('embedder', (error as Error).message, trigger, previous);
+        return this.#failed('embedder', errorMessage(error), trigger, previous);
       }
     }
     try {
@@ -199,8 +199,14 @@ export class EngineHost {
       this.deps.log.info(`새 색인으로 바꿨습니다: ${previous ?? '없음'} → ${opened.id}`, opened.engine.stats());
       return { ok: true, generation: opened.id, summary };
     } catch (error) {
-      const reason = (error as Error).message;
-      return this.#failed('index', `색인을 새로 만들지 못해 이전 색인(${previous ?? '없음'})으로 답합니다: ${reason}`, trigger, previous, reason);
+      const reason = errorMessage(error);
+      return this.#failed(
+        'index',
+        `색인을 새로 만들지 못해 이전 색인(${previous ?? '없음'})으로 답합니다: ${reason}`,
+        trigger,
+        previous,
+        reason,
+      );
     }
   }
 
@@ -216,8 +222,8 @@ export class EngineHost {
       await probe();
       this.#issues.delete(source);
     } catch (error) {
-      this.#issues.set(source, (error as Error).message);
-      this.deps.log.warn((error as Error).message);
+      this.#issues.set(source, errorMessage(error));
+      this.deps.log.warn(errorMessage(error));
       this.#scheduleRetry('공급자 재확인');
     }
   }

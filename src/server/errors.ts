@@ -2,7 +2,7 @@
 // http-errors from body-parser and the router map to our codes, anything else is a 500
 // whose details go to the log only.
 import type { NextFunction, Request, Response } from 'express';
-import { isAppError, type ErrorCode } from '../errors/app-error.js';
+import { ErrorCodes, isAppError, type ErrorCode } from '../errors/app-error.js';
 
 export const MESSAGES = {
   badJson: 'JSON 형식이 올바르지 않습니다.',
@@ -20,16 +20,13 @@ export const MESSAGES = {
   validation: '요청 값이 올바르지 않습니다.',
 } as const;
 
-const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
-  400: 'VALIDATION',
-  401: 'UNAUTHORIZED',
-  404: 'NOT_FOUND',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'RATE_LIMITED',
-};
+/** The codes an http-error (body-parser, the router) can map to, by its status. */
+// prettier-ignore
+const HTTP_ERROR_CODES = [
+  'VALIDATION', 'UNAUTHORIZED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED',
+] as const;
 
-const MESSAGE_FOR_CODE: Partial<Record<ErrorCode, string>> = {
+const MESSAGE_FOR_CODE: Record<(typeof HTTP_ERROR_CODES)[number], string> = {
   VALIDATION: MESSAGES.validation,
   UNAUTHORIZED: MESSAGES.unauthorized,
   NOT_FOUND: MESSAGES.notFound,
@@ -38,7 +35,7 @@ const MESSAGE_FOR_CODE: Partial<Record<ErrorCode, string>> = {
   RATE_LIMITED: MESSAGES.rateLimited,
 };
 
-export interface RenderedError {
+interface RenderedError {
   status: number;
   /** An ErrorCode, or METHOD_NOT_ALLOWED (HTTP-only, see methodNotAllowed). */
   code: string;
@@ -57,31 +54,36 @@ export class MethodNotAllowedError extends Error {
 /** body-parser, the router and friends throw http-errors: `{ status, type?, expose }`. */
 function httpErrorStatus(error: unknown): { status: number; type?: string } | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { status, statusCode, type } = error as { status?: unknown; statusCode?: unknown; type?: unknown };
-  const value = typeof status === 'number' ? status : statusCode;
+  const status = 'status' in error ? error.status : undefined;
+  const value = typeof status === 'number' ? status : 'statusCode' in error ? error.statusCode : undefined;
   if (typeof value !== 'number' || value < 400 || value > 499) return undefined;
-  return { status: value, type: typeof type === 'string' ? type : undefined };
+  const type = 'type' in error && typeof error.type === 'string' ? error.type : undefined;
+  return { status: value, type };
+}
+
+/** A rendering of one of our codes, with the status ErrorCodes gives it. */
+function rendered(code: ErrorCode, message: string, unexpected = false): RenderedError {
+  return { status: ErrorCodes[code].httpStatus, code, message, unexpected };
 }
 
 export function renderError(error: unknown): RenderedError {
   if (error instanceof MethodNotAllowedError) return { status: 405, code: 'METHOD_NOT_ALLOWED', message: error.message, unexpected: false };
   if (isAppError(error)) {
-    if (error.httpStatus >= 500 && error.httpStatus < 502) {
-      return { status: 500, code: 'INTERNAL', message: MESSAGES.internal, unexpected: true };
-    }
+    // INTERNAL, CONFIG and INGEST_FAILED: our fault, shown as a generic 500.
+    if (error.httpStatus === ErrorCodes.INTERNAL.httpStatus) return rendered('INTERNAL', MESSAGES.internal, true);
     return { status: error.httpStatus, code: error.code, message: error.message, unexpected: false };
   }
   const http = httpErrorStatus(error);
   if (http) {
-    if (http.type === 'entity.parse.failed') return { status: 400, code: 'VALIDATION', message: MESSAGES.badJson, unexpected: false };
-    if (http.type === 'encoding.unsupported' || http.type === 'charset.unsupported') {
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: MESSAGES.notJson, unexpected: false };
-    }
-    const code = CODE_FOR_STATUS[http.status];
-    if (code) return { status: http.status, code, message: MESSAGE_FOR_CODE[code] ?? MESSAGES.validation, unexpected: false };
-    return { status: 400, code: 'VALIDATION', message: MESSAGES.validation, unexpected: false };
+    if (http.type === 'entity.parse.failed') return rendered('VALIDATION', MESSAGES.badJson);
+    if (http.type === 'encoding.unsupported' || http.type === 'charset.unsupported')
+      return rendered('UNSUPPORTED_MEDIA_TYPE', MESSAGES.notJson);
+    // The status table is ErrorCodes: the code whose status this is.
+    const code = HTTP_ERROR_CODES.find((candidate) => ErrorCodes[candidate].httpStatus === http.status);
+    if (code) return rendered(code, MESSAGE_FOR_CODE[code]);
+    return rendered('VALIDATION', MESSAGES.validation);
   }
-  return { status: 500, code: 'INTERNAL', message: MESSAGES.internal, unexpected: true };
+  return rendered('INTERNAL', MESSAGES.internal, true);
 }
 
 export function errorMiddleware(error: unknown, request: Request, response: Response, _next: NextFunction): void {

@@ -1,9 +1,9 @@
 // The welcome screen's example questions, made from the loaded corpus rather than written
-// for one article: the newest titles, each asked about as a whole. With no articles (or an
-// engine that cannot list them) the page shows no examples.
-import type { RequestHandler } from 'express';
+// for one article: the newest titles, each asked about as a whole. With no articles the page
+// shows no examples.
+import type { Request, RequestHandler } from 'express';
 
-export interface ArticleHeadline {
+interface ArticleHeadline {
   title: string;
   /** YYYY-MM-DD; undated articles come after dated ones. */
   date?: string;
@@ -40,13 +40,11 @@ export function exampleQuestions(articles: Iterable<ArticleHeadline>, count = EX
 }
 
 /**
- * GET /api/examples → `{ examples: string[] }`. Mount it on the API router after the check
- * that puts the ready engine in `response.locals.engine`; an engine without `headlines()`
- * yields no examples.
+ * GET /api/examples → `{ examples: string[] }`, from the headlines of the request's engine
+ * (`engineOf`: the API's ready-engine guard has run before).
  */
-export function examplesRoute(): RequestHandler {
-  return (_request, response) => {
-    const engine = response.locals.engine as { headlines?: () => Iterable<ArticleHeadline> } | undefined;
-    response.json({ examples: engine?.headlines ? exampleQuestions(engine.headlines()) : [] });
+export function examplesRoute(engineOf: (request: Request) => { headlines(): Iterable<ArticleHeadline> }): RequestHandler {
+  return (request, response) => {
+    response.json({ examples: exampleQuestions(engineOf(request).headlines()) });
   };
 }

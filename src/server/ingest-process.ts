@@ -7,8 +7,9 @@ import { setPriority } from 'node:os';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { childEnvironment } from '../config/environment.js';
 import { AppError } from '../errors/app-error.js';
-import type { IngestSummary } from '../index/ingest.js';
+import type { IngestSummary } from '../ingest/ingest.js';
 
 /** The CLI next to this module: cli.ts under tsx, cli.js once compiled. */
 const CLI_ENTRY = fileURLToPath(new URL(`../cli${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
@@ -20,7 +21,7 @@ export function summaryLine(summary: IngestSummary): string {
   return `색인 완료: 기사 ${summary.articles}개, 청크 ${summary.chunks}개, 새로 임베딩 ${summary.embedded}개, 삭제 ${summary.removed}개, 건너뜀 ${summary.skipped.length}개 (${summary.seconds}초)`;
 }
 
-export interface IngestProcessOptions {
+interface IngestProcessOptions {
   corpusDir: string;
   indexDir: string;
   rebuild?: boolean;
@@ -40,10 +41,19 @@ export interface IngestProcess {
 }
 
 export function startIngestProcess(options: IngestProcessOptions): IngestProcess {
-  const args = [...process.execArgv.filter((arg) => !arg.startsWith('--inspect')), CLI_ENTRY, 'ingest', '--json', '--corpus', options.corpusDir, '--index', options.indexDir];
+  const args = [
+    ...process.execArgv.filter((arg) => !arg.startsWith('--inspect')),
+    CLI_ENTRY,
+    'ingest',
+    '--json',
+    '--corpus',
+    options.corpusDir,
+    '--index',
+    options.indexDir,
+  ];
   if (options.rebuild) args.push('--rebuild');
   const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, ...options.env },
+    env: childEnvironment(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Below the server's priority: when both want the CPU, answering goes first and the build waits.
@@ -57,14 +67,19 @@ export function startIngestProcess(options: IngestProcessOptions): IngestProcess
   }
   let stdout = '';
   let lastError = '';
-  child.stdout!.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    if (!line.trim()) return;
-    lastError = line.trim();
-    options.onLine?.(line);
-  });
+  // stdio 'pipe' above: both streams exist.
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  if (child.stderr) {
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      if (!line.trim()) return;
+      lastError = line.trim();
+      options.onLine?.(line);
+    });
+  }
   const done = new Promise<IngestSummary>((resolve, reject) => {
-    child.once('error', (error) => reject(new AppError('INGEST_FAILED', `색인 프로세스를 시작하지 못했습니다: ${error.message}`, { cause: error })));
+    child.once('error', (error) =>
+      reject(new AppError('INGEST_FAILED', `색인 프로세스를 시작하지 못했습니다: ${error.message}`, { cause: error })),
+    );
     child.once('close', (code, signal) => {
       if (code === 0) {
         const line = stdout.trim().split('\n').at(-1) ?? '';

@@ -1,16 +1,21 @@
 // The HTTP listener: connection limits and timeouts against slow or idle clients, JSON
 // answers for requests the HTTP parser rejects, and graceful shutdown.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { Config } from '../config/config.js';
 
 /** Transport limits; see Config for the variables and their defaults. */
-export type ServerLimits = Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxConnections'>;
+type ServerLimits = Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxConnections'>;
 
 /** Node's own defaults are for trusted networks (requestTimeout 300 s, no connection cap). */
-export const DEFAULT_LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };
+const DEFAULT_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+};
 
-export interface StartServerOptions {
+interface StartServerOptions {
   host: string;
   port: number;
   /** How long close() lets in-flight requests (SSE streams included) run before cutting them. */
@@ -32,7 +37,7 @@ const CLIENT_ERRORS: Record<string, { status: string; message: string }> = {
 /** The parser refused the request (a raw non-ASCII URL, a broken header, a slow client):
  *  answer in the API's JSON error shape rather than Node's empty 400. */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (!socket.writable || (error.code === 'ECONNRESET')) return void socket.destroy();
+  if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
   const known = CLIENT_ERRORS[error.code ?? ''];
   const status = known?.status ?? '400 Bad Request';
   const message = known?.message ?? '요청 형식이 올바르지 않습니다. 주소의 한글 등은 퍼센트 인코딩(UTF-8)해 주세요.';
@@ -43,7 +48,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   );
 }
 
-export async function startServer(app: (request: IncomingMessage, response: ServerResponse) => void, options: StartServerOptions): Promise<RunningServer> {
+export async function startServer(
+  app: (request: IncomingMessage, response: ServerResponse) => void,
+  options: StartServerOptions,
+): Promise<RunningServer> {
   const graceMs = Math.min(options.shutdownGraceMs ?? 4_000, 4_500);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const server = createServer({
@@ -89,7 +97,9 @@ export async function startServer(app: (request: IncomingMessage, response: Serv
       resolve();
     });
   });
-  const address = server.address() as AddressInfo;
+  const address = server.address();
+  // A TCP listener always has an AddressInfo (a string is a pipe or socket path).
+  if (address === null || typeof address === 'string') throw new Error(`unexpected listen address: ${String(address)}`);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   let closed: Promise<void> | undefined;

@@ -1,9 +1,10 @@
-// The app's small middlewares, one concern each: request logging, API-key auth, CORS,
-// JSON-only bodies, UTF-8-only requests, forbidden keys, and 405 for known paths.
+// The app's small middlewares, one concern each: request logging, security headers, API-key
+// auth, CORS, JSON-only bodies, UTF-8-only requests, forbidden keys, and 405 for known paths.
 import { isUtf8 } from 'node:buffer';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppError } from '../errors/app-error.js';
@@ -20,7 +21,8 @@ export function apiKeyChecker(apiKey: string): (request: Request) => boolean {
   const expected = sha256(apiKey);
   return (request) => {
     const match = /^Bearer +(\S+) *$/i.exec(request.get('authorization') ?? '');
-    return match !== null && timingSafeEqual(sha256(match[1]!), expected);
+    const given = match?.[1];
+    return given !== undefined && timingSafeEqual(sha256(given), expected);
   };
 }
 
@@ -75,11 +77,12 @@ function percentDecoded(url: string): Buffer {
   const out = Buffer.alloc(raw.length);
   let length = 0;
   for (let i = 0; i < raw.length; i++) {
-    const hex = raw[i] === 0x25 && i + 2 < raw.length ? raw.toString('latin1', i + 1, i + 3) : '';
+    const byte = raw.readUInt8(i);
+    const hex = byte === 0x25 && i + 2 < raw.length ? raw.toString('latin1', i + 1, i + 3) : '';
     if (/^[0-9a-fA-F]{2}$/.test(hex)) {
       out[length++] = Number.parseInt(hex, 16);
       i += 2;
-    } else out[length++] = raw[i]!;
+    } else out[length++] = byte;
   }
   return out.subarray(0, length);
 }
@@ -121,7 +124,8 @@ export function requestLogger(logger: Logger): RequestHandler {
     },
     // pino-http attaches an `err` with a stack to every status ≥ 500; the expected 503 (index
     // not ready, nothing thrown) is logged as a plain request line instead.
-    customErrorObject: (_request, response, _error, value) => (response.statusCode === 503 && !response.err ? { ...value, err: undefined } : value),
+    customErrorObject: (_request, response, _error, value: Record<string, unknown>) =>
+      response.statusCode === 503 && !response.err ? { ...value, err: undefined } : value,
     customErrorMessage: (_request, response) => (response.statusCode === 503 && !response.err ? 'request completed' : 'request errored'),
     customLogLevel(_request, response, error) {
       // "Not ready yet" is the expected answer while the index is built, not a failure.
@@ -140,6 +144,28 @@ export function requestLogger(logger: Logger): RequestHandler {
         remoteAddress: request.raw?.ip ?? request.remoteAddress,
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+    },
+  });
+}
+
+/** Helmet's headers with a CSP that allows only the page's own files (and data: images). */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
     },
   });
 }

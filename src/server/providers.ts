@@ -3,17 +3,21 @@
 // for any provider error, so a log line says what to fix.
 import type { Config } from '../config/config.js';
 import type { Embedder } from '../embed/embedder.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, errorMessage } from '../errors/app-error.js';
 
 const OPENAI_DEFAULT_BASE = 'https://api.openai.com/v1';
 
 /** Follows `cause` links (fetch wraps the socket error; LangChain wraps the HTTP one). */
 function* causes(error: unknown): Generator<Record<string, unknown>> {
   let current = error;
-  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-    yield current as Record<string, unknown>;
-    current = (current as { cause?: unknown }).cause;
+  for (let depth = 0; depth < 6 && isRecord(current); depth++) {
+    yield current;
+    current = current.cause;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** One short English cause, as operators search for it: connection refused, 404 model not found, timeout… */
@@ -28,7 +32,10 @@ export function describeCause(error: unknown): string {
     if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
     if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') return 'timeout';
     if (link.name === 'TimeoutError' || link.name === 'AbortError') return 'timeout';
-    for (const key of ['status', 'status_code', 'statusCode']) if (typeof link[key] === 'number') status ??= link[key] as number;
+    for (const key of ['status', 'status_code', 'statusCode']) {
+      const value = link[key];
+      if (typeof value === 'number') status ??= value;
+    }
     if (typeof link.message === 'string') messages.push(link.message);
   }
   const text = messages.join(' | ');
@@ -37,15 +44,17 @@ export function describeCause(error: unknown): string {
   if (status === 401 || status === 403) return `HTTP ${status} unauthorized (API key)`;
   if (status !== undefined) return `HTTP ${status}`;
   if (/ECONNREFUSED/.test(text)) return 'connection refused';
-  return (messages[0] ?? String(error)).split('\n')[0]!.slice(0, 160);
+  return (messages[0] ?? errorMessage(error)).split('\n', 1).join('').slice(0, 160);
 }
 
 function where(provider: 'ollama' | 'openai', config: Config, model: string): string {
-  return provider === 'ollama' ? `Ollama ${config.ollama.host}, 모델 ${model}` : `OpenAI 호환 서버 ${config.openai.baseUrl ?? OPENAI_DEFAULT_BASE}, 모델 ${model}`;
+  return provider === 'ollama'
+    ? `Ollama ${config.ollama.host}, 모델 ${model}`
+    : `OpenAI 호환 서버 ${config.openai.baseUrl ?? OPENAI_DEFAULT_BASE}, 모델 ${model}`;
 }
 
 /** The one line for an embedding provider that cannot embed: host, model, cause and the fix. */
-export function embedderFailureMessage(config: Config, cause: string): string {
+function embedderFailureMessage(config: Config, cause: string): string {
   if (config.embeddingsProvider === 'ollama') {
     const model = config.ollama.embedModel;
     return `임베딩 서버에 연결하지 못했습니다 (${where('ollama', config, model)}: ${cause}). Ollama를 실행하고 'ollama pull ${model}'로 모델을 받거나, EMBEDDINGS_PROVIDER=local로 바꾸세요.`;
@@ -111,7 +120,10 @@ function sameOllamaModel(listed: string, wanted: string): boolean {
  * Ollama `GET /api/tags`, OpenAI-compatible `GET /models`. Resolves the cause of a failure,
  * or undefined when the model is there.
  */
-export async function probeChatModel(status: LlmStatus, options: { apiKey?: string; timeoutMs: number; fetch?: typeof fetch }): Promise<string | undefined> {
+export async function probeChatModel(
+  status: LlmStatus,
+  options: { apiKey?: string; timeoutMs: number; fetch?: typeof fetch },
+): Promise<string | undefined> {
   const fetchImpl = options.fetch ?? fetch;
   const base = status.host.replace(/\/+$/, '');
   try {

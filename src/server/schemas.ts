@@ -4,16 +4,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { normalizeText } from '../text/normalize.js';
-
-/** Limits shared by the schemas and their messages. */
-export const LIMITS = {
-  questionChars: 2000,
-  historyTurns: 20,
-  historyTurnChars: 4000,
-  sourceChars: 200,
-  topK: { min: 1, max: 20 },
-  searchK: { min: 1, max: 50 },
-} as const;
+import { LIMITS } from '../domain/limits.js';
+import { MESSAGES } from './errors.js';
 
 const MAX_BODY_DEPTH = 8;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -70,21 +62,23 @@ const filtersSchema = z
   .strictObject({ dateFrom: isoDate.optional(), dateTo: isoDate.optional(), source: source.optional() })
   .refine(datesInOrder, dateOrder);
 
+/** The earlier turns of a conversation: POST /api/chat's `history` and `ask --history`'s file. */
+export const historySchema = z
+  .array(
+    z.strictObject({
+      role: z.enum(['user', 'assistant']),
+      content: z
+        .string()
+        .refine(wellFormed, BAD_CHARACTER)
+        .transform(normalizeText)
+        .pipe(z.string().max(LIMITS.historyTurnChars, `대화 기록의 각 항목은 ${LIMITS.historyTurnChars}자 이하여야 합니다.`)),
+    }),
+  )
+  .max(LIMITS.historyTurns, `대화 기록은 최근 ${LIMITS.historyTurns}개까지만 보낼 수 있습니다.`);
+
 export const chatSchema = z.strictObject({
   question: text(LIMITS.questionChars, '질문을 입력해 주세요.', `질문은 ${LIMITS.questionChars}자 이하로 입력해 주세요.`),
-  history: z
-    .array(
-      z.strictObject({
-        role: z.enum(['user', 'assistant']),
-        content: z
-          .string()
-          .refine(wellFormed, BAD_CHARACTER)
-          .transform(normalizeText)
-          .pipe(z.string().max(LIMITS.historyTurnChars, `대화 기록의 각 항목은 ${LIMITS.historyTurnChars}자 이하여야 합니다.`)),
-      }),
-    )
-    .max(LIMITS.historyTurns, `대화 기록은 최근 ${LIMITS.historyTurns}개까지만 보낼 수 있습니다.`)
-    .optional(),
+  history: historySchema.optional(),
   topK: z.number().int().min(LIMITS.topK.min).max(LIMITS.topK.max).optional(),
   filters: filtersSchema.optional(),
 });
@@ -127,12 +121,15 @@ function ruleKey(path: readonly PropertyKey[]): string {
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 /** Korean text for the first issue: the field's rule, with what was sent when the type was wrong.
  *  `from`: a query string turns a repeated name into an array, which deserves its own sentence. */
-export function describeIssue(issue: z.core.$ZodIssue, from: 'body' | 'query' = 'body'): string {
+function describeIssue(issue: z.core.$ZodIssue, from: 'body' | 'query' = 'body'): string {
   const field = fieldName(issue.path);
   const rule = FIELD_RULES[ruleKey(issue.path)];
   switch (issue.code) {
@@ -164,11 +161,14 @@ export function describeIssue(issue: z.core.$ZodIssue, from: 'body' | 'query' = 
 export function validate<S extends z.ZodType>(schema: S, value: unknown, from: 'body' | 'query' = 'body'): z.output<S> {
   // reportInput: zod 4 leaves the offending value out of issues unless asked.
   const parsed = schema.safeParse(value, { reportInput: true });
-  if (!parsed.success) throw new AppError('VALIDATION', describeIssue(parsed.error.issues[0]!, from));
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    throw new AppError('VALIDATION', issue ? describeIssue(issue, from) : MESSAGES.validation);
+  }
   return parsed.data;
 }
 
-export const SHAPE_MESSAGES = {
+const SHAPE_MESSAGES = {
   protoKey: '허용되지 않는 키(__proto__, constructor, prototype)가 포함되어 있습니다.',
   tooDeep: 'JSON 구조가 너무 깊게 중첩되어 있습니다.',
 } as const;
@@ -176,13 +176,13 @@ export const SHAPE_MESSAGES = {
 /** Walks the parsed body without recursion (JSON.parse accepts nesting deeper than our stack). */
 export function checkBodyShape(root: unknown): void {
   const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, depth } = item;
     if (value === null || typeof value !== 'object') continue;
     if (depth > MAX_BODY_DEPTH) throw new AppError('VALIDATION', SHAPE_MESSAGES.tooDeep);
-    for (const key of Object.keys(value)) {
+    for (const [key, child] of Object.entries(value)) {
       if (FORBIDDEN_KEYS.has(key)) throw new AppError('VALIDATION', SHAPE_MESSAGES.protoKey);
-      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+      stack.push({ value: child, depth: depth + 1 });
     }
   }
 }

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 /** A comment line every so often keeps proxies from closing a quiet stream (an LLM thinking). */
 const HEARTBEAT_MS = 15_000;
 
-export interface SseStream {
+interface SseStream {
   /** Writes one event; resolves once the socket has room again. No-op after the client left. */
   send(event: string, data: unknown): Promise<void>;
   /** Ends the stream (idempotent). */

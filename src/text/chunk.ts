@@ -31,6 +31,13 @@ function splitLong(text: string, span: Span, maxChars: number): Span[] {
   return parts;
 }
 
+/** Whether sentences `from` to `to` (both there) span at most `maxChars`. */
+function fits(sentences: Span[], from: number, to: number, maxChars: number): boolean {
+  const first = sentences[from];
+  const last = sentences[to];
+  return first !== undefined && last !== undefined && last.end - first.start <= maxChars;
+}
+
 /**
  * Groups sentences into chunks of at most `maxChars` (a single longer sentence is cut
  * at spaces), each starting on a sentence boundary. Invariants, tested: every
@@ -44,15 +51,17 @@ export function chunkText(text: string, options: ChunkOptions = {}): ChunkSpan[]
   let first = 0;
   while (first < sentences.length) {
     let last = first;
-    while (last + 1 < sentences.length && sentences[last + 1]!.end - sentences[first]!.start <= maxChars) last++;
-    const group = sentences.slice(first, last + 1);
-    chunks.push({ start: group[0]!.start, end: group[group.length - 1]!.end, sentences: group });
+    while (fits(sentences, first, last + 1, maxChars)) last++;
+    const head = sentences[first];
+    const tail = sentences[last];
+    if (!head || !tail) break;
+    chunks.push({ start: head.start, end: tail.end, sentences: sentences.slice(first, last + 1) });
     if (last + 1 >= sentences.length) break;
     // Step back `overlap` sentences, but always make progress, and only as far as still
     // leaves room for the next new sentence: a chunk holding nothing but overlap would
     // just repeat part of this one.
     let next = Math.max(last + 1 - overlap, first + 1);
-    while (next <= last && sentences[last + 1]!.end - sentences[next]!.start > maxChars) next++;
+    while (next <= last && !fits(sentences, next, last + 1, maxChars)) next++;
     first = next;
   }
   return chunks;

@@ -54,7 +54,7 @@ export const RELATIVE_QUARTERS: Readonly<Record<string, { offset: number; term: 
   다음분기: { offset: 1, term: '다음분기' },
 };
 
-/** Native Korean day counts (이틀 = two days …), always durations. */
+/** Native Korean day counts (이틀 = two days …), always durations; also read as quantities. */
 export const DAY_COUNT_WORDS: Readonly<Record<string, number>> = {
   하루: 1,
   이틀: 2,
@@ -62,6 +62,9 @@ export const DAY_COUNT_WORDS: Readonly<Record<string, number>> = {
   나흘: 4,
   닷새: 5,
   엿새: 6,
+  이레: 7,
+  여드레: 8,
+  아흐레: 9,
   열흘: 10,
   보름: 15,
 };

@@ -1,7 +1,9 @@
 // Index terms that a passage's time expressions stand for once resolved against its
 // article's date: "지난달" in an article of 2025-07-15 is 6월, "이날" is 7월 15일. A question
 // that names "6월" then finds the passage although the passage never writes "6월".
-import { findTimeExpressions, type DateRange } from './temporal.js';
+import { createRecentCache } from './recent-cache.js';
+import type { DateRange } from './temporal-calendar.js';
+import { findTimeExpressions } from './temporal.js';
 
 const RESOLVING_KINDS = new Set(['relative', 'day', 'week']);
 
@@ -17,22 +19,6 @@ function monthOf(range: DateRange): string | undefined {
  * relative time expressions and bare days, resolved against `articleDate`. Expressions
  * that already name their month add nothing: the analyzer indexes "6월" itself.
  */
-export function resolvedMonthTerms(text: string, articleDate: string | undefined): string[] {
-  if (!articleDate) return [];
-  // Answering asks for the same retrieved passages again and again: remember the last few.
-  const key = `${articleDate}\u0000${text}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const terms = monthTermsOf(text, articleDate);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, terms);
-  return terms;
-}
-
-const CACHE_SIZE = 4096;
-const cache = new Map<string, string[]>();
-
-/** resolvedMonthTerms without the cache, for text seen once (every chunk at ingest). */
 export function monthTermsOf(text: string, articleDate: string | undefined): string[] {
   if (!articleDate) return [];
   const terms = new Set<string>();
@@ -42,4 +28,14 @@ export function monthTermsOf(text: string, articleDate: string | undefined): str
     if (month) terms.add(month);
   }
   return [...terms];
+}
+
+/** Passages kept resolved: answering asks for the same retrieved passages again and again. */
+const DEFAULT_CAPACITY = 4096;
+
+/** `monthTermsOf` remembering the `capacity` most recently used passages; for text seen once
+ *  (every chunk at ingest) call `monthTermsOf` itself, which only churns a cache. */
+export function createMonthTermResolver(capacity = DEFAULT_CAPACITY): (text: string, articleDate: string | undefined) => string[] {
+  const cache = createRecentCache<string[]>(capacity);
+  return (text, articleDate) => (articleDate ? cache.get(`${articleDate}\u0000${text}`, () => monthTermsOf(text, articleDate)) : []);
 }

@@ -3,19 +3,20 @@
 // words ("연구원이", "연구원은"), so we index Hangul character bigrams (robust to
 // any suffix) plus particle-stripped words (precise), Latin words and numbers.
 
-export type WordKind = 'hangul' | 'latin' | 'number';
+import type { Span } from '../domain/types.js';
 
-export interface Word {
+type WordKind = 'hangul' | 'latin' | 'number';
+
+/** A run of one script, with its offsets into the text it came from. */
+export interface Word extends Span {
   text: string;
   kind: WordKind;
-  start: number;
-  end: number;
 }
 
 const HANGUL_FIRST = 0xac00;
 const HANGUL_LAST = 0xd7a3;
 
-export const isHangulSyllable = (code: number) => code >= HANGUL_FIRST && code <= HANGUL_LAST;
+const isHangulSyllable = (code: number) => code >= HANGUL_FIRST && code <= HANGUL_LAST;
 const isLatin = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 
@@ -39,7 +40,7 @@ export function splitWords(text: string): Word[] {
   while (i < n) {
     const code = text.charCodeAt(i);
     const start = i;
-    let kind: WordKind | null = null;
+    let kind: WordKind;
     if (isHangulSyllable(code)) {
       kind = 'hangul';
       while (i < n && isHangulSyllable(text.charCodeAt(i))) i++;
@@ -48,7 +49,8 @@ export function splitWords(text: string): Word[] {
       while (i < n && isLatin(text.charCodeAt(i))) i++;
     } else if (isDigitCode(code)) {
       kind = 'number';
-      while (i < n && (isDigitCode(text.charCodeAt(i)) || ((text[i] === '.' || text[i] === ',') && isDigitCode(text.charCodeAt(i + 1))))) i++;
+      while (i < n && (isDigitCode(text.charCodeAt(i)) || ((text[i] === '.' || text[i] === ',') && isDigitCode(text.charCodeAt(i + 1)))))
+        i++;
     } else {
       i++;
       continue;
@@ -61,21 +63,27 @@ export function splitWords(text: string): Word[] {
 // Particles (조사) and common predicate endings, longest first. A suffix is
 // stripped only when at least two syllables remain and, for the batchim-sensitive
 // pairs, when it fits the syllable before it, so "국가" keeps its 가.
+// prettier-ignore
 const SUFFIXES = [
-  '에서부터', '으로부터', '이었어', '했어', '됐어', '었어', '았어', '였어', '이에요', '예요', '인가요', '나요', '이야', '이었으며', '이었는데', '하였으며', '했으며', '했는데', '하였다', '되었다', '이었다', '에게서', '한테서', '으로서', '으로써', '으로는', '으로도', '이라는', '이라고', '이라며', '이라면', '이었던',
-  '에서는', '에서도', '에서의', '까지는', '까지도', '부터는', '에게는', '에게도', '와의', '과의', '로서', '로써', '로는', '로도', '로의', '에는', '에도', '에의', '에서', '에게', '한테', '께서', '으로', '까지', '부터', '마다', '보다',
-  '처럼', '만큼', '이나', '이며', '이고', '이다', '이란', '라는', '라고', '라며', '이자', '인가', '인지', '입니다', '였다', '했다', '한다', '하는', '하고', '하며', '하여', '해서', '하기', '했던', '하던', '되는', '됐다', '된다', '되어', '됐던',
-  '의', '은', '는', '이', '가', '을', '를', '에', '와', '과', '로', '도', '만', '인', '한', '된', '할', '될', '란', '며', '나',
+  '에서부터', '으로부터', '이었어', '했어', '됐어', '었어', '았어', '였어', '이에요', '예요', '인가요', '나요', '이야', '이었으며', '이었는데', '하였으며', '했으며', '했는데',
+  '하였다', '되었다', '이었다', '에게서', '한테서', '으로서', '으로써', '으로는', '으로도', '이라는', '이라고', '이라며', '이라면', '이었던', '에서는', '에서도', '에서의', '까지는',
+  '까지도', '부터는', '에게는', '에게도', '와의', '과의', '로서', '로써', '로는', '로도', '로의', '에는', '에도', '에의', '에서', '에게', '한테', '께서', '으로', '까지',
+  '부터', '마다', '보다', '처럼', '만큼', '이나', '이며', '이고', '이다', '이란', '라는', '라고', '라며', '이자', '인가', '인지', '입니다', '였다', '했다', '한다', '하는',
+  '하고', '하며', '하여', '해서', '하기', '했던', '하던', '되는', '됐다', '된다', '되어', '됐던', '의', '은', '는', '이', '가', '을', '를', '에', '와', '과', '로',
+  '도', '만', '인', '한', '된', '할', '될', '란', '며', '나',
 ].sort((a, b) => b.length - a.length);
 
-const NEEDS_BATCHIM = new Set(['은', '이', '을', '과', '으로', '으로는', '으로도', '이나', '이며', '이고', '이다', '이란', '이라는', '이라고', '이라며', '이자']);
+// prettier-ignore
+const NEEDS_BATCHIM = new Set([
+  '은', '이', '을', '과', '으로', '으로는', '으로도', '이나', '이며', '이고', '이다', '이란', '이라는', '이라고', '이라며', '이자',
+]);
 const NEEDS_NO_BATCHIM = new Set(['는', '가', '를', '와', '로', '라는', '라고', '라며', '란', '나', '며']);
 
 /** Strips one particle or ending from a Hangul word: "연구원은" → "연구원", "개발하는" → "개발". */
 export function stripParticle(word: string): string {
   for (const suffix of SUFFIXES) {
     if (word.length - suffix.length < 2 || !word.endsWith(suffix)) continue;
-    const before = word[word.length - suffix.length - 1]!;
+    const before = word.charAt(word.length - suffix.length - 1);
     if (NEEDS_BATCHIM.has(suffix) && !hasBatchim(before)) continue;
     // 로 also follows a final ㄹ: "서울로", "교실로".
     if (NEEDS_NO_BATCHIM.has(suffix) && hasBatchim(before) && !(suffix === '로' && hasRieulBatchim(before))) continue;
@@ -85,8 +93,11 @@ export function stripParticle(word: string): string {
 }
 
 // Question words and fillers that say what is asked, not what about.
+// prettier-ignore
 const QUESTION_STEMS = new Set([
-  '무엇', '무엇인', '무엇일', '뭐', '뭔가', '무슨', '누구', '누가', '누구인', '언제', '어디', '어디서', '어디에', '어느', '어떤', '어떻게', '어떠한', '얼마', '얼마나', '몇', '왜', '무엇이었', '어떻', '무엇을', '있나', '했나', '하나', '인가', '였나', '였는가', '했는가', '되나', '됐나', '나요', '까요', '알려줘', '알려주세요', '말해줘', '설명해줘', '대해', '대한', '관해', '관련',
+  '무엇', '무엇인', '무엇일', '뭐', '뭔가', '무슨', '누구', '누가', '누구인', '언제', '어디', '어디서', '어디에', '어느', '어떤', '어떻게', '어떠한', '얼마', '얼마나', '몇',
+  '왜', '무엇이었', '어떻', '무엇을', '있나', '했나', '하나', '인가', '였나', '였는가', '했는가', '되나', '됐나', '나요', '까요', '알려줘', '알려주세요', '말해줘', '설명해줘',
+  '대해', '대한', '관해', '관련',
 ]);
 
 /** True for words that only shape a question (무엇, 언제, 어디 …), not its topic. */
@@ -99,9 +110,10 @@ export function isQuestionWord(stem: string): boolean {
 
 // Units and counters a number is read with, longest first: months, quarters, rounds,
 // games, people, money. The combined term keeps "6월" apart from "6이닝".
-const UNIT_START = /^(분기|차전|라운드|회차|번째|개월|개국|시간|주년|년|월|일|시|분|초|주|차|회|강|위|명|개|곳|건|대|배|세|살|층|호|억|조|만|천|원|달러|표|점|골|승|패|편|권|종|척|채|마리|가구|세대)/;
+const UNIT_START =
+  /^(분기|차전|라운드|회차|번째|개월|개국|시간|주년|년|월|일|시|분|초|주|차|회|강|위|명|개|곳|건|대|배|세|살|층|호|억|조|만|천|원|달러|표|점|골|승|패|편|권|종|척|채|마리|가구|세대)/;
 
-export interface AnalyzeOptions {
+interface AnalyzeOptions {
   /** Drop question words, for analysing queries. */
   query?: boolean;
 }
@@ -129,7 +141,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       const w = stem;
       if (w.length === 1) terms.push(w);
       else for (let i = 0; i + 1 < w.length; i++) terms.push(w.slice(i, i + 2));
-      if (stem.length >= 2) terms.push(`w:${stem}`);
+      if (stem.length >= 2) terms.push(wordTerm(stem));
     } else {
       terms.push(word.text.toLowerCase());
     }
@@ -161,4 +173,20 @@ export function bigrams(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < word.length; i++) out.push(word.slice(i, i + 2));
   return out;
+}
+
+/** Share of a word's bigrams that `has` holds: how far a passage spells a word it does not hold whole. */
+export function bigramShare(word: string, has: (bigram: string) => boolean): number {
+  const pairs = bigrams(word);
+  return pairs.filter(has).length / pairs.length;
+}
+
+/** The index term of a particle-stripped Hangul word: `w:` keeps words apart from their bigrams. */
+export function wordTerm(stem: string): string {
+  return `w:${stem}`;
+}
+
+/** Whether an index term is a whole Hangul word (see `wordTerm`). */
+export function isWordTerm(term: string): boolean {
+  return term.startsWith('w:');
 }

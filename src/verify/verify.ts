@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { appendMarker, markerNumbers, rewriteMarkers, splitAnswerSentences, stripMarkers } from '../answer/grounding.js';
 import type { TermStatistics } from '../answer/grounding/check.js';
 import { groundSentence, type GroundingPassage } from '../answer/grounding/ground.js';
+import { errorMessage } from '../errors/app-error.js';
 
 /** Longest input line accepted, in characters: a few passages and an answer fit many times over. */
-export const MAX_LINE_CHARS = 1_000_000;
+const MAX_LINE_CHARS = 1_000_000;
 
 const inputSchema = z.object({
   id: z.union([z.string(), z.number()]),
@@ -27,7 +28,7 @@ const inputSchema = z.object({
 
 export type VerifyInput = z.infer<typeof inputSchema>;
 
-export interface VerifiedSentence {
+interface VerifiedSentence {
   text: string;
   citations: number[];
   supported: boolean;
@@ -35,18 +36,18 @@ export interface VerifiedSentence {
   reason?: string;
 }
 
-export interface VerifyResult {
+interface VerifyResult {
   id: string | number;
   sentences: VerifiedSentence[];
   answer: string;
 }
 
-export interface VerifyError {
+interface VerifyError {
   id?: string | number;
   error: { code: string; message: string };
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   terms?: TermStatistics;
 }
 
@@ -57,17 +58,24 @@ export function parseVerifyLine(line: string): { input: VerifyInput } | VerifyEr
   try {
     json = JSON.parse(line);
   } catch (error) {
-    return { error: { code: 'INVALID_JSON', message: `JSON이 아닙니다: ${(error as Error).message}` } };
+    return { error: { code: 'INVALID_JSON', message: `JSON이 아닙니다: ${errorMessage(error)}` } };
   }
   const parsed = inputSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const id = typeof json === 'object' && json !== null && 'id' in json && (typeof json.id === 'string' || typeof json.id === 'number') ? json.id : undefined;
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(전체)';
-    return { ...(id !== undefined ? { id } : {}), error: { code: 'VALIDATION', message: `${where}: ${issue.message}` } };
+    const issue = parsed.error.issues[0];
+    const id =
+      typeof json === 'object' && json !== null && 'id' in json && (typeof json.id === 'string' || typeof json.id === 'number')
+        ? json.id
+        : undefined;
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(전체)';
+    return {
+      ...(id !== undefined ? { id } : {}),
+      error: { code: 'VALIDATION', message: `${where}: ${issue?.message ?? parsed.error.message}` },
+    };
   }
   const numbers = parsed.data.passages.map((passage) => passage.n);
-  if (new Set(numbers).size !== numbers.length) return { id: parsed.data.id, error: { code: 'VALIDATION', message: 'passages의 n이 중복됩니다' } };
+  if (new Set(numbers).size !== numbers.length)
+    return { id: parsed.data.id, error: { code: 'VALIDATION', message: 'passages의 n이 중복됩니다' } };
   return { input: parsed.data };
 }
 
@@ -93,7 +101,8 @@ export function verifyAnswer(input: VerifyInput, options: VerifyOptions = {}): V
 
 /** A readable Korean report of one result. */
 export function formatReport(result: VerifyResult | VerifyError, lineNumber: number): string {
-  if ('error' in result) return `#${lineNumber}${result.id !== undefined ? ` (${result.id})` : ''}: 입력 오류 [${result.error.code}] ${result.error.message}`;
+  if ('error' in result)
+    return `#${lineNumber}${result.id !== undefined ? ` (${result.id})` : ''}: 입력 오류 [${result.error.code}] ${result.error.message}`;
   const lines = [`#${lineNumber} (${result.id})`];
   for (const sentence of result.sentences) {
     const mark = !sentence.supported ? '✗ 뺌' : sentence.recitedTo !== undefined ? `↻ [${sentence.recitedTo}]로 바로잡음` : '✓ 근거 있음';
@@ -133,7 +142,7 @@ export async function runVerify(
         totals.dropped += output.sentences.filter((sentence) => !sentence.supported).length;
         totals.recited += output.sentences.filter((sentence) => sentence.recitedTo !== undefined).length;
       } catch (error) {
-        output = { id: parsed.input.id, error: { code: 'INTERNAL', message: (error as Error).message } };
+        output = { id: parsed.input.id, error: { code: 'INTERNAL', message: errorMessage(error) } };
         totals.errors++;
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAnswerType, expectedAnswerType, type AnswerType } from '../../src/answer/answer-type.js';
+import { canAnswerType, expectedAnswerType, isHardType, type AnswerType } from '../../src/answer/answer-type.js';
 
 const MONEY: AnswerType = { kind: 'money' };
 const AMOUNT: AnswerType = { kind: 'amount' };
@@ -136,9 +136,12 @@ describe('canAnswerType', () => {
   });
 
   // Regression: MONEY_ANSWER once allowed only one place unit before the currency.
-  it.each([['투자금은 5천만 원이다.'], ['매출은 3조 2천억 원이다.'], ['예산 2백만 달러가 배정됐다.']])('%s holds money (compound unit)', (sentence) => {
-    expect(canAnswerType(sentence, MONEY)).toBe(true);
-  });
+  it.each([['투자금은 5천만 원이다.'], ['매출은 3조 2천억 원이다.'], ['예산 2백만 달러가 배정됐다.']])(
+    '%s holds money (compound unit)',
+    (sentence) => {
+      expect(canAnswerType(sentence, MONEY)).toBe(true);
+    },
+  );
 
   // Regression: TIME_ANSWER once accepted the syllable 때 anywhere (때문에).
   it('예산 부족 때문에 연기됐다. holds no time (때문 is not 때)', () => {
@@ -148,5 +151,20 @@ describe('canAnswerType', () => {
   // Regression: weekdays and 주말/매주 were not times.
   it('매주 토요일에 열린다. holds a time', () => {
     expect(canAnswerType('낭독 수업은 매주 토요일에 열린다.', TIME)).toBe(true);
+  });
+});
+
+describe('isHardType', () => {
+  it.each([
+    ['몇 명이 다쳤어?', true],
+    ['매출은 얼마야?', true],
+    ['언제 출시됐어?', true],
+    ['공사는 얼마나 걸려?', true],
+    ['원장은 누구야?', false],
+    ['행사는 어디서 열렸어?', false],
+    ['왜 연기됐어?', false],
+  ])('%s → %s', (question, hard) => {
+    const type = expectedAnswerType(question);
+    expect(type && isHardType(type)).toBe(hard);
   });
 });

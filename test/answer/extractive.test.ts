@@ -2,7 +2,13 @@
 // this test, with the corpus vocabulary from a real LexicalIndex over the same chunks.
 import { describe, expect, it } from 'vitest';
 import type { AnswerResult } from '../../src/answer/answerer.js';
-import { createExtractiveAnswerer, DEFAULT_EXTRACTIVE, rankSentences, type ExtractiveOptions, type Lexicon } from '../../src/answer/extractive.js';
+import {
+  createExtractiveAnswerer,
+  DEFAULT_EXTRACTIVE,
+  rankSentences,
+  type ExtractiveOptions,
+  type Lexicon,
+} from '../../src/answer/extractive.js';
 import { REFUSAL_TEXT } from '../../src/answer/refusal.js';
 import type { Article, Hit } from '../../src/domain/types.js';
 import { LexicalIndexBuilder } from '../../src/index/lexical.js';
@@ -168,16 +174,19 @@ describe('extractive answerer', () => {
     expectValidAnswer(result);
   });
 
-  it.each([['사진은 누가 제공했어?'], ['가온시가 제공한 사진은 무엇이야?'], ['한울구청이 제공한 것은?'], ['최다은 기자의 이메일은?'], ['무단 전재 및 재배포 금지']])(
-    'never quotes a photo credit, byline or copyright line (%s)',
-    async (question) => {
-      const notStatements = /사진=|@|무단 전재/;
-      for (const candidate of rankSentences(question, HITS, LEXICON)) expect(candidate.text).not.toMatch(notStatements);
-      const { result } = await ask(question);
-      for (const citation of result.citations) expect(citation.quote).not.toMatch(notStatements);
-      expect(result.answer).not.toMatch(notStatements);
-    },
-  );
+  it.each([
+    ['사진은 누가 제공했어?'],
+    ['가온시가 제공한 사진은 무엇이야?'],
+    ['한울구청이 제공한 것은?'],
+    ['최다은 기자의 이메일은?'],
+    ['무단 전재 및 재배포 금지'],
+  ])('never quotes a photo credit, byline or copyright line (%s)', async (question) => {
+    const notStatements = /사진=|@|무단 전재/;
+    for (const candidate of rankSentences(question, HITS, LEXICON)) expect(candidate.text).not.toMatch(notStatements);
+    const { result } = await ask(question);
+    for (const citation of result.citations) expect(citation.quote).not.toMatch(notStatements);
+    expect(result.answer).not.toMatch(notStatements);
+  });
 
   it('does not repeat a sentence that overlapping chunks share', async () => {
     // Chunk 0: the first line; chunk 1 repeats its second sentence and runs to the end.
@@ -231,12 +240,44 @@ describe('extractive answer order', () => {
   const hits = [hitOf(LAB, 0, 0, LAB.text.length, 1)];
 
   it('puts the sentence a pronoun points back to before it, both quoted verbatim', async () => {
-    const { result } = await run(createExtractiveAnswerer(lexiconOf(hits)), { question: '연구소장은 배터리 소재 연구를 몇 년 동안 이끌었어?', hits });
-    expect(result.citations.map((citation) => citation.quote)).toEqual(['초대 연구소장에는 김서연 박사가 임명됐다.', '그는 배터리 소재 연구를 20년 동안 이끌어 왔다.']);
+    const { result } = await run(createExtractiveAnswerer(lexiconOf(hits)), {
+      question: '연구소장은 배터리 소재 연구를 몇 년 동안 이끌었어?',
+      hits,
+    });
+    expect(result.citations.map((citation) => citation.quote)).toEqual([
+      '초대 연구소장에는 김서연 박사가 임명됐다.',
+      '그는 배터리 소재 연구를 20년 동안 이끌어 왔다.',
+    ]);
   });
 
   it('otherwise puts the answering sentence first, whatever the reading order', async () => {
-    const { result } = await run(createExtractiveAnswerer(lexiconOf(hits)), { question: '한빛전자 배터리 연구소에는 연구원이 몇 명 일해?', hits });
+    const { result } = await run(createExtractiveAnswerer(lexiconOf(hits)), {
+      question: '한빛전자 배터리 연구소에는 연구원이 몇 명 일해?',
+      hits,
+    });
     expect(result.citations[0]!.quote).toBe('연구소에는 연구원 120명이 일한다.');
+  });
+});
+
+describe('a request topK', () => {
+  // Six short articles on other subjects retrieved first; the one that answers is seventh.
+  const filler = ['항구 축제', '도서관 개관', '마라톤 대회', '버스 노선', '공원 정비', '시장 선거'].map((subject, index): Article => ({
+    id: `filler-${index}`,
+    title: `${subject} 소식`,
+    origin: `test/filler-${index}.md`,
+    text: `${subject} 일정이 이번 주에 발표됐다. 시민 의견을 더 듣기로 했다.`,
+  }));
+  const answer: Article = {
+    id: 'hanbit-ferry',
+    title: '한빛섬 여객선 증편',
+    origin: 'test/hanbit-ferry.md',
+    text: '한빛섬 여객선은 다음 달부터 하루 여섯 번 운항한다.',
+  };
+  const hits = [...filler, answer].map((article, index) => hitOf(article, 0, 0, article.text.length, 1 - index / 10));
+
+  it('means what it says: the seventh passage is read when seven were retrieved', async () => {
+    const { result } = await run(createExtractiveAnswerer(lexiconOf(hits)), { question: '한빛섬 여객선은 하루 몇 번 운항해?', hits });
+    expect(result.refused).toBe(false);
+    expect(result.citations[0]?.articleId).toBe('hanbit-ferry');
   });
 });

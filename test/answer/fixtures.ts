@@ -32,7 +32,11 @@ export const FESTIVAL: Article = {
 /** A hit on article.text[start, end), like the index would return. */
 export function hitOf(article: Article, index: number, start: number, end: number, score = 1): Hit {
   const { text, ...meta } = article;
-  return { chunk: { id: `${article.id}#${index}`, articleId: article.id, index, start, end, text: text.slice(start, end) }, article: meta, score };
+  return {
+    chunk: { id: `${article.id}#${index}`, articleId: article.id, index, start, end, text: text.slice(start, end) },
+    article: meta,
+    score,
+  };
 }
 
 const labSecondParagraph = LAB.text.indexOf('김서연');
@@ -48,7 +52,9 @@ export const ARTICLES = new Map([LAB, FESTIVAL].map((article) => [article.id, ar
 
 export const EXTRACTIVE_RESULT: AnswerResult = {
   answer: '추출된 답변입니다 [1]',
-  citations: [{ n: 1, articleId: LAB.id, title: LAB.title, chunkId: `${LAB.id}#0`, quote: '연구소는 내년 3월 문을 열며 연구원 300명이 일하게 된다.' }],
+  citations: [
+    { n: 1, articleId: LAB.id, title: LAB.title, chunkId: `${LAB.id}#0`, quote: '연구소는 내년 3월 문을 열며 연구원 300명이 일하게 된다.' },
+  ],
   refused: false,
   mode: 'extractive',
 };

@@ -43,9 +43,12 @@ describe('focusWords', () => {
     expect(focusWords(question)).toEqual([]);
   });
 
-  it.each([['한빛전자가세종시에세운연구소는어디야?'], ['한빛전자가세종에세운연구소는 무엇이야?']])('gives no topic for a run-on question without spaces: %s', (question) => {
-    expect(focusWords(question)).toEqual([]);
-  });
+  it.each([['한빛전자가세종시에세운연구소는어디야?'], ['한빛전자가세종에세운연구소는 무엇이야?']])(
+    'gives no topic for a run-on question without spaces: %s',
+    (question) => {
+      expect(focusWords(question)).toEqual([]);
+    },
+  );
 
   it('requires a topic that does not open the question only in the corpus', () => {
     expect(focusWords('  삼성전자는 무엇을 발표했어?')).toEqual([word('삼성전자')]);
@@ -55,7 +58,8 @@ describe('focusWords', () => {
   // Regression: a short predicate after 언제 (열려 / 열린다) was required by two syllables.
   it('finds the 언제 predicate of "언제 열려?" in a passage that says 열린다', () => {
     const passage = new Set(analyze('가온 국화축제는 10월 11일 호수공원에서 열린다.'));
-    for (const focus of focusWords('국화축제는 언제 열려?')) expect(passageHasWord(passage, focus.word, focus.prefix), focus.word).toBe(true);
+    for (const focus of focusWords('국화축제는 언제 열려?'))
+      expect(passageHasWord(passage, focus.word, focus.prefix), focus.word).toBe(true);
   });
 });
 

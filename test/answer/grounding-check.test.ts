@@ -4,13 +4,10 @@ import { checkClaim, type TermStatistics } from '../../src/answer/grounding/chec
 import { groundSentence, type GroundingPassage } from '../../src/answer/grounding/ground.js';
 import { isNegation, isOrganisationName, polesOf, titleOf } from '../../src/answer/grounding/lexicon.js';
 
+// prettier-ignore
 const BIKES = [
-  '서해시는 올해 하반기부터 공공자전거 800대를 새로 배치한다고 3일 밝혔다.',
-  '사업비는 약 24억 원이다.',
-  '오은정 서해시장은 "출퇴근 교통난을 덜겠다"고 말했다.',
-  '시의회는 예산안을 찬성 15명, 반대 4명으로 가결했다.',
-  '자전거 대여소는 2026년 3월까지 60곳으로 늘어난다.',
-  '그러나 택시조합은 승객 감소를 우려해 사업 철회를 요구했다.',
+  '서해시는 올해 하반기부터 공공자전거 800대를 새로 배치한다고 3일 밝혔다.', '사업비는 약 24억 원이다.', '오은정 서해시장은 "출퇴근 교통난을 덜겠다"고 말했다.',
+  '시의회는 예산안을 찬성 15명, 반대 4명으로 가결했다.', '자전거 대여소는 2026년 3월까지 60곳으로 늘어난다.', '그러나 택시조합은 승객 감소를 우려해 사업 철회를 요구했다.',
   '서해시는 택시조합에 협조를 요청했다.',
 ].join(' ');
 
@@ -42,7 +39,7 @@ describe('checkClaim catches typical model errors', () => {
     ['swapped actors', '택시조합은 서해시에 협조를 요청했다.', '뒤바뀌었'],
     ['an invented name before a title', '김은정 서해시장은 교통난을 덜겠다고 말했다.', '없습니다'],
     ['an invented organisation', '환경부는 공공자전거 800대를 배치한다.', '없습니다'],
-    ['a name moved to another sentence\'s fact', '오은정 서해시장은 예산안을 가결했다.', '다른 문장'],
+    ["a name moved to another sentence's fact", '오은정 서해시장은 예산안을 가결했다.', '다른 문장'],
     ['an unsupported evaluation', '서해시는 역대 최대 규모로 공공자전거를 배치한다.', '평가'],
     ['an unsupported cause', '교통난 때문에 택시조합은 사업 철회를 요구했다.', '원인'],
     ['an altered quotation', '오은정 서해시장은 "교통난을 모두 없애겠다"고 말했다.', '인용문'],
@@ -71,7 +68,8 @@ describe('corpus statistics', () => {
 });
 
 describe('Korean tokenising (the cases that failed faithful sentences before)', () => {
-  const passage = '두 정상은 지난해 5월에 서울에서 만나 협력을 논의했다. 행사에는 1,000명이 참석했고 행렬은 12킬로미터에 이르렀다. 공사 기간은 4개월이다.';
+  const passage =
+    '두 정상은 지난해 5월에 서울에서 만나 협력을 논의했다. 행사에는 1,000명이 참석했고 행렬은 12킬로미터에 이르렀다. 공사 기간은 4개월이다.';
   it.each([
     ['an irregular verb form (만나 → 만났고) and 월에', '두 정상은 지난해 5월 서울에서 만났고 협력을 논의했다.'],
     ['a Korean numeral (천 명 = 1,000명)', '행사에는 천 명이 참석했다.'],
@@ -98,7 +96,10 @@ describe('model names', () => {
 describe('names from the article title', () => {
   const chunk = '이 원장은 응급실 전문의를 10명으로 늘리겠다고 말했다.';
   it('accepts a full name given only in the title', () => {
-    expect(check('김도현 원장은 응급실 전문의를 10명으로 늘리겠다고 말했다.', [chunk], { titles: ['한빛병원 김도현 원장, 응급실 확충'] }).supported).toBe(true);
+    expect(
+      check('김도현 원장은 응급실 전문의를 10명으로 늘리겠다고 말했다.', [chunk], { titles: ['한빛병원 김도현 원장, 응급실 확충'] })
+        .supported,
+    ).toBe(true);
   });
   it('rejects it without the title', () => {
     expect(check('김도현 원장은 응급실 전문의를 10명으로 늘리겠다고 말했다.', [chunk]).supported).toBe(false);
@@ -133,21 +134,51 @@ describe('groundSentence', () => {
 
 describe('Korean tables', () => {
   it.each([
-    ['않았다', true], ['못했다', true], ['없는', true], ['아니다', true], ['바꾸지않았다', true], ['안', true],
-    ['안에서', false], ['없애겠다', false], ['없어졌다', false], ['말했다', false],
+    ['않았다', true],
+    ['못했다', true],
+    ['없는', true],
+    ['아니다', true],
+    ['바꾸지않았다', true],
+    ['안', true],
+    ['안에서', false],
+    ['없애겠다', false],
+    ['없어졌다', false],
+    ['말했다', false],
   ])('isNegation(%j) = %s', (word, expected) => expect(isNegation(word)).toBe(expected));
 
   it.each([
-    ['증가했다', 'increase', 1], ['줄어든', 'increase', -1], ['떨어졌다', 'increase', -1], ['찬성', 'support', 1], ['반대', 'support', -1],
-    ['승리했다', 'win', 1], ['패배', 'win', -1], ['석방됐다', 'release', 1], ['구속했다', 'release', -1], ['흑자', 'surplus', 1], ['적자', 'surplus', -1],
-    ['수락했다', 'accept', 1], ['거절했다', 'accept', -1], ['허용', 'permit', 1], ['금지', 'permit', -1], ['상승', 'increase', 1], ['하락', 'increase', -1],
+    ['증가했다', 'increase', 1],
+    ['줄어든', 'increase', -1],
+    ['떨어졌다', 'increase', -1],
+    ['찬성', 'support', 1],
+    ['반대', 'support', -1],
+    ['승리했다', 'win', 1],
+    ['패배', 'win', -1],
+    ['석방됐다', 'release', 1],
+    ['구속했다', 'release', -1],
+    ['흑자', 'surplus', 1],
+    ['적자', 'surplus', -1],
+    ['수락했다', 'accept', 1],
+    ['거절했다', 'accept', -1],
+    ['허용', 'permit', 1],
+    ['금지', 'permit', -1],
+    ['상승', 'increase', 1],
+    ['하락', 'increase', -1],
   ])('polesOf(%j) has %s %s', (word, concept, pole) => expect(polesOf(word)).toContainEqual({ concept, pole }));
 
   it.each([
-    ['원장', '원장'], ['해온시장', '시장'], ['교육문화비서관', '비서관'], ['연구', undefined],
+    ['원장', '원장'],
+    ['해온시장', '시장'],
+    ['교육문화비서관', '비서관'],
+    ['연구', undefined],
   ])('titleOf(%j) = %j', (word, title) => expect(titleOf(word)).toBe(title));
 
   it.each([
-    ['기획재정부', true], ['자유당', true], ['물리학과', true], ['부산지법', true], ['부', false], ['사업', false],
+    ['기획재정부', true],
+    ['자유당', true],
+    ['물리학과', true],
+    ['부산지법', true],
+    ['부', false],
+    ['사업', false],
   ])('isOrganisationName(%j) = %s', (word, expected) => expect(isOrganisationName(word)).toBe(expected));
 });

@@ -37,7 +37,10 @@ describe.skipIf(!available)('verbatim text passes the grounding check (KorQuAD)'
         const sentence = article.text.slice(span.start, span.end);
         fc.pre(!/\[\d/.test(sentence)); // a source's own "[2]" reads as a marker
         fc.pre(/[가-힣A-Za-z]{2}/.test(sentence)); // a list number ("1.") states nothing to check
-        const result = verifyAnswer({ id: article.id, passages: [{ n: 1, title: article.title, text: article.text }], answer: `${sentence} [1]` }, { terms });
+        const result = verifyAnswer(
+          { id: article.id, passages: [{ n: 1, title: article.title, text: article.text }], answer: `${sentence} [1]` },
+          { terms },
+        );
         // A passage sentence the answer splitter cuts differently (a quotation of several sentences)
         // leaves pieces without a marker: those are not cited claims. Every cited piece must pass.
         const cited = result.sentences.filter((checked) => checked.citations.includes(1));
@@ -52,22 +55,26 @@ describe.skipIf(!available)('verbatim text passes the grounding check (KorQuAD)'
     const answerer = createExtractiveAnswerer(terms);
     const byId = new Map(data.articles.map((article) => [article.id, article]));
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: data.questions.length - 1 }), fc.integer({ min: 0, max: data.articles.length - 1 }), async (index, other) => {
-        const question = data.questions[index]!;
-        const hits = [hitOf(byId.get(question.articleId)!), hitOf(data.articles[other]!)];
-        const { result } = await run(answerer, { question: question.question, hits });
-        if (result.refused) return;
-        const passages = result.citations.map((citation) => {
-          const hit = hits.find((candidate) => candidate.chunk.id === citation.chunkId)!;
-          return { n: citation.n, title: hit.article.title, text: hit.chunk.text };
-        });
-        const checked = verifyAnswer({ id: question.id, passages, answer: result.answer }, { terms });
-        // Sentences with a marker are quotes; a note without one (a date remark) is not a claim to check.
-        for (const sentence of checked.sentences.filter((entry) => entry.citations.length > 0)) {
-          expect(sentence, `${question.id}: ${result.answer}`).toMatchObject({ supported: true });
-          expect(sentence.recitedTo).toBeUndefined();
-        }
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: data.questions.length - 1 }),
+        fc.integer({ min: 0, max: data.articles.length - 1 }),
+        async (index, other) => {
+          const question = data.questions[index]!;
+          const hits = [hitOf(byId.get(question.articleId)!), hitOf(data.articles[other]!)];
+          const { result } = await run(answerer, { question: question.question, hits });
+          if (result.refused) return;
+          const passages = result.citations.map((citation) => {
+            const hit = hits.find((candidate) => candidate.chunk.id === citation.chunkId)!;
+            return { n: citation.n, title: hit.article.title, text: hit.chunk.text };
+          });
+          const checked = verifyAnswer({ id: question.id, passages, answer: result.answer }, { terms });
+          // Sentences with a marker are quotes; a note without one (a date remark) is not a claim to check.
+          for (const sentence of checked.sentences.filter((entry) => entry.citations.length > 0)) {
+            expect(sentence, `${question.id}: ${result.answer}`).toMatchObject({ supported: true });
+            expect(sentence.recitedTo).toBeUndefined();
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -4,7 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnswerSentenceStream, splitAnswerSentences } from '../../src/answer/grounding.js';
 
-const PARTS = ['한빛전자는 ', '연구소를 ', '세운다', '.', ' ', '[1]', '[2, 3]', '3.5', '%', '2025. 8. 30.', '\n', '"가능할까?"', '라고 ', '물었다', '!', 'example.com', '…', ' [', '1', ']', '이다'];
+// prettier-ignore
+const PARTS = [
+  '한빛전자는 ', '연구소를 ', '세운다', '.', ' ', '[1]', '[2, 3]', '3.5', '%', '2025. 8. 30.', '\n', '"가능할까?"', '라고 ', '물었다', '!',
+  'example.com', '…', ' [', '1', ']', '이다',
+];
 
 function streamed(chunks: string[]) {
   const stream = new AnswerSentenceStream();
@@ -15,16 +19,20 @@ function streamed(chunks: string[]) {
 describe('AnswerSentenceStream', () => {
   it('matches splitAnswerSentences on the whole text for any chunking', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...PARTS), { maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 20 }), (parts, sizes) => {
-        const text = parts.join('');
-        const chunks: string[] = [];
-        for (let at = 0, k = 0; at < text.length; k++) {
-          const size = sizes[k % sizes.length]!;
-          chunks.push(text.slice(at, at + size));
-          at += size;
-        }
-        expect(streamed(chunks)).toEqual(splitAnswerSentences(text));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...PARTS), { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 20 }),
+        (parts, sizes) => {
+          const text = parts.join('');
+          const chunks: string[] = [];
+          for (let at = 0, k = 0; at < text.length; k++) {
+            const size = sizes[k % sizes.length]!;
+            chunks.push(text.slice(at, at + size));
+            at += size;
+          }
+          expect(streamed(chunks)).toEqual(splitAnswerSentences(text));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -13,12 +13,32 @@ import { LAB } from './fixtures.js';
 
 describe('splitAnswerSentences', () => {
   it.each([
-    ['marker before the period', 'LG는 목표를 밝혔다 [1]. 또 공장을 짓는다 [2]', ['LG는 목표를 밝혔다 [1].', '또 공장을 짓는다 [2]'], [[1], [2]]],
-    ['marker after the period', 'LG는 목표를 밝혔다. [1] 또 공장을 짓는다. [2]', ['LG는 목표를 밝혔다. [1]', '또 공장을 짓는다. [2]'], [[1], [2]]],
+    [
+      'marker before the period',
+      'LG는 목표를 밝혔다 [1]. 또 공장을 짓는다 [2]',
+      ['LG는 목표를 밝혔다 [1].', '또 공장을 짓는다 [2]'],
+      [[1], [2]],
+    ],
+    [
+      'marker after the period',
+      'LG는 목표를 밝혔다. [1] 또 공장을 짓는다. [2]',
+      ['LG는 목표를 밝혔다. [1]', '또 공장을 짓는다. [2]'],
+      [[1], [2]],
+    ],
     ['markers glued to the period', '목표를 밝혔다.[1][3] 또 짓는다.[2]', ['목표를 밝혔다.[1][3]', '또 짓는다.[2]'], [[1, 3], [2]]],
     ['a list inside one marker', '두 회사가 협력한다 [1, 2].', ['두 회사가 협력한다 [1, 2].'], [[1, 2]]],
-    ['decimals and dotted dates stay whole', '성장률은 3.5%였다 [1]. 행사는 2025. 8. 30. 열렸다 [2].', ['성장률은 3.5%였다 [1].', '행사는 2025. 8. 30. 열렸다 [2].'], [[1], [2]]],
-    ['a question mark and a closing quote', '그는 "가능할까?"라고 물었다 [1]. 답은 없었다 [1]!', ['그는 "가능할까?"라고 물었다 [1].', '답은 없었다 [1]!'], [[1], [1]]],
+    [
+      'decimals and dotted dates stay whole',
+      '성장률은 3.5%였다 [1]. 행사는 2025. 8. 30. 열렸다 [2].',
+      ['성장률은 3.5%였다 [1].', '행사는 2025. 8. 30. 열렸다 [2].'],
+      [[1], [2]],
+    ],
+    [
+      'a question mark and a closing quote',
+      '그는 "가능할까?"라고 물었다 [1]. 답은 없었다 [1]!',
+      ['그는 "가능할까?"라고 물었다 [1].', '답은 없었다 [1]!'],
+      [[1], [1]],
+    ],
     ['line breaks end sentences', '첫 문장 [1]\n둘째 문장 [2]', ['첫 문장 [1]', '둘째 문장 [2]'], [[1], [2]]],
     ['a domain name is not a sentence end', 'example.com에 공지했다 [1].', ['example.com에 공지했다 [1].'], [[1]]],
     ['an unfinished marker stays with its sentence', '공장을 짓는다. [1', ['공장을 짓는다. [1'], [[]]],
@@ -34,7 +54,9 @@ describe('splitAnswerSentences', () => {
     const text = '연구소는 3.5% 늘었다 [1]. 2025. 8. 30. 문을 연다. [2] 끝이다 [1].';
     const whole = splitAnswerSentences(text).map((sentence) => sentence.text);
     for (let cut = 1; cut < text.length; cut++) {
-      const settled = splitAnswerSentences(text.slice(0, cut)).slice(0, -1).map((sentence) => sentence.text);
+      const settled = splitAnswerSentences(text.slice(0, cut))
+        .slice(0, -1)
+        .map((sentence) => sentence.text);
       expect(whole.slice(0, settled.length)).toEqual(settled);
     }
   });
@@ -94,7 +116,11 @@ describe('checkSentence', () => {
     ['a number that is only part of one in the passage', '연구원 30명이 일한다.', ['30명']],
     ['an invented Latin name', '한빛전자는 SK와 공동 연구를 검토한다.', ['SK']],
     ['an invented person before a title', '박민준 대표가 연구소를 이끈다.', ['박민준']],
-    ['an altered quotation', '김서연 사장은 "전고체 배터리를 2030년까지 양산하겠다"고 말했다.', ['2030년', '"전고체 배터리를 2030년까지 양산하겠다"']],
+    [
+      'an altered quotation',
+      '김서연 사장은 "전고체 배터리를 2030년까지 양산하겠다"고 말했다.',
+      ['2030년', '"전고체 배터리를 2030년까지 양산하겠다"'],
+    ],
   ])('rejects %s', (_name, sentence, missing) => {
     const check = checkSentence(sentence, [PASSAGE]);
     expect(check.supported).toBe(false);

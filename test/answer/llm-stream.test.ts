@@ -8,9 +8,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createChatModel } from '../../src/answer/chat-model.js';
 import { DEFAULT_MAX_ANSWER_CHARS, createLlmAnswerer, type FallbackReason } from '../../src/answer/llm.js';
 import { loadPrompts, type Prompts } from '../../src/answer/prompts.js';
+import { requestSignal } from '../../src/errors/abort.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { EXTRACTIVE_RESULT, FESTIVAL, HITS, recordingFallback, run } from './fixtures.js';
 
+/** The model's budget per answer (the pipeline's LLM_TIMEOUT_MS). */
 const TIMEOUT_MS = 5_000;
 
 let fake: FakeOpenAI;
@@ -36,9 +38,8 @@ const answerer = (maxAnswerChars?: number) =>
   createLlmAnswerer({
     ...(maxAnswerChars ? { maxAnswerChars } : {}),
     mode: 'openai',
-    model: createChatModel({ provider: 'openai', baseUrl: fake.url, apiKey: 'test-key', model: 'fake-chat', timeoutMs: TIMEOUT_MS }),
+    model: createChatModel({ provider: 'openai', baseUrl: fake.url, apiKey: 'test-key', model: 'fake-chat' }),
     prompts,
-    timeoutMs: TIMEOUT_MS,
     fallback: fallback.answerer,
     onFallback: (reason) => reasons.push(reason),
   });
@@ -74,7 +75,11 @@ describe('a runaway answer', () => {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = performance.now();
-    const { result } = await run(answerer(), { question: '한빛전자 연구소는 언제 문을 여나?', hits: HITS });
+    const { result } = await run(answerer(), {
+      question: '한빛전자 연구소는 언제 문을 여나?',
+      hits: HITS,
+      signal: requestSignal(undefined, TIMEOUT_MS),
+    });
     const elapsed = performance.now() - started;
     delay.disable();
     probing = false;
@@ -86,7 +91,9 @@ describe('a runaway answer', () => {
     // The upstream stream is stopped, not read to its end.
     await vi.waitFor(() => expect(fake.chatRequests().at(-1)!.aborted).toBe(true));
     const maxDelayMs = delay.max / 1e6;
-    console.info(`1 MB runaway stream: ${elapsed.toFixed(0)} ms, event loop max delay ${maxDelayMs.toFixed(1)} ms, /healthz max ${Math.max(...latencies).toFixed(1)} ms over ${latencies.length} probes`);
+    console.info(
+      `1 MB runaway stream: ${elapsed.toFixed(0)} ms, event loop max delay ${maxDelayMs.toFixed(1)} ms, /healthz max ${Math.max(...latencies).toFixed(1)} ms over ${latencies.length} probes`,
+    );
     // Generous bounds on a shared machine; the measured figures are printed above.
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 500);
     expect(maxDelayMs).toBeLessThan(200);
@@ -112,7 +119,11 @@ describe('a runaway answer', () => {
     delay.enable();
     const started = performance.now();
     // The cap sits just under 1 MB: every piece goes through the sentence splitter, and the cut drops the unfinished rest.
-    const { result } = await run(answerer(1_000_000 - 1), { question: '한빛전자 연구소는 언제 문을 여나?', hits: HITS });
+    const { result } = await run(answerer(1_000_000 - 1), {
+      question: '한빛전자 연구소는 언제 문을 여나?',
+      hits: HITS,
+      signal: requestSignal(undefined, TIMEOUT_MS),
+    });
     const elapsed = performance.now() - started;
     delay.disable();
     probing = false;
@@ -123,7 +134,9 @@ describe('a runaway answer', () => {
     expect(result).toEqual(EXTRACTIVE_RESULT);
     expect(reasons).toEqual(['too-long']);
     const maxDelayMs = delay.max / 1e6;
-    console.info(`1 MB streamed through: ${elapsed.toFixed(0)} ms, event loop max delay ${maxDelayMs.toFixed(1)} ms, /healthz max ${Math.max(...latencies).toFixed(1)} ms over ${latencies.length} probes`);
+    console.info(
+      `1 MB streamed through: ${elapsed.toFixed(0)} ms, event loop max delay ${maxDelayMs.toFixed(1)} ms, /healthz max ${Math.max(...latencies).toFixed(1)} ms over ${latencies.length} probes`,
+    );
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 500);
     expect(maxDelayMs).toBeLessThan(200);
     expect(Math.max(...latencies)).toBeLessThan(500);

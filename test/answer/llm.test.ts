@@ -1,19 +1,20 @@
 // The LLM answerer through the real LangChain clients, against fake servers that speak
 // the OpenAI and Ollama wire protocols.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { AnswerResult } from '../../src/answer/answerer.js';
-import { createChatModel } from '../../src/answer/chat-model.js';
-import { createLlmAnswerer, rewriteQuestion, type FallbackReason } from '../../src/answer/llm.js';
+import { createChatModel, type ChatModelFor } from '../../src/answer/chat-model.js';
+import { createLlmAnswerer, type FallbackReason } from '../../src/answer/llm.js';
 import { loadPrompts, type Prompts } from '../../src/answer/prompts.js';
 import { REFUSAL_TEXT } from '../../src/answer/refusal.js';
+import { requestSignal } from '../../src/errors/abort.js';
+import { rewriteQuestion } from '../../src/answer/model-rewrite.js';
 import { startFakeOllama } from '../support/fake-ollama.js';
 import { startFakeOpenAI, type RecordedRequest, type Reply } from '../support/fake-openai.js';
 import { ARTICLES, EXTRACTIVE_RESULT, FESTIVAL, HITS, LAB, recordingFallback, run } from './fixtures.js';
 
 interface Provider {
   mode: 'ollama' | 'openai';
-  start(): Promise<{ reply(...replies: Reply[]): void; chatRequests(): RecordedRequest[]; close(): Promise<void>; model(timeoutMs: number): BaseChatModel }>;
+  start(): Promise<{ reply(...replies: Reply[]): void; chatRequests(): RecordedRequest[]; close(): Promise<void>; model: ChatModelFor }>;
 }
 
 const providers: Provider[] = [
@@ -21,14 +22,14 @@ const providers: Provider[] = [
     mode: 'openai',
     async start() {
       const fake = await startFakeOpenAI();
-      return { ...fake, model: (timeoutMs) => createChatModel({ provider: 'openai', baseUrl: fake.url, apiKey: 'test-key', model: 'fake-chat', timeoutMs }) };
+      return { ...fake, model: createChatModel({ provider: 'openai', baseUrl: fake.url, apiKey: 'test-key', model: 'fake-chat' }) };
     },
   },
   {
     mode: 'ollama',
     async start() {
       const fake = await startFakeOllama();
-      return { ...fake, model: (timeoutMs) => createChatModel({ provider: 'ollama', host: fake.url, model: 'fake-chat', timeoutMs }) };
+      return { ...fake, model: createChatModel({ provider: 'ollama', host: fake.url, model: 'fake-chat' }) };
     },
   },
 ];
@@ -63,28 +64,47 @@ describe.each(providers)('LLM answerer via $mode', (provider) => {
     fallbackReasons = [];
   });
 
-  const answerer = (timeoutMs = 5_000) =>
+  const answerer = () =>
     createLlmAnswerer({
       mode: provider.mode,
-      model: fake.model(timeoutMs),
+      model: fake.model,
       prompts,
-      timeoutMs,
       fallback: fallback.answerer,
       onFallback: (reason) => fallbackReasons.push(reason),
     });
 
+  /** The pipeline's signal for one request: the model's budget of `timeoutMs`. */
+  const budget = (timeoutMs = 5_000) => requestSignal(undefined, timeoutMs);
+
   const ask = async (reply: Reply, timeoutMs?: number) => {
     fake.reply(reply);
-    const { tokens, result } = await run(answerer(timeoutMs), { question: '한빛전자 연구소는 언제 문을 여나?', hits: HITS });
+    const { tokens, result } = await run(answerer(), {
+      question: '한빛전자 연구소는 언제 문을 여나?',
+      hits: HITS,
+      signal: budget(timeoutMs),
+    });
     expect(tokens.join('')).toBe(result.answer);
     return result;
   };
 
   it('passes a grounded, cited answer through with exact quotes', async () => {
     const result = await ask(GOOD);
-    expect(result).toMatchObject({ answer: GOOD, refused: false, mode: provider.mode, grounding: { sentences: 2, supported: 2, dropped: 0 } });
+    expect(result).toMatchObject({
+      answer: GOOD,
+      refused: false,
+      mode: provider.mode,
+      grounding: { sentences: 2, supported: 2, dropped: 0 },
+    });
     expect(result.citations).toEqual([
-      expect.objectContaining({ n: 1, articleId: LAB.id, title: LAB.title, date: LAB.date, source: LAB.source, url: LAB.url, chunkId: 'hanbit-lab#0' }),
+      expect.objectContaining({
+        n: 1,
+        articleId: LAB.id,
+        title: LAB.title,
+        date: LAB.date,
+        source: LAB.source,
+        url: LAB.url,
+        chunkId: 'hanbit-lab#0',
+      }),
     ]);
     expectValidCitations(result);
     expect(fallback.calls).toHaveLength(0);
@@ -93,7 +113,11 @@ describe.each(providers)('LLM answerer via $mode', (provider) => {
   it('quotes in article coordinates when the chunk starts inside the article', async () => {
     const result = await ask('김서연 사장은 전고체 배터리를 2028년까지 상용화하겠다고 말했다 [3].');
     expect(result.citations).toHaveLength(1);
-    expect(result.citations[0]).toMatchObject({ n: 1, chunkId: 'hanbit-lab#1', quote: '김서연 한빛전자 사장은 "전고체 배터리를 2028년까지 상용화하겠다"고 말했다.' });
+    expect(result.citations[0]).toMatchObject({
+      n: 1,
+      chunkId: 'hanbit-lab#1',
+      quote: '김서연 한빛전자 사장은 "전고체 배터리를 2028년까지 상용화하겠다"고 말했다.',
+    });
     expect(result.citations[0]!.start).toBeGreaterThan(0);
     expectValidCitations(result);
   });
@@ -168,17 +192,27 @@ describe.each(providers)('LLM answerer via $mode', (provider) => {
 
   it('releases the first sentence before the answer is complete', async () => {
     fake.reply({ text: '한빛전자는 세종시에 차세대 배터리 연구소를 세운다 [1]. 연구소는', after: 'hang' });
-    const events = answerer(TIMEOUT_MS).answer({ question: '한빛전자는 어디에 연구소를 세우나?', hits: HITS })[Symbol.asyncIterator]();
+    const stream = answerer().answer({ question: '한빛전자는 어디에 연구소를 세우나?', hits: HITS, signal: budget(TIMEOUT_MS) });
+    const events = stream[Symbol.asyncIterator]();
     // The server is still streaming (it never finishes), yet the first sentence arrives.
     const first = await events.next();
     expect(first.value).toEqual({ type: 'token', text: '한빛전자는 세종시에 차세대 배터리 연구소를 세운다 [1].' });
     const rest = await events.next();
-    expect(rest.value).toMatchObject({ type: 'result', result: { answer: '한빛전자는 세종시에 차세대 배터리 연구소를 세운다 [1].', mode: provider.mode } });
+    expect(rest.value).toMatchObject({
+      type: 'result',
+      result: { answer: '한빛전자는 세종시에 차세대 배터리 연구소를 세운다 [1].', mode: provider.mode },
+    });
   });
 
   it('reports a refusal when the model says the passages do not answer', async () => {
     const result = await ask(REFUSAL_TEXT);
-    expect(result).toEqual({ answer: REFUSAL_TEXT, citations: [], refused: true, mode: provider.mode, grounding: { sentences: 0, supported: 0, dropped: 0 } });
+    expect(result).toEqual({
+      answer: REFUSAL_TEXT,
+      citations: [],
+      refused: true,
+      mode: provider.mode,
+      grounding: { sentences: 0, supported: 0, dropped: 0 },
+    });
     expect(fallback.calls).toHaveLength(0);
   });
 
@@ -205,14 +239,14 @@ describe.each(providers)('LLM answerer via $mode', (provider) => {
   it('rewrites a follow-up into a standalone question', async () => {
     fake.reply('푸른강 축제는 어디서 열리나?\n');
     const question = await rewriteQuestion({
-      model: fake.model(5_000),
+      model: fake.model,
       prompts,
       history: [
         { role: 'user', content: '푸른강 축제는 언제 열려?' },
         { role: 'assistant', content: '제7회 푸른강 축제는 10월 11일부터 열린다 [1].' },
       ],
       question: '그 행사는 어디서 열렸어?',
-      timeoutMs: 5_000,
+      signal: budget(),
     });
     expect(question).toBe('푸른강 축제는 어디서 열리나?');
     const prompt = (fake.chatRequests().at(-1)!.body as { messages: Array<{ content: string }> }).messages[0]!.content;
@@ -222,8 +256,8 @@ describe.each(providers)('LLM answerer via $mode', (provider) => {
 
   it('returns null from the rewrite on an error or a hang', async () => {
     fake.reply({ status: 500 }, { hang: true });
-    const options = { model: fake.model(TIMEOUT_MS), prompts, history: [], question: '그건 언제야?', timeoutMs: TIMEOUT_MS };
-    expect(await rewriteQuestion(options)).toBeNull();
-    expect(await rewriteQuestion(options)).toBeNull();
+    const options = { model: fake.model, prompts, history: [], question: '그건 언제야?' };
+    expect(await rewriteQuestion({ ...options, signal: budget(TIMEOUT_MS) })).toBeNull();
+    expect(await rewriteQuestion({ ...options, signal: budget(TIMEOUT_MS) })).toBeNull();
   });
 });

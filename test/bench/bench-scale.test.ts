@@ -4,21 +4,17 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateSyntheticCorpus, type SentencePool } from '../../src/bench/bench-scale.js';
 import { parseJsonlLine } from '../../src/corpus/jsonl.js';
-import { DEFAULT_CHUNKING } from '../../src/index/ingest.js';
+import { DEFAULT_CHUNKING } from '../../src/ingest/ingest.js';
 import { chunkText } from '../../src/text/chunk.js';
 
 // A tiny stand-in for the KorQuAD sentence pool: written for this test, no dataset needed.
 const POOL: SentencePool = {
   titles: ['서울시 교통', '한국은행 금리', '지역 축제'],
+  // prettier-ignore
   sentences: [
-    '서울시는 24일 시내버스 노선 12개를 다음 달부터 조정한다고 밝혔다.',
-    '한국은행 금융통화위원회는 기준금리를 연 3.5%로 동결했다.',
-    '올해 축제에는 지난해보다 20% 많은 관람객이 찾을 것으로 예상된다.',
-    '시 관계자는 "출퇴근 시간 혼잡을 줄이기 위한 조치"라고 설명했다.',
-    '전문가들은 물가 상승세가 하반기에 둔화할 것으로 내다봤다.',
-    '행사는 오는 10월 3일까지 시청 앞 광장에서 열린다.',
-    '이번 개편으로 배차 간격이 평균 3분가량 줄어들 전망이다.',
-    '위원회는 다음 회의에서 추가 조정 여부를 논의할 계획이다.',
+    '서울시는 24일 시내버스 노선 12개를 다음 달부터 조정한다고 밝혔다.', '한국은행 금융통화위원회는 기준금리를 연 3.5%로 동결했다.', '올해 축제에는 지난해보다 20% 많은 관람객이 찾을 것으로 예상된다.',
+    '시 관계자는 "출퇴근 시간 혼잡을 줄이기 위한 조치"라고 설명했다.', '전문가들은 물가 상승세가 하반기에 둔화할 것으로 내다봤다.', '행사는 오는 10월 3일까지 시청 앞 광장에서 열린다.',
+    '이번 개편으로 배차 간격이 평균 3분가량 줄어들 전망이다.', '위원회는 다음 회의에서 추가 조정 여부를 논의할 계획이다.',
   ],
 };
 
@@ -35,7 +31,9 @@ describe('generateSyntheticCorpus', () => {
     expect(summary.chunks).toBeGreaterThanOrEqual(200);
     expect(summary.chunks).toBeLessThan(200 + 4);
 
-    const lines = (await Promise.all(summary.files.map((file) => readFile(file, 'utf8')))).flatMap((text) => text.split('\n').filter(Boolean));
+    const lines = (await Promise.all(summary.files.map((file) => readFile(file, 'utf8')))).flatMap((text) =>
+      text.split('\n').filter(Boolean),
+    );
     expect(lines).toHaveLength(summary.articles);
     let chunks = 0;
     const ids = new Set<string>();

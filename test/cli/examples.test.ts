@@ -39,24 +39,23 @@ describe('exampleQuestions', () => {
 });
 
 describe('GET /api/examples', () => {
-  const appWith = (engine: unknown) => {
+  const appWith = (articles: Array<{ title: string; date?: string }>) => {
     const app = express();
-    app.use((_request, response, next) => {
-      response.locals.engine = engine;
-      next();
-    });
-    app.get('/api/examples', examplesRoute());
+    app.get(
+      '/api/examples',
+      examplesRoute(() => ({ headlines: () => articles })),
+    );
     return app;
   };
 
   it('lists questions from the engine’s headlines', async () => {
-    const response = await request(appWith({ headlines: () => ARTICLES })).get('/api/examples');
+    const response = await request(appWith(ARTICLES)).get('/api/examples');
     expect(response.status).toBe(200);
     expect(response.body.examples).toHaveLength(EXAMPLE_COUNT);
   });
 
-  it('lists none when the engine cannot name its articles', async () => {
-    const response = await request(appWith({})).get('/api/examples');
+  it('lists none when the engine has no articles', async () => {
+    const response = await request(appWith([])).get('/api/examples');
     expect(response.body).toEqual({ examples: [] });
   });
 });

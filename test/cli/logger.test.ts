@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createLogger, usesPrettyLogs, type LogStream } from '../../src/cli-logger.js';
 import { createApp } from '../../src/server/app.js';
 
+/** Terminal colour codes (ESC [ … m). */
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 /** Collects what the logger writes; `isTTY` stands in for a terminal. */
 function capture(isTTY: boolean): LogStream & { text(): string } {
   const chunks: string[] = [];
@@ -49,7 +52,7 @@ describe('createLogger', () => {
     logger.info({ url: 'http://127.0.0.1:3000' }, '서버 시작: http://127.0.0.1:3000');
     logger.warn({ req: { id: 'r1', method: 'POST', path: '/api/chat' }, res: { statusCode: 429 }, responseTime: 3 }, 'request completed');
     // Colours are for people; strip them to read the words.
-    const plain = lines(stream.text().replace(/\u001b\[[0-9;]*m/g, ''));
+    const plain = lines(stream.text().replace(ANSI_COLOUR, ''));
     expect(plain).toHaveLength(2);
     expect(plain[0]).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO: 서버 시작: http:\/\/127\.0\.0\.1:3000 /);
     expect(plain[1]).toMatch(/^\[\d{2}:\d{2}:\d{2}\] WARN: POST \/api\/chat 429 \(3ms\)$/);
@@ -62,7 +65,7 @@ describe('createLogger', () => {
     const app = createApp({ config: { apiKey: undefined, rateLimitPerMin: 0, corsOrigins: [] }, logger, getEngine: () => undefined });
     const response = await request(app).get('/readyz');
     expect(response.status).toBe(503);
-    const plain = lines(stream.text().replace(/\u001b\[[0-9;]*m/g, ''));
+    const plain = lines(stream.text().replace(ANSI_COLOUR, ''));
     expect(plain).toHaveLength(1);
     expect(plain[0]).toMatch(/ INFO: GET \/readyz 503 \(\d+ms\)$/);
     expect(stream.text()).not.toMatch(/\n\s+at |stack|Error:/);

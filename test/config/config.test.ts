@@ -43,7 +43,11 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT', '설정 오류: PORT="eighty" — 0~65535 사이의 정수여야 합니다 (0이면 빈 포트를 자동으로 고릅니다).'],
     [{ PORT: '70000' }, 'PORT', '설정 오류: PORT="70000" — 0~65535 사이의 정수여야 합니다 (0이면 빈 포트를 자동으로 고릅니다).'],
     [{ LLM_PROVIDER: 'gpt' }, 'LLM_PROVIDER', '설정 오류: LLM_PROVIDER="gpt" — extractive, ollama, openai 중 하나여야 합니다.'],
-    [{ EMBEDDINGS_PROVIDER: 'bert' }, 'EMBEDDINGS_PROVIDER', '설정 오류: EMBEDDINGS_PROVIDER="bert" — local, ollama, openai 중 하나여야 합니다.'],
+    [
+      { EMBEDDINGS_PROVIDER: 'bert' },
+      'EMBEDDINGS_PROVIDER',
+      '설정 오류: EMBEDDINGS_PROVIDER="bert" — local, ollama, openai 중 하나여야 합니다.',
+    ],
     [{ OLLAMA_HOST: 'not a url' }, 'OLLAMA_HOST', '설정 오류: OLLAMA_HOST="not a url" — http://127.0.0.1:11434 같은 URL이어야 합니다.'],
     [{ LLM_TIMEOUT_MS: '-5' }, 'LLM_TIMEOUT_MS', '설정 오류: LLM_TIMEOUT_MS="-5" — 1 이상의 정수여야 합니다.'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL="loud" — fatal, error, warn, info, debug, trace, silent 중 하나여야 합니다.'],

@@ -278,16 +278,11 @@ describe('readCorpus: reports and skips what it cannot read, and loses nothing e
     [
       'bad JSONL lines of every kind',
       {
+        // prettier-ignore
         'lines.jsonl': [
-          '{"title": "첫 줄", "text": "정상."}',
-          '{"title": "제목만"}',
-          '{"text": "본문만"}',
-          '{"title": 42, "text": "숫자 제목"}',
-          '["배열", "한 줄"]',
-          '{"title": "날짜", "date": "2025-02-30", "text": "본문."}',
-          '{"title": "URL", "url": 7, "text": "본문."}',
-          '{"title": "잘림", "text": "닫히지 않음"',
-          '{"title": "마지막 줄", "text": "정상."}',
+          '{"title": "첫 줄", "text": "정상."}', '{"title": "제목만"}', '{"text": "본문만"}', '{"title": 42, "text": "숫자 제목"}',
+          '["배열", "한 줄"]', '{"title": "날짜", "date": "2025-02-30", "text": "본문."}', '{"title": "URL", "url": 7, "text": "본문."}',
+          '{"title": "잘림", "text": "닫히지 않음"', '{"title": "마지막 줄", "text": "정상."}',
         ].join('\n'),
       },
       [
@@ -454,7 +449,7 @@ describe('readCorpus: streaming and errors', () => {
         expect(articles.length + skipped.length).toBe(records.length);
         for (const article of articles) {
           const line = Number(article.origin.split('#L')[1]);
-          expect(article.text).toBe(normalizeText(records[line - 1].text));
+          expect(article.text).toBe(normalizeText(records[line - 1]?.text ?? ''));
         }
         for (const entry of skipped) expect(entry.reason).toMatch(/^JSONL \d+행: (text 없음|본문이 비어 있음)$/);
       }),

@@ -1,7 +1,7 @@
 // The chat page in a real Chromium against the real app serving the fake engine.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
+
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../support/chromium.js';
@@ -156,7 +156,9 @@ describe.skipIf(skip)('chat page in a real browser', () => {
     expect(await panel.locator('a').count()).toBe(0);
     const injected = await page.evaluate(() => ({
       flag: (window as unknown as { __xss?: unknown }).__xss,
-      elements: document.querySelectorAll('#conversation img, #conversation script, #conversation b, #sources-panel img, #sources-panel script, #sources-panel b').length,
+      elements: document.querySelectorAll(
+        '#conversation img, #conversation script, #conversation b, #sources-panel img, #sources-panel script, #sources-panel b',
+      ).length,
     }));
     expect(injected).toEqual({ flag: undefined, elements: 0 });
   });

@@ -2,9 +2,8 @@
 // follow-up "그 행사는 어디서 열렸어?" names nothing, so it must be resolved from the first turn
 // (the question and the answer the page keeps in its history) before it can find the venue.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,10 @@ import { buildIndex, configFor, makeTempCorpus, serveRealEngine, type ServedEngi
 
 const available = existsSync(CHROMIUM);
 const skip = !available && !process.env.CI;
-if (skip) console.warn(`Skipping the follow-up browser test: ${CHROMIUM} not found (apt-get install -y chromium fonts-nanum). In CI it always runs.`);
+if (skip)
+  console.warn(
+    `Skipping the follow-up browser test: ${CHROMIUM} not found (apt-get install -y chromium fonts-nanum). In CI it always runs.`,
+  );
 
 const FIRST_QUESTION = 'LG AI연구원이 발표한 목표는 뭐야?';
 const FOLLOW_UP = '그 행사는 어디서 열렸어?';
@@ -56,7 +58,9 @@ describe.skipIf(skip)('a follow-up in the chat page on the real engine', () => {
   const answers = (): Locator => page.getByTestId('message-assistant');
 
   /** Asks through the page; returns the request the page sent and the server's final response. */
-  async function ask(question: string): Promise<{ request: { question: string; history?: Array<{ role: string; content: string }> }; done: ChatResponse; element: Locator }> {
+  async function ask(
+    question: string,
+  ): Promise<{ request: { question: string; history?: Array<{ role: string; content: string }> }; done: ChatResponse; element: Locator }> {
     const exchanges: Array<{ request: { question: string; history?: Array<{ role: string; content: string }> }; body: string }> = [];
     await page.route('**/api/chat', async (route) => {
       const response = await route.fetch();

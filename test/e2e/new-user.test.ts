@@ -20,7 +20,11 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function gitFiles(): string[] | undefined {
   try {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     return out.split('\0').filter((path) => path !== '' && existsSync(join(ROOT, path)) && statSync(join(ROOT, path)).isFile());
   } catch {
     return undefined;
@@ -56,8 +60,19 @@ title: 해솔시 순환버스 7번 노선, 시청까지 늘어난다
 배차 간격은 출퇴근 시간에 12분, 그 밖의 시간에 20분이다.
 `,
   'market-briefs.jsonl': [
-    { id: 'haesol-market-1', title: '해솔 전통시장, 주차장 120면 새로 연다', date: '2026-03-06', source: '해솔일보', text: '해솔 전통시장 옆에 주차장 120면이 새로 문을 연다. 시장 상인회는 첫 30분을 무료로 한다고 밝혔다.' },
-    { id: 'haesol-market-2', title: '해솔 전통시장 봄맞이 할인 행사', date: '2026-03-09', text: '해솔 전통시장은 이달 20일부터 사흘 동안 봄맞이 할인 행사를 연다. 채소와 과일을 최대 30% 싸게 판다.' },
+    {
+      id: 'haesol-market-1',
+      title: '해솔 전통시장, 주차장 120면 새로 연다',
+      date: '2026-03-06',
+      source: '해솔일보',
+      text: '해솔 전통시장 옆에 주차장 120면이 새로 문을 연다. 시장 상인회는 첫 30분을 무료로 한다고 밝혔다.',
+    },
+    {
+      id: 'haesol-market-2',
+      title: '해솔 전통시장 봄맞이 할인 행사',
+      date: '2026-03-09',
+      text: '해솔 전통시장은 이달 20일부터 사흘 동안 봄맞이 할인 행사를 연다. 채소와 과일을 최대 30% 싸게 판다.',
+    },
   ]
     .map((line) => JSON.stringify(line))
     .join('\n'),
@@ -86,7 +101,10 @@ title: 해솔시 순환버스 7번 노선, 시청까지 늘어난다
   // UTF-16 with a byte-order mark, as some exporters write it.
   'school-utf16.txt': Buffer.concat([
     Buffer.from([0xff, 0xfe]),
-    Buffer.from('date 2026-03-11\ntitle: 해솔초등학교 새 체육관 준공\n\n해솔초등학교 새 체육관이 11일 준공됐다. 체육관은 방과 후에 주민에게도 열린다.\n', 'utf16le'),
+    Buffer.from(
+      'date 2026-03-11\ntitle: 해솔초등학교 새 체육관 준공\n\n해솔초등학교 새 체육관이 11일 준공됐다. 체육관은 방과 후에 주민에게도 열린다.\n',
+      'utf16le',
+    ),
   ]),
 };
 /** Articles the files above hold (the JSONL file holds two). */
@@ -161,14 +179,22 @@ describe.skipIf(skip)('a new user: fresh copy, own articles in every format, .en
     if (existsSync(join(ROOT, '..', 'shared'))) await symlink(join(ROOT, '..', 'shared'), join(home, 'shared'), 'dir');
 
     // What a user has: no variable of the app's, no ENV_FILE (npm test sets one to keep tests hermetic).
-    const appVariables = new Set([...Object.keys(parseDotEnv(await readFile(join(repo, '.env.example'), 'utf8'))), 'ENV_FILE', 'LOG_FORMAT', 'NODE_ENV']);
+    const appVariables = new Set([
+      ...Object.keys(parseDotEnv(await readFile(join(repo, '.env.example'), 'utf8'))),
+      'ENV_FILE',
+      'LOG_FORMAT',
+      'NODE_ENV',
+    ]);
     env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !appVariables.has(name) && !name.startsWith('VITEST')));
 
     // `cp .env.example .env`, then pick a port: only the file says where to listen.
     port = await freePort();
     const example = await readFile(join(repo, '.env.example'), 'utf8');
     expect(example).toMatch(/^PORT=.*$/m);
-    await writeFile(join(repo, '.env'), example.replace(/^PORT=.*$/m, `PORT=${port}`).replace(/^RATE_LIMIT_PER_MIN=.*$/m, 'RATE_LIMIT_PER_MIN=0'));
+    await writeFile(
+      join(repo, '.env'),
+      example.replace(/^PORT=.*$/m, `PORT=${port}`).replace(/^RATE_LIMIT_PER_MIN=.*$/m, 'RATE_LIMIT_PER_MIN=0'),
+    );
 
     // `npm ci` runs `prepare`, which is the build.
     const build = await runIn(NPM, ['run', 'build']);
@@ -203,9 +229,11 @@ describe.skipIf(skip)('a new user: fresh copy, own articles in every format, .en
     const child = spawn(NPM, ['start'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.push(child);
     let output = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('close', (code, signal) => resolve({ code, signal })),
+    );
     let exitCode: number | null | undefined;
     void exited.then(({ code }) => (exitCode = code));
 
@@ -214,7 +242,10 @@ describe.skipIf(skip)('a new user: fresh copy, own articles in every format, .en
     for (let attempt = 0; ; attempt++) {
       if (exitCode !== undefined) throw new Error(`npm start exited (${exitCode}):\n${tail(output)}`);
       if (attempt > 1_200) throw new Error(`not ready on port ${port} (from .env) after 2 minutes:\n${tail(output)}`);
-      const status = await fetch(`${base}/readyz`).then((response) => response.status, () => 0);
+      const status = await fetch(`${base}/readyz`).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -223,13 +254,18 @@ describe.skipIf(skip)('a new user: fresh copy, own articles in every format, .en
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('뉴스 기사 Q&amp;A');
     expect((await fetch(`${base}/app.js`)).status).toBe(200);
-    const search = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('해솔강 수변공원 산책로')}`)).json()) as { results: Array<{ title: string }> };
+    const search = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('해솔강 수변공원 산책로')}`)).json()) as {
+      results: Array<{ title: string }>;
+    };
     expect(search.results[0]?.title).toContain('해솔강 수변공원 산책로');
 
     // As a terminal's Ctrl-C does, the signal reaches npm and the server alike: the server
     // closes cleanly, and npm then ends itself with the same signal.
     process.kill(-child.pid!, 'SIGTERM');
-    expect([{ code: 0, signal: null }, { code: null, signal: 'SIGTERM' }]).toContainEqual(await exited);
+    expect([
+      { code: 0, signal: null },
+      { code: null, signal: 'SIGTERM' },
+    ]).toContainEqual(await exited);
     expect(output).toContain('종료'); // the server's own graceful-shutdown line
     expect(output).not.toMatch(/"level":(50|60)|ERROR|FATAL/);
   }, 180_000);

@@ -1,8 +1,8 @@
 // The chat page in a real Chromium against the REAL engine: the seed corpus plus one hostile
 // article are indexed into a temp dir, opened with openEngine and served by the real app.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../support/chromium.js';
@@ -25,7 +25,10 @@ import {
 const OUTPUT = 'test-output';
 const available = existsSync(CHROMIUM);
 const skip = !available && !process.env.CI;
-if (skip) console.warn(`Skipping real-engine browser tests: ${CHROMIUM} not found (apt-get install -y chromium fonts-nanum). In CI they always run.`);
+if (skip)
+  console.warn(
+    `Skipping real-engine browser tests: ${CHROMIUM} not found (apt-get install -y chromium fonts-nanum). In CI they always run.`,
+  );
 
 const SCRIPT_TAG = '<script>window.__pwned=1</script>';
 const IMG_TAG = '<img src=x onerror="window.__pwned=2">';
@@ -142,7 +145,10 @@ describe.skipIf(skip)('chat page on the real engine', () => {
   });
 
   it('sends the history with a follow-up, and the server rewrites it into a standalone question', async () => {
-    const exchanges: Array<{ request: { question: string; history?: Array<{ role: string; content: string }> }; events: ReturnType<typeof parseSse> }> = [];
+    const exchanges: Array<{
+      request: { question: string; history?: Array<{ role: string; content: string }> };
+      events: ReturnType<typeof parseSse>;
+    }> = [];
     // Passes the request through unchanged, keeping a copy of both sides.
     await page.route('**/api/chat', async (route) => {
       const response = await route.fetch();

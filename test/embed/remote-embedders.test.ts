@@ -56,7 +56,10 @@ describe.each(cases)('$name embedder', ({ id, make, fail }) => {
     fail();
     const error = await make()
       .embedQuery('질문')
-      .then(() => undefined, (reason: unknown) => reason);
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
     expect(error).toMatchObject({ name: 'AppError', code: 'UPSTREAM', httpStatus: 502 });
     expect((error as Error).message).toContain(id);
     expect((error as Error).cause).toBeDefined();

@@ -1,7 +1,8 @@
 // The model fitters on synthetic data whose answer is known: they must recover which
 // feature decides, and the weights file they write must hold every weight by name.
 import { describe, expect, it } from 'vitest';
-import { fitLogistic, fitWeights, weightsSource } from '../../src/eval/fit-answer-model.js';
+import { weightsSource } from '../../src/eval/fit-answer-model.js';
+import { fitLogistic, fitWeights } from '../../src/eval/fit-regression.js';
 import { ANSWERABILITY_FEATURES, FEATURE_COUNT, FEATURES, scoreFeatures, sigmoid } from '../../src/answer/sentence-model.js';
 
 /** A deterministic pseudo-random stream (no Math.random in tests). */
@@ -39,7 +40,15 @@ describe('fitWeights (listwise softmax ranker)', () => {
 
   it('ignores lists with no gold sentence or only gold sentences', () => {
     const row = new Float64Array(FEATURE_COUNT).fill(1);
-    expect(fitWeights([{ features: [row, row], labels: [false, false] }, { features: [row], labels: [true] }], 20).every((weight) => weight === 0)).toBe(true);
+    expect(
+      fitWeights(
+        [
+          { features: [row, row], labels: [false, false] },
+          { features: [row], labels: [true] },
+        ],
+        20,
+      ).every((weight) => weight === 0),
+    ).toBe(true);
   });
 });
 
@@ -58,7 +67,10 @@ describe('fitLogistic (answerability)', () => {
     const accuracy = rows.filter((row) => sigmoid(scoreFeatures(row.features, weights)) >= 0.5 === row.label).length / rows.length;
     expect(accuracy).toBeGreaterThan(0.95);
     // Unanswerable rows weighing five times as much: fewer rows are called answerable.
-    const heavier = fitLogistic(rows.map((row) => ({ ...row, weight: row.label ? 1 : 5 })), 300);
+    const heavier = fitLogistic(
+      rows.map((row) => ({ ...row, weight: row.label ? 1 : 5 })),
+      300,
+    );
     expect(predictedPositive(heavier).length).toBeLessThan(predictedPositive(weights).length);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/domain/types.js';
 import {
-  compareToBaseline,
   containsPhrase,
   isCitationValid,
   normalizeForMatch,
@@ -11,12 +10,11 @@ import {
   type CaseExpect,
   type CaseResult,
   type ScoredResponse,
-  type SetReport,
 } from '../../src/eval/metrics.js';
 
 const ARTICLE_ID = 'a1';
 const ARTICLE =
-  "이 원장은 \"AI를 회사의 핵심 운영 구조로 통합하는 'AI 오퍼레이팅 컴퍼니'로 전환하는 것이 목표\"라고 소개했다. 정부는 지난 8월 5곳을 최종 사업자로 선정했다.";
+  '이 원장은 "AI를 회사의 핵심 운영 구조로 통합하는 \'AI 오퍼레이팅 컴퍼니\'로 전환하는 것이 목표"라고 소개했다. 정부는 지난 8월 5곳을 최종 사업자로 선정했다.';
 const QUOTE = '정부는 지난 8월 5곳을 최종 사업자로 선정했다.';
 const QUOTE_START = ARTICLE.indexOf(QUOTE);
 const texts: Record<string, string> = { [ARTICLE_ID]: ARTICLE };
@@ -76,16 +74,31 @@ describe('isCitationValid', () => {
 describe('scoreCase', () => {
   const answer = '정부는 지난 8월 5곳을 최종 사업자로 선정했다.[1]';
   it.each<[string, CaseExpect, ScoredResponse, Partial<CaseResult>]>([
-    ['includes hold', { includes: ['8월', '5곳'] }, answered(answer), { pass: true, answerCorrect: true, citationHit: null, citationValid: true }],
+    [
+      'includes hold',
+      { includes: ['8월', '5곳'] },
+      answered(answer),
+      { pass: true, answerCorrect: true, citationHit: null, citationValid: true },
+    ],
     ['one include missing', { includes: ['8월', '6곳'] }, answered(answer), { pass: false, answerCorrect: false }],
     ['anyOf: one is enough', { anyOf: ['9월', '8월'] }, answered(answer), { pass: true, answerCorrect: true }],
     ['anyOf: none', { anyOf: ['9월', '10월'] }, answered(answer), { pass: false, answerCorrect: false }],
     ['marker between phrase parts is ignored', { includes: ['선정했다'] }, answered('5곳을 선정[1]했다.'), { answerCorrect: true }],
     ['article hit', { articles: [ARTICLE_ID] }, answered(answer), { pass: true, citationHit: true }],
     ['article miss', { articles: ['other'] }, answered(answer), { pass: false, answerCorrect: true, citationHit: false }],
-    ['invalid quote fails the case', { includes: ['8월'] }, answered(answer, [citation({ quote: '없는 문장.' })]), { pass: false, answerCorrect: true, citationValid: false }],
+    [
+      'invalid quote fails the case',
+      { includes: ['8월'] },
+      answered(answer, [citation({ quote: '없는 문장.' })]),
+      { pass: false, answerCorrect: true, citationValid: false },
+    ],
     ['refusal expected and given', { refuse: true }, refusal, { pass: true, refusalExpected: true, refused: true, citationValid: null }],
-    ['refusal expected, answered', { refuse: true }, answered(answer), { pass: false, answerCorrect: false, refusalExpected: true, refused: false }],
+    [
+      'refusal expected, answered',
+      { refuse: true },
+      answered(answer),
+      { pass: false, answerCorrect: false, refusalExpected: true, refused: false },
+    ],
     ['refuse: false and refused', { refuse: false }, refusal, { pass: false, answerCorrect: false }],
     ['answer expected implicitly, refused', { articles: [ARTICLE_ID] }, refusal, { pass: false, answerCorrect: false, citationHit: false }],
   ])('%s', (_label, expectation, response, expected) => {
@@ -151,8 +164,24 @@ describe('summarize', () => {
   });
 
   it.each([
-    ['no cases at all', [], { cases: 0, answerAccuracy: null, citationHitRate: null, refusalPrecision: null, refusalRecall: null, citationValidity: null, p50Ms: null }],
-    ['nothing refused, nothing to refuse, no citations', [result({})], { answerAccuracy: 1, refusalPrecision: null, refusalRecall: null, citationValidity: null, citationHitRate: null }],
+    [
+      'no cases at all',
+      [],
+      {
+        cases: 0,
+        answerAccuracy: null,
+        citationHitRate: null,
+        refusalPrecision: null,
+        refusalRecall: null,
+        citationValidity: null,
+        p50Ms: null,
+      },
+    ],
+    [
+      'nothing refused, nothing to refuse, no citations',
+      [result({})],
+      { answerAccuracy: 1, refusalPrecision: null, refusalRecall: null, citationValidity: null, citationHitRate: null },
+    ],
   ])('a rate with nothing to count is null: %s', (_label, results, expected) => {
     expect(summarize('s', results)).toMatchObject(expected);
   });
@@ -166,45 +195,5 @@ describe('percentile', () => {
     [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95, 10],
   ])('%j p%s → %s', (values, p, expected) => {
     expect(percentile(values, p)).toBe(expected);
-  });
-});
-
-describe('compareToBaseline', () => {
-  const set = (name: string, rates: Partial<SetReport> = {}): SetReport => ({
-    name,
-    cases: 10,
-    answerAccuracy: 0.9,
-    citationHitRate: 0.9,
-    refusalPrecision: 1,
-    refusalRecall: 1,
-    citationValidity: 1,
-    p50Ms: 10,
-    p95Ms: 20,
-    failures: [],
-    ...rates,
-  });
-
-  it.each<[string, Partial<SetReport>, Partial<SetReport>, string[]]>([
-    ['same figures', {}, {}, []],
-    ['a drop of exactly the tolerance passes', { answerAccuracy: 0.9 }, { answerAccuracy: 0.88 }, []],
-    ['a drop beyond the tolerance fails', { answerAccuracy: 0.9 }, { answerAccuracy: 0.87 }, ['seed.answerAccuracy']],
-    ['several metrics', { refusalRecall: 1, citationValidity: 1 }, { refusalRecall: 0.5, citationValidity: 0.9 }, ['seed.refusalRecall', 'seed.citationValidity']],
-    ['a rise is fine', { citationHitRate: 0.5 }, { citationHitRate: 0.9 }, []],
-    ['null now is not compared', { refusalPrecision: 1 }, { refusalPrecision: null }, []],
-    ['null in the baseline is not compared', { refusalPrecision: null }, { refusalPrecision: 0 }, []],
-    ['latencies are never gated', { p50Ms: 1, p95Ms: 2 }, { p50Ms: 1000, p95Ms: 5000 }, []],
-  ])('%s', (_label, before, now, expected) => {
-    const comparison = compareToBaseline({ sets: [set('seed', now)] }, { sets: [set('seed', before)] });
-    expect(comparison.regressions.map((regression) => `${regression.set}.${regression.metric}`)).toEqual(expected);
-  });
-
-  it('reports a set missing from the baseline as new, not as a regression', () => {
-    const comparison = compareToBaseline({ sets: [set('seed'), set('fresh', { answerAccuracy: 0 })] }, { sets: [set('seed'), set('gone')] });
-    expect(comparison).toEqual({ regressions: [], newSets: ['fresh'] });
-  });
-
-  it('takes a custom tolerance', () => {
-    const comparison = compareToBaseline({ sets: [set('seed', { answerAccuracy: 0.85 })] }, { sets: [set('seed')] }, 0.1);
-    expect(comparison.regressions).toEqual([]);
   });
 });

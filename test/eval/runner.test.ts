@@ -58,7 +58,15 @@ function createFakeEngine(articles: Article[]): Engine & { asked: AskRequest[] }
       if (score > bestScore) [best, bestScore] = [sentence, score];
     }
     const timings = { retrievalMs: 0, generationMs: 0, totalMs: 0 };
-    if (!best) return { answer: '기사에서 답을 찾지 못했습니다.', citations: [], refused: true, mode: 'extractive', question: request.question, timings };
+    if (!best)
+      return {
+        answer: '기사에서 답을 찾지 못했습니다.',
+        citations: [],
+        refused: true,
+        mode: 'extractive',
+        question: request.question,
+        timings,
+      };
     const citation: Citation = {
       n: 1,
       articleId: best.article.id,
@@ -92,8 +100,16 @@ function createFakeEngine(articles: Article[]): Engine & { asked: AskRequest[] }
 
 const line = (value: unknown) => JSON.stringify(value);
 const BASIC_CASES = [
-  { id: 'range', question: '새 배터리는 한 번 충전으로 얼마나 달릴 수 있어?', expect: { includes: ['700킬로미터'], articles: ['battery-2025'] } },
-  { id: 'mass-production', question: '김민준 대표는 양산을 언제 시작한대?', expect: { anyOf: ['내년 3월', '다음 해 3월'], articles: ['battery-2025'] } },
+  {
+    id: 'range',
+    question: '새 배터리는 한 번 충전으로 얼마나 달릴 수 있어?',
+    expect: { includes: ['700킬로미터'], articles: ['battery-2025'] },
+  },
+  {
+    id: 'mass-production',
+    question: '김민준 대표는 양산을 언제 시작한대?',
+    expect: { anyOf: ['내년 3월', '다음 해 3월'], articles: ['battery-2025'] },
+  },
   {
     id: 'follow-venue',
     question: '거기는 어디서 열렸어?',
@@ -176,7 +192,9 @@ describe('evalCommand', () => {
 
   it('exits 1 naming the set and the metric when a rate falls below the baseline', async () => {
     await writeSet('eval/sets/battery.jsonl', [...BASIC_CASES, FAILING_CASE]);
-    const raised = { sets: [{ name: 'battery', answerAccuracy: 0.9, citationHitRate: 1, refusalPrecision: 1, refusalRecall: 1, citationValidity: 1 }] };
+    const raised = {
+      sets: [{ name: 'battery', answerAccuracy: 0.9, citationHitRate: 1, refusalPrecision: 1, refusalRecall: 1, citationValidity: 1 }],
+    };
     await writeFile(join(root, 'eval/baseline.json'), JSON.stringify(raised));
 
     expect(await evalCommand({}, deps())).toBe(1);
@@ -211,7 +229,9 @@ describe('evalCommand', () => {
 
   it('runs a brand-new set file unchanged and reports it as new, not as a failure', async () => {
     await writeSet('eval/sets/battery.jsonl', BASIC_CASES);
-    const baseline = { sets: [{ name: 'battery', answerAccuracy: 1, citationHitRate: 1, refusalPrecision: 1, refusalRecall: 1, citationValidity: 1 }] };
+    const baseline = {
+      sets: [{ name: 'battery', answerAccuracy: 1, citationHitRate: 1, refusalPrecision: 1, refusalRecall: 1, citationValidity: 1 }],
+    };
     await writeFile(join(root, 'eval/baseline.json'), JSON.stringify(baseline));
     await writeSet('eval/sets/brand-new.jsonl', [
       { id: 'n1', question: '전고체 배터리를 공개한 회사는?', expect: { includes: ['한빛전자'] } },
@@ -268,7 +288,10 @@ describe('runEval', () => {
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(EvalSetError);
-    expect((error as EvalSetError).issues).toEqual([expect.stringMatching(/^x\.jsonl:1: /), expect.stringMatching(/^missing\.jsonl: 파일을 읽을 수 없습니다/)]);
+    expect((error as EvalSetError).issues).toEqual([
+      expect.stringMatching(/^x\.jsonl:1: /),
+      expect.stringMatching(/^missing\.jsonl: 파일을 읽을 수 없습니다/),
+    ]);
   });
 
   it('passes history to the pipeline', async () => {
@@ -282,16 +305,24 @@ describe('runEval', () => {
     const engine = createFakeEngine([BATTERY]);
     const calls: string[] = [];
     const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      const url = String(input);
+      const url = input instanceof Request ? input.url : input.toString();
       calls.push(`${init?.method ?? 'GET'} ${url} ${new Headers(init?.headers).get('authorization') ?? ''}`.trim());
-      if (url.endsWith('/api/chat')) return Response.json(await engine.pipeline.ask(JSON.parse(String(init?.body)) as AskRequest));
-      const article = await engine.getArticle(decodeURIComponent(url.split('/api/articles/')[1]!));
+      if (url.endsWith('/api/chat'))
+        return Response.json(await engine.pipeline.ask(JSON.parse(typeof init?.body === 'string' ? init.body : '') as AskRequest));
+      const article = await engine.getArticle(decodeURIComponent(url.split('/api/articles/')[1] ?? ''));
       return article ? Response.json(article) : Response.json({ error: { code: 'NOT_FOUND', message: '없음' } }, { status: 404 });
     }) as typeof fetch;
     const getEngine = vi.fn(async () => engine);
     const set = await writeSet('eval/sets/battery.jsonl', BASIC_CASES);
 
-    const report = await runEval({ sets: [set], rootDir: root, url: 'http://127.0.0.1:3999/', apiKey: 'secret', fetch: fakeFetch, getEngine });
+    const report = await runEval({
+      sets: [set],
+      rootDir: root,
+      url: 'http://127.0.0.1:3999/',
+      apiKey: 'secret',
+      fetch: fakeFetch,
+      getEngine,
+    });
     expect(report.sets[0]).toMatchObject({ cases: 4, answerAccuracy: 1, citationValidity: 1 });
     expect(getEngine).not.toHaveBeenCalled();
     expect(calls).toContain('POST http://127.0.0.1:3999/api/chat Bearer secret');
@@ -397,7 +428,14 @@ describe('KorQuAD sets', () => {
     const asked: string[] = [];
     engine.pipeline.ask = async (request) => {
       asked.push(request.question);
-      return { answer: '모름', citations: [], refused: true, mode: 'extractive', question: request.question, timings: { retrievalMs: 0, generationMs: 0, totalMs: 0 } };
+      return {
+        answer: '모름',
+        citations: [],
+        refused: true,
+        mode: 'extractive',
+        question: request.question,
+        timings: { retrievalMs: 0, generationMs: 0, totalMs: 0 },
+      };
     };
     const report = await runEval({ sets: ['eval/sets/mini.korquad.json'], rootDir: root, getEngine: async () => engine });
     expect(asked).toEqual(['가상 도시는 언제 세워졌나?', '가상 도시의 시장 이름은?', '먼 섬은 어디에 있나?']);

@@ -8,12 +8,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.js';
-import type { Article } from '../../src/domain/types.js';
+import type { Article, CorpusItem } from '../../src/domain/types.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { createLocalEmbedder, LOCAL_EMBEDDER_ID } from '../../src/embed/local.js';
 import { AppError, type ErrorCode } from '../../src/errors/app-error.js';
-import { ingest, type CorpusItem, type IngestOptions } from '../../src/index/ingest.js';
-import { FILES, loadIndex, type LoadedIndex } from '../../src/index/store.js';
+import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
+import { FILES } from '../../src/index/format.js';
+import { loadIndex, type LoadedIndex } from '../../src/index/store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BAD_CORPUS = fileURLToPath(new URL('../fixtures/corpus-bad/', import.meta.url));
@@ -68,9 +69,9 @@ async function expectAppError(promise: Promise<unknown>, code: ErrorCode): Promi
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error, `expected AppError ${code}`).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
+  if (!(error instanceof AppError)) throw new Error(`expected AppError ${code}, got ${String(error)}`);
+  expect(error.code).toBe(code);
+  return error;
 }
 
 const generations = async (indexDir: string) => (await readdir(indexDir)).filter((name) => name.startsWith('gen-')).sort();
@@ -480,7 +481,10 @@ describe('ingest warnings', () => {
   it('indexes an HTML page whose extracted text is a small share of the page, reporting it as a warning (not a skip)', async () => {
     const corpusDir = await tempDir('corpus');
     const indexDir = await tempDir('index');
-    const sidebar = Array.from({ length: 12 }, (_, i) => `<p>곁가지 안내문 ${i + 1}번째 문단은 본문과 상관없는 긴 설명을 담고 있습니다. 이런 글이 화면 대부분을 차지합니다.</p>`).join('');
+    const sidebar = Array.from(
+      { length: 12 },
+      (_, i) => `<p>곁가지 안내문 ${i + 1}번째 문단은 본문과 상관없는 긴 설명을 담고 있습니다. 이런 글이 화면 대부분을 차지합니다.</p>`,
+    ).join('');
     await writeFile(
       join(corpusDir, 'thin.html'),
       `<!doctype html><html><head><title>얇은 문서</title></head><body><main><p>짧은 본문 한 줄입니다.</p></main><aside>${sidebar}</aside></body></html>`,

@@ -20,7 +20,8 @@ function build(docs: Doc[] = DOCS): LexicalIndex {
   return builder.build();
 }
 
-const ids = (index: LexicalIndex, query: string, k = 5, allow?: (doc: number) => boolean) => index.search(query, k, allow).map((hit) => hit.id);
+const ids = (index: LexicalIndex, query: string, k = 5, allow?: (doc: number) => boolean) =>
+  index.search(query, k, allow).map((hit) => hit.id);
 
 describe('LexicalIndex (BM25)', () => {
   const index = build();

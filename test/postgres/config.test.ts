@@ -14,12 +14,17 @@ describe('index backend settings', () => {
     expect(loadConfig(env)).toMatchObject({ indexBackend: backend, databaseUrl: url });
   });
 
-  it.each([[{ INDEX_BACKEND: 'postgres' }], [{ INDEX_BACKEND: 'postgres', DATABASE_URL: '  ' }]])('names DATABASE_URL when postgres has none (%j)', (env) => {
-    expect(() => loadConfig(env)).toThrow(/^설정 오류: DATABASE_URL — INDEX_BACKEND=postgres에는/);
-  });
+  it.each([[{ INDEX_BACKEND: 'postgres' }], [{ INDEX_BACKEND: 'postgres', DATABASE_URL: '  ' }]])(
+    'names DATABASE_URL when postgres has none (%j)',
+    (env) => {
+      expect(() => loadConfig(env)).toThrow(/^설정 오류: DATABASE_URL — INDEX_BACKEND=postgres에는/);
+    },
+  );
 
   it('names the variable and its accepted values for an unknown backend', () => {
-    expect(() => loadConfig({ INDEX_BACKEND: 'qdrant' })).toThrow('설정 오류: INDEX_BACKEND="qdrant" — local, postgres 중 하나여야 합니다.');
+    expect(() => loadConfig({ INDEX_BACKEND: 'qdrant' })).toThrow(
+      '설정 오류: INDEX_BACKEND="qdrant" — local, postgres 중 하나여야 합니다.',
+    );
   });
 
   it('reports an unreachable server in one Korean line without the password', async () => {
@@ -30,7 +35,10 @@ describe('index backend settings', () => {
     await new Promise((resolve) => server.close(resolve));
     const config = { ...loadConfig({}), indexBackend: 'postgres' as const, databaseUrl: `postgres://news:s3cret@127.0.0.1:${port}/news` };
     const error = await migrateDatabase(config).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'INDEX_MISSING', message: expect.stringContaining(`PostgreSQL(127.0.0.1:${port}/news)에 연결할 수 없습니다`) });
+    expect(error).toMatchObject({
+      code: 'INDEX_MISSING',
+      message: expect.stringContaining(`PostgreSQL(127.0.0.1:${port}/news)에 연결할 수 없습니다`),
+    });
     expect(error instanceof Error ? error.message : '').not.toContain('s3cret');
   });
 });

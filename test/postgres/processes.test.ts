@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createLocalEmbedder } from '../../src/embed/local.js';
 import { createPool, type Pool } from '../../src/index/postgres/database.js';
-import { openPostgresEngine } from '../../src/index/postgres/engine.js';
 import { readIndexState } from '../../src/index/postgres/identity.js';
-import { ingestPostgres } from '../../src/index/postgres/sink.js';
-import { ingestCorpus } from '../../src/wiring.js';
+import { ingestInto } from './ingest-into.js';
+import { ingestCorpus, openEngine } from '../../src/wiring.js';
 import { httpRequest } from '../support/fake-engine.js';
 import { makeTempCorpus, ROOT, VENUE_QUESTION, type TempCorpus } from '../support/real-engine.js';
 import { CHUNKING, CORPUS } from '../retrieve/retriever-cases.js';
@@ -37,20 +36,36 @@ afterAll(async () => {
 // A connection per request: a kept-alive socket the server has just closed would reset.
 const fresh = new Agent({ keepAlive: false });
 
-const QUESTIONS = ['가온시가 투입하는 수소버스는 몇 대야?', '어린이 도서관에 비치된 그림책은 몇 권이야?', '폭우로 잠긴 도로는 몇 곳이야?', '오늘 비트코인 시세 알려줘'];
+const QUESTIONS = [
+  '가온시가 투입하는 수소버스는 몇 대야?',
+  '어린이 도서관에 비치된 그림책은 몇 권이야?',
+  '폭우로 잠긴 도로는 몇 곳이야?',
+  '오늘 비트코인 시세 알려줘',
+];
 
 describe('an ingest killed with SIGKILL', () => {
   it('leaves the previous index answering identically', async () => {
     const embedder = createLocalEmbedder();
-    await ingestPostgres({ pool, source: CORPUS.map((article) => ({ article })), embedder, chunking: CHUNKING, rebuild: true });
+    await ingestInto(pool, { source: CORPUS.map((article) => ({ article })), embedder, chunking: CHUNKING, rebuild: true });
     const config: Config = { ...loadConfig({}), indexBackend: 'postgres', databaseUrl: database.url };
-    const engine = await openPostgresEngine(config);
-    const answers = async () => Promise.all(QUESTIONS.map(async (question) => ({ hits: await engine.search(question, { k: 10 }), answer: await engine.pipeline.ask({ question }) })));
-    const strip = (results: Awaited<ReturnType<typeof answers>>) => results.map(({ hits, answer }) => ({ hits, answer: { ...answer, timings: undefined } }));
+    const engine = await openEngine(config);
+    const answers = async () =>
+      Promise.all(
+        QUESTIONS.map(async (question) => ({
+          hits: await engine.search(question, { k: 10 }),
+          answer: await engine.pipeline.ask({ question }),
+        })),
+      );
+    const strip = (results: Awaited<ReturnType<typeof answers>>) =>
+      results.map(({ hits, answer }) => ({ hits, answer: { ...answer, timings: undefined } }));
     const before = strip(await answers());
     const state = await readIndexState(pool);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/postgres/ingest-child.ts', '400', '300'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/postgres/ingest-child.ts', '400', '300'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     const stderr: string[] = [];
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
@@ -71,7 +86,9 @@ describe('an ingest killed with SIGKILL', () => {
     // A real server ends a dead session's advisory lock with its connection. The PGlite stand-in
     // keeps one session for every client, so the lock outlives the killed client there.
     if (database.standIn) await pool.query('SELECT pg_advisory_unlock_all()');
-    await expect(ingestPostgres({ pool, source: CORPUS.map((article) => ({ article })), embedder, chunking: CHUNKING })).resolves.toMatchObject({ embedded: 0 });
+    await expect(ingestInto(pool, { source: CORPUS.map((article) => ({ article })), embedder, chunking: CHUNKING })).resolves.toMatchObject(
+      { embedded: 0 },
+    );
   });
 });
 
@@ -83,7 +100,12 @@ describe('two servers on one database', () => {
   });
 
   const ask = async (server: Serve, question: string) => {
-    const response = await httpRequest(`${server.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }), agent: fresh });
+    const response = await httpRequest(`${server.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question }),
+      agent: fresh,
+    });
     expect(response.status).toBe(200);
     const body = response.json() as { timings?: unknown; answer: string; citations: Array<{ articleId: string }> };
     return { ...body, timings: undefined };
@@ -92,7 +114,13 @@ describe('two servers on one database', () => {
   // One test: serve-child.ts stops the servers a test started when it ends.
   it('answer identically, serve the same articles, and answer from a new ingest without a restart', async () => {
     corpus = await makeTempCorpus('pg-serve');
-    const config: Config = { ...loadConfig({}), corpusDir: corpus.corpusDir, indexDir: corpus.indexDir, indexBackend: 'postgres', databaseUrl: database.url };
+    const config: Config = {
+      ...loadConfig({}),
+      corpusDir: corpus.corpusDir,
+      indexDir: corpus.indexDir,
+      indexBackend: 'postgres',
+      databaseUrl: database.url,
+    };
     await ingestCorpus(config, { rebuild: true });
     const env = { INDEX_BACKEND: 'postgres', DATABASE_URL: database.url };
     const servers = await Promise.all([startServe(corpus, env), startServe(corpus, env)]);
@@ -102,8 +130,10 @@ describe('two servers on one database', () => {
       const [first, second] = await Promise.all(servers.map((server) => ask(server, question)));
       expect(second).toEqual(first);
     }
-    const cited = (await ask(servers[0]!, VENUE_QUESTION)).citations[0]?.articleId ?? '';
-    const articles = await Promise.all(servers.map((server) => httpRequest(`${server.url}/api/articles/${encodeURIComponent(cited)}`, { agent: fresh })));
+    const cited = (await ask(servers[0], VENUE_QUESTION)).citations[0]?.articleId ?? '';
+    const articles = await Promise.all(
+      servers.map((server) => httpRequest(`${server.url}/api/articles/${encodeURIComponent(cited)}`, { agent: fresh })),
+    );
     expect(articles.map((response) => response.status)).toEqual([200, 200]);
     expect(articles[1]?.json()).toEqual(articles[0]?.json());
     const question = '해오름시 드론 배송은 몇 곳에서 시작해?';
@@ -111,7 +141,17 @@ describe('two servers on one database', () => {
     expect(before.map((answer) => answer.citations.some((citation) => citation.articleId === 'haeoreum-drone'))).toEqual([false, false]);
     await writeFile(
       join(corpus.corpusDir, 'haeoreum-drone.md'),
-      ['---', 'id: haeoreum-drone', 'title: 해오름시, 드론 배송 시작', 'date: 2025-11-25', 'source: 해오름일보', '---', '', '해오름시는 다음 달부터 섬마을 12곳에서 드론 배송을 시작한다고 25일 밝혔다. 드론은 약과 생필품을 나른다.', ''].join('\n'),
+      [
+        '---',
+        'id: haeoreum-drone',
+        'title: 해오름시, 드론 배송 시작',
+        'date: 2025-11-25',
+        'source: 해오름일보',
+        '---',
+        '',
+        '해오름시는 다음 달부터 섬마을 12곳에서 드론 배송을 시작한다고 25일 밝혔다. 드론은 약과 생필품을 나른다.',
+        '',
+      ].join('\n'),
     );
     await ingestCorpus(config);
     const after = await Promise.all(servers.map((server) => ask(server, question)));

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalEmbedder } from '../../src/embed/local.js';
-import { ingest } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { createPool, type Pool } from '../../src/index/postgres/database.js';
-import { snapshotRetriever } from '../../src/index/postgres/engine.js';
-import { ingestPostgres } from '../../src/index/postgres/sink.js';
+import { snapshotRetriever } from '../../src/postgres/engine.js';
+import { ingestInto } from './ingest-into.js';
 import { loadIndex } from '../../src/index/store.js';
 import { createHybridRetriever } from '../../src/retrieve/hybrid.js';
 import type { Retriever } from '../../src/retrieve/retriever.js';
@@ -21,7 +21,7 @@ describeRetrieverCases({
     const database = await startTestDatabase('retriever_cases');
     const pool = createPool(database.url, 4);
     const embedder = createLocalEmbedder();
-    await ingestPostgres({ pool, source: corpus.map((article) => ({ article })), embedder, chunking });
+    await ingestInto(pool, { source: corpus.map((article) => ({ article })), embedder, chunking });
     return {
       retriever: snapshotRetriever(pool, embedder),
       close: async () => {
@@ -46,7 +46,7 @@ describe('postgres retrieval ranks as the local index does', () => {
     const embedder = createLocalEmbedder();
     const source = CORPUS.map((article) => ({ article }));
     await ingest({ indexDir: dir, source, embedder, chunking: CHUNKING });
-    await ingestPostgres({ pool, source, embedder, chunking: CHUNKING });
+    await ingestInto(pool, { source, embedder, chunking: CHUNKING });
     local = createHybridRetriever(await loadIndex(dir, embedder.id), embedder);
     postgres = snapshotRetriever(pool, embedder);
   });

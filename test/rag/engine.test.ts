@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read-corpus.js';
 import type { Article } from '../../src/domain/types.js';
 import { ingestCorpus, openEngine } from '../../src/wiring.js';
-import type { IngestSummary } from '../../src/index/ingest.js';
+import type { IngestSummary } from '../../src/ingest/ingest.js';
 import type { Engine } from '../../src/rag/engine.js';
 import { OFF_TOPIC_QUESTION, SEED_ARTICLE_ID, configFor, makeTempCorpus, type TempCorpus } from '../support/real-engine.js';
 
@@ -108,7 +108,11 @@ describe('openEngine', () => {
   it('answers a question about the added article', async () => {
     const response = await engine.pipeline.ask({ question: '가온시 수소버스 충전소는 어디에 지어졌어?' });
     expect(response.refused).toBe(false);
-    expect(response.citations[0]).toMatchObject({ articleId: BUS_ID, source: '가온일보', url: 'https://example.com/news/gaon-hydrogen-bus' });
+    expect(response.citations[0]).toMatchObject({
+      articleId: BUS_ID,
+      source: '가온일보',
+      url: 'https://example.com/news/gaon-hydrogen-bus',
+    });
     expect(response.answer).toContain('북부 차고지');
   });
 

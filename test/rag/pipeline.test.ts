@@ -4,7 +4,7 @@ import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from '../../src
 import type { ChatTurn, Hit, SearchOptions } from '../../src/domain/types.js';
 import { createPipeline, type PipelineDeps } from '../../src/rag/create-pipeline.js';
 import type { ChatEvent } from '../../src/rag/pipeline.js';
-import { rewriteFollowUp } from '../../src/rag/rewrite.js';
+import { rewriteFollowUp } from '../../src/rag/follow-up/word-rewrite.js';
 import type { Retriever } from '../../src/retrieve/retriever.js';
 import { HITS, LAB } from '../answer/fixtures.js';
 
@@ -70,7 +70,13 @@ describe('createPipeline', () => {
     const { pipeline } = setup();
     const response = await pipeline.ask({ question: '  한빛전자 연구소는 언제 문을 열어?  ' });
     expect(Object.keys(response).sort()).toEqual(['answer', 'citations', 'mode', 'question', 'refused', 'timings']);
-    expect(response).toMatchObject({ answer: RESULT.answer, citations: RESULT.citations, refused: false, mode: 'extractive', question: '한빛전자 연구소는 언제 문을 열어?' });
+    expect(response).toMatchObject({
+      answer: RESULT.answer,
+      citations: RESULT.citations,
+      refused: false,
+      mode: 'extractive',
+      question: '한빛전자 연구소는 언제 문을 열어?',
+    });
     expect(Object.keys(response.timings).sort()).toEqual(['generationMs', 'retrievalMs', 'totalMs']);
     for (const value of Object.values(response.timings)) {
       expect(typeof value).toBe('number');
@@ -83,7 +89,10 @@ describe('createPipeline', () => {
     ['a refusal', { answer: '제공된 기사에서는 이 질문에 대한 답을 찾을 수 없습니다.', citations: [], refused: true, mode: 'extractive' }],
     ['an LLM answer with grounding', { ...RESULT, mode: 'openai', grounding: { sentences: 3, supported: 2, dropped: 1 } }],
   ])('passes %s through', async (_name, result) => {
-    const pipeline = createPipeline({ retriever: recordingRetriever().retriever, answerer: recordingAnswerer(result, [result.answer]).answerer });
+    const pipeline = createPipeline({
+      retriever: recordingRetriever().retriever,
+      answerer: recordingAnswerer(result, [result.answer]).answerer,
+    });
     const response = await pipeline.ask({ question: '질문' });
     const { timings: _timings, question: _question, ...rest } = response;
     expect(rest).toEqual(result);
@@ -98,7 +107,10 @@ describe('createPipeline', () => {
     const text = events.flatMap((event) => (event.type === 'token' ? [event.text] : [])).join('');
     expect(text).toBe(done.response.answer);
     expect(events[2]).toEqual({ type: 'citations', citations: done.response.citations });
-    expect(await pipeline.ask({ question: '한빛전자 연구소는 언제 문을 열어?' })).toMatchObject({ answer: done.response.answer, citations: done.response.citations });
+    expect(await pipeline.ask({ question: '한빛전자 연구소는 언제 문을 열어?' })).toMatchObject({
+      answer: done.response.answer,
+      citations: done.response.citations,
+    });
   });
 
   it.each<[string, Partial<PipelineDeps>, { topK?: number; filters?: SearchOptions['filters'] }, SearchOptions]>([
@@ -142,6 +154,36 @@ describe('createPipeline', () => {
     const response = await pipeline.ask({ question, history: FESTIVAL_HISTORY });
     expect(response.question).toBe(question);
     expect(searches[0]!.query).toBe(question);
+  });
+
+  it("gives the rewrite and the answer one signal per request: the client's and the model budget's", async () => {
+    const rewriteSignals: Array<AbortSignal | undefined> = [];
+    const { pipeline, answers } = setup({
+      modelTimeoutMs: 30,
+      // A hung model: the rewrite waits until the request's budget runs out.
+      rewrite: async (_question, _history, signal) => {
+        rewriteSignals.push(signal);
+        await new Promise((resolve) => signal?.addEventListener('abort', resolve, { once: true }));
+        return null;
+      },
+    });
+    const client = new AbortController();
+    const response = await pipeline.ask({ question: FOLLOW_UP, history: FESTIVAL_HISTORY, signal: client.signal });
+    const signal = answers[0]?.signal;
+    expect(rewriteSignals).toEqual([signal]);
+    expect(signal).not.toBe(client.signal);
+    expect(signal?.reason).toMatchObject({ code: 'UPSTREAM_TIMEOUT', message: 'LLM이 30ms 안에 답하지 않았습니다' });
+    expect(client.signal.aborted).toBe(false);
+    expect(response.question).toBe(rewriteFollowUp(FOLLOW_UP, FESTIVAL_HISTORY));
+  });
+
+  it('passes the client leaving on through the request signal', async () => {
+    const { pipeline, answers } = setup({ modelTimeoutMs: 10_000 });
+    const client = new AbortController();
+    await pipeline.ask({ question: '한빛전자 연구소', signal: client.signal });
+    const left = new Error('client disconnected');
+    client.abort(left);
+    expect(answers[0]?.signal?.reason).toBe(left);
   });
 
   it('uses the model rewrite when given one', async () => {

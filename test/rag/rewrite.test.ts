@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatTurn } from '../../src/domain/types.js';
-import {
-  categoryOfWord,
-  explainRewrite,
-  fitParticle,
-  isFollowUp,
-  isPersonName,
-  lastQuestion,
-  nounPhrases,
-  rewriteFollowUp,
-  shiftTime,
-  splitParticle,
-  stripMarkers,
-  type Category,
-  type RewriteMethod,
-} from '../../src/rag/rewrite.js';
+import type { Category } from '../../src/rag/follow-up/korean-tables.js';
+import { nounPhrases } from '../../src/rag/follow-up/noun-phrases.js';
+import { isFollowUp } from '../../src/rag/follow-up/question.js';
+import { shiftTime } from '../../src/rag/follow-up/time.js';
+import { explainRewrite, lastQuestion, rewriteFollowUp, type RewriteMethod } from '../../src/rag/follow-up/word-rewrite.js';
+import { categoryOfWord, fitParticle, isPersonName, splitParticle, stripMarkers } from '../../src/rag/follow-up/words.js';
 
 /** A conversation from alternating user / assistant texts. */
 const talk = (...texts: string[]): ChatTurn[] => texts.map((content, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content }));
@@ -78,43 +69,210 @@ describe('rewriteFollowUp on conversations', () => {
     // Determiner + noun: the noun's category picks the phrase (행사 → an event name).
     ['the event of the last answer', '그 행사는 어디서 열렸어?', LG, 'APEC CEO 서밋 행사는 어디서 열렸어?', 'substituted'],
     ['the event of the last question', '그 행사는 어디서 열렸어?', FESTIVAL, '푸른강 축제 행사는 어디서 열렸어?', 'substituted'],
-    ['a plain answer naming the event', '그 행사에 참석한 사람은 모두 몇 명이야?', talk('이홍락 원장이 참석한 행사는 뭐야?', 'APEC CEO 서밋입니다[1].'), 'APEC CEO 서밋 행사에 참석한 사람은 모두 몇 명이야?', 'substituted'],
-    ['그 회사 → a company, not the lab it builds', '그 회사 주가는 어떻게 됐어?', talk('배터리 연구소를 짓는 곳은 어디야?', '한빛전자가 세종시에 배터리 연구소를 짓는다. [1]'), '한빛전자 주가는 어떻게 됐어?', 'substituted'],
-    ['이 회사 with the particle refitted', '이 회사의 영업이익은?', talk('한빛전자의 3분기 매출은 얼마야?', '한빛전자는 3분기 매출 5조 원을 기록했다. [1]'), '한빛전자의 영업이익은?', 'substituted'],
+    [
+      'a plain answer naming the event',
+      '그 행사에 참석한 사람은 모두 몇 명이야?',
+      talk('이홍락 원장이 참석한 행사는 뭐야?', 'APEC CEO 서밋입니다[1].'),
+      'APEC CEO 서밋 행사에 참석한 사람은 모두 몇 명이야?',
+      'substituted',
+    ],
+    [
+      '그 회사 → a company, not the lab it builds',
+      '그 회사 주가는 어떻게 됐어?',
+      talk('배터리 연구소를 짓는 곳은 어디야?', '한빛전자가 세종시에 배터리 연구소를 짓는다. [1]'),
+      '한빛전자 주가는 어떻게 됐어?',
+      'substituted',
+    ],
+    [
+      '이 회사 with the particle refitted',
+      '이 회사의 영업이익은?',
+      talk('한빛전자의 3분기 매출은 얼마야?', '한빛전자는 3분기 매출 5조 원을 기록했다. [1]'),
+      '한빛전자의 영업이익은?',
+      'substituted',
+    ],
     ['the topic company, not the partner named later', '그 회사의 매출은?', HANBIT, '한빛전자의 매출은?', 'substituted'],
-    ['그 사람 → the name with its title', '그 사람은 파운데이션 모델 만드는 걸 뭐에 비유했어?', talk('LG AI연구원 원장이 누구야?', '이홍락 원장입니다[1].'), '이홍락 원장은 파운데이션 모델 만드는 걸 뭐에 비유했어?', 'substituted'],
-    ['그 선수 → a player', '그 선수는 몇 살이야?', talk('결승골은 누가 넣었어?', '후반 40분 박지우 선수가 결승골을 넣었다. [1]'), '박지우 선수는 몇 살이야?', 'substituted'],
-    ['a Latin name is a person too', '그 사람의 국적은?', talk('Emacs는 누가 만들었어?', 'Emacs는 Richard Stallman이 처음 설계했다. [1]'), 'Richard Stallman의 국적은?', 'substituted'],
-    ['이 + title resolves to that titled person', '이 원장은 어디서 발언했어?', talk('LG AI연구원의 원장은 누구야?', '이홍락 원장이 이끈다. [1]'), '이홍락 원장은 어디서 발언했어?', 'substituted'],
-    ['해당 + a noun the quoted name carries', '해당 모델은 언제 공개돼?', talk('한빛전자가 발표한 AI 모델은 뭐야?', "한빛전자는 '빛나래 3' 모델을 발표했다. [1]"), '빛나래 3 모델은 언제 공개돼?', 'substituted'],
-    ['the same head, from the question', '그 프로젝트의 목표는 뭐야?', talk('K-AI 프로젝트 최종 사업자는 어디야?', 'LG 컨소시엄, 네이버클라우드, NC AI, SK텔레콤, 업스테이지 등 5곳이다. [1]'), 'K-AI 프로젝트의 목표는 뭐야?', 'substituted'],
-    ['a quoted name beats the question’s phrase', '그 프로젝트의 목표는 뭐야?', talk('이 원장이 언급한 정부 프로젝트 이름이 뭐야?', "'독자 AI 파운데이션 모델(K-AI) 개발 프로젝트'입니다[1]."), '독자 AI 파운데이션 모델 K-AI 개발 프로젝트의 목표는 뭐야?', 'substituted'],
+    [
+      '그 사람 → the name with its title',
+      '그 사람은 파운데이션 모델 만드는 걸 뭐에 비유했어?',
+      talk('LG AI연구원 원장이 누구야?', '이홍락 원장입니다[1].'),
+      '이홍락 원장은 파운데이션 모델 만드는 걸 뭐에 비유했어?',
+      'substituted',
+    ],
+    [
+      '그 선수 → a player',
+      '그 선수는 몇 살이야?',
+      talk('결승골은 누가 넣었어?', '후반 40분 박지우 선수가 결승골을 넣었다. [1]'),
+      '박지우 선수는 몇 살이야?',
+      'substituted',
+    ],
+    [
+      'a Latin name is a person too',
+      '그 사람의 국적은?',
+      talk('Emacs는 누가 만들었어?', 'Emacs는 Richard Stallman이 처음 설계했다. [1]'),
+      'Richard Stallman의 국적은?',
+      'substituted',
+    ],
+    [
+      '이 + title resolves to that titled person',
+      '이 원장은 어디서 발언했어?',
+      talk('LG AI연구원의 원장은 누구야?', '이홍락 원장이 이끈다. [1]'),
+      '이홍락 원장은 어디서 발언했어?',
+      'substituted',
+    ],
+    [
+      '해당 + a noun the quoted name carries',
+      '해당 모델은 언제 공개돼?',
+      talk('한빛전자가 발표한 AI 모델은 뭐야?', "한빛전자는 '빛나래 3' 모델을 발표했다. [1]"),
+      '빛나래 3 모델은 언제 공개돼?',
+      'substituted',
+    ],
+    [
+      'the same head, from the question',
+      '그 프로젝트의 목표는 뭐야?',
+      talk('K-AI 프로젝트 최종 사업자는 어디야?', 'LG 컨소시엄, 네이버클라우드, NC AI, SK텔레콤, 업스테이지 등 5곳이다. [1]'),
+      'K-AI 프로젝트의 목표는 뭐야?',
+      'substituted',
+    ],
+    [
+      'a quoted name beats the question’s phrase',
+      '그 프로젝트의 목표는 뭐야?',
+      talk('이 원장이 언급한 정부 프로젝트 이름이 뭐야?', "'독자 AI 파운데이션 모델(K-AI) 개발 프로젝트'입니다[1]."),
+      '독자 AI 파운데이션 모델 K-AI 개발 프로젝트의 목표는 뭐야?',
+      'substituted',
+    ],
     // Pronouns: 그는, 그녀는, 거기, 그곳에서, 그건, 그걸, 이것은.
     ['그는 → the person of the answer', '그는 어디서 발언했어?', LG, '이홍락 원장은 어디서 발언했어?', 'substituted'],
-    ['그녀는 → the person, particle refitted', '그녀는 몇 골을 넣었어?', talk('여자 축구 대표팀 주장은 누구야?', '대표팀 주장은 김하늘 선수다. [1]'), '김하늘 선수는 몇 골을 넣었어?', 'substituted'],
+    [
+      '그녀는 → the person, particle refitted',
+      '그녀는 몇 골을 넣었어?',
+      talk('여자 축구 대표팀 주장은 누구야?', '대표팀 주장은 김하늘 선수다. [1]'),
+      '김하늘 선수는 몇 골을 넣었어?',
+      'substituted',
+    ],
     ['거기 → the place the answer names', '거기 날씨는 어땠어?', LG, '경북 경주 예술의전당 날씨는 어땠어?', 'substituted'],
-    ['거기 → the place of a one-word answer', '거기 날씨는 어땠어?', talk('한빛전자 연구소는 어디에 세워?', '세종시입니다. [1]'), '세종시 날씨는 어땠어?', 'substituted'],
-    ['그곳에서 → the venue, not the city in the name', '그곳에서 무엇을 전시해?', talk('가온시 과학축전은 어디서 열려?', '가온시 과학축전은 가온 컨벤션센터에서 열린다. [1]'), '가온 컨벤션센터에서 무엇을 전시해?', 'substituted'],
-    ['그건 → the value given for the attribute asked', '그건 어떤 캐릭터야?', talk('데비안 10의 코드명이 뭐였지?', '데비안 10의 코드명은 버스터(buster)이다. [1]'), '버스터는 어떤 캐릭터야?', 'substituted'],
+    [
+      '거기 → the place of a one-word answer',
+      '거기 날씨는 어땠어?',
+      talk('한빛전자 연구소는 어디에 세워?', '세종시입니다. [1]'),
+      '세종시 날씨는 어땠어?',
+      'substituted',
+    ],
+    [
+      '그곳에서 → the venue, not the city in the name',
+      '그곳에서 무엇을 전시해?',
+      talk('가온시 과학축전은 어디서 열려?', '가온시 과학축전은 가온 컨벤션센터에서 열린다. [1]'),
+      '가온 컨벤션센터에서 무엇을 전시해?',
+      'substituted',
+    ],
+    [
+      '그건 → the value given for the attribute asked',
+      '그건 어떤 캐릭터야?',
+      talk('데비안 10의 코드명이 뭐였지?', '데비안 10의 코드명은 버스터(buster)이다. [1]'),
+      '버스터는 어떤 캐릭터야?',
+      'substituted',
+    ],
     ['그건 → the topic and attribute asked about', '그건 언제 이룰 계획이야?', LG, 'LG AI연구원 목표는 언제 이룰 계획이야?', 'substituted'],
-    ['그걸 → what the short answer named', '왜 그걸 만드는 거야?', talk('이 원장은 데이터 관련해서 뭘 만들고 있대?', '자동 데이터 생성 플랫폼을 구축하고 있습니다[1].'), '왜 자동 데이터 생성 플랫폼을 만드는 거야?', 'substituted'],
-    ['이것은 → a Latin name in the answer', '이것은 누가 만들었어?', talk('GNU 프로젝트의 컴파일러는 뭐야?', 'GNU 프로젝트의 컴파일러는 GCC이다. [1]'), 'GCC는 누가 만들었어?', 'substituted'],
+    [
+      '그걸 → what the short answer named',
+      '왜 그걸 만드는 거야?',
+      talk('이 원장은 데이터 관련해서 뭘 만들고 있대?', '자동 데이터 생성 플랫폼을 구축하고 있습니다[1].'),
+      '왜 자동 데이터 생성 플랫폼을 만드는 거야?',
+      'substituted',
+    ],
+    [
+      '이것은 → a Latin name in the answer',
+      '이것은 누가 만들었어?',
+      talk('GNU 프로젝트의 컴파일러는 뭐야?', 'GNU 프로젝트의 컴파일러는 GCC이다. [1]'),
+      'GCC는 누가 만들었어?',
+      'substituted',
+    ],
     // Time: 그때 takes the time said; 그 전달 / 그 전해 shift it.
-    ['그 전달 → the month before, in the last question', '그 전달에는 몇 명이었어?', talk('8월 관광객은 몇 명이야?', '8월 관광객은 12만 명이다. [1]'), '7월 관광객은 몇 명이야?', 'sibling'],
-    ['그 전해 → the year before', '그 전해에는?', talk('2024년 관광객은 몇 명이야?', '2024년 관광객은 120만 명이었다. [1]'), '2023년 관광객은 몇 명이야?', 'sibling'],
-    ['그때 → the date, with the topic carried', '그때 관객은 몇 명이었어?', talk('푸른강 축제는 언제 열렸어?', '제7회 푸른강 축제는 2024년 10월 11일에 열렸다. [1]'), '푸른강 축제 — 2024년 10월 11일 관객은 몇 명이었어?', 'carried'],
+    [
+      '그 전달 → the month before, in the last question',
+      '그 전달에는 몇 명이었어?',
+      talk('8월 관광객은 몇 명이야?', '8월 관광객은 12만 명이다. [1]'),
+      '7월 관광객은 몇 명이야?',
+      'sibling',
+    ],
+    [
+      '그 전해 → the year before',
+      '그 전해에는?',
+      talk('2024년 관광객은 몇 명이야?', '2024년 관광객은 120만 명이었다. [1]'),
+      '2023년 관광객은 몇 명이야?',
+      'sibling',
+    ],
+    [
+      '그때 → the date, with the topic carried',
+      '그때 관객은 몇 명이었어?',
+      talk('푸른강 축제는 언제 열렸어?', '제7회 푸른강 축제는 2024년 10월 11일에 열렸다. [1]'),
+      '푸른강 축제 — 2024년 10월 11일 관객은 몇 명이었어?',
+      'carried',
+    ],
     // Fragments: a sibling of a word in the last question replaces it; otherwise the topic is added.
-    ['그럼 3분기는? → the quarter swapped', '그럼 3분기는?', talk('한빛전자의 2분기 매출은 얼마야?', '한빛전자의 2분기 매출은 3조 원이다. [1]'), '한빛전자의 3분기 매출은 얼마야?', 'sibling'],
-    ['2차전은? → the round swapped', '2차전은?', talk('1차전에서 누가 이겼어?', '한국이 일본을 2대 1로 이겼다. [1]'), '2차전에서 누가 이겼어?', 'sibling'],
-    ['그럼 하반기는? → a closed set', '그럼 하반기는?', talk('한빛전자의 상반기 영업이익은 얼마야?', '상반기 영업이익은 2조 원이다. [1]'), '한빛전자의 하반기 영업이익은 얼마야?', 'sibling'],
-    ['부산은 어때? → one place for another', '부산은 어때?', talk('서울의 11월 평균 기온은 몇 도야?', '서울의 11월 평균 기온은 7.2도였다. [1]'), '부산의 11월 평균 기온은 몇 도야?', 'sibling'],
+    [
+      '그럼 3분기는? → the quarter swapped',
+      '그럼 3분기는?',
+      talk('한빛전자의 2분기 매출은 얼마야?', '한빛전자의 2분기 매출은 3조 원이다. [1]'),
+      '한빛전자의 3분기 매출은 얼마야?',
+      'sibling',
+    ],
+    [
+      '2차전은? → the round swapped',
+      '2차전은?',
+      talk('1차전에서 누가 이겼어?', '한국이 일본을 2대 1로 이겼다. [1]'),
+      '2차전에서 누가 이겼어?',
+      'sibling',
+    ],
+    [
+      '그럼 하반기는? → a closed set',
+      '그럼 하반기는?',
+      talk('한빛전자의 상반기 영업이익은 얼마야?', '상반기 영업이익은 2조 원이다. [1]'),
+      '한빛전자의 하반기 영업이익은 얼마야?',
+      'sibling',
+    ],
+    [
+      '부산은 어때? → one place for another',
+      '부산은 어때?',
+      talk('서울의 11월 평균 기온은 몇 도야?', '서울의 11월 평균 기온은 7.2도였다. [1]'),
+      '부산의 11월 평균 기온은 몇 도야?',
+      'sibling',
+    ],
     ['a new attribute gets the topic', '예산은?', FESTIVAL, '푸른강 축제 예산은?', 'topic'],
     ['a bare question word carries the whole question', '왜?', HANBIT, '한빛전자 세종시 세워 — 왜?', 'carried'],
-    ['그렇게 carries the question, less the slot it fills', 'Writer에서도 그렇게 할 수 있어?', talk('Impress에서 슬라이드 번호를 넣으려면 어떻게 해?', '삽입 메뉴에서 슬라이드 번호를 고르면 된다. [1]'), '슬라이드 번호 넣으려면 — Writer에서도 그렇게 할 수 있어?', 'carried'],
-    ['그중 carries the set it picks from', '그중에 LG 말고는 어디가 뽑혔어?', talk('K-AI 프로젝트 최종 사업자는 몇 곳이야?', 'LG 컨소시엄을 포함해 5곳입니다[1].'), 'K-AI 프로젝트 최종 사업자 — 그중에 LG 말고는 어디가 뽑혔어?', 'carried'],
+    [
+      '그렇게 carries the question, less the slot it fills',
+      'Writer에서도 그렇게 할 수 있어?',
+      talk('Impress에서 슬라이드 번호를 넣으려면 어떻게 해?', '삽입 메뉴에서 슬라이드 번호를 고르면 된다. [1]'),
+      '슬라이드 번호 넣으려면 — Writer에서도 그렇게 할 수 있어?',
+      'carried',
+    ],
+    [
+      '그중 carries the set it picks from',
+      '그중에 LG 말고는 어디가 뽑혔어?',
+      talk('K-AI 프로젝트 최종 사업자는 몇 곳이야?', 'LG 컨소시엄을 포함해 5곳입니다[1].'),
+      'K-AI 프로젝트 최종 사업자 — 그중에 LG 말고는 어디가 뽑혔어?',
+      'carried',
+    ],
     // The whole conversation: a refusal is skipped, and an earlier follow-up is resolved first.
-    ['skips a refusal and reads the turn before', '그는 왜 사임했어?', talk('가온시 시장은 누구야?', '제공된 기사에서는 이 질문에 대한 답을 찾을 수 없습니다.', '가온시장 이름이 뭐야?', '최민호 가온시장이 10일 기자회견을 열었다. [1]'), '최민호 가온시장은 왜 사임했어?', 'substituted'],
-    ['resolves the previous follow-up first', '영업이익은?', talk('한빛전자 매출은 얼마야?', '3조 원이다. [1]', '그 회사의 올해 투자 계획은?', '한빛전자는 올해 2조 원을 투자한다. [1]'), '한빛전자 영업이익은?', 'topic'],
+    [
+      'skips a refusal and reads the turn before',
+      '그는 왜 사임했어?',
+      talk(
+        '가온시 시장은 누구야?',
+        '제공된 기사에서는 이 질문에 대한 답을 찾을 수 없습니다.',
+        '가온시장 이름이 뭐야?',
+        '최민호 가온시장이 10일 기자회견을 열었다. [1]',
+      ),
+      '최민호 가온시장은 왜 사임했어?',
+      'substituted',
+    ],
+    [
+      'resolves the previous follow-up first',
+      '영업이익은?',
+      talk('한빛전자 매출은 얼마야?', '3조 원이다. [1]', '그 회사의 올해 투자 계획은?', '한빛전자는 올해 2조 원을 투자한다. [1]'),
+      '한빛전자 영업이익은?',
+      'topic',
+    ],
   ])('%s', (_name, question, history, expected, method) => {
     expect(explainRewrite(question, history)).toEqual({ question: expected, method });
     expect(rewriteFollowUp(question, history)).toBe(expected);
@@ -130,14 +288,21 @@ describe('rewriteFollowUp on conversations', () => {
   });
 
   it('reads a cited title line when the page adds one to the answer', () => {
-    const history = talk(LG_GOAL, "'국가대표 인공지능(AI)'으로 선정된 LG AI연구원의 수장인 이홍락 원장이 목표를 밝혔다. [1]\n출처: LG AI연구원 이홍락 원장, APEC CEO 서밋서 'AI 오퍼레이팅 컴퍼니' 전환 목표 밝혀");
+    const history = talk(
+      LG_GOAL,
+      "'국가대표 인공지능(AI)'으로 선정된 LG AI연구원의 수장인 이홍락 원장이 목표를 밝혔다. [1]\n출처: LG AI연구원 이홍락 원장, APEC CEO 서밋서 'AI 오퍼레이팅 컴퍼니' 전환 목표 밝혀",
+    );
     expect(rewriteFollowUp('그 행사는 어디서 열렸어?', history)).toBe('APEC CEO 서밋 행사는 어디서 열렸어?');
   });
 
   const GOAL_ONLY = talk(LG_GOAL, 'LG를 AI로 운영되는 기업으로 전환시키겠다는 목표를 밝혔다. [1]');
 
   it('falls back to the topic of the last question when no phrase fits the noun, and says it guessed', () => {
-    expect(explainRewrite('그 행사는 어디서 열렸어?', GOAL_ONLY)).toEqual({ question: 'LG AI연구원 행사는 어디서 열렸어?', method: 'substituted', guessed: true });
+    expect(explainRewrite('그 행사는 어디서 열렸어?', GOAL_ONLY)).toEqual({
+      question: 'LG AI연구원 행사는 어디서 열렸어?',
+      method: 'substituted',
+      guessed: true,
+    });
     expect(explainRewrite('그 행사는 어디서 열렸어?', LG).guessed).toBeUndefined();
   });
 
@@ -153,7 +318,9 @@ describe('rewriteFollowUp on conversations', () => {
 
   it('gives the last question, made standalone, for the caller to retrieve background with', () => {
     expect(lastQuestion(LG)).toBe(LG_GOAL);
-    expect(lastQuestion(talk('한빛전자 매출은 얼마야?', '3조 원이다. [1]', '그 회사의 영업이익은?', '5천억 원이다. [1]'))).toBe('한빛전자의 영업이익은?');
+    expect(lastQuestion(talk('한빛전자 매출은 얼마야?', '3조 원이다. [1]', '그 회사의 영업이익은?', '5천억 원이다. [1]'))).toBe(
+      '한빛전자의 영업이익은?',
+    );
     expect(lastQuestion([])).toBeUndefined();
     expect(lastQuestion(undefined)).toBeUndefined();
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { createLocalEmbedder } from '../../src/embed/local.js';
-import { ingest } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { loadIndex } from '../../src/index/store.js';
 import { createHybridRetriever, diversify } from '../../src/retrieve/hybrid.js';
 import { describeRetrieverCases } from './retriever-cases.js';
@@ -33,9 +33,17 @@ describe('diversify', () => {
   it.each<[string, Hit[], string[]]>([
     ['empty', [], []],
     ['one article keeps all its chunks in order', [hit('a', 2, 3), hit('a', 0, 2), hit('a', 1, 1)], ['a#2', 'a#0', 'a#1']],
-    ['firsts before seconds of comparable score', [hit('a', 0, 5), hit('a', 1, 4), hit('b', 0, 3), hit('c', 3, 2.5), hit('b', 1, 1)], ['a#0', 'b#0', 'c#3', 'a#1', 'b#1']],
+    [
+      'firsts before seconds of comparable score',
+      [hit('a', 0, 5), hit('a', 1, 4), hit('b', 0, 3), hit('c', 3, 2.5), hit('b', 1, 1)],
+      ['a#0', 'b#0', 'c#3', 'a#1', 'b#1'],
+    ],
     // A second passage of the answering article beats near-zero articles (news runs to several chunks).
-    ['a strong second passage before a far weaker article', [hit('a', 0, 1.1), hit('a', 1, 1.0), hit('b', 0, 0.2), hit('c', 0, 0.01)], ['a#0', 'a#1', 'b#0', 'c#0']],
+    [
+      'a strong second passage before a far weaker article',
+      [hit('a', 0, 1.1), hit('a', 1, 1.0), hit('b', 0, 0.2), hit('c', 0, 0.01)],
+      ['a#0', 'a#1', 'b#0', 'c#0'],
+    ],
     ['already diverse', [hit('a', 0, 3), hit('b', 0, 2), hit('c', 0, 1)], ['a#0', 'b#0', 'c#0']],
   ])('%s', (_name, input, expected) => {
     expect(ids(diversify(input))).toEqual(expected);

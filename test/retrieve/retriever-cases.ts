@@ -3,7 +3,7 @@
 // corpus (written for these tests, two sources, dates from March to November).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Hit, SearchFilters } from '../../src/domain/types.js';
-import type { ChunkingParams } from '../../src/index/store.js';
+import type { ChunkingParams } from '../../src/index/format.js';
 import type { Retriever } from '../../src/retrieve/retriever.js';
 
 function article(id: string, title: string, date: string, source: string, sentences: string[]): Article {
@@ -110,7 +110,11 @@ function filterCases(retriever: () => Retriever): void {
     ['source, any case and spacing', { source: ` ${GAON} ` }, (item) => item.source === GAON],
     ['dateFrom', { dateFrom: '2025-09-01' }, (item) => item.date! >= '2025-09-01'],
     ['dateTo', { dateTo: '2025-07-31' }, (item) => item.date! <= '2025-07-31'],
-    ['a date range and a source', { dateFrom: '2025-06-01', dateTo: '2025-10-31', source: GAON }, (item) => item.source === GAON && item.date! >= '2025-06-01' && item.date! <= '2025-10-31'],
+    [
+      'a date range and a source',
+      { dateFrom: '2025-06-01', dateTo: '2025-10-31', source: GAON },
+      (item) => item.source === GAON && item.date! >= '2025-06-01' && item.date! <= '2025-10-31',
+    ],
   ])('filters by %s', async (_name, filters, allowed) => {
     // A query with a word from every article.
     const query = '가온 한울 개교 개막 완공 투자 폭우 수소버스 도서관 주차장';

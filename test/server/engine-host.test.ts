@@ -3,7 +3,7 @@
 // picking up a generation published by someone else.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors/app-error.js';
-import type { IngestSummary } from '../../src/index/ingest.js';
+import type { IngestSummary } from '../../src/ingest/ingest.js';
 import { EngineHost, type EngineHostDeps, type Generation } from '../../src/server/engine-host.js';
 import { FakeEngine } from '../support/fake-engine.js';
 
@@ -125,7 +125,10 @@ describe('EngineHost start-up', () => {
   it('is degraded without building when the embedding provider check fails but an index loads', async () => {
     const disk = new FakeDisk();
     disk.publish();
-    disk.preflightError = new AppError('UPSTREAM', '임베딩 서버에 연결하지 못했습니다 (Ollama http://127.0.0.1:9, 모델 bge-m3: connection refused).');
+    disk.preflightError = new AppError(
+      'UPSTREAM',
+      '임베딩 서버에 연결하지 못했습니다 (Ollama http://127.0.0.1:9, 모델 bge-m3: connection refused).',
+    );
     const host = new EngineHost(disk.deps());
     await host.start();
     expect(host.status()).toMatchObject({ state: 'degraded', reason: disk.preflightError.message });
@@ -136,8 +139,14 @@ describe('EngineHost start-up', () => {
     const disk = new FakeDisk();
     disk.buildError = new AppError('INGEST_FAILED', "EACCES: permission denied, mkdir 'data/index'");
     const host = new EngineHost(disk.deps());
-    await expect(host.start()).rejects.toThrow("색인을 만들지 못해 서버를 시작할 수 없습니다: EACCES: permission denied, mkdir 'data/index'");
-    expect(host.status()).toEqual({ state: 'failed', reason: "색인을 만들지 못해 서버를 시작할 수 없습니다: EACCES: permission denied, mkdir 'data/index'", reindexing: false });
+    await expect(host.start()).rejects.toThrow(
+      "색인을 만들지 못해 서버를 시작할 수 없습니다: EACCES: permission denied, mkdir 'data/index'",
+    );
+    expect(host.status()).toEqual({
+      state: 'failed',
+      reason: "색인을 만들지 못해 서버를 시작할 수 없습니다: EACCES: permission denied, mkdir 'data/index'",
+      reindexing: false,
+    });
     expect(host.engine()).toBeUndefined();
   });
 

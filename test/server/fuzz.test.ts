@@ -26,7 +26,9 @@ const notADate = fc.oneof(
   fc.constantFrom('2025-02-30', '2025-13-01', '2025-00-10', '2024-04-31', '0000-00-00'),
 );
 const notObject = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(anyJson, { maxLength: 3 }));
-const lonelySurrogate = fc.oneof(fc.integer({ min: 0xd800, max: 0xdbff }), fc.integer({ min: 0xdc00, max: 0xdfff })).map((code) => `\\u${code.toString(16)}`);
+const lonelySurrogate = fc
+  .oneof(fc.integer({ min: 0xd800, max: 0xdbff }), fc.integer({ min: 0xdc00, max: 0xdfff }))
+  .map((code) => `\\u${code.toString(16)}`);
 const forbiddenKey = fc.constantFrom('__proto__', 'constructor', 'prototype');
 
 const chatBody = (body: fc.Arbitrary<unknown>): fc.Arbitrary<Case> =>
@@ -54,7 +56,9 @@ const badTurn = fc.oneof(
 const badHistory = fc.oneof(
   fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 4 }), anyJson, { maxKeys: 2 })),
   fc.array(validTurn, { minLength: 21, maxLength: 30 }),
-  fc.tuple(fc.array(validTurn, { maxLength: 5 }), badTurn, fc.array(validTurn, { maxLength: 5 })).map(([before, bad, after]) => [...before, bad, ...after]),
+  fc
+    .tuple(fc.array(validTurn, { maxLength: 5 }), badTurn, fc.array(validTurn, { maxLength: 5 }))
+    .map(([before, bad, after]) => [...before, bad, ...after]),
 );
 const badTopK = fc.oneof(
   fc.integer({ max: 0 }),
@@ -69,9 +73,16 @@ const badFilters = fc.oneof(
   notADate.map((dateFrom) => ({ dateFrom })),
   notADate.map((dateTo) => ({ dateTo })),
   fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string())).map((source) => ({ source })),
-  fc.tuple(fc.string({ maxLength: 8 }).filter((key) => !['dateFrom', 'dateTo', 'source'].includes(key)), anyJson).map(([key, value]) => ({ [key]: value })),
+  fc
+    .tuple(
+      fc.string({ maxLength: 8 }).filter((key) => !['dateFrom', 'dateTo', 'source'].includes(key)),
+      anyJson,
+    )
+    .map(([key, value]) => ({ [key]: value })),
 );
-const unknownKey = fc.string({ minLength: 1, maxLength: 10 }).filter((key) => !['question', 'history', 'topK', 'filters', ...['__proto__']].includes(key));
+const unknownKey = fc
+  .string({ minLength: 1, maxLength: 10 })
+  .filter((key) => !['question', 'history', 'topK', 'filters', ...['__proto__']].includes(key));
 
 /** A forbidden key placed at some depth of an otherwise valid body, written as raw JSON text. */
 const protoBody = fc.tuple(forbiddenKey, fc.integer({ min: 0, max: 3 }), anyJson).map(([key, place, value]) => {
@@ -123,13 +134,26 @@ const chatCases: fc.Arbitrary<Case> = fc.oneof(
   rawChat(lonelySurrogate.map((escape) => `{"question":"축제?","history":[{"role":"user","content":"${escape}"}]}`)),
   // Broken JSON: a valid body cut short, with garbage after it, or random bytes.
   rawChat(fc.tuple(validJsonText, fc.nat()).map(([text, cut]) => text.slice(0, cut % text.length))),
-  rawChat(fc.tuple(validJsonText, fc.string({ minLength: 1, maxLength: 5 }).filter((tail) => tail.trim() !== '')).map(([text, tail]) => text + tail)),
+  rawChat(
+    fc
+      .tuple(
+        validJsonText,
+        fc.string({ minLength: 1, maxLength: 5 }).filter((tail) => tail.trim() !== ''),
+      )
+      .map(([text, tail]) => text + tail),
+  ),
   rawChat(fc.uint8Array({ minLength: 1, maxLength: 200 }).map((bytes) => Buffer.from(bytes))),
   rawChat(deepBody),
   // Over 64 KiB.
-  rawChat(fc.tuple(fc.integer({ min: 66_000, max: 90_000 }), fc.constantFrom('a', '가')).map(([size, unit]) => `{"question":"${unit.repeat(size)}"}`)),
+  rawChat(
+    fc
+      .tuple(fc.integer({ min: 66_000, max: 90_000 }), fc.constantFrom('a', '가'))
+      .map(([size, unit]) => `{"question":"${unit.repeat(size)}"}`),
+  ),
   // Odd content types and encodings around a body that would otherwise be valid.
-  fc.tuple(validJsonText, oddContentType).map(([body, type]): Case => ({ method: 'POST', path: '/api/chat', headers: type ? { 'Content-Type': type } : {}, body })),
+  fc
+    .tuple(validJsonText, oddContentType)
+    .map(([body, type]): Case => ({ method: 'POST', path: '/api/chat', headers: type ? { 'Content-Type': type } : {}, body })),
   fc.tuple(validJsonText, fc.constantFrom('gzip', 'deflate', 'br', 'x-unknown')).map(([body, encoding]): Case => ({
     method: 'POST',
     path: '/api/chat',
@@ -147,7 +171,8 @@ const badK = fc.oneof(
   fc.integer({ max: 0 }).map(String),
   fc.string({ maxLength: 6 }).filter((k) => !/^\d{1,3}$/.test(k) || Number(k) < 1 || Number(k) > 50),
 );
-const search = (query: fc.Arbitrary<string>): fc.Arbitrary<Case> => query.map((q) => ({ method: 'GET', path: `/api/search?${q}`, headers: {} }));
+const search = (query: fc.Arbitrary<string>): fc.Arbitrary<Case> =>
+  query.map((q) => ({ method: 'GET', path: `/api/search?${q}`, headers: {} }));
 
 const searchCases: fc.Arbitrary<Case> = fc.oneof(
   search(fc.constant('')),

@@ -8,7 +8,15 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, startServer } from '../../src/server/app.js';
 import type { ServeStatus } from '../../src/server/app.js';
-import { FESTIVAL_DATE_SENTENCE, FakeEngine, httpRequest, postJson, startFakeServer, type FakeServer, type RawResponse } from '../support/fake-engine.js';
+import {
+  FESTIVAL_DATE_SENTENCE,
+  FakeEngine,
+  httpRequest,
+  postJson,
+  startFakeServer,
+  type FakeServer,
+  type RawResponse,
+} from '../support/fake-engine.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -60,10 +68,18 @@ describe('validation messages say what is wrong', () => {
     ['question as an array', { question: ['축제', '공연'] }, 'question은 1~2000자의 문자열이어야 합니다. (받은 값: 배열)'],
     ['question of zero-width spaces', { question: '\u200B\u200B' }, '질문을 입력해 주세요.'],
     ['history not an array', { question: '축제', history: 'x' }, 'history는'],
-    ['history role', { question: '축제', history: [{ role: 'system', content: 'x' }] }, 'history의 role은 "user" 또는 "assistant"여야 합니다.'],
+    [
+      'history role',
+      { question: '축제', history: [{ role: 'system', content: 'x' }] },
+      'history의 role은 "user" 또는 "assistant"여야 합니다.',
+    ],
     ['bad date', { question: '축제', filters: { dateFrom: '2025-13-01' } }, 'filters.dateFrom: 존재하지 않는 날짜입니다.'],
     ['date format', { question: '축제', filters: { dateTo: '25-1-1' } }, 'dateTo는 YYYY-MM-DD 형식의 날짜여야 합니다.'],
-    ['dates reversed', { question: '축제', filters: { dateFrom: '2025-05-01', dateTo: '2025-04-01' } }, 'dateFrom은 dateTo보다 늦을 수 없습니다.'],
+    [
+      'dates reversed',
+      { question: '축제', filters: { dateFrom: '2025-05-01', dateTo: '2025-04-01' } },
+      'dateFrom은 dateTo보다 늦을 수 없습니다.',
+    ],
   ])('chat %s', async (_label, body, expected) => {
     const server = await serve();
     const response = await postJson(`${server.url}/api/chat`, body);
@@ -82,7 +98,7 @@ describe('validation messages say what is wrong', () => {
     ['dates reversed, as in chat', 'q=축제&dateFrom=2025-05-01&dateTo=2025-04-01', 'dateFrom은 dateTo보다 늦을 수 없습니다.'],
   ])('search %s', async (_label, query, expected) => {
     const server = await serve();
-    const encoded = query.replace(/[^\x00-\x7f]+/g, encodeURIComponent);
+    const encoded = query.replace(/[\u0080-\uFFFF]+/g, encodeURIComponent);
     const response = await httpRequest(`${server.url}/api/search?${encoded}`);
     expect(response.status).toBe(400);
     const { message } = errorOf(response);
@@ -135,7 +151,11 @@ describe('methods', () => {
     ['DELETE', '/readyz', 'GET, HEAD, OPTIONS'],
   ])('%s %s answers 405 with Allow: %s', async (method, path, allow) => {
     const server = await serve();
-    const response = await httpRequest(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+    const response = await httpRequest(`${server.url}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: method === 'GET' ? undefined : '{}',
+    });
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe(allow);
     expect(errorOf(response).code).toBe('METHOD_NOT_ALLOWED');
@@ -176,7 +196,10 @@ describe('invalid UTF-8 is refused, not replaced', () => {
     socket.write(Buffer.concat([Buffer.from('GET /api/search?q='), Buffer.from('경주'), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]));
     const reply = await new Promise<string>((resolve) => {
       let text = '';
-      socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('close', () => resolve(text));
+      socket
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (text += chunk))
+        .on('close', () => resolve(text));
     });
     expect(reply).toMatch(/^HTTP\/1\.1 400/);
     expect(reply).toContain('application/json');
@@ -213,13 +236,27 @@ describe('/readyz and the admin route with an API key', () => {
   }
 
   it('reports degraded with 200 and the reason; details (generation, llm) only with the key', async () => {
-    const llm = { provider: 'ollama' as const, host: 'http://127.0.0.1:9', model: 'exaone3.5:7.8b', state: 'unreachable' as const, cause: 'connection refused' };
+    const llm = {
+      provider: 'ollama' as const,
+      host: 'http://127.0.0.1:9',
+      model: 'exaone3.5:7.8b',
+      state: 'unreachable' as const,
+      cause: 'connection refused',
+    };
     const reason = '언어 모델에 연결하지 못해 추출식 답변으로 대신합니다.';
     const { url } = await serveWithHost(KEY, { state: 'degraded', reason, generation: 'gen-7', reindexing: true, llm });
     const anonymous = await httpRequest(`${url}/readyz`);
     expect(anonymous.status).toBe(200);
     expect(anonymous.json()).toEqual({ status: 'degraded', reason });
-    expect((await httpRequest(`${url}/readyz`, { headers: auth })).json()).toEqual({ status: 'degraded', reason, articles: 2, chunks: 5, generation: 'gen-7', reindexing: true, llm });
+    expect((await httpRequest(`${url}/readyz`, { headers: auth })).json()).toEqual({
+      status: 'degraded',
+      reason,
+      articles: 2,
+      chunks: 5,
+      generation: 'gen-7',
+      reindexing: true,
+      llm,
+    });
   });
 
   it('answers 503 with the reason once the start failed, and /healthz stops saying ok', async () => {
@@ -256,7 +293,11 @@ describe('requests in flight finish on the engine they started with', () => {
     const old = new FakeEngine();
     const next = new FakeEngine();
     let current = old;
-    const app = createApp({ config: { apiKey: undefined, rateLimitPerMin: 0, corsOrigins: [] }, logger: pino({ level: 'silent' }), getEngine: () => current });
+    const app = createApp({
+      config: { apiKey: undefined, rateLimitPerMin: 0, corsOrigins: [] },
+      logger: pino({ level: 'silent' }),
+      getEngine: () => current,
+    });
     const server = await startServer(app, { host: '127.0.0.1', port: 0 });
     cleanups.push(() => server.close());
     const release = old.hold();
@@ -283,10 +324,13 @@ async function startProxy(target: string): Promise<{ url: string; close(): Promi
     const forwarded = incoming.headers['x-forwarded-for'];
     const { 'x-test-client': _client, ...rest } = incoming.headers;
     const headers = { ...rest, host: upstream.host, 'x-forwarded-for': forwarded ? `${String(forwarded)}, ${client}` : client };
-    const forward = rawRequest({ host: upstream.hostname, port: upstream.port, path: incoming.url, method: incoming.method, headers }, (response) => {
-      outgoing.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(outgoing);
-    });
+    const forward = rawRequest(
+      { host: upstream.hostname, port: upstream.port, path: incoming.url, method: incoming.method, headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
     forward.on('error', () => outgoing.destroy());
     incoming.pipe(forward);
   });
@@ -309,14 +353,14 @@ describe('TRUST_PROXY behind a reverse proxy', () => {
     ['a hop count of 1', 1],
     ['the proxy address', ['127.0.0.1']],
   ])('with TRUST_PROXY = %s, each client behind the proxy has its own rate-limit bucket', async (_label, trust) => {
-    const { search } = await throughProxy(trust as number | string[]);
+    const { search } = await throughProxy(trust);
     expect((await search('203.0.113.7')).status).toBe(200);
     expect((await search('203.0.113.7')).status).toBe(200);
     expect((await search('203.0.113.7')).status).toBe(429);
     expect((await search('198.51.100.23')).status).toBe(200);
   });
 
-  it('without TRUST_PROXY, every client behind the proxy shares the proxy\'s bucket', async () => {
+  it("without TRUST_PROXY, every client behind the proxy shares the proxy's bucket", async () => {
     const { search } = await throughProxy(false);
     expect((await search('203.0.113.7')).status).toBe(200);
     expect((await search('203.0.113.7')).status).toBe(200);
@@ -336,7 +380,11 @@ describe('TRUST_PROXY behind a reverse proxy', () => {
 describe('server timeouts and the connection cap', () => {
   async function limitedServer(limits: Parameters<typeof startServer>[1]['limits']) {
     const engine = new FakeEngine();
-    const app = createApp({ config: { apiKey: undefined, rateLimitPerMin: 0, corsOrigins: [] }, logger: pino({ level: 'silent' }), getEngine: () => engine });
+    const app = createApp({
+      config: { apiKey: undefined, rateLimitPerMin: 0, corsOrigins: [] },
+      logger: pino({ level: 'silent' }),
+      getEngine: () => engine,
+    });
     const server = await startServer(app, { host: '127.0.0.1', port: 0, limits });
     cleanups.push(() => server.close());
     return { url: server.url, port: Number(new URL(server.url).port) };
@@ -407,12 +455,21 @@ describe('server timeouts and the connection cap', () => {
       cleanups.push(() => void socket.destroy());
     }
     // The server counts a connection when it accepts it; give each a request to be sure it is counted.
-    await Promise.all(open.map((socket) => new Promise((resolve) => {
-      socket.once('data', resolve);
-      socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
-    })));
-    await expect(httpRequest(`${url}/healthz`, { headers: { Connection: 'close' } })).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|EPIPE|socket hang up/) as unknown });
+    await Promise.all(
+      open.map(
+        (socket) =>
+          new Promise((resolve) => {
+            socket.once('data', resolve);
+            socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+          }),
+      ),
+    );
+    await expect(httpRequest(`${url}/healthz`, { headers: { Connection: 'close' } })).rejects.toMatchObject({
+      code: expect.stringMatching(/ECONNRESET|EPIPE|socket hang up/) as unknown,
+    });
     open.pop()!.destroy();
-    await expect.poll(async () => (await httpRequest(`${url}/healthz`, { headers: { Connection: 'close' } }).catch(() => ({ status: 0 }))).status).toBe(200);
+    await expect
+      .poll(async () => (await httpRequest(`${url}/healthz`, { headers: { Connection: 'close' } }).catch(() => ({ status: 0 }))).status)
+      .toBe(200);
   });
 });

@@ -219,7 +219,10 @@ describe('POST /api/chat (SSE)', () => {
     expect(tokens).toBeGreaterThan(1);
     expect(names).toEqual([...Array<string>(tokens).fill('token'), 'citations', 'done']);
     const done = events.at(-1)!.data as ChatResponse;
-    const text = events.filter((event) => event.event === 'token').map((event) => (event.data as { text: string }).text).join('');
+    const text = events
+      .filter((event) => event.event === 'token')
+      .map((event) => (event.data as { text: string }).text)
+      .join('');
     expect(text).toBe(done.answer);
     expect((events.at(-2)!.data as { citations: unknown }).citations).toEqual(done.citations);
     expect(done.citations[0]?.n).toBe(1);
@@ -253,14 +256,18 @@ describe('POST /api/chat (SSE)', () => {
     const server = await serve();
     server.engine.behavior = 'hang';
     const firstToken = new Promise<void>((resolve, reject) => {
-      const request = rawRequest(`${server.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...sse } }, (response) => {
-        response.on('data', (chunk: Buffer) => {
-          if (chunk.toString('utf8').includes('event: token')) {
-            resolve();
-            request.destroy();
-          }
-        });
-      });
+      const request = rawRequest(
+        `${server.url}/api/chat`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json', ...sse } },
+        (response) => {
+          response.on('data', (chunk: Buffer) => {
+            if (chunk.toString('utf8').includes('event: token')) {
+              resolve();
+              request.destroy();
+            }
+          });
+        },
+      );
       request.on('error', () => undefined);
       request.on('close', () => resolve());
       request.end(JSON.stringify({ question: '축제?' }));
@@ -466,7 +473,9 @@ describe('graceful shutdown', () => {
   it('cuts a stream that outlives the grace period and aborts its pipeline', async () => {
     const server = await startFakeServer({ shutdownGraceMs: 100 });
     server.engine.behavior = 'hang';
-    const stream = postJson(`${server.url}/api/chat`, { question: '축제?' }, { Accept: 'text/event-stream' }).catch((error: unknown) => error);
+    const stream = postJson(`${server.url}/api/chat`, { question: '축제?' }, { Accept: 'text/event-stream' }).catch(
+      (error: unknown) => error,
+    );
     await vi.waitFor(() => expect(server.engine.requests).toHaveLength(1));
     await server.close();
     await stream;

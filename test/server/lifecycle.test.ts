@@ -6,10 +6,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../src/domain/types.js';
-import { FILES } from '../../src/index/store.js';
+import { FILES } from '../../src/index/format.js';
 import { httpRequest } from '../support/fake-engine.js';
 import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.js';
-import { SEED_VENUE_SENTENCE, VENUE_QUESTION, makeTempCorpus, streamChat, venueAnswerText, type TempCorpus } from '../support/real-engine.js';
+import {
+  SEED_VENUE_SENTENCE,
+  VENUE_QUESTION,
+  makeTempCorpus,
+  streamChat,
+  venueAnswerText,
+  type TempCorpus,
+} from '../support/real-engine.js';
 import { messages, startServe, stop, waitUntilReady } from './serve-child.js';
 
 /** The contract: a SIGTERM ends the process within 5 s, in-flight requests included. */
@@ -54,7 +61,9 @@ describe('serve as a child process', () => {
     await waitUntilReady(serve);
     await serve.waitForLog((line) => line.msg === '색인 준비 완료', 'the ready line');
     const log = messages(serve);
-    expect(log.filter((message) => message.includes('색인합니다') || message.startsWith('색인 완료') || message.includes('다시 만듭니다'))).toEqual([]);
+    expect(
+      log.filter((message) => message.includes('색인합니다') || message.startsWith('색인 완료') || message.includes('다시 만듭니다')),
+    ).toEqual([]);
     expect(await liveGeneration(corpus)).toBe(firstGeneration);
     expect((await stop(serve)).code).toBe(0);
   });
@@ -103,7 +112,9 @@ describe('serve as a child process', () => {
       // The listener is closed: a new connection (not a pooled one) fails while the stream goes on.
       // RESET covers a connect that raced into the backlog just before the listener closed.
       const fresh = new Agent({ keepAlive: false });
-      await expect(httpRequest(`${serve.url}/healthz`, { agent: fresh })).rejects.toMatchObject({ code: expect.stringMatching(/^ECONN(REFUSED|RESET)$/) });
+      await expect(httpRequest(`${serve.url}/healthz`, { agent: fresh })).rejects.toMatchObject({
+        code: expect.stringMatching(/^ECONN(REFUSED|RESET)$/),
+      });
       fresh.destroy();
 
       const events = await stream.finished;

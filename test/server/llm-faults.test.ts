@@ -6,9 +6,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatResponse, Citation } from '../../src/domain/types.js';
 import type { Engine } from '../../src/rag/engine.js';
-import { parseSse, postJson, type SseEvent } from '../support/fake-engine.js';
+import { postJson, type SseEvent } from '../support/fake-engine.js';
 import { startFakeOllama } from '../support/fake-ollama.js';
-import { sendJson, startFakeOpenAI, startScriptedServer, type ChatScript, type RecordedRequest, type Reply, type Route } from '../support/fake-openai.js';
+import {
+  sendJson,
+  startFakeOpenAI,
+  startScriptedServer,
+  type ChatScript,
+  type RecordedRequest,
+  type Reply,
+  type Route,
+} from '../support/fake-openai.js';
 import {
   SEED_ARTICLE_ID,
   SEED_VENUE_SENTENCE,
@@ -74,7 +82,12 @@ const providers: Provider[] = [
   {
     mode: 'openai',
     startFake: startFakeOpenAI,
-    env: (url, timeoutMs) => ({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: url, OPENAI_API_KEY: 'test-key', LLM_TIMEOUT_MS: String(timeoutMs) }),
+    env: (url, timeoutMs) => ({
+      LLM_PROVIDER: 'openai',
+      OPENAI_BASE_URL: url,
+      OPENAI_API_KEY: 'test-key',
+      LLM_TIMEOUT_MS: String(timeoutMs),
+    }),
     chatPath: '/v1/chat/completions',
     streamWriter(response) {
       const chunk = (delta: object, finish: string | null) =>
@@ -220,7 +233,9 @@ describe.each(providers)('the real engine with LLM_PROVIDER=$mode', (provider) =
     hung = await provider.startFake();
     hung.setDefault({ hang: true });
     const serve = async (url: string, timeoutMs: number) => {
-      const served = await serveRealEngine(configFor(corpus, provider.env(url, timeoutMs)), { onFallback: (reason) => fallbacks.push(reason) });
+      const served = await serveRealEngine(configFor(corpus, provider.env(url, timeoutMs)), {
+        onFallback: (reason) => fallbacks.push(reason),
+      });
       servers.push(served);
       return served;
     };
@@ -245,7 +260,12 @@ describe.each(providers)('the real engine with LLM_PROVIDER=$mode', (provider) =
     const response = await postJson(`${patient.url}/api/chat`, { question: VENUE_QUESTION });
     expect(response.status).toBe(200);
     const body = response.json() as ChatResponse;
-    expect(body).toMatchObject({ answer: `${SEED_VENUE_SENTENCE} [1].`, refused: false, mode: provider.mode, grounding: { sentences: 1, supported: 1, dropped: 0 } });
+    expect(body).toMatchObject({
+      answer: `${SEED_VENUE_SENTENCE} [1].`,
+      refused: false,
+      mode: provider.mode,
+      grounding: { sentences: 1, supported: 1, dropped: 0 },
+    });
     expect(body.citations).toHaveLength(1);
     expect(body.citations[0]).toMatchObject({ n: 1, articleId: SEED_ARTICLE_ID, quote: `${SEED_VENUE_SENTENCE}.` });
     await expectValidCitations(patient.engine, body);
@@ -261,7 +281,11 @@ describe.each(providers)('the real engine with LLM_PROVIDER=$mode', (provider) =
     { name: 'the model server is down (connection refused)', reason: 'error' },
     { name: 'the model never answers', script: { hang: true }, reason: 'timeout' },
     { name: 'the model answers HTTP 500', script: { status: 500 }, reason: 'error' },
-    { name: 'the stream breaks mid-sentence', script: { text: '이 원장은 30일 경북 경주 예술의전당에서', pieces: 4, after: 'break' }, reason: 'error' },
+    {
+      name: 'the stream breaks mid-sentence',
+      script: { text: '이 원장은 30일 경북 경주 예술의전당에서', pieces: 4, after: 'break' },
+      reason: 'error',
+    },
   ];
 
   describe.each(faults)('when $name', ({ script, reason }) => {
@@ -317,7 +341,9 @@ describe.each(providers)('the real engine with LLM_PROVIDER=$mode', (provider) =
     expect(body.mode).toBe('extractive');
     // The model's rewrite never came: the word carry-over rewrite stood in.
     expect(body.question).toContain('이홍락');
-    expect(messageText((hung.chatRequests()[0]!.body as { messages: Array<{ content: unknown }> }).messages[0]!.content)).toContain('후속 질문');
+    expect(messageText((hung.chatRequests()[0]!.body as { messages: Array<{ content: unknown }> }).messages[0]!.content)).toContain(
+      '후속 질문',
+    );
     expect(fallbacks).toEqual(['timeout']);
     // One shared budget: a hung model costs one LLM_TIMEOUT_MS, not one per call.
     expect(elapsed).toBeLessThan(FOLLOW_UP_TIMEOUT_MS + 1000);

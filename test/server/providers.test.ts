@@ -10,13 +10,21 @@ import { closedPort } from './serve-child.js';
 
 describe('describeCause', () => {
   it.each([
-    ['a refused socket under fetch', new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) }), 'connection refused'],
+    [
+      'a refused socket under fetch',
+      new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) }),
+      'connection refused',
+    ],
     ['an unknown host', Object.assign(new Error('getaddrinfo ENOTFOUND ollama'), { code: 'ENOTFOUND' }), 'host not found'],
     ['an abort by timeout', new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 'timeout'],
     ['Ollama 404', Object.assign(new Error('model "bge-m3" not found, try pulling it first'), { status_code: 404 }), '404 model not found'],
     ['OpenAI 404', Object.assign(new Error('404 The model `x` does not exist'), { status: 404 }), '404 model not found'],
     ['OpenAI 401', Object.assign(new Error('401 Incorrect API key provided'), { status: 401 }), 'HTTP 401 unauthorized (API key)'],
-    ['a 500 wrapped by our embedder', new Error('임베딩 서버 호출에 실패했습니다', { cause: Object.assign(new Error('Internal Server Error'), { status: 500 }) }), 'HTTP 500'],
+    [
+      'a 500 wrapped by our embedder',
+      new Error('임베딩 서버 호출에 실패했습니다', { cause: Object.assign(new Error('Internal Server Error'), { status: 500 }) }),
+      'HTTP 500',
+    ],
     ['a message only', new Error('LLM timed out after 3000 ms'), 'timeout'],
   ])('%s → %s', (_label, error, expected) => {
     expect(describeCause(error)).toBe(expected);
@@ -48,7 +56,8 @@ describe('probeChatModel', () => {
   it('Ollama: ok when the model is listed (":latest" implied), 404 when not, refused when down', async () => {
     const fake = await startFakeOllama();
     try {
-      const status = (model: string) => llmStatusFor(loadConfig({ LLM_PROVIDER: 'ollama', OLLAMA_HOST: fake.url, OLLAMA_CHAT_MODEL: model }))!;
+      const status = (model: string) =>
+        llmStatusFor(loadConfig({ LLM_PROVIDER: 'ollama', OLLAMA_HOST: fake.url, OLLAMA_CHAT_MODEL: model }))!;
       expect(await probeChatModel(status('fake'), { timeoutMs: 2000 })).toBeUndefined();
       expect(await probeChatModel(status('fake:latest'), { timeoutMs: 2000 })).toBeUndefined();
       expect(await probeChatModel(status('exaone3.5:7.8b'), { timeoutMs: 2000 })).toBe('404 model not found');
@@ -62,7 +71,8 @@ describe('probeChatModel', () => {
   it('OpenAI-compatible: ok when /models lists it, 404 when not; no generation is asked for', async () => {
     const fake = await startFakeOpenAI();
     try {
-      const status = (model: string) => llmStatusFor(loadConfig({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: model }))!;
+      const status = (model: string) =>
+        llmStatusFor(loadConfig({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: model }))!;
       expect(await probeChatModel(status('fake'), { apiKey: 'k', timeoutMs: 2000 })).toBeUndefined();
       expect(await probeChatModel(status('gpt-4o-mini'), { apiKey: 'k', timeoutMs: 2000 })).toBe('404 model not found');
       expect(fake.chatRequests()).toEqual([]);

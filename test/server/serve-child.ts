@@ -9,10 +9,12 @@ import { httpRequest } from '../support/fake-engine.js';
 import { ROOT, until, type TempCorpus } from '../support/real-engine.js';
 
 /** Every variable the app reads; the child gets only the ones a test sets. */
+// prettier-ignore
 const APP_VARIABLES = [
-  'PORT', 'HOST', 'CORPUS_DIR', 'INDEX_DIR', 'EMBEDDINGS_PROVIDER', 'LLM_PROVIDER', 'OLLAMA_HOST', 'OLLAMA_CHAT_MODEL', 'OLLAMA_EMBED_MODEL',
-  'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_CHAT_MODEL', 'OPENAI_EMBED_MODEL', 'LLM_TIMEOUT_MS', 'API_KEY', 'RATE_LIMIT_PER_MIN', 'CORS_ORIGINS', 'LOG_LEVEL',
-  'LOG_FORMAT', 'TRUST_PROXY', 'HEADERS_TIMEOUT_MS', 'REQUEST_TIMEOUT_MS', 'KEEP_ALIVE_TIMEOUT_MS', 'MAX_CONNECTIONS', 'WATCH_CORPUS', 'PROBE_TIMEOUT_MS',
+  'PORT', 'HOST', 'CORPUS_DIR', 'INDEX_DIR', 'EMBEDDINGS_PROVIDER', 'LLM_PROVIDER', 'OLLAMA_HOST', 'OLLAMA_CHAT_MODEL',
+  'OLLAMA_EMBED_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_CHAT_MODEL', 'OPENAI_EMBED_MODEL', 'LLM_TIMEOUT_MS',
+  'API_KEY', 'RATE_LIMIT_PER_MIN', 'CORS_ORIGINS', 'LOG_LEVEL', 'LOG_FORMAT', 'TRUST_PROXY', 'HEADERS_TIMEOUT_MS',
+  'REQUEST_TIMEOUT_MS', 'KEEP_ALIVE_TIMEOUT_MS', 'MAX_CONNECTIONS', 'WATCH_CORPUS', 'PROBE_TIMEOUT_MS',
 ];
 
 export interface LogLine {
@@ -39,20 +41,35 @@ afterEach(() => {
 });
 
 /** Spawns `serve` (PORT=0: a free port). Resolves at once; `started` waits for the URL line. */
-export function spawnServe(corpus: Pick<TempCorpus, 'corpusDir' | 'indexDir'>, env: Record<string, string> = {}): Omit<Serve, 'url'> & { started: Promise<string> } {
+export function spawnServe(
+  corpus: Pick<TempCorpus, 'corpusDir' | 'indexDir'>,
+  env: Record<string, string> = {},
+): Omit<Serve, 'url'> & { started: Promise<string> } {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !APP_VARIABLES.includes(key)));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
     cwd: ROOT,
-    env: { ...base, PORT: '0', HOST: '127.0.0.1', CORPUS_DIR: corpus.corpusDir, INDEX_DIR: corpus.indexDir, LOG_LEVEL: 'info', LOG_FORMAT: 'json', RATE_LIMIT_PER_MIN: '0', ...env },
+    env: {
+      ...base,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CORPUS_DIR: corpus.corpusDir,
+      INDEX_DIR: corpus.indexDir,
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      RATE_LIMIT_PER_MIN: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const logs: LogLine[] = [];
   const stderr: string[] = [];
   const waiters: Array<{ predicate: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> = [];
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
-  createInterface({ input: child.stdout! }).on('line', (text) => {
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
+  createInterface({ input: child.stdout }).on('line', (text) => {
     let line: LogLine;
     try {
       line = JSON.parse(text) as LogLine;
@@ -70,10 +87,14 @@ export function spawnServe(corpus: Pick<TempCorpus, 'corpusDir' | 'indexDir'>, e
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
       waiters.push({ predicate, resolve });
-      void exited.then(({ code, signal }) => reject(new Error(`serve exited (${code ?? signal}) before logging ${what}; stderr: ${stderr.join('')}`)));
+      void exited.then(({ code, signal }) =>
+        reject(new Error(`serve exited (${code ?? signal}) before logging ${what}; stderr: ${stderr.join('')}`)),
+      );
     });
   };
-  const started = waitForLog((line) => typeof line.url === 'string' && (line.msg ?? '').startsWith('서버 시작'), 'its URL').then((line) => line.url!);
+  const started = waitForLog((line) => typeof line.url === 'string' && (line.msg ?? '').startsWith('서버 시작'), 'its URL').then(
+    (line) => line.url!,
+  );
   started.catch(() => undefined);
   return { child, logs, stderr, waitForLog, exited, started };
 }
@@ -112,7 +133,9 @@ export async function waitUntilReady(serve: Serve, headers: Record<string, strin
 }
 
 /** SIGTERM, then the exit code and how long it took. */
-export async function stop(serve: Pick<Serve, 'child' | 'exited'>): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
+export async function stop(
+  serve: Pick<Serve, 'child' | 'exited'>,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
   const started = performance.now();
   serve.child.kill('SIGTERM');
   const result = await serve.exited;
@@ -131,7 +154,12 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Polls /readyz (bounded) until its body satisfies `predicate`; resolves that body. */
-export async function waitForReadiness(serve: Serve, predicate: (body: Readiness) => boolean, what: string, headers: Record<string, string> = {}): Promise<Readiness> {
+export async function waitForReadiness(
+  serve: Serve,
+  predicate: (body: Readiness) => boolean,
+  what: string,
+  headers: Record<string, string> = {},
+): Promise<Readiness> {
   let body: Readiness | undefined;
   await until(
     async () => {

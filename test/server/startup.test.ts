@@ -18,14 +18,10 @@ const API_KEY = 'startup-test-key';
 const AUTH = { Authorization: `Bearer ${API_KEY}` };
 
 /** An article written for these tests; its rare words find it and nothing else. */
+// prettier-ignore
 const OBSERVATORY = [
-  '---',
-  'title: 한빛시 청소년 천문대 개관',
-  'date: 2025-11-02',
-  'source: 한빛일보',
-  '---',
-  '한빛시는 2일 한빛산 정상 부근에 청소년 천문대를 열었다고 밝혔다. 천문대에는 구경 60센티미터 반사망원경과 별자리 체험관이 들어섰다.',
-  '',
+  '---', 'title: 한빛시 청소년 천문대 개관', 'date: 2025-11-02', 'source: 한빛일보', '---',
+  '한빛시는 2일 한빛산 정상 부근에 청소년 천문대를 열었다고 밝혔다. 천문대에는 구경 60센티미터 반사망원경과 별자리 체험관이 들어섰다.', '',
   '관람은 화요일부터 일요일까지 오후 2시부터 밤 10시까지 가능하며 초등학생 단체는 미리 신청하면 야간 관측 수업을 들을 수 있다.',
 ].join('\n');
 const OBSERVATORY_QUERY = '청소년 천문대 반사망원경';
@@ -58,14 +54,22 @@ async function buildFirst(corpus: TempCorpus, env: Record<string, string> = {}):
 }
 
 /** The lines a failed start wrote to stderr (Node's own warnings aside). */
-const errorLines = (serve: Pick<Serve, 'stderr'>) => serve.stderr.join('').split('\n').filter((line) => line.trim() && !/ExperimentalWarning|--trace-warnings/.test(line));
+const errorLines = (serve: Pick<Serve, 'stderr'>) =>
+  serve.stderr
+    .join('')
+    .split('\n')
+    .filter((line) => line.trim() && !/ExperimentalWarning|--trace-warnings/.test(line));
 
 describe('a start that cannot serve exits non-zero with one line', () => {
   it('no index and an unreachable embedding provider: one line with host, model and the fix', async () => {
     const corpus = await corpusFor('startup-no-embedder');
     const port = await closedPort();
     const started = performance.now();
-    const serve = spawnServe(corpus, { EMBEDDINGS_PROVIDER: 'ollama', OLLAMA_HOST: `http://127.0.0.1:${port}`, OLLAMA_EMBED_MODEL: 'bge-m3' });
+    const serve = spawnServe(corpus, {
+      EMBEDDINGS_PROVIDER: 'ollama',
+      OLLAMA_HOST: `http://127.0.0.1:${port}`,
+      OLLAMA_EMBED_MODEL: 'bge-m3',
+    });
     const { code } = await serve.exited;
     expect(code).toBe(1);
     expect(performance.now() - started).toBeLessThan(FAILED_START_BOUND_MS);
@@ -194,7 +198,11 @@ describe('zero-gap re-indexing', () => {
     const first = (await waitUntilReady(serve)).generation!;
     await writeFile(join(corpus.corpusDir, 'observatory.md'), OBSERVATORY);
 
-    const ingest = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'ingest', '--json', '--corpus', corpus.corpusDir, '--index', corpus.indexDir], { cwd: ROOT, stdio: 'ignore' });
+    const ingest = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'ingest', '--json', '--corpus', corpus.corpusDir, '--index', corpus.indexDir],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     const ingested = new Promise<number | null>((resolve) => ingest.once('exit', resolve));
     const adopted = serve.waitForLog((line) => (line.msg ?? '').startsWith('새 색인 세대를 불러왔습니다'), 'the adopted generation');
     const load = await keepAsking(serve, adopted);
@@ -233,7 +241,13 @@ describe('an unreachable chat model is named at start-up', () => {
   it('connection refused: one start-up warning with host and model, degraded /readyz, fallback lines with the cause', async () => {
     const corpus = await corpusFor('startup-llm-refused');
     const host = `http://127.0.0.1:${await closedPort()}`;
-    const serve = await startServe(corpus, { LLM_PROVIDER: 'ollama', OLLAMA_HOST: host, OLLAMA_CHAT_MODEL: 'exaone3.5:7.8b', API_KEY, LLM_TIMEOUT_MS: '5000' });
+    const serve = await startServe(corpus, {
+      LLM_PROVIDER: 'ollama',
+      OLLAMA_HOST: host,
+      OLLAMA_CHAT_MODEL: 'exaone3.5:7.8b',
+      API_KEY,
+      LLM_TIMEOUT_MS: '5000',
+    });
     const ready = await waitUntilReady(serve, AUTH);
     expect(ready.status).toBe('degraded');
     expect(ready.llm).toEqual({ provider: 'ollama', host, model: 'exaone3.5:7.8b', state: 'unreachable', cause: 'connection refused' });

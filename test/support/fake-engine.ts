@@ -29,7 +29,8 @@ export const FESTIVAL_ARTICLE: Article = {
   ].join('\n\n'),
 };
 
-export const SCRIPT_SENTENCE = '점검팀은 <script>window.__xss = 1</script> 같은 문자열과 <img src=x onerror="window.__xss = 2"> 같은 태그가 화면에 글자 그대로 보여야 한다고 설명했다.';
+export const SCRIPT_SENTENCE =
+  '점검팀은 <script>window.__xss = 1</script> 같은 문자열과 <img src=x onerror="window.__xss = 2"> 같은 태그가 화면에 글자 그대로 보여야 한다고 설명했다.';
 
 export const SCRIPT_ARTICLE: Article = {
   id: 'web-security-check',
@@ -130,7 +131,11 @@ export class FakeEngine implements Engine {
       return article.text.split('\n\n').map((text, index) => {
         const chunkStart = article.text.indexOf(text, start);
         start = chunkStart + text.length;
-        return { chunk: { id: `${article.id}#${index}`, articleId: article.id, index, start: chunkStart, end: start, text }, article: meta, score: 0 };
+        return {
+          chunk: { id: `${article.id}#${index}`, articleId: article.id, index, start: chunkStart, end: start, text },
+          article: meta,
+          score: 0,
+        };
       });
     });
   }
@@ -195,7 +200,9 @@ export class FakeEngine implements Engine {
       return { answer: REFUSAL_ANSWER, citations: [], refused: true, mode: 'extractive', question, timings };
     }
     const start = article.text.indexOf(found.quote);
-    const chunk = this.chunks().find((hit) => hit.chunk.articleId === article.id && hit.chunk.start <= start && start < hit.chunk.end)!.chunk;
+    const chunk = this.chunks().find(
+      (hit) => hit.chunk.articleId === article.id && hit.chunk.start <= start && start < hit.chunk.end,
+    )!.chunk;
     const citation: Citation = {
       n: 1,
       articleId: article.id,
@@ -303,6 +310,11 @@ export function parseSse(text: string): SseEvent[] {
     .filter((lines) => lines.length > 0)
     .map((lines) => ({
       event: lines.find((line) => line.startsWith('event: '))?.slice(7) ?? 'message',
-      data: JSON.parse(lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n')) as unknown,
+      data: JSON.parse(
+        lines
+          .filter((line) => line.startsWith('data: '))
+          .map((line) => line.slice(6))
+          .join('\n'),
+      ) as unknown,
     }));
 }

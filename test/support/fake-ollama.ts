@@ -114,9 +114,15 @@ export async function startFakeOllama(options: { dimension?: number } = {}): Pro
           return;
         }
         response.writeHead(200, { 'content-type': 'application/x-ndjson' });
-        await streamPieces(response, reply, piecesOf(reply), (piece) => response.write(`${JSON.stringify(line(piece, false))}\n`), () => {
-          response.end(`${JSON.stringify(line('', true, final))}\n`);
-        });
+        await streamPieces(
+          response,
+          reply,
+          piecesOf(reply),
+          (piece) => response.write(`${JSON.stringify(line(piece, false))}\n`),
+          () => {
+            response.end(`${JSON.stringify(line('', true, final))}\n`);
+          },
+        );
         return;
       }
       sendJson(response, 404, { error: `fake: no route ${request.method} ${request.path}` });

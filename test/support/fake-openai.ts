@@ -99,7 +99,13 @@ export function piecesOf(script: ChatScript): string[] {
 }
 
 /** Writes `pieces` one by one through `write`, then ends, hangs or breaks as scripted. */
-export async function streamPieces(response: ServerResponse, script: ChatScript, pieces: string[], write: (piece: string) => void, finish: () => void): Promise<void> {
+export async function streamPieces(
+  response: ServerResponse,
+  script: ChatScript,
+  pieces: string[],
+  write: (piece: string) => void,
+  finish: () => void,
+): Promise<void> {
   for (const piece of pieces) {
     if (response.destroyed) return;
     write(piece);
@@ -147,7 +153,7 @@ export async function startScriptedServer(route: Route, noReply: ChatScript): Pr
   const embedQueue: Reply[] = [];
   let fallback: Reply = noReply;
 
-  const server = createServer(async (incoming, response) => {
+  const handle = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -157,7 +163,12 @@ export async function startScriptedServer(route: Route, noReply: ChatScript): Pr
     } catch {
       // keep the raw text
     }
-    const request: RecordedRequest = { method: incoming.method ?? 'GET', path: (incoming.url ?? '/').split('?')[0]!, headers: incoming.headers, body };
+    const request: RecordedRequest = {
+      method: incoming.method ?? 'GET',
+      path: (incoming.url ?? '/').split('?')[0]!,
+      headers: incoming.headers,
+      body,
+    };
     requests.push(request);
     response.on('close', () => {
       if (!response.writableFinished) request.aborted = true;
@@ -174,7 +185,8 @@ export async function startScriptedServer(route: Route, noReply: ChatScript): Pr
       if (!response.headersSent) sendJson(response, 500, { error: String(error) });
       else response.destroy();
     }
-  });
+  };
+  const server = createServer((incoming, response) => void handle(incoming, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -219,7 +231,12 @@ interface EmbeddingsBody {
 }
 
 const openAIError = (status: number) => ({
-  error: { message: `fake upstream error ${status}`, type: status >= 500 ? 'server_error' : 'invalid_request_error', param: null, code: null },
+  error: {
+    message: `fake upstream error ${status}`,
+    type: status >= 500 ? 'server_error' : 'invalid_request_error',
+    param: null,
+    code: null,
+  },
 });
 
 export async function startFakeOpenAI(options: { dimension?: number } = {}): Promise<FakeOpenAI> {
@@ -242,7 +259,12 @@ export async function startFakeOpenAI(options: { dimension?: number } = {}): Pro
           const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
           return { object: 'embedding', index, embedding };
         });
-        sendJson(response, 200, { object: 'list', data, model: body.model ?? 'fake', usage: { prompt_tokens: inputs.length, total_tokens: inputs.length } });
+        sendJson(response, 200, {
+          object: 'list',
+          data,
+          model: body.model ?? 'fake',
+          usage: { prompt_tokens: inputs.length, total_tokens: inputs.length },
+        });
         return;
       }
       if (request.method === 'POST' && request.path === '/v1/chat/completions') {
@@ -277,14 +299,22 @@ export async function startFakeOpenAI(options: { dimension?: number } = {}): Pro
         });
         const send = (data: unknown) => response.write(`data: ${JSON.stringify(data)}\n\n`);
         send(chunk({ role: 'assistant', content: '', refusal: null }, null));
-        await streamPieces(response, reply, piecesOf(reply), (piece) => send(chunk({ content: piece }, null)), () => {
-          send(chunk({}, 'stop'));
-          if (body.stream_options?.include_usage) send({ id, object: 'chat.completion.chunk', created, model, choices: [], usage });
-          response.end('data: [DONE]\n\n');
-        });
+        await streamPieces(
+          response,
+          reply,
+          piecesOf(reply),
+          (piece) => send(chunk({ content: piece }, null)),
+          () => {
+            send(chunk({}, 'stop'));
+            if (body.stream_options?.include_usage) send({ id, object: 'chat.completion.chunk', created, model, choices: [], usage });
+            response.end('data: [DONE]\n\n');
+          },
+        );
         return;
       }
-      sendJson(response, 404, { error: { message: `fake: no route ${request.method} ${request.path}`, type: 'invalid_request_error', param: null, code: null } });
+      sendJson(response, 404, {
+        error: { message: `fake: no route ${request.method} ${request.path}`, type: 'invalid_request_error', param: null, code: null },
+      });
     },
     { status: 500 },
   );

@@ -3,10 +3,10 @@
 // line per embedded batch, so a test can kill it mid-way or watch it hold the lock.
 //
 //   node --import tsx test/support/ingest-child.ts <indexDir> <articles> <delayMsPerBatch>
-import type { Article } from '../../src/domain/types.js';
+import type { Article, CorpusItem } from '../../src/domain/types.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { createLocalEmbedder } from '../../src/embed/local.js';
-import { ingest, type CorpusItem } from '../../src/index/ingest.js';
+import { ingest } from '../../src/ingest/ingest.js';
 
 const [indexDir, countArgument = '3000', delayArgument = '200'] = process.argv.slice(2);
 if (!indexDir) {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { ingestCorpus, openEngine } from '../../src/wiring.js';
-import type { IngestSummary } from '../../src/index/ingest.js';
+import type { IngestSummary } from '../../src/ingest/ingest.js';
 import type { Engine } from '../../src/rag/engine.js';
 import { createApp, startServer } from '../../src/server/app.js';
 import type { SseEvent } from './fake-engine.js';
@@ -78,10 +78,15 @@ interface PromptBody {
   messages?: Array<{ role: string; content: unknown }>;
 }
 
+function partText(part: unknown): string {
+  const text = typeof part === 'object' && part !== null && 'text' in part ? part.text : undefined;
+  return typeof text === 'string' ? text : '';
+}
+
 /** The text of a message, whether the client sent a string or content parts. */
 export function messageText(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((part) => (typeof part === 'string' ? part : String((part as { text?: unknown }).text ?? ''))).join('');
+  if (Array.isArray(content)) return content.map((part: unknown) => (typeof part === 'string' ? part : partText(part))).join('');
   return '';
 }
 
@@ -89,7 +94,8 @@ export function messageText(content: unknown): string {
 export function passagesOf(body: unknown): Map<number, string> {
   const user = (body as PromptBody).messages?.find((message) => message.role === 'user');
   const passages = new Map<number, string>();
-  for (const match of messageText(user?.content).matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)) passages.set(Number(match[1]), match[2]!);
+  for (const match of messageText(user?.content).matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g))
+    passages.set(Number(match[1]), match[2]!);
   return passages;
 }
 
@@ -156,7 +162,10 @@ export function streamChat(baseUrl: string, body: unknown): SseClient {
             const lines = block.split('\n').filter((line) => line && !line.startsWith(':'));
             const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6));
             if (data.length === 0) continue;
-            const event: SseEvent = { event: lines.find((line) => line.startsWith('event: '))?.slice(7) ?? 'message', data: JSON.parse(data.join('\n')) as unknown };
+            const event: SseEvent = {
+              event: lines.find((line) => line.startsWith('event: '))?.slice(7) ?? 'message',
+              data: JSON.parse(data.join('\n')) as unknown,
+            };
             events.push(event);
             for (const waiter of waiters.splice(0)) {
               if (waiter.predicate(event)) waiter.resolve(event);
@@ -186,7 +195,10 @@ export function streamChat(baseUrl: string, body: unknown): SseClient {
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         waiters.push({ predicate, resolve });
-        finished.then(() => reject(new Error(`stream ended without the awaited event; got ${events.map((event) => event.event).join(', ')}`)), reject);
+        finished.then(
+          () => reject(new Error(`stream ended without the awaited event; got ${events.map((event) => event.event).join(', ')}`)),
+          reject,
+        );
       });
     },
     destroy: () => request.destroy(),
@@ -194,7 +206,12 @@ export function streamChat(baseUrl: string, body: unknown): SseClient {
 }
 
 /** Polls `check` until it returns true, every `intervalMs`, giving up after `attempts` tries. */
-export async function until(check: () => boolean | Promise<boolean>, what: string | (() => string), attempts = 200, intervalMs = 25): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string | (() => string),
+  attempts = 200,
+  intervalMs = 25,
+): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

@@ -64,11 +64,40 @@ const syllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((code) => String.f
 const hangulWord = fc.array(syllable, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
 const otherWord = fc.constantFrom('AI', 'LG', 'U.S.', 'Dr.', '3.5%', '1,200명', '2025. 10. 30.', '(사진=뉴스1)', 'K-AI');
 const longRun = fc.array(syllable, { minLength: 40, maxLength: 400 }).map((parts) => parts.join(''));
-const separator = fc.constantFrom(' ', ' ', ' ', ' ', '. ', '다. ', '요? ', '까? ', '! ', '.\n', '\n\n', '\n\n\n', ' "', '" ', '." ', '“', '”', '… ', '  ', ', ');
+const separator = fc.constantFrom(
+  ' ',
+  ' ',
+  ' ',
+  ' ',
+  '. ',
+  '다. ',
+  '요? ',
+  '까? ',
+  '! ',
+  '.\n',
+  '\n\n',
+  '\n\n\n',
+  ' "',
+  '" ',
+  '." ',
+  '“',
+  '”',
+  '… ',
+  '  ',
+  ', ',
+);
 const koreanText = fc
-  .array(fc.oneof({ arbitrary: hangulWord, weight: 8 }, { arbitrary: separator, weight: 5 }, { arbitrary: otherWord, weight: 1 }, { arbitrary: longRun, weight: 1 }), {
-    maxLength: 150,
-  })
+  .array(
+    fc.oneof(
+      { arbitrary: hangulWord, weight: 8 },
+      { arbitrary: separator, weight: 5 },
+      { arbitrary: otherWord, weight: 1 },
+      { arbitrary: longRun, weight: 1 },
+    ),
+    {
+      maxLength: 150,
+    },
+  )
   .map((parts) => parts.join(''));
 const chunkOptions = fc.record({ maxChars: fc.integer({ min: 10, max: 400 }), overlapSentences: fc.integer({ min: 0, max: 3 }) });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RELATED_GROUPS, areRelated, relatedLemma, relatedTerms } from '../../src/text/related-words.js';
+import { RELATED_GROUPS } from '../../src/text/related-word-groups.js';
+import { areRelated, relatedLemma, relatedTerms } from '../../src/text/related-words.js';
 
 describe('relatedTerms', () => {
   // [a surface word as it appears in a question or article, lemmas that must be related to it]

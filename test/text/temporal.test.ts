@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTimeExpressions, formatKoreanDate, resolvedTerms, timeIntent, type TimeExpression } from '../../src/text/temporal.js';
-import { DAY_COUNT_WORDS, RELATIVE_DAYS, RELATIVE_MONTHS, RELATIVE_QUARTERS, RELATIVE_WEEKS, RELATIVE_YEARS } from '../../src/text/temporal-tables.js';
+import {
+  DAY_COUNT_WORDS,
+  RELATIVE_DAYS,
+  RELATIVE_MONTHS,
+  RELATIVE_QUARTERS,
+  RELATIVE_WEEKS,
+  RELATIVE_YEARS,
+} from '../../src/text/temporal-tables.js';
 
 type Kind = TimeExpression['kind'];
 
@@ -169,10 +176,15 @@ describe('findTimeExpressions: expressions, terms and resolution', () => {
   });
 
   it('finds every word of the tables on its own, whatever follows', () => {
-    const words = [RELATIVE_DAYS, RELATIVE_YEARS, RELATIVE_MONTHS, RELATIVE_WEEKS, RELATIVE_QUARTERS, DAY_COUNT_WORDS].flatMap((table) => Object.keys(table));
+    const words = [RELATIVE_DAYS, RELATIVE_YEARS, RELATIVE_MONTHS, RELATIVE_WEEKS, RELATIVE_QUARTERS, DAY_COUNT_WORDS].flatMap((table) =>
+      Object.keys(table),
+    );
     for (const word of words) {
       for (const after of ['', '에', ' 발표']) {
-        expect(findTimeExpressions(`${word}${after}`, '2025-06-19').map((expression) => expression.text), `${word}${after}`).toEqual([word]);
+        expect(
+          findTimeExpressions(`${word}${after}`, '2025-06-19').map((expression) => expression.text),
+          `${word}${after}`,
+        ).toEqual([word]);
       }
     }
   });
@@ -310,9 +322,46 @@ describe('findTimeExpressions: invariants', () => {
 
   it('spans are exact slices, in order, without overlap, and ranges are well formed', () => {
     const piece = fc.constantFrom(
-      '2025년', ' ', '6월', '18일', '지난', '오는 ', '이날', '오늘날', '1~10일', '부터 ', '까지', '2차전', '3일', ' 연속', '간',
-      '상반기', '4Q', '1·4분기', '이달', ' 하순', '두 달', '한 달러', '.', '12', '/', '~', '2025.6.18', '수출은', '했다', '할 예정',
-      '5000년', ' 전', '100일', '31일', '2월', '9999년', '0월', '4강', '제', '2013~',
+      '2025년',
+      ' ',
+      '6월',
+      '18일',
+      '지난',
+      '오는 ',
+      '이날',
+      '오늘날',
+      '1~10일',
+      '부터 ',
+      '까지',
+      '2차전',
+      '3일',
+      ' 연속',
+      '간',
+      '상반기',
+      '4Q',
+      '1·4분기',
+      '이달',
+      ' 하순',
+      '두 달',
+      '한 달러',
+      '.',
+      '12',
+      '/',
+      '~',
+      '2025.6.18',
+      '수출은',
+      '했다',
+      '할 예정',
+      '5000년',
+      ' 전',
+      '100일',
+      '31일',
+      '2월',
+      '9999년',
+      '0월',
+      '4강',
+      '제',
+      '2013~',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), isoDate, (pieces, reference) => {
@@ -326,7 +375,8 @@ describe('findTimeExpressions: invariants', () => {
           if (expression.range) {
             expect(expression.range.from <= expression.range.to).toBe(true);
             // A span of several years ("2013~2025년") has no index key by design.
-            if (expression.range.from.slice(0, 4) === expression.range.to.slice(0, 4)) expect(resolvedTerms(expression.range).length).toBeGreaterThan(0);
+            if (expression.range.from.slice(0, 4) === expression.range.to.slice(0, 4))
+              expect(resolvedTerms(expression.range).length).toBeGreaterThan(0);
             expect(formatKoreanDate(expression.range)).toMatch(/^\d{4}년/);
           }
         }
@@ -350,8 +400,21 @@ describe('resolvedTerms', () => {
     [
       { from: '2024-12-29', to: '2025-01-04' },
       [
-        '@2024-12-29', '@2024-12-30', '@2024-12-31', '@2025-01-01', '@2025-01-02', '@2025-01-03', '@2025-01-04',
-        '@2024-12', '@2025-01', '@2024-Q4', '@2025-Q1', '@2024-H2', '@2025-H1', '@2024', '@2025',
+        '@2024-12-29',
+        '@2024-12-30',
+        '@2024-12-31',
+        '@2025-01-01',
+        '@2025-01-02',
+        '@2025-01-03',
+        '@2025-01-04',
+        '@2024-12',
+        '@2025-01',
+        '@2024-Q4',
+        '@2025-Q1',
+        '@2024-H2',
+        '@2025-H1',
+        '@2024',
+        '@2025',
       ],
     ],
     [{ from: '2025-06-01', to: '2025-08-31' }, ['@2025-Q2', '@2025-Q3', '@2025-H1', '@2025-H2', '@2025']],

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { resolvedMonthTerms } from '../../src/text/time-terms.js';
+import { createMonthTermResolver, monthTermsOf } from '../../src/text/time-terms.js';
 import { dateNote } from '../../src/answer/extractive.js';
 
-describe('resolvedMonthTerms', () => {
+describe('monthTermsOf and a month-term resolver', () => {
+  const resolvedMonthTerms = createMonthTermResolver(2);
+
   it.each<[string, string, string[]]>([
     ['지난달 수출이 12% 늘었다.', '2025-07-15', ['6월']],
     ['이날 발표했다.', '2025-07-15', ['7월']],
@@ -13,11 +15,21 @@ describe('resolvedMonthTerms', () => {
     ['6월 수출이 늘었다.', '2025-07-15', []],
     ['올해 상반기 실적이다.', '2025-07-15', []],
   ])('%s (기사 %s) → %j', (text, date, terms) => {
+    expect(monthTermsOf(text, date)).toEqual(terms);
+    // The resolver remembers two passages: asked twice (the second time from memory), it agrees.
+    expect(resolvedMonthTerms(text, date)).toEqual(terms);
     expect(resolvedMonthTerms(text, date)).toEqual(terms);
   });
 
   it('adds nothing without an article date', () => {
+    expect(monthTermsOf('지난달 수출이 늘었다.', undefined)).toEqual([]);
     expect(resolvedMonthTerms('지난달 수출이 늘었다.', undefined)).toEqual([]);
+  });
+
+  it('keys its memory by the article date as well as the text', () => {
+    const resolve = createMonthTermResolver();
+    expect(resolve('지난달 수출이 늘었다.', '2025-07-15')).toEqual(['6월']);
+    expect(resolve('지난달 수출이 늘었다.', '2025-03-02')).toEqual(['2월']);
   });
 });
 

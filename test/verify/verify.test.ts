@@ -51,7 +51,12 @@ describe('parseVerifyLine', () => {
     ['not JSON', '{"id": 1,', 'INVALID_JSON', undefined],
     ['no passages', JSON.stringify({ id: 'x', passages: [], answer: '가' }), 'VALIDATION', 'x'],
     ['a passage without text', JSON.stringify({ id: 7, passages: [{ n: 1, title: 't' }], answer: '가' }), 'VALIDATION', 7],
-    ['duplicate passage numbers', JSON.stringify({ id: 'd', passages: [PASSAGES[0], { ...PASSAGES[1], n: 1 }], answer: '가' }), 'VALIDATION', 'd'],
+    [
+      'duplicate passage numbers',
+      JSON.stringify({ id: 'd', passages: [PASSAGES[0], { ...PASSAGES[1], n: 1 }], answer: '가' }),
+      'VALIDATION',
+      'd',
+    ],
     ['no id', JSON.stringify({ passages: PASSAGES, answer: '가' }), 'VALIDATION', undefined],
   ])('%s', (_name, input, code, id) => {
     const parsed = parseVerifyLine(input);
@@ -62,7 +67,12 @@ describe('parseVerifyLine', () => {
 
 describe('runVerify', () => {
   it('answers every line, a bad one with its error, and goes on', async () => {
-    const { out, totals } = await collect([line('사업비는 약 24억 원이다 [1].', 'a'), 'not json', '', line('사업비는 약 99억 원이다 [1].', 'b')]);
+    const { out, totals } = await collect([
+      line('사업비는 약 24억 원이다 [1].', 'a'),
+      'not json',
+      '',
+      line('사업비는 약 99억 원이다 [1].', 'b'),
+    ]);
     expect(out.map((text) => JSON.parse(text))).toEqual([
       { id: 'a', sentences: [expect.objectContaining({ supported: true })], answer: '사업비는 약 24억 원이다 [1].' },
       { error: { code: 'INVALID_JSON', message: expect.any(String) } },
@@ -76,7 +86,9 @@ describe('runVerify', () => {
     expect(out[0]).toContain('✓ 근거 있음');
     expect(out[0]).toContain('✗ 뺌');
     expect(out[0]).toContain('2문장 중 1문장 유지');
-    expect(formatReport({ error: { code: 'INVALID_JSON', message: 'JSON이 아닙니다' } }, 3)).toBe('#3: 입력 오류 [INVALID_JSON] JSON이 아닙니다');
+    expect(formatReport({ error: { code: 'INVALID_JSON', message: 'JSON이 아닙니다' } }, 3)).toBe(
+      '#3: 입력 오류 [INVALID_JSON] JSON이 아닙니다',
+    );
   });
 });
 
@@ -88,9 +100,16 @@ describe('the verify command', () => {
     child.stdin.end(`${line('사업비는 약 24억 원이다 [1].', 'ok')}\n{bad\n`);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((text) => JSON.parse(text));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text));
     expect(lines).toEqual([
-      { id: 'ok', sentences: [{ text: '사업비는 약 24억 원이다 [1].', citations: [1], supported: true }], answer: '사업비는 약 24억 원이다 [1].' },
+      {
+        id: 'ok',
+        sentences: [{ text: '사업비는 약 24억 원이다 [1].', citations: [1], supported: true }],
+        answer: '사업비는 약 24억 원이다 [1].',
+      },
       { error: { code: 'INVALID_JSON', message: expect.any(String) } },
     ]);
   }, 30_000);

@@ -13,12 +13,12 @@ export interface GroundingPassage {
   article?: string;
 }
 
-export type SentenceOutcome =
+type SentenceOutcome =
   | { status: 'kept'; cited: number[]; check: SentenceCheck }
   | { status: 'recited'; cited: number[]; recitedTo: number; reason: string; check: SentenceCheck }
   | { status: 'dropped'; cited: number[]; reason: string; check?: SentenceCheck };
 
-export interface GroundOptions {
+interface GroundOptions {
   terms?: TermStatistics;
   /** Try the other passages when the cited ones do not support the sentence (default true). */
   recite?: boolean;
@@ -29,10 +29,16 @@ function checkAgainst(body: string, chosen: GroundingPassage[], all: GroundingPa
   const titles = chosen.map((passage) => passage.title);
   const related = [
     // Other chunks of the same article, given alongside: they may spell out a name.
-    ...all.filter((passage) => !chosen.includes(passage) && articles.has(passage.article ?? `#${passage.n}`)).map((passage) => passage.text),
+    ...all
+      .filter((passage) => !chosen.includes(passage) && articles.has(passage.article ?? `#${passage.n}`))
+      .map((passage) => passage.text),
   ];
   const dates = chosen.flatMap((passage) => (passage.date ? [passage.date] : []));
-  return checkClaim(body, chosen.map((passage) => passage.text), { titles, related, dates, ...(terms ? { terms } : {}) });
+  return checkClaim(
+    body,
+    chosen.map((passage) => passage.text),
+    { titles, related, dates, ...(terms ? { terms } : {}) },
+  );
 }
 
 /**
@@ -40,11 +46,17 @@ function checkAgainst(body: string, chosen: GroundingPassage[], all: GroundingPa
  * it cites (unknown ones are ignored). A sentence no cited passage supports is re-cited
  * to the first other passage that does, else dropped.
  */
-export function groundSentence(body: string, markers: number[], passages: GroundingPassage[], options: GroundOptions = {}): SentenceOutcome {
+export function groundSentence(
+  body: string,
+  markers: number[],
+  passages: GroundingPassage[],
+  options: GroundOptions = {},
+): SentenceOutcome {
   const byNumber = new Map(passages.map((passage) => [passage.n, passage]));
-  const cited = [...new Set(markers)].filter((n) => byNumber.has(n));
-  if (cited.length === 0) return { status: 'dropped', cited, reason: markers.length > 0 ? '없는 출처 번호만 표시했습니다' : '출처 표시가 없습니다' };
-  const chosen = cited.map((n) => byNumber.get(n)!);
+  const chosen = [...new Set(markers)].flatMap((n) => byNumber.get(n) ?? []);
+  const cited = chosen.map((passage) => passage.n);
+  if (cited.length === 0)
+    return { status: 'dropped', cited, reason: markers.length > 0 ? '없는 출처 번호만 표시했습니다' : '출처 표시가 없습니다' };
   const check = checkAgainst(body, chosen, passages, options.terms);
   if (check.supported) return { status: 'kept', cited, check };
   const reason = check.reason ?? '근거가 부족합니다';

@@ -7,6 +7,13 @@ import { join } from 'node:path';
 import { startPgliteServer, type PgliteServer } from '../../index/postgres/pglite-server.js';
 import { createPool } from '../../index/postgres/database.js';
 
+/** What every PostgreSQL benchmark takes: the KorQuAD file, a server (else PGlite) and a notice sink. */
+export interface PostgresBenchOptions {
+  data?: string;
+  databaseUrl?: string;
+  onNotice?: (message: string) => void;
+}
+
 export interface BenchDatabase {
   url: string;
   /** What served the benchmark, for the output. */

@@ -63,11 +63,17 @@ async function askTimed(engine: Engine, question: KorquadQuestion, tally: Tally)
   const started = performance.now();
   const response = await engine.pipeline.ask({ question: question.question });
   tally.latencies.push(performance.now() - started);
-  return { top10: hits.map((hit) => hit.chunk.id).join(' '), answer: JSON.stringify([response.answer, response.citations, response.refused]) };
+  return {
+    top10: hits.map((hit) => hit.chunk.id).join(' '),
+    answer: JSON.stringify([response.answer, response.citations, response.refused]),
+  };
 }
 
 async function lexicalTop10(index: LoadedIndex, pool: Pool, embedderId: string, question: string): Promise<[string, string]> {
-  const local = index.lexical.search(question, 10).map((entry) => entry.id).join(' ');
+  const local = index.lexical
+    .search(question, 10)
+    .map((entry) => entry.id)
+    .join(' ');
   const postgres = await inSnapshot(pool, async (client) => {
     const source = postgresSource(client, await requireIndexState(client, embedderId));
     return (await source.candidates(question, 10, undefined, undefined)).lexical.map((entry) => entry.id).join(' ');
@@ -105,7 +111,9 @@ export async function runKorquadBackends(options: KorquadBackendsOptions): Promi
 
     const localTally: Tally = { hit1: 0, hit5: 0, latencies: [] };
     const postgresTally: Tally = { hit1: 0, hit5: 0, latencies: [] };
-    let lexicalSame = 0, top10Same = 0, answersSame = 0;
+    let lexicalSame = 0,
+      top10Same = 0,
+      answersSame = 0;
     for (const [i, question] of questions.entries()) {
       const [lexicalLocal, lexicalPostgres] = await lexicalTop10(index, pool, embedderId, question.question);
       if (lexicalLocal === lexicalPostgres) lexicalSame++;

@@ -13,7 +13,8 @@ import { DEFAULT_KORQUAD_FILE } from '../../eval/bench-korquad.js';
 import { loadKorquad } from '../../eval/korquad-data.js';
 import { ingestCorpus } from '../../wiring.js';
 import { fire, summarise, type LoadRunResult } from '../bench-load.js';
-import { benchDatabase } from './database.js';
+import { benchDatabase, type PostgresBenchOptions } from './database.js';
+import { childEnvironment } from '../../config/environment.js';
 
 export interface BackendLoad extends LoadRunResult {
   servers: number;
@@ -50,7 +51,18 @@ async function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>): Promise<Served> {
   const port = await freePort();
   const child = spawn(process.execPath, [...(CLI.endsWith('.ts') ? ['--import', 'tsx'] : []), CLI, 'serve'], {
-    env: { ...process.env, MALLOC_ARENA_MAX: '2', PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MIN: '0', API_KEY: '', EMBEDDINGS_PROVIDER: 'local', LLM_PROVIDER: 'extractive', ...env },
+    env: childEnvironment({
+      MALLOC_ARENA_MAX: '2',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MIN: '0',
+      API_KEY: '',
+      EMBEDDINGS_PROVIDER: 'local',
+      LLM_PROVIDER: 'extractive',
+      ...env,
+    }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -68,20 +80,22 @@ async function rssMB(child: ChildProcess): Promise<number> {
 }
 
 async function stopAll(servers: Served[]): Promise<void> {
-  await Promise.all(servers.map(async ({ child }) => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 6_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }));
+  await Promise.all(
+    servers.map(async ({ child }) => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 6_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }),
+  );
 }
 
 /** Warms the servers up, then loads them together, the connections shared out evenly. */
 async function loadServers(servers: Served[], questions: string[], seconds: number, connections: number): Promise<BackendLoad> {
   const share = Math.max(1, Math.floor(connections / servers.length));
-  await Promise.all(servers.map(({ url }) => fire(url, questions, 2, share)));
-  const results = (await Promise.all(servers.map(({ url }, i) => fire(url, questions.slice(i * 7), seconds, share)))).map(summarise);
+  await Promise.all(servers.map(({ url }) => fire(url, questions, 2, share).result));
+  const results = (await Promise.all(servers.map(({ url }, i) => fire(url, questions.slice(i * 7), seconds, share).result))).map(summarise);
   return {
     servers: servers.length,
     requestsPerSec: round(results.reduce((sum, result) => sum + result.requestsPerSec, 0)),
@@ -93,7 +107,9 @@ async function loadServers(servers: Served[], questions: string[], seconds: numb
   };
 }
 
-export async function runPostgresLoadBench(options: { servers: number; durationSeconds: number; connections: number; data?: string; databaseUrl?: string; onNotice?: (message: string) => void }): Promise<PostgresLoadResult> {
+export async function runPostgresLoadBench(
+  options: PostgresBenchOptions & { servers: number; durationSeconds: number; connections: number },
+): Promise<PostgresLoadResult> {
   const notice = options.onNotice ?? (() => undefined);
   const data = await loadKorquad(options.data ?? DEFAULT_KORQUAD_FILE);
   const questions = data.questions.map((question) => question.question);
@@ -104,7 +120,10 @@ export async function runPostgresLoadBench(options: { servers: number; durationS
     const corpusDir = join(work, 'corpus');
     const indexDir = join(work, 'index');
     await mkdir(corpusDir);
-    await writeFile(join(corpusDir, 'korquad.jsonl'), data.articles.map(({ id, title, text }) => JSON.stringify({ id, title, text })).join('\n'));
+    await writeFile(
+      join(corpusDir, 'korquad.jsonl'),
+      data.articles.map(({ id, title, text }) => JSON.stringify({ id, title, text })).join('\n'),
+    );
     const config: Config = { ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', corpusDir, indexDir };
     await ingestCorpus(config);
     await ingestCorpus({ ...config, indexBackend: 'postgres', databaseUrl: database.url });
@@ -116,7 +135,8 @@ export async function runPostgresLoadBench(options: { servers: number; durationS
     await stopAll(running.splice(0));
 
     notice(`PostgreSQL 색인 서버 ${options.servers}개에 같은 부하…`);
-    for (let i = 0; i < options.servers; i++) running.push(await startServer({ ...base, INDEX_BACKEND: 'postgres', DATABASE_URL: database.url }));
+    for (let i = 0; i < options.servers; i++)
+      running.push(await startServer({ ...base, INDEX_BACKEND: 'postgres', DATABASE_URL: database.url }));
     const postgres = await loadServers(running, questions, options.durationSeconds, options.connections);
     return { database: database.server, connections: options.connections, durationSeconds: options.durationSeconds, local, postgres };
   } finally {

@@ -12,7 +12,8 @@ import { loadConfig, type Config } from '../../config/config.js';
 import { DEFAULT_KORQUAD_FILE } from '../../eval/bench-korquad.js';
 import { ingestCorpus } from '../../wiring.js';
 import { generateSyntheticCorpus, korquadSentencePool, type ProbeResult } from '../bench-scale.js';
-import { benchDatabase } from './database.js';
+import { benchDatabase, type PostgresBenchOptions } from './database.js';
+import { childEnvironment } from '../../config/environment.js';
 
 export interface PostgresScaleResult {
   database: string;
@@ -35,7 +36,7 @@ async function probe(databaseUrl: string, questionsFile: string): Promise<ProbeR
   const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), script, questionsFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // As `npm start` runs the server (package.json): fewer malloc arenas, a smaller RSS.
-    env: { MALLOC_ARENA_MAX: '2', ...process.env, DATABASE_URL: databaseUrl, INDEX_BACKEND: 'postgres' },
+    env: childEnvironment({ MALLOC_ARENA_MAX: '2', DATABASE_URL: databaseUrl, INDEX_BACKEND: 'postgres' }),
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (data: string) => (output += data));
@@ -45,7 +46,9 @@ async function probe(databaseUrl: string, questionsFile: string): Promise<ProbeR
   return line as ProbeResult;
 }
 
-export async function runPostgresScaleBench(options: { chunks: number; data?: string; databaseUrl?: string; questions?: number; onNotice?: (message: string) => void }): Promise<PostgresScaleResult> {
+export async function runPostgresScaleBench(
+  options: PostgresBenchOptions & { chunks: number; questions?: number },
+): Promise<PostgresScaleResult> {
   const notice = options.onNotice ?? (() => undefined);
   const sentences = await korquadSentencePool(options.data ?? DEFAULT_KORQUAD_FILE);
   const work = await mkdtemp(join(tmpdir(), 'bench-scale-pg-'));
@@ -54,7 +57,14 @@ export async function runPostgresScaleBench(options: { chunks: number; data?: st
     const corpusDir = join(work, 'corpus');
     const generated = await generateSyntheticCorpus(sentences, { chunks: options.chunks, dir: corpusDir });
     notice(`합성 코퍼스: 기사 ${generated.articles}개, 청크 약 ${generated.chunks}개. PostgreSQL에 색인 중…`);
-    const config: Config = { ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', corpusDir, indexBackend: 'postgres', databaseUrl: database.url };
+    const config: Config = {
+      ...loadConfig(),
+      embeddingsProvider: 'local',
+      llmProvider: 'extractive',
+      corpusDir,
+      indexBackend: 'postgres',
+      databaseUrl: database.url,
+    };
     const started = performance.now();
     const summary = await ingestCorpus(config, { rebuild: true });
     const ingestSeconds = (performance.now() - started) / 1000;

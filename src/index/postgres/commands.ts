@@ -1,12 +1,10 @@
-// The PostgreSQL backend's entry points for the CLI and the wiring: ingest and db:migrate.
+// The PostgreSQL backend's entry points for the CLI and the wiring: the ingest sink and db:migrate.
 import type { Config } from '../../config/config.js';
-import type { CorpusItem } from '../../domain/types.js';
-import type { Embedder } from '../../embed/embedder.js';
 import { AppError } from '../../errors/app-error.js';
-import type { IngestSummary } from '../ingest.js';
+import type { OpenSink } from '../sink.js';
 import { connectionError, createPool, isConnectionFailure, type Pool } from './database.js';
 import { migrate } from './migrate.js';
-import { ingestPostgres, type PostgresIngestOptions } from './sink.js';
+import { postgresIndexSink } from './sink.js';
 
 function databaseUrlOf(config: Config): string {
   if (!config.databaseUrl) throw new AppError('CONFIG', '설정 오류: DATABASE_URL — INDEX_BACKEND=postgres에는 접속 주소가 필요합니다.');
@@ -26,14 +24,12 @@ async function withPool<T>(config: Config, work: (pool: Pool) => Promise<T>): Pr
   }
 }
 
-export interface PostgresIngestRequest extends Omit<PostgresIngestOptions, 'pool' | 'embedder' | 'source'> {
-  source: AsyncIterable<CorpusItem> | Iterable<CorpusItem>;
-  embedder: Embedder;
-}
-
-/** `npm run ingest` with INDEX_BACKEND=postgres (migrations first, under the ingest lock). */
-export function ingestIntoPostgres(config: Config, request: PostgresIngestRequest): Promise<IngestSummary> {
-  return withPool(config, (pool) => ingestPostgres({ ...request, pool }));
+/**
+ * `npm run ingest` with INDEX_BACKEND=postgres: `run` (the ingest orchestration, src/ingest/)
+ * writes through the PostgreSQL sink, on a pool of its own closed afterwards.
+ */
+export function withPostgresSink<T>(config: Config, run: (sink: OpenSink) => Promise<T>): Promise<T> {
+  return withPool(config, (pool) => run(postgresIndexSink(pool)));
 }
 
 /** `npm run db:migrate`: applies the pending migrations; returns their versions. */

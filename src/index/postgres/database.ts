@@ -35,7 +35,11 @@ export function connectionError(databaseUrl: string, error: unknown): AppError {
   } catch {
     // Not a URL: name the variable only.
   }
-  return new AppError('INDEX_MISSING', `PostgreSQL(${where})에 연결할 수 없습니다: ${errorMessage(error)}. DATABASE_URL과 서버 상태를 확인하세요.`, { cause: error });
+  return new AppError(
+    'INDEX_MISSING',
+    `PostgreSQL(${where})에 연결할 수 없습니다: ${errorMessage(error)}. DATABASE_URL과 서버 상태를 확인하세요.`,
+    { cause: error },
+  );
 }
 
 /**

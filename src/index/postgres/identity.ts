@@ -2,7 +2,7 @@
 // records, checked the same way (another embedder is refused, another recipe rebuilds).
 import { AppError } from '../../errors/app-error.js';
 import type { Bm25Params } from '../lexical.js';
-import type { ChunkingParams } from '../store.js';
+import type { ChunkingParams, SourceFileStat } from '../format.js';
 import type { HnswParams } from '../vectors.js';
 import type { Queryable } from './database.js';
 
@@ -25,7 +25,7 @@ export interface IndexState {
   generation: number;
   chunkCount: number;
   totalLength: number;
-  sources: Record<string, { size: number; mtimeMs: number }>;
+  sources: Record<string, SourceFileStat>;
 }
 
 interface MetaRow {
@@ -37,7 +37,7 @@ interface MetaRow {
   generation: number;
   chunk_count: number;
   total_length: number;
-  sources: Record<string, { size: number; mtimeMs: number }>;
+  sources: Record<string, SourceFileStat>;
 }
 
 /** The index's state, or undefined when no ingest has committed (or the schema is not there). */
@@ -81,7 +81,8 @@ function sameParams(a: object, b: object): boolean {
 
 /** Why a stored index cannot be updated in place by an ingest with `wanted`, or undefined. */
 export function rebuildReason(state: IndexState, wanted: IndexIdentity): string | undefined {
-  if (state.embedderId !== wanted.embedderId) return `색인은 임베더 ${state.embedderId}로 만들어졌지만 지금 설정은 ${wanted.embedderId}입니다 → 처음부터 다시 만듭니다.`;
+  if (state.embedderId !== wanted.embedderId)
+    return `색인은 임베더 ${state.embedderId}로 만들어졌지만 지금 설정은 ${wanted.embedderId}입니다 → 처음부터 다시 만듭니다.`;
   if (state.analyzer !== wanted.analyzer || !sameParams(state.chunking, wanted.chunking) || !sameParams(state.bm25, wanted.bm25)) {
     return '색인 설정(분석기·청크·BM25)이 바뀌어 처음부터 다시 만듭니다.';
   }

@@ -40,7 +40,10 @@ export async function migrate(client: Client, migrations?: Migration[]): Promise
     const newest = Math.max(0, ...all.map((migration) => migration.version));
     const ahead = [...done].filter((version) => version > newest);
     if (ahead.length > 0) {
-      throw new AppError('INDEX_INCOMPATIBLE', `데이터베이스 스키마(버전 ${Math.max(...ahead)})가 이 프로그램(버전 ${newest})보다 새롭습니다. 프로그램을 업데이트하세요.`);
+      throw new AppError(
+        'INDEX_INCOMPATIBLE',
+        `데이터베이스 스키마(버전 ${Math.max(...ahead)})가 이 프로그램(버전 ${newest})보다 새롭습니다. 프로그램을 업데이트하세요.`,
+      );
     }
     const applied: number[] = [];
     for (const migration of all) {
@@ -48,7 +51,11 @@ export async function migrate(client: Client, migrations?: Migration[]): Promise
       try {
         await client.query(migration.sql);
       } catch (error) {
-        throw new AppError('INGEST_FAILED', `마이그레이션 ${migration.version}-${migration.name} 실패: ${errorMessage(error)} (CREATE EXTENSION vector 권한이 필요합니다)`, { cause: error });
+        throw new AppError(
+          'INGEST_FAILED',
+          `마이그레이션 ${migration.version}-${migration.name} 실패: ${errorMessage(error)} (CREATE EXTENSION vector 권한이 필요합니다)`,
+          { cause: error },
+        );
       }
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
       applied.push(migration.version);

@@ -59,17 +59,22 @@ export async function startPgliteServer(options: PgliteServerOptions = {}): Prom
     : await PGlite.create({ loadDataDir: await template(), extensions: { vector } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 32 });
   const listening = new Promise<number>((resolve) =>
-    server.addEventListener('listening', (event) => {
-      const detail: unknown = (event as CustomEvent).detail;
-      resolve(typeof detail === 'object' && detail !== null && 'port' in detail && typeof detail.port === 'number' ? detail.port : 0);
-    }, { once: true }),
+    server.addEventListener(
+      'listening',
+      (event) => {
+        const detail: unknown = (event as CustomEvent).detail;
+        resolve(typeof detail === 'object' && detail !== null && 'port' in detail && typeof detail.port === 'number' ? detail.port : 0);
+      },
+      { once: true },
+    ),
   );
   await server.start();
   const port = await listening;
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
-    databaseBytes: async () => Number((await db.query<{ bytes: number }>('SELECT pg_database_size(current_database())::float8 AS bytes')).rows[0]?.bytes ?? 0),
+    databaseBytes: async () =>
+      Number((await db.query<{ bytes: number }>('SELECT pg_database_size(current_database())::float8 AS bytes')).rows[0]?.bytes ?? 0),
     stop: async () => {
       await server.stop();
       await db.close();

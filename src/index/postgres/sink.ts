@@ -1,171 +1,168 @@
-// `npm run ingest` into PostgreSQL: the same reading, chunking, hashing and BM25 terms as the
-// local ingest, written in ONE transaction (a killed run leaves the previous index), under
-// a session advisory lock (a second concurrent ingest is refused), incremental by content hash.
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Article, CorpusItem, SkippedInput } from '../../domain/types.js';
-import type { Embedder } from '../../embed/embedder.js';
-import { AppError, errorMessage } from '../../errors/app-error.js';
-import { chunkText } from '../../text/chunk.js';
+// The PostgreSQL index as an IndexSink (src/index/sink.ts): the orchestration in src/ingest/
+// reads, hashes, chunks and embeds; this sink writes the run in ONE transaction (a killed
+// run leaves the previous index), under a session advisory lock (a second concurrent ingest
+// is refused), keeping the rows of articles whose content hash did not change.
+import type { Article, Span } from '../../domain/types.js';
+import { AppError } from '../../errors/app-error.js';
 import { monthTermsOf } from '../../text/time-terms.js';
-import { sha256Text } from '../files.js';
-import { ANALYZER_VERSION, DEFAULT_CHUNKING, type IngestSummary } from '../ingest.js';
-import { DEFAULT_BM25, documentTerms, titleTerms } from '../lexical.js';
-import type { ChunkingParams } from '../store.js';
-import { DEFAULT_HNSW } from '../vectors.js';
-import { inTransaction, type Client, type Pool } from './database.js';
+import { ANALYZER_VERSION, type SourceFileStat } from '../format.js';
+import { documentTerms, titleTerms, type Bm25Params } from '../lexical.js';
+import type { IndexSink, OpenSink, OpenSinkOptions, PendingChunk } from '../sink.js';
+import type { Client, Pool } from './database.js';
 import { readIndexState, rebuildReason, type IndexIdentity } from './identity.js';
 import { acquireIngestLock } from './lock.js';
 import { migrate } from './migrate.js';
 import { IndexWriter, type ChunkRow } from './writer.js';
 
-/** Texts per embedding call, as in the local ingest. */
-const EMBED_BATCH = 64;
+/** What the stored index holds of each article: its content hash and chunk count. */
+type StoredArticles = Map<string, { hash: string; chunks: number }>;
 
-export interface PostgresIngestOptions {
-  pool: Pool;
-  source: AsyncIterable<CorpusItem> | Iterable<CorpusItem>;
-  /** The corpus root, to record file sizes and times for the staleness check. */
-  corpusDir?: string;
-  embedder: Embedder;
-  rebuild?: boolean;
-  strict?: boolean;
-  chunking?: ChunkingParams;
-  onProgress?: (progress: { articles: number; chunks: number; embedded: number }) => void;
-  onNotice?: (message: string) => void;
+/** One ingest's session: its connection (holding the lock and the transaction) and writer. */
+interface IngestRun {
+  client: Client;
+  writer: IndexWriter;
+  identity: IndexIdentity;
+  unlock: () => Promise<void>;
 }
 
-/** The content hash of the local ingest (src/index/ingest.ts): equal hash, equal chunks and vectors. */
-export function contentHash(embedderId: string, chunking: ChunkingParams, article: Article): string {
-  return sha256Text(JSON.stringify([embedderId, chunking, article.title, article.text]));
+/** A new or changed article whose chunks wait for their vectors. */
+interface WaitingArticle {
+  article: Article;
+  ord: number;
+  hash: string;
+  rows: ChunkRow[];
+  missing: number;
+  replaces: boolean;
 }
 
-/** What the previous index holds per article, and whether it can be updated in place. */
-async function previousIndex(client: Client, identity: Omit<IndexIdentity, 'dimension'>, options: PostgresIngestOptions) {
+/** Opens an ingest into the PostgreSQL index behind `pool`: lock, migrations, then the run's transaction. */
+export function postgresIndexSink(pool: Pool): OpenSink {
+  return async (options) => {
+    const client = await pool.connect();
+    let unlock: (() => Promise<void>) | undefined;
+    try {
+      unlock = await acquireIngestLock(client);
+      await migrate(client);
+      await client.query('BEGIN');
+      const identity = identityOf(options);
+      const stored = await storedIndex(client, identity, options);
+      const writer = await IndexWriter.open(client, stored.fresh, stored.dimension);
+      return new PostgresSink({ client, writer, identity: { ...identity, dimension: stored.dimension }, unlock }, stored.articles);
+    } catch (error) {
+      await endSession(client, unlock, true);
+      throw error;
+    }
+  };
+}
+
+/** What this run's index is made with, but the dimension (the stored one, or the embedder's). */
+function identityOf({ embedder, recipe }: OpenSinkOptions): Omit<IndexIdentity, 'dimension'> {
+  const { chunking, bm25, hnsw } = recipe;
+  return { embedderId: embedder.id, analyzer: ANALYZER_VERSION, chunking, bm25, hnsw: { m: hnsw.m, efConstruction: hnsw.efConstruction } };
+}
+
+/** The stored index, when this run may update it in place; otherwise a fresh start, with a notice why. */
+async function storedIndex(client: Client, identity: Omit<IndexIdentity, 'dimension'>, options: OpenSinkOptions) {
   const state = await readIndexState(client);
   const reason = state && !options.rebuild ? rebuildReason(state, { ...identity, dimension: state.dimension }) : undefined;
   if (reason) options.onNotice?.(reason);
-  const fresh = !state || options.rebuild === true || reason !== undefined;
-  const articles = new Map<string, { hash: string; chunks: number }>();
-  if (!fresh) {
-    const { rows } = await client.query<{ id: string; hash: string; chunks: number }>(
-      'SELECT a.id, a.hash, (SELECT count(*)::int FROM chunks c WHERE c.article_id = a.id) AS chunks FROM articles a',
-    );
-    for (const row of rows) articles.set(row.id, { hash: row.hash, chunks: row.chunks });
+  const articles: StoredArticles = new Map();
+  if (!state || options.rebuild || reason !== undefined) {
+    return { fresh: true, articles, dimension: await options.embedder.dimension() };
   }
-  const dimension = fresh || !state ? await options.embedder.dimension() : state.dimension;
-  return { fresh, articles, dimension };
+  const { rows } = await client.query<{ id: string; hash: string; chunks: number }>(
+    'SELECT a.id, a.hash, (SELECT count(*)::int FROM chunks c WHERE c.article_id = a.id) AS chunks FROM articles a',
+  );
+  for (const row of rows) articles.set(row.id, { hash: row.hash, chunks: row.chunks });
+  return { fresh: false, articles, dimension: state.dimension };
 }
 
-export async function ingestPostgres(options: PostgresIngestOptions): Promise<IngestSummary> {
-  const started = performance.now();
-  const client = await options.pool.connect();
-  let release: (() => Promise<void>) | undefined;
-  try {
-    release = await acquireIngestLock(client);
-    await migrate(client);
-    const identity = {
-      embedderId: options.embedder.id,
-      analyzer: ANALYZER_VERSION,
-      chunking: options.chunking ?? DEFAULT_CHUNKING,
-      bm25: DEFAULT_BM25,
-      hnsw: { m: DEFAULT_HNSW.m, efConstruction: DEFAULT_HNSW.efConstruction },
-    };
-    const previous = await previousIndex(client, identity, options);
-    const summary = await inTransaction(client, async () => {
-      const writer = await IndexWriter.open(client, previous.fresh, previous.dimension);
-      return readAndWrite(writer, previous.articles, { ...identity, dimension: previous.dimension }, options);
-    });
-    return { ...summary, seconds: Math.round((performance.now() - started) / 10) / 100 };
-  } finally {
-    await release?.();
-    client.release();
-  }
+/** Ends the ingest's session: rolls back what is not committed, gives up the lock, returns the connection. */
+async function endSession(client: Client, unlock: (() => Promise<void>) | undefined, rollback: boolean): Promise<void> {
+  let broken = false;
+  if (rollback) await client.query('ROLLBACK').catch(() => (broken = true));
+  await unlock?.();
+  // A connection that cannot roll back is dropped: the server then ends its transaction and lock.
+  client.release(broken);
 }
 
-type Counts = Omit<IngestSummary, 'seconds'>;
-
-/** Reads the source, embeds what changed and writes it; throws (rolling back) under --strict. */
-async function readAndWrite(
-  writer: IndexWriter,
-  before: Map<string, { hash: string; chunks: number }>,
-  identity: IndexIdentity,
-  options: PostgresIngestOptions,
-): Promise<Counts> {
-  const counts: Counts = { articles: 0, chunks: 0, embedded: 0, removed: 0, skipped: [], warnings: [] };
-  const sources: Record<string, { size: number; mtimeMs: number }> = {};
-  const embed = batchedEmbedder(options.embedder, (done) => (counts.embedded += done));
-  const seen = new Set<string>();
-  const recordSource = async (file: string) => {
-    if (!options.corpusDir || sources[file]) return;
-    const info = await stat(join(options.corpusDir, file)).catch(() => undefined);
-    if (info?.isFile()) sources[file] = { size: info.size, mtimeMs: info.mtimeMs };
-  };
-  for await (const item of options.source) {
-    if ('skipped' in item) {
-      counts.skipped.push(item.skipped);
-      await recordSource(item.skipped.path.replace(/:\d+$/, ''));
-      continue;
-    }
-    if (options.strict && counts.skipped.length > 0) continue;
-    const article = item.article;
-    if (item.warnings) counts.warnings.push(...item.warnings);
-    if (seen.has(article.id)) {
-      counts.skipped.push({ path: article.origin, reason: `중복된 id: ${article.id}` });
-      continue;
-    }
-    seen.add(article.id);
-    const spans = chunkText(article.text, identity.chunking);
-    const hash = contentHash(identity.embedderId, identity.chunking, article);
-    const old = before.get(article.id);
-    before.delete(article.id);
-    if (old && old.hash === hash && old.chunks === spans.length) writer.keep(article.id, counts.articles);
-    else await writer.put(article, counts.articles, hash, await chunkRows(article, spans, embed), old !== undefined);
-    await recordSource(article.origin.replace(/#L?\d+$/, ''));
-    counts.articles++;
-    counts.chunks += spans.length;
-    options.onProgress?.({ articles: counts.articles, chunks: counts.chunks, embedded: counts.embedded });
-  }
-  failIfStrict(options.strict, counts.skipped);
-  counts.removed = before.size;
-  await writer.finish(identity, [...before.keys()], sources);
-  return counts;
-}
-
-function failIfStrict(strict: boolean | undefined, skipped: SkippedInput[]): void {
-  if (!strict || skipped.length === 0) return;
-  const list = skipped.map((entry) => `${entry.path} (${entry.reason})`).join(', ');
-  throw new AppError('INGEST_FAILED', `--strict: 읽지 못한 입력 ${skipped.length}개가 있어 색인을 바꾸지 않았습니다: ${list}`);
-}
-
-/** The rows of an article's chunks: BM25 terms as the local index counts them, and vectors. */
-async function chunkRows(article: Article, spans: Array<{ start: number; end: number }>, embed: (texts: string[]) => Promise<number[][]>): Promise<ChunkRow[]> {
-  const title = titleTerms(article.title, DEFAULT_BM25);
-  const vectors = await embed(spans.map((span) => `${article.title}\n${article.text.slice(span.start, span.end)}`));
-  return spans.map((span, i) => {
+/** The chunk rows of an article: BM25 terms as the local index counts them; vectors come later. */
+function chunkRows(article: Article, spans: readonly Span[], bm25: Bm25Params): ChunkRow[] {
+  const title = titleTerms(article.title, bm25);
+  return spans.map((span) => {
     const text = article.text.slice(span.start, span.end);
-    return { start: span.start, end: span.end, terms: documentTerms(text, title, monthTermsOf(text, article.date)), vector: vectors[i] ?? [] };
+    return { start: span.start, end: span.end, terms: documentTerms(text, title, monthTermsOf(text, article.date)), vector: [] };
   });
 }
 
-/** Embeds texts EMBED_BATCH at a time and checks the embedder returned one vector per text. */
-function batchedEmbedder(embedder: Embedder, onEmbedded: (count: number) => void): (texts: string[]) => Promise<number[][]> {
-  return async (texts) => {
-    const vectors: number[][] = [];
-    for (let from = 0; from < texts.length; from += EMBED_BATCH) {
-      const part = texts.slice(from, from + EMBED_BATCH);
-      let embedded: number[][];
-      try {
-        embedded = await embedder.embedDocuments(part);
-      } catch (error) {
-        throw new AppError('INGEST_FAILED', `임베딩 실패: ${errorMessage(error)}`, { cause: error });
-      }
-      if (embedded.length !== part.length) {
-        throw new AppError('INGEST_FAILED', `임베더가 ${part.length}개 대신 ${embedded.length}개의 벡터를 돌려주었습니다.`);
-      }
-      vectors.push(...embedded);
-      onEmbedded(part.length);
+class PostgresSink implements IndexSink {
+  /** Articles waiting for vectors, in reading order: written in that order, so chunk ids follow it. */
+  private readonly waiting: WaitingArticle[] = [];
+  private readonly slots = new Map<number, { entry: WaitingArticle; index: number }>();
+  private nextKey = 0;
+  private articleCount = 0;
+  private committed = false;
+
+  constructor(
+    private readonly run: IngestRun,
+    private readonly stored: StoredArticles,
+  ) {}
+
+  async addArticle(article: Article, hash: string, spans: readonly Span[]): Promise<PendingChunk[]> {
+    const ord = this.articleCount++;
+    const old = this.stored.get(article.id);
+    this.stored.delete(article.id);
+    if (old && old.hash === hash && old.chunks === spans.length) {
+      this.run.writer.keep(article.id, ord);
+      return [];
     }
-    return vectors;
-  };
+    const rows = chunkRows(article, spans, this.run.identity.bm25);
+    const entry: WaitingArticle = { article, ord, hash, rows, missing: rows.length, replaces: old !== undefined };
+    this.waiting.push(entry);
+    const pending = spans.map((span, index) => {
+      const key = this.nextKey++;
+      this.slots.set(key, { entry, index });
+      return { key, span };
+    });
+    // An article without chunks waits for nothing.
+    await this.writeCompleted();
+    return pending;
+  }
+
+  async addVectors(keys: readonly number[], vectors: readonly number[][]): Promise<void> {
+    keys.forEach((key, i) => {
+      const slot = this.slots.get(key);
+      const row = slot?.entry.rows[slot.index];
+      const vector = vectors[i];
+      if (!slot || !row || !vector) throw new AppError('INGEST_FAILED', `청크 ${key}의 벡터가 없습니다.`);
+      row.vector = vector;
+      slot.entry.missing--;
+      this.slots.delete(key);
+    });
+    await this.writeCompleted();
+  }
+
+  /** Hands the writer the articles at the head of the queue whose vectors are all there. */
+  private async writeCompleted(): Promise<void> {
+    for (let entry = this.waiting[0]; entry?.missing === 0; entry = this.waiting[0]) {
+      this.waiting.shift();
+      await this.run.writer.put(entry.article, entry.ord, entry.hash, entry.rows, entry.replaces);
+    }
+  }
+
+  async commit(sources: Readonly<Record<string, SourceFileStat>>): Promise<{ removed: number }> {
+    if (this.waiting.length > 0) {
+      throw new AppError('INGEST_FAILED', `벡터를 받지 못한 기사 ${this.waiting.length}개가 있어 색인을 바꾸지 않았습니다.`);
+    }
+    // Articles whose source disappeared.
+    const removed = [...this.stored.keys()];
+    await this.run.writer.finish(this.run.identity, removed, sources);
+    await this.run.client.query('COMMIT');
+    this.committed = true;
+    return { removed: removed.length };
+  }
+
+  close(): Promise<void> {
+    return endSession(this.run.client, this.run.unlock, !this.committed);
+  }
 }

@@ -2,7 +2,7 @@
 // IDF and tie-break, scored in one SQL query), pgvector's HNSW for the nearest chunks, both
 // with the date and source filters in SQL. Fusion and rerank stay in retrieve/hybrid.ts.
 import type { ArticleMeta, Hit, SearchFilters } from '../../domain/types.js';
-import type { RetrievalSource } from '../../retrieve/hybrid.js';
+import type { RetrievalSource } from '../retrieval-source.js';
 import { analyze } from '../../text/tokens.js';
 import type { Scored } from '../top-k.js';
 import { DEFAULT_HNSW } from '../vectors.js';
@@ -52,7 +52,13 @@ function queryTermCounts(query: string): [string[], number[]] {
 }
 
 /** Scored rows from SQL (float8 arrives as a number, int as a number). */
-function scored(rows: Array<{ id: number; score: number }>): Scored[] {
+/** A row of the BM25 and vector queries: a chunk number and its score. */
+interface ScoredRow {
+  id: number;
+  score: number;
+}
+
+function scored(rows: ScoredRow[]): Scored[] {
   return rows.map((row) => ({ id: row.id, score: row.score }));
 }
 
@@ -66,13 +72,29 @@ export function postgresSource(db: Queryable, state: IndexState): RetrievalSourc
       const params = filterParams(filters);
       const filtered = params.some((value) => value !== null);
       const [terms, counts] = queryTermCounts(query);
-      const lexical = terms.length === 0 ? [] : scored((await db.query(BM25_SQL(filtered), [...params, terms, counts, state.chunkCount, k1, k1 * (1 - b), (k1 * b) / averageLength, wanted])).rows);
+      const lexical =
+        terms.length === 0
+          ? []
+          : scored(
+              (
+                await db.query<ScoredRow>(BM25_SQL(filtered), [
+                  ...params,
+                  terms,
+                  counts,
+                  state.chunkCount,
+                  k1,
+                  k1 * (1 - b),
+                  (k1 * b) / averageLength,
+                  wanted,
+                ])
+              ).rows,
+            );
       let nearest: Scored[] = [];
       if (vector) {
         await db.query(`SET LOCAL hnsw.ef_search = ${Math.min(MAX_EF_SEARCH, Math.max(DEFAULT_HNSW.efSearch, wanted))}`);
         // Filtered: keep scanning the graph until enough chunks pass (pgvector ≥ 0.8).
         if (filtered) await db.query('SET LOCAL hnsw.iterative_scan = strict_order');
-        nearest = scored((await db.query(VECTOR_SQL(filtered), [...params, `[${vector.join(',')}]`, wanted])).rows);
+        nearest = scored((await db.query<ScoredRow>(VECTOR_SQL(filtered), [...params, `[${vector.join(',')}]`, wanted])).rows);
       }
       return { lexical, vector: nearest };
     },
@@ -82,7 +104,15 @@ export function postgresSource(db: Queryable, state: IndexState): RetrievalSourc
     },
     async hits(ranked) {
       const ids = ranked.map(([id]) => id);
-      const { rows } = await db.query<{ id: number; idx: number; start_offset: number; end_offset: number; article_id: string; meta: ArticleMeta; text: string }>(
+      const { rows } = await db.query<{
+        id: number;
+        idx: number;
+        start_offset: number;
+        end_offset: number;
+        article_id: string;
+        meta: ArticleMeta;
+        text: string;
+      }>(
         'SELECT c.id, c.idx, c.start_offset, c.end_offset, c.article_id, a.meta, a.text FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id = ANY($1)',
         [ids],
       );
@@ -92,7 +122,14 @@ export function postgresSource(db: Queryable, state: IndexState): RetrievalSourc
         if (!row) return [];
         // Offsets count UTF-16 code units, as the local index's do: slice in JavaScript.
         const text = row.text.slice(row.start_offset, row.end_offset);
-        const chunk = { id: `${row.article_id}#${row.idx}`, articleId: row.article_id, index: row.idx, start: row.start_offset, end: row.end_offset, text };
+        const chunk = {
+          id: `${row.article_id}#${row.idx}`,
+          articleId: row.article_id,
+          index: row.idx,
+          start: row.start_offset,
+          end: row.end_offset,
+          text,
+        };
         return [{ chunk, article: row.meta, score }];
       });
     },

@@ -2,6 +2,7 @@
 // their chunks (with vectors) in batches, the BM25 postings and term document frequencies,
 // then the corpus statistics and identity row. Nothing is visible to readers before COMMIT.
 import type { Article } from '../../domain/types.js';
+import type { SourceFileStat } from '../format.js';
 import type { TermCounts } from '../lexical.js';
 import type { Client } from './database.js';
 import type { IndexIdentity } from './identity.js';
@@ -40,7 +41,10 @@ export class IndexWriter {
   private pendingChunks = 0;
   private replaced: string[] = [];
 
-  private constructor(private readonly client: Client, private readonly fresh: boolean) {}
+  private constructor(
+    private readonly client: Client,
+    private readonly fresh: boolean,
+  ) {}
 
   /** Starts writing; `fresh` empties the index first (rebuild, or another embedder's vectors). */
   static async open(client: Client, fresh: boolean, dimension: number): Promise<IndexWriter> {
@@ -109,7 +113,15 @@ export class IndexWriter {
         batch.map(({ article }) => JSON.stringify({ ...article, text: undefined })),
       ],
     );
-    const chunkColumns = { id: [] as number[], article: [] as string[], idx: [] as number[], start: [] as number[], end: [] as number[], length: [] as number[], vector: [] as string[] };
+    const chunkColumns = {
+      id: [] as number[],
+      article: [] as string[],
+      idx: [] as number[],
+      start: [] as number[],
+      end: [] as number[],
+      length: [] as number[],
+      vector: [] as string[],
+    };
     const postings = { term: [] as number[], chunk: [] as number[], tf: [] as number[], length: [] as number[] };
     for (const { article, chunks } of batch) {
       chunks.forEach((chunk, idx) => {
@@ -134,16 +146,22 @@ export class IndexWriter {
     await this.client.query(
       `INSERT INTO chunks (id, article_id, idx, start_offset, end_offset, length, embedding)
        SELECT id, article_id, idx, s, e, len, v::vector FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::int[], $6::real[], $7::text[]) AS u(id, article_id, idx, s, e, len, v)`,
-      [chunkColumns.id, chunkColumns.article, chunkColumns.idx, chunkColumns.start, chunkColumns.end, chunkColumns.length, chunkColumns.vector],
+      [
+        chunkColumns.id,
+        chunkColumns.article,
+        chunkColumns.idx,
+        chunkColumns.start,
+        chunkColumns.end,
+        chunkColumns.length,
+        chunkColumns.vector,
+      ],
     );
     for (let from = 0; from < postings.term.length; from += ROWS_PER_STATEMENT) {
       const to = from + ROWS_PER_STATEMENT;
-      await this.client.query('INSERT INTO postings (term_id, chunk_id, tf, length) SELECT * FROM unnest($1::int[], $2::int[], $3::real[], $4::real[])', [
-        postings.term.slice(from, to),
-        postings.chunk.slice(from, to),
-        postings.tf.slice(from, to),
-        postings.length.slice(from, to),
-      ]);
+      await this.client.query(
+        'INSERT INTO postings (term_id, chunk_id, tf, length) SELECT * FROM unnest($1::int[], $2::int[], $3::real[], $4::real[])',
+        [postings.term.slice(from, to), postings.chunk.slice(from, to), postings.tf.slice(from, to), postings.length.slice(from, to)],
+      );
     }
   }
 
@@ -167,26 +185,38 @@ export class IndexWriter {
   }
 
   /** Writes what is pending, the term frequencies, statistics and identity; bumps the generation. */
-  async finish(identity: IndexIdentity, removed: string[], sources: Record<string, { size: number; mtimeMs: number }>): Promise<void> {
+  async finish(identity: IndexIdentity, removed: string[], sources: Readonly<Record<string, SourceFileStat>>): Promise<void> {
     await this.flush();
     await this.remove(removed);
     const { ids, ords } = this.kept;
     for (let from = 0; from < ids.length; from += ROWS_PER_STATEMENT) {
       const to = from + ROWS_PER_STATEMENT;
-      await this.client.query('UPDATE articles a SET ord = u.ord FROM unnest($1::text[], $2::int[]) AS u(id, ord) WHERE a.id = u.id AND a.ord <> u.ord', [ids.slice(from, to), ords.slice(from, to)]);
+      await this.client.query(
+        'UPDATE articles a SET ord = u.ord FROM unnest($1::text[], $2::int[]) AS u(id, ord) WHERE a.id = u.id AND a.ord <> u.ord',
+        [ids.slice(from, to), ords.slice(from, to)],
+      );
     }
     await this.writeTerms();
     // pgvector builds the HNSW graph in memory when it fits maintenance_work_mem (~3 KB a
     // 512-d chunk), else far slower on disk; this transaction's build may use up to 1 GB.
     await this.client.query(`SET LOCAL maintenance_work_mem = '${HNSW_BUILD_MEMORY}'`);
-    await this.client.query(`CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON chunks USING hnsw (embedding vector_ip_ops) WITH (m = ${identity.hnsw.m}, ef_construction = ${identity.hnsw.efConstruction})`);
+    await this.client.query(
+      `CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON chunks USING hnsw (embedding vector_ip_ops) WITH (m = ${identity.hnsw.m}, ef_construction = ${identity.hnsw.efConstruction})`,
+    );
     await this.client.query(
       `INSERT INTO index_meta AS m (embedder_id, dimension, analyzer, chunking, bm25, generation, chunk_count, total_length, sources, updated_at)
        SELECT $1, $2, $3, $4, $5, 1, s.n, s.total, $6, now() FROM (SELECT count(*)::int AS n, coalesce(sum(length::float8), 0) AS total FROM chunks) s
        ON CONFLICT (singleton) DO UPDATE SET embedder_id = EXCLUDED.embedder_id, dimension = EXCLUDED.dimension, analyzer = EXCLUDED.analyzer,
          chunking = EXCLUDED.chunking, bm25 = EXCLUDED.bm25, generation = m.generation + 1, chunk_count = EXCLUDED.chunk_count,
          total_length = EXCLUDED.total_length, sources = EXCLUDED.sources, updated_at = now()`,
-      [identity.embedderId, identity.dimension, identity.analyzer, JSON.stringify(identity.chunking), JSON.stringify(identity.bm25), JSON.stringify(sources)],
+      [
+        identity.embedderId,
+        identity.dimension,
+        identity.analyzer,
+        JSON.stringify(identity.chunking),
+        JSON.stringify(identity.bm25),
+        JSON.stringify(sources),
+      ],
     );
     // Fresh planner statistics: the BM25 query's plan depends on the postings' size.
     await this.client.query('ANALYZE articles, chunks, terms, postings');
@@ -208,11 +238,18 @@ export class IndexWriter {
     }
     for (let from = 0; from < fresh.id.length; from += ROWS_PER_STATEMENT) {
       const to = from + ROWS_PER_STATEMENT;
-      await this.client.query('INSERT INTO terms (id, term, df) SELECT * FROM unnest($1::int[], $2::text[], $3::int[])', [fresh.id.slice(from, to), fresh.term.slice(from, to), fresh.df.slice(from, to)]);
+      await this.client.query('INSERT INTO terms (id, term, df) SELECT * FROM unnest($1::int[], $2::text[], $3::int[])', [
+        fresh.id.slice(from, to),
+        fresh.term.slice(from, to),
+        fresh.df.slice(from, to),
+      ]);
     }
     for (let from = 0; from < changed.id.length; from += ROWS_PER_STATEMENT) {
       const to = from + ROWS_PER_STATEMENT;
-      await this.client.query('UPDATE terms t SET df = t.df + u.d FROM unnest($1::int[], $2::int[]) AS u(id, d) WHERE t.id = u.id', [changed.id.slice(from, to), changed.delta.slice(from, to)]);
+      await this.client.query('UPDATE terms t SET df = t.df + u.d FROM unnest($1::int[], $2::int[]) AS u(id, d) WHERE t.id = u.id', [
+        changed.id.slice(from, to),
+        changed.delta.slice(from, to),
+      ]);
     }
   }
 }

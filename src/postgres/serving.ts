@@ -2,12 +2,11 @@
 // the corpus changed since the last ingest, and a watch for ingests committed by others
 // (another server's build, `npm run ingest`). Answers read the database directly, so a new
 // ingest is answered from at once; the watch only refreshes the counts and headlines shown.
-import type { Config } from '../../config/config.js';
-import { listCorpusFiles } from '../../corpus/read-corpus.js';
-import { createEmbedder } from '../../wiring.js';
-import { recordedStaleness } from '../staleness.js';
+import type { Config } from '../config/config.js';
+import { listCorpusFiles } from '../corpus/read-corpus.js';
+import { recordedStaleness } from '../index/staleness.js';
 import { sharedPool } from './engine.js';
-import { readIndexState } from './identity.js';
+import { readIndexState } from '../index/postgres/identity.js';
 
 /** How often a server asks whether another process committed an ingest. */
 const POLL_MS = 1_000;
@@ -23,7 +22,7 @@ export function generationName(generation: number): string {
   return `pg-${generation}`;
 }
 
-export function postgresFollower(config: Config): IndexFollower {
+export function postgresFollower(config: Config, embedderId: string): IndexFollower {
   const pool = sharedPool(config.databaseUrl ?? '');
   const liveGeneration = async () => {
     const state = await readIndexState(pool);
@@ -34,7 +33,7 @@ export function postgresFollower(config: Config): IndexFollower {
     staleness: async () => {
       const state = await readIndexState(pool).catch(() => undefined);
       if (!state) return '색인이 없습니다';
-      return recordedStaleness(state.embedderId, state.sources, createEmbedder(config).id, await listCorpusFiles(config.corpusDir));
+      return recordedStaleness(state.embedderId, state.sources, embedderId, await listCorpusFiles(config.corpusDir));
     },
     watch: (onChange) => {
       let last: string | undefined;

@@ -3,17 +3,17 @@
 // snapshot. Before the answer is written, the term statistics the answerer weighs (the
 // question's and the retrieved passages' terms) are read in that snapshot, then it is closed:
 // answering (maybe minutes of a language model) holds no connection.
-import type { Answerer } from '../../answer/answerer.js';
-import type { Lexicon } from '../../answer/candidates.js';
-import { focusWords } from '../../answer/focus.js';
-import type { Hit } from '../../domain/types.js';
-import type { Embedder } from '../../embed/embedder.js';
-import { createFusionRetriever } from '../../retrieve/hybrid.js';
-import type { Retriever } from '../../retrieve/retriever.js';
-import { analyze } from '../../text/tokens.js';
-import type { Client, Pool } from './database.js';
-import { requireIndexState, type IndexState } from './identity.js';
-import { documentFrequencies, postgresSource } from './source.js';
+import type { Answerer } from '../answer/answerer.js';
+import type { Lexicon } from '../answer/candidates.js';
+import { focusWords } from '../answer/focus.js';
+import type { Hit } from '../domain/types.js';
+import type { Embedder } from '../embed/embedder.js';
+import { createFusionRetriever } from '../retrieve/hybrid.js';
+import type { Retriever } from '../retrieve/retriever.js';
+import { analyze } from '../text/tokens.js';
+import type { Client, Pool } from '../index/postgres/database.js';
+import { requireIndexState, type IndexState } from '../index/postgres/identity.js';
+import { documentFrequencies, postgresSource } from '../index/postgres/source.js';
 
 /** Every term the extractive answerer and the grounding check may look up for this question
  *  and these passages (see answer/extractive.ts, answerability.ts, focus.ts). */
@@ -36,7 +36,10 @@ export class RequestSnapshot {
   /** The corpus statistics as of the snapshot (filled by the searches). */
   readonly lexicon: Lexicon;
 
-  constructor(private readonly pool: Pool, private readonly embedder: Embedder) {
+  constructor(
+    private readonly pool: Pool,
+    private readonly embedder: Embedder,
+  ) {
     const frequencies = this.#frequencies;
     const state = () => this.#state;
     this.lexicon = {

@@ -2,18 +2,17 @@
 // snapshot (a READ ONLY REPEATABLE READ transaction) for its searches and for the term
 // statistics its answer weighs, so servers sharing the database answer alike and see a
 // committed ingest at their next request. Fusion, rerank and answering are the local engine's.
-import type { Config } from '../../config/config.js';
-import type { Article } from '../../domain/types.js';
-import type { OpenEngineOptions } from '../../wiring.js';
-import { createAnswering, createEmbedder } from '../../wiring.js';
-import type { Engine } from '../../rag/engine.js';
-import type { Embedder } from '../../embed/embedder.js';
-import type { Retriever } from '../../retrieve/retriever.js';
-import { createFusionRetriever } from '../../retrieve/hybrid.js';
-import { connectionError, createPool, inSnapshot, isConnectionFailure, type Pool } from './database.js';
-import { requireIndexState } from './identity.js';
+import type { Config } from '../config/config.js';
+import type { Article } from '../domain/types.js';
+import type { AnsweringFactory } from '../rag/create-pipeline.js';
+import type { Engine } from '../rag/engine.js';
+import type { Embedder } from '../embed/embedder.js';
+import type { Retriever } from '../retrieve/retriever.js';
+import { createFusionRetriever } from '../retrieve/hybrid.js';
+import { connectionError, createPool, inSnapshot, isConnectionFailure, type Pool } from '../index/postgres/database.js';
+import { requireIndexState } from '../index/postgres/identity.js';
 import { RequestSnapshot } from './request-snapshot.js';
-import { postgresSource } from './source.js';
+import { postgresSource } from '../index/postgres/source.js';
 
 /** Newest titles kept for the welcome screen's examples (it shows the newest few). */
 const HEADLINES = 50;
@@ -41,7 +40,9 @@ export async function closePools(): Promise<void> {
 export function snapshotRetriever(pool: Pool, embedder: Embedder): Retriever {
   return {
     search: (query, options) =>
-      inSnapshot(pool, async (client) => createFusionRetriever(postgresSource(client, await requireIndexState(client, embedder.id)), embedder).search(query, options)),
+      inSnapshot(pool, async (client) =>
+        createFusionRetriever(postgresSource(client, await requireIndexState(client, embedder.id)), embedder).search(query, options),
+      ),
   };
 }
 
@@ -50,10 +51,14 @@ export interface PostgresEngine extends Engine {
   generation: number;
 }
 
-export async function openPostgresEngine(config: Config, options: OpenEngineOptions = {}): Promise<PostgresEngine> {
+/** The engine on the PostgreSQL index at config.databaseUrl, answering as `answering` builds it. */
+export async function openPostgresEngine(
+  config: Config,
+  deps: { embedder: Embedder; answering: AnsweringFactory },
+): Promise<PostgresEngine> {
   const databaseUrl = config.databaseUrl ?? '';
   const pool = sharedPool(databaseUrl);
-  const embedder = createEmbedder(config);
+  const { embedder, answering } = deps;
   const opened = await inSnapshot(pool, async (client) => {
     const state = await requireIndexState(client, embedder.id);
     const articles = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM articles');
@@ -61,11 +66,14 @@ export async function openPostgresEngine(config: Config, options: OpenEngineOpti
       'SELECT title, date FROM articles ORDER BY date DESC NULLS LAST, title LIMIT $1',
       [HEADLINES],
     );
-    return { state, articles: articles.rows[0]?.n ?? 0, headlines: headlines.rows.map(({ title, date }) => (date ? { title, date } : { title })) };
+    return {
+      state,
+      articles: articles.rows[0]?.n ?? 0,
+      headlines: headlines.rows.map(({ title, date }) => (date ? { title, date } : { title })),
+    };
   }).catch((error: unknown) => {
     throw isConnectionFailure(error) ? connectionError(databaseUrl, error) : error;
   });
-  const answering = await createAnswering(config, options.onFallback);
   const retriever = snapshotRetriever(pool, embedder);
   // A pipeline per request, on that request's snapshot, released before the answer is written.
   const requestPipeline = () => {
@@ -94,7 +102,9 @@ export async function openPostgresEngine(config: Config, options: OpenEngineOpti
     },
     search: (query, searchOptions) => retriever.search(query, searchOptions),
     getArticle: async (id) => {
-      const { rows } = await pool.query<{ meta: Omit<Article, 'text'>; text: string }>('SELECT meta, text FROM articles WHERE id = $1', [id]);
+      const { rows } = await pool.query<{ meta: Omit<Article, 'text'>; text: string }>('SELECT meta, text FROM articles WHERE id = $1', [
+        id,
+      ]);
       const row = rows[0];
       return row ? { ...row.meta, text: row.text } : undefined;
     },

@@ -1,0 +1,147 @@
+// A text read as noun phrases, the things a pointer (그 행사, 그는) may stand for: runs of nouns
+// ending at a particle, and single-quoted names whole ("'빛나래 3' 모델").
+import { isQuestionWord } from '../../text/tokens.js';
+import {
+  ARGUMENT_PARTICLES,
+  COUNTED,
+  DETERMINERS,
+  HANGUL,
+  NAMED_HEADS,
+  NOMINAL_PARTICLE_SET,
+  ONE_SYLLABLE_STOP,
+  OPENERS,
+  ORDINAL,
+  STOPWORDS,
+  VAGUE,
+  VERBAL_END,
+} from './korean-tables.js';
+import { categoryOfWord, pronounOf, splitParticle, stripMarkers } from './words.js';
+
+interface Token {
+  surface: string;
+  stem: string;
+  particle: string;
+  /** May sit inside a noun phrase. */
+  nominal: boolean;
+  quoteStart: boolean;
+  quoteEnd: boolean;
+  comma: boolean;
+}
+
+export interface Phrase {
+  words: string[];
+  particle: string;
+  quoted: boolean;
+}
+
+/** "A(B)": an acronym after a spelled-out name replaces it (최고경영자(CEO) → CEO); other brackets are dropped. */
+function normaliseBrackets(text: string): string {
+  return text.replace(/([^\s()]*)\(([^()]*)\)/g, (_match, outer: string, inner: string) => {
+    const acronym = /^[A-Z][A-Za-z0-9&.-]*[A-Z0-9]$/.test(inner) && /[A-Z]/.test(inner.slice(1));
+    if (!outer) return '';
+    if (!acronym) return outer;
+    const hangulOuter = outer.replace(/^['‘「『]/, '');
+    const lead = outer.slice(0, outer.length - hangulOuter.length);
+    return /^[가-힣]{3,}$/.test(hangulOuter) ? `${lead}${inner}` : `${outer} ${inner}`;
+  });
+}
+
+const SINGLE_QUOTE_OPEN = /^['‘「『]/;
+const SINGLE_QUOTE_CLOSE = /['’」』]/;
+
+function tokenize(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  for (const piece of sentence.split(/\s+/)) {
+    if (!piece) continue;
+    const quoteStart = SINGLE_QUOTE_OPEN.test(piece);
+    const quoteEnd = SINGLE_QUOTE_CLOSE.test(piece.slice(quoteStart ? 1 : 0));
+    const comma = /[,，·]$/.test(piece.replace(/['’"”」』]+$/, ''));
+    const clean = piece.replace(/['‘’"“”「」『』<>《》()[\],，!?…:;~]/g, '').replace(/\.(?!\d)/g, '');
+    if (!clean) continue;
+    const [stem, particle] = splitParticle(clean);
+    tokens.push({ surface: clean, stem, particle, nominal: isNominal(clean, stem, particle), quoteStart, quoteEnd, comma });
+  }
+  return tokens;
+}
+
+function isNominal(surface: string, stem: string, particle: string): boolean {
+  if (isQuestionWord(stem) || isQuestionWord(surface) || VAGUE.has(surface)) return false;
+  if (STOPWORDS.has(surface) || STOPWORDS.has(stem) || DETERMINERS.has(surface) || OPENERS.has(surface) || pronounOf(surface)) return false;
+  if (/^등/.test(surface) && surface.length <= 2) return false;
+  if (particle && !NOMINAL_PARTICLE_SET.has(particle)) return false;
+  if (/^\d/.test(stem)) return ORDINAL.test(stem) || /^\d[\d.,]*$/.test(stem) || !COUNTED.test(stem);
+  if (stem.length < 2 && HANGUL.test(stem) && (ONE_SYLLABLE_STOP.has(stem) || particle)) return false;
+  if (!particle && HANGUL.test(stem.slice(-1)) && VERBAL_END.test(stem) && !categoryOfWord(stem)) return false;
+  return true;
+}
+
+/** The bare word after a verb's argument that ends in ㄴ/ㄹ is that verb in adnominal form ("경쟁력을 갖춘 모델"), not a noun. */
+function adnominalAfterArgument(previous: Token | undefined, token: Token): boolean {
+  if (!previous || token.particle || !ARGUMENT_PARTICLES.has(previous.particle) || categoryOfWord(token.stem)) return false;
+  const code = token.stem.charCodeAt(token.stem.length - 1) - 0xac00;
+  return code >= 0 && code < 11172 && (code % 28 === 4 || code % 28 === 8);
+}
+
+/**
+ * The single-quoted name that opens at `tokens[start]`, with the noun it names when one follows
+ * ("'빛나래 3' 모델"), and the index of its last token; undefined for an unclosed or long quote.
+ */
+function quotedName(tokens: Token[], start: number): { words: string[]; particle: string; end: number } | undefined {
+  let end = start;
+  while (end < tokens.length && !tokens[end]?.quoteEnd) end++;
+  const inside = tokens.slice(start, end + 1);
+  const last = inside.at(-1);
+  // Long quotes are speech or titles of talks, not names to point back at.
+  if (end >= tokens.length || inside.length > 6 || !last) return undefined;
+  const words = [...inside.slice(0, -1).map((token) => token.surface), last.stem];
+  const next = tokens[end + 1];
+  // A quoted name and the noun it names: "'빛나래 3' 모델", "'K-AI 프로젝트' 사업".
+  if (!last.particle && next?.nominal && (NAMED_HEADS.has(next.stem) || categoryOfWord(next.stem))) {
+    return { words: [...words, next.stem], particle: next.particle, end: end + 1 };
+  }
+  return { words, particle: last.particle, end };
+}
+
+/** Noun phrases of a text, in order: runs of nouns ending at a particle; single-quoted names whole. */
+export function nounPhrases(text: string): Phrase[] {
+  const phrases: Phrase[] = [];
+  const push = (words: string[], particle: string, quoted: boolean) => {
+    if (words.join('').length >= 2) phrases.push({ words, particle, quoted });
+  };
+  const sentences = normaliseBrackets(stripMarkers(text)).split(/(?<=[.!?。])\s+|\n+/);
+  for (const sentence of sentences) {
+    const tokens = tokenize(sentence);
+    let current: Token[] = [];
+    const flush = () => {
+      const last = current.at(-1);
+      if (last)
+        push(
+          current.map((token) => token.stem),
+          last.particle,
+          false,
+        );
+      current = [];
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (!token) continue;
+      if (token.quoteStart) {
+        flush();
+        const quoted = quotedName(tokens, i);
+        if (quoted) {
+          push(quoted.words, quoted.particle, true);
+          i = quoted.end;
+          continue;
+        }
+      }
+      if (!token.nominal || adnominalAfterArgument(tokens[i - 1], token)) {
+        flush();
+        continue;
+      }
+      current.push(token);
+      if (token.particle || token.comma) flush();
+    }
+    flush();
+  }
+  return phrases;
+}

@@ -1,0 +1,141 @@
+// Resolving the words of a follow-up that point back: each determiner before a noun (그 행사,
+// 해당 모델, 그 전달) and each pronoun (그는, 거기서, 그때, 그렇게) is replaced by what it stands
+// for, or marks what of the last question the rewrite must carry instead.
+import {
+  COMPANY_HEADS,
+  COMPANY_SUFFIXES,
+  GENERIC_HEADS,
+  HEAD_CATEGORIES,
+  MANNER_HEADS,
+  RELATIVE_DETERMINERS,
+  TITLES,
+  type Category,
+} from './korean-tables.js';
+import type { Analysis, Determiner } from './question.js';
+import { findCategory, findSameHead, findThing, namedInAnswer, topicOf, type Context } from './referents.js';
+import { resolveTime } from './time.js';
+import { withParticle, type Pronoun } from './words.js';
+
+/** What resolving a question's pointers found. */
+export interface Resolution {
+  /** Word index → its replacement. */
+  replaced: Map<number, string>;
+  /** Word indexes left out (a head noun folded into its replacement). */
+  drop: Set<number>;
+  /** A referent replaced a pointer: the question now names what it is about. */
+  entity: boolean;
+  /** A pointer that names no entity (그때, 그렇게, 그중) or found none: carry the last question's words. */
+  carry: 'none' | 'topic' | 'all';
+  /** The time a time pointer stands for. */
+  time?: string;
+  /** Determiners read as something else ("이 원장" as a surname and a title). */
+  skipped: number;
+  /** A pointer was filled with a guess (see Rewrite.guessed). */
+  guessed: boolean;
+}
+
+interface Referent {
+  text: string | undefined;
+  guessed: boolean;
+}
+
+/** The phrase a pointer of `category` stands for (`head`: the noun after a determiner). */
+function referent(context: Context, category: Category, head?: string): Referent {
+  if (category === 'thing') {
+    if (!head) return { text: findThing(context), guessed: false };
+    const same = findSameHead(context.sources, head) ?? findSameHead(context.background, head);
+    return same ? { text: same.text, guessed: false } : { text: topicOf(context.question), guessed: true };
+  }
+  const prefer = head && TITLES.includes(head) ? [head] : head && COMPANY_HEADS.has(head) ? COMPANY_SUFFIXES : [];
+  // The conversation first, then the background texts (the passages the last answer came from).
+  for (const sources of [context.sources, context.background]) {
+    const found = findCategory(sources, category, prefer);
+    if (found?.specific) return { text: found.text, guessed: false };
+    const same = head ? findSameHead(sources, head) : undefined;
+    if (same) return { text: same.text, guessed: false };
+  }
+  return {
+    text: findCategory(context.sources, category, prefer)?.text ?? (head ? namedInAnswer(context)?.words.join(' ') : undefined),
+    guessed: true,
+  };
+}
+
+function resolveDeterminer({ index, determiner, head, particle, trailing }: Determiner, context: Context, state: Resolution): void {
+  if (RELATIVE_DETERMINERS.has(determiner)) {
+    if (state.carry === 'none') state.carry = 'topic';
+    return;
+  }
+  if (MANNER_HEADS.has(head)) {
+    state.carry = 'all';
+    return;
+  }
+  const category = HEAD_CATEGORIES.get(head) ?? 'thing';
+  if (category === 'time') {
+    state.time = resolveTime(context.sources, head);
+    state.carry = 'topic';
+    if (state.time) {
+      state.replaced.set(index, withParticle(state.time, particle, trailing));
+      state.drop.add(index + 1);
+    }
+    return;
+  }
+  const found = referent(context, category, head);
+  if (found.guessed) state.guessed = true;
+  if (!found.text) {
+    // "이 원장" with nobody of that title in the conversation is a surname and a title, not a pointer.
+    if (determiner === '이' && category === 'person') {
+      state.skipped++;
+      return;
+    }
+    const topic = topicOf(context.question);
+    if (topic) state.replaced.set(index, topic);
+    state.entity = true;
+    state.guessed = true;
+    return;
+  }
+  state.entity = true;
+  if ((found.text.split(' ').at(-1) ?? '').endsWith(head) || GENERIC_HEADS.has(head)) {
+    state.replaced.set(index, withParticle(found.text, particle, trailing));
+    state.drop.add(index + 1);
+  } else {
+    state.replaced.set(index, found.text);
+  }
+}
+
+function resolvePronoun(
+  { index, pronoun, trailing }: { index: number; pronoun: Pronoun; trailing: string },
+  context: Context,
+  state: Resolution,
+): void {
+  if (pronoun.kind === 'manner') {
+    state.carry = 'all';
+    return;
+  }
+  if (pronoun.kind === 'partitive') {
+    if (state.carry === 'none') state.carry = 'topic';
+    return;
+  }
+  if (pronoun.kind === 'time') {
+    state.time = resolveTime(context.sources, undefined);
+    if (state.carry === 'none') state.carry = 'topic';
+    if (state.time) state.replaced.set(index, withParticle(state.time, pronoun.particle, trailing));
+    return;
+  }
+  const found = referent(context, pronoun.kind);
+  if (found.guessed) state.guessed = true;
+  if (!found.text) {
+    state.carry = 'all';
+    state.guessed = true;
+    return;
+  }
+  state.entity = true;
+  state.replaced.set(index, withParticle(found.text, pronoun.particle, trailing));
+}
+
+/** Resolves the determiners, then the pronouns, of an analysed question against the conversation. */
+export function resolvePointers(analysis: Analysis, context: Context): Resolution {
+  const state: Resolution = { replaced: new Map(), drop: new Set(), entity: false, carry: 'none', skipped: 0, guessed: false };
+  for (const determiner of analysis.determiners) resolveDeterminer(determiner, context, state);
+  for (const pronoun of analysis.pronouns) resolvePronoun(pronoun, context, state);
+  return state;
+}

@@ -1,0 +1,97 @@
+// The new question, word by word: what in it points back (pronouns, determiners before a noun,
+// openers) and which words carry content of their own.
+import { isQuestionWord } from '../../text/tokens.js';
+import { DETERMINERS, HANGUL, OPENERS, STOPWORDS, VAGUE } from './korean-tables.js';
+import { pronounOf, splitParticle, type Pronoun } from './words.js';
+
+export interface Word {
+  raw: string;
+  clean: string;
+  /** Final punctuation (?, !, …), kept when the word is replaced. */
+  trailing: string;
+}
+
+export function splitQuestion(question: string): Word[] {
+  return question
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((raw) => {
+      const trailing = /[?!.~…]+$/.exec(raw)?.[0] ?? '';
+      return { raw, clean: raw.slice(0, raw.length - trailing.length), trailing };
+    });
+}
+
+/** The question's words from `from`, each replaced where `replaced` says, those in `drop` left out. */
+export function render(words: Word[], replaced: Map<number, string>, from: number, drop: Set<number> = new Set()): string {
+  return words
+    .slice(from)
+    .flatMap((word, offset) => (drop.has(from + offset) ? [] : [replaced.get(from + offset) ?? word.raw]))
+    .join(' ');
+}
+
+/** True when the word asks something or says nothing of its own (뭐야, 어디서, 어때, 그럼). */
+export function isEmptyWord(word: string): boolean {
+  const [stem] = splitParticle(word);
+  return !word || isQuestionWord(word) || isQuestionWord(stem) || VAGUE.has(word) || OPENERS.has(word) || STOPWORDS.has(word);
+}
+
+export interface Determiner {
+  /** Index of the determiner; the head noun is the next word. */
+  index: number;
+  determiner: string;
+  head: string;
+  particle: string;
+  /** The head word's final punctuation. */
+  trailing: string;
+}
+
+export interface Analysis {
+  words: Word[];
+  /** Index of the first word after openers. */
+  start: number;
+  pronouns: Array<{ index: number; pronoun: Pronoun; trailing: string }>;
+  determiners: Determiner[];
+  /** Words that carry content (not question words, openers, pronouns or determiners). */
+  contentIndexes: number[];
+  opener: boolean;
+}
+
+export function analyse(question: string): Analysis {
+  const words = splitQuestion(question);
+  let start = 0;
+  while (start < words.length - 1 && OPENERS.has(words[start]?.clean ?? '')) start++;
+  const pronouns: Analysis['pronouns'] = [];
+  const determiners: Determiner[] = [];
+  const contentIndexes: number[] = [];
+  for (let i = start; i < words.length; i++) {
+    const word = words[i]?.clean ?? '';
+    const next = words[i + 1];
+    if (DETERMINERS.has(word) && next && HANGUL.test(next.clean)) {
+      const [head, particle] = splitParticle(next.clean);
+      // "이 원장" may be a surname before a title; it still resolves to a person of that title.
+      determiners.push({ index: i, determiner: word, head, particle, trailing: next.trailing });
+      i++;
+      continue;
+    }
+    const pronoun = pronounOf(word);
+    if (pronoun) {
+      pronouns.push({ index: i, pronoun, trailing: words[i]?.trailing ?? '' });
+      continue;
+    }
+    // The counter after 몇 belongs to the question word: 몇 명이었어, 몇 곳이야.
+    if (words[i - 1]?.clean === '몇') continue;
+    if (!isEmptyWord(word)) contentIndexes.push(i);
+  }
+  return { words, start, pronouns, determiners, contentIndexes, opener: start > 0 };
+}
+
+/** True when the analysed question leans on earlier turns: a pronoun, a determiner, an opener or a bare fragment. */
+export function leansOnHistory(analysis: Analysis): boolean {
+  return analysis.pronouns.length > 0 || analysis.determiners.length > 0 || analysis.opener || analysis.contentIndexes.length <= 1;
+}
+
+/** True when the question leans on earlier turns: a pronoun, a determiner, an opener or a bare fragment. */
+export function isFollowUp(question: string): boolean {
+  return leansOnHistory(analyse(question));
+}

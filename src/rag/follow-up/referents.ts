@@ -1,0 +1,212 @@
+// What a pointer may stand for: the conversation read as candidate phrases, each with the
+// category it names, and the searches over them (the most specific phrase of a category, a
+// phrase with the same head noun, the topic of a question, the thing an answer gave).
+import type { ChatTurn } from '../../domain/types.js';
+import { isRefusalText } from '../../answer/refusal.js';
+import { contentWords } from '../../text/tokens.js';
+import {
+  HEAD_CATEGORIES,
+  LOCATIVES,
+  NAME_ATTRIBUTES,
+  NAMED_HEADS,
+  REGIONS,
+  TITLES,
+  TITLES_BEFORE_NAMES,
+  type Category,
+} from './korean-tables.js';
+import { nounPhrases, type Phrase } from './noun-phrases.js';
+import { splitQuestion } from './question.js';
+import { categoryOfWord, endsWithAny, isPersonName, splitParticle, stripMarkers } from './words.js';
+
+export interface Context {
+  /** The last user question, made standalone. */
+  question: string;
+  /** The assistant's answers after that question, citation markers stripped. */
+  answers: string[];
+  /** Texts to search for referents, most relevant first: that question, the answers after it, older turns. */
+  sources: string[];
+  /** Texts outside the conversation, searched when it names nothing that fits (see rewriteFollowUp). */
+  background: string[];
+}
+
+/** Older turns searched for referents, before the last question. */
+const OLDER_TURNS = 4;
+
+/** The context of the user turn at `last`, whose standalone form is `question`. */
+export function contextOf(history: ChatTurn[], last: number, question: string, background: readonly string[]): Context {
+  const answers = history
+    .slice(last + 1)
+    .filter((turn) => turn.role === 'assistant' && !isRefusalText(turn.content))
+    .map((turn) => stripMarkers(turn.content));
+  const older = history
+    .slice(Math.max(0, last - OLDER_TURNS), last)
+    .reverse()
+    .filter((turn) => !isRefusalText(turn.content))
+    .map((turn) => stripMarkers(turn.content));
+  return { question, answers, sources: [question, ...answers, ...older], background: background.map(stripMarkers) };
+}
+
+export interface Candidate {
+  text: string;
+  words: string[];
+  category: Category | undefined;
+  /** More than a bare head noun: a name, a modifier or a compound (APEC CEO 서밋, 봄꽃축제). */
+  specific: boolean;
+}
+
+const LATIN_NAME = /^[A-Z][a-z]+$/;
+
+/** The category of a whole phrase whose last word names none by its ending. */
+function categoryOfWhole(words: string[], last: string): Category | undefined {
+  if (words.every((word) => REGIONS.has(word))) return 'place';
+  // A title before a name: 주장 강민호, 감독 유병철.
+  const before = words.at(-2);
+  if (before !== undefined && isPersonName(last) && (TITLES_BEFORE_NAMES.has(before) || endsWithAny(before, TITLES))) return 'person';
+  // Two capitalised Latin words are a person's name (Richard Stallman).
+  if (words.length >= 2 && words.every((word) => LATIN_NAME.test(word))) return 'person';
+  if (/[A-Za-z]/.test(words.join(''))) return 'thing';
+  return undefined;
+}
+
+/** Candidates a pronoun may stand for: every phrase and each of its prefixes that ends in a category word. */
+function candidatesOf(phrases: Phrase[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const phrase of phrases) {
+    for (let end = phrase.words.length; end >= 1; end--) {
+      const whole = end === phrase.words.length;
+      const words = phrase.words.slice(0, end);
+      const last = words.at(-1) ?? '';
+      let category = whole && phrase.quoted ? (categoryOfWord(last) ?? 'thing') : categoryOfWord(last);
+      if (!category && !whole) continue;
+      category ??= categoryOfWhole(words, last);
+      let specific = words.length >= 2 || (category !== undefined && !HEAD_CATEGORIES.has(last) && !TITLES.includes(last));
+      // A person is specific only with a name: 이홍락 원장, not 원장.
+      if (category === 'person')
+        specific = words.length >= 2 && [words[0] ?? '', last].some((word) => isPersonName(word) || LATIN_NAME.test(word));
+      // A modifier of a larger phrase (가온시 in "가온시 과학축전") is not what the phrase is about.
+      if (!whole && category !== 'person') specific = false;
+      // Where something happened ("…에서") is a place, if nothing more specific is said.
+      if (!category && whole && LOCATIVES.has(phrase.particle)) {
+        category = 'place';
+        specific = false;
+      }
+      out.push({ text: words.join(' '), words, category, specific });
+      if (category) break;
+    }
+  }
+  return out;
+}
+
+/** The most specific phrase of a category: the preferred ends first (a title, a company), then specific ones, each in source order. */
+export function findCategory(sources: string[], category: Category, prefer: readonly string[] = []): Candidate | undefined {
+  const flat = sources.flatMap((source) => candidatesOf(nounPhrases(source)).filter((candidate) => candidate.category === category));
+  const preferred = flat.find((candidate) => candidate.specific && endsWithAny(candidate.words.at(-1) ?? '', prefer));
+  return preferred ?? flat.find((candidate) => candidate.specific) ?? flat[0];
+}
+
+/**
+ * A phrase that ends with the same head noun and says more (그 프로젝트 → K-AI 프로젝트); a quoted
+ * name beats an unquoted phrase, then longer beats shorter, then the earlier source.
+ */
+export function findSameHead(sources: string[], head: string): Candidate | undefined {
+  let best: { candidate: Candidate; score: number } | undefined;
+  for (const source of sources) {
+    for (const phrase of nounPhrases(source)) {
+      for (let end = phrase.words.length; end >= 1; end--) {
+        const words = phrase.words.slice(0, end);
+        const last = words.at(-1) ?? '';
+        if (!last.endsWith(head) || (words.length === 1 && last.length === head.length)) continue;
+        const score = (phrase.quoted && end === phrase.words.length ? 10 : 0) + Math.min(words.length, 5);
+        if (!best || score > best.score) best = { candidate: { text: words.join(' '), words, category: undefined, specific: true }, score };
+        break;
+      }
+    }
+  }
+  return best?.candidate;
+}
+
+/** The noun the question asks about, right before its question word (… 목표는 뭐야? → 목표). */
+function attributeOf(question: string): Phrase | undefined {
+  const phrases = nounPhrases(question);
+  const last = phrases.at(-1);
+  if (phrases.length < 2 || !last) return undefined;
+  return ['은', '는', '이', '가'].includes(last.particle) ? last : undefined;
+}
+
+/**
+ * What a question is about: its first noun phrase, with the phrases it links by 의 up to the
+ * attribute asked (서가의 꿈 전시 언제 끝나? → 서가의 꿈 전시; LG AI연구원의 원장은 누구야? → LG AI연구원).
+ */
+export function topicOf(question: string): string | undefined {
+  const phrases = nounPhrases(question);
+  const attribute = attributeOf(question) ? phrases.length - 1 : -1;
+  const [first] = phrases;
+  if (!first) return undefined;
+  let text = first.words.join(' ');
+  let linking = first.particle === '의';
+  for (let i = 1; i < phrases.length && linking && i !== attribute; i++) {
+    const phrase = phrases[i];
+    if (!phrase) break;
+    text += `의 ${phrase.words.join(' ')}`;
+    linking = phrase.particle === '의';
+  }
+  return text;
+}
+
+/** The value an answer gives for the attribute asked about: "코드명은 buster" → buster. */
+function valueOf(answers: string[], question: string, attribute: Phrase): string | undefined {
+  const head = attribute.words.at(-1) ?? '';
+  // Asked for a name: the name the answer quotes ("세균 이름이 뭐야?" → '한울리아 폴라리스').
+  if (NAME_ATTRIBUTES.has(head)) {
+    const asked = new Set(splitQuestion(question).map((word) => splitParticle(word.clean)[0]));
+    const quoted = answers
+      .flatMap((answer) => nounPhrases(answer))
+      .find((phrase) => phrase.quoted && !phrase.words.every((word) => asked.has(word)));
+    if (quoted) return quoted.words.join(' ');
+  }
+  for (const answer of answers) {
+    const phrases = nounPhrases(answer);
+    for (let i = 0; i + 1 < phrases.length; i++) {
+      const phrase = phrases[i];
+      const next = phrases[i + 1];
+      if (phrase && next && phrase.words.at(-1) === head && ['은', '는', '이', '가'].includes(phrase.particle)) return next.words.join(' ');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What "그건/그걸" stands for: the value the last answer gave for the attribute asked about
+ * ("코드명은 buster" → buster), else the topic and attribute of the last question, else the
+ * first new phrase of a short answer.
+ */
+export function findThing(context: Context): string | undefined {
+  const attribute = attributeOf(context.question);
+  const answers = context.answers.slice(0, 1);
+  if (attribute) {
+    const value = valueOf(answers, context.question, attribute);
+    if (value !== undefined) return value;
+    const topic = topicOf(context.question);
+    const attributeText = attribute.words.join(' ');
+    return topic && topic !== attributeText ? `${topic} ${attributeText}` : attributeText;
+  }
+  const asked = new Set(contentWords(context.question).map((word) => word.text));
+  for (const answer of answers) {
+    const fresh = nounPhrases(answer).find((phrase) => phrase.words.some((word) => !asked.has(word) && word.length >= 2));
+    if (fresh) return fresh.words.join(' ');
+  }
+  return topicOf(context.question);
+}
+
+/**
+ * A name of a kind the last answer gave in quotes ("'… AI로드맵' 세션", "'빛나래 3' 모델"): what a
+ * pointer most likely means when no phrase of its own category was said (그 행사 after a session).
+ */
+export function namedInAnswer(context: Context): Phrase | undefined {
+  const answer = context.answers[0];
+  if (!answer) return undefined;
+  return nounPhrases(answer).find((phrase) => {
+    const last = phrase.words.at(-1) ?? '';
+    return phrase.quoted && phrase.words.length >= 2 && (NAMED_HEADS.has(last) || categoryOfWord(last) !== undefined);
+  });
+}

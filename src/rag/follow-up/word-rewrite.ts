@@ -1,0 +1,174 @@
+// The word rewrite: a follow-up ("그 행사는 어디서 열렸어?") made standalone from the conversation,
+// without a model.
+//
+// 1. Detect: a pronoun (그는, 거기서, 그건 …), a determiner before a noun (그 행사, 해당 모델, 이 원장),
+//    an opener (그럼 …) or a subjectless fragment ("2차전은?", "왜?").
+// 2. Read the conversation as noun phrases: the last user question (itself made standalone first),
+//    then the assistant's answer after it ([n] markers stripped), then older turns.
+// 3. Resolve: the noun after the determiner (or the pronoun's kind) names a category (행사 → event:
+//    서밋, 포럼, 축제 …; 사람 → a name with a title; 곳 → a place); the most specific phrase of that
+//    category replaces the pronoun, with the particle refitted (그는 → 이홍락 원장은).
+//    A fragment replaces its sibling in the last question ("그럼 3분기는?" after "2분기 매출은 얼마야?"
+//    → "3분기 매출은 얼마야?"). What stays unresolved carries the last question's words instead.
+import type { ChatTurn } from '../../domain/types.js';
+import { DETERMINERS, HANGUL, NOMINAL_PARTICLE_SET, SIBLING_SETS, VERBAL_END } from './korean-tables.js';
+import { resolvePointers, type Resolution } from './pointers.js';
+import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, type Analysis, type Word } from './question.js';
+import { contextOf, topicOf, type Context } from './referents.js';
+import { firstTime } from './time.js';
+import { categoryOfWord, pronounOf, splitParticle, withParticle } from './words.js';
+
+export type RewriteMethod = 'standalone' | 'substituted' | 'sibling' | 'topic' | 'carried';
+
+export interface Rewrite {
+  question: string;
+  method: RewriteMethod;
+  /**
+   * A pointer found no fitting phrase and was filled with the last question's topic or words
+   * ("그 행사" after an answer that names no event): a caller may pass background texts and retry.
+   */
+  guessed?: boolean;
+}
+
+/** How many earlier questions are made standalone in turn to read the last one. */
+const MAX_DEPTH = 3;
+
+/** Stems of the last question the new one lacks, without question words and the words in `skip` (a replaced slot). */
+function carriedWords(previous: string, question: string, skip: Set<string> = new Set()): string[] {
+  const present = new Set(splitQuestion(question).map((word) => splitParticle(word.clean)[0]));
+  const carried: string[] = [];
+  for (const word of splitQuestion(previous)) {
+    if (isEmptyWord(word.clean) || pronounOf(word.clean) || DETERMINERS.has(word.clean)) continue;
+    const [stem] = splitParticle(word.clean);
+    if (stem.length < 2 && HANGUL.test(stem)) continue;
+    if (skip.has(stem) || skip.has(word.clean) || present.has(stem) || carried.includes(stem)) continue;
+    carried.push(stem);
+  }
+  return carried;
+}
+
+/** The topic of the last question, when the new one does not already say it all. */
+function topicWords(previous: string, question: string, skip: Set<string>): string[] {
+  const topic = topicOf(previous);
+  if (!topic) return [];
+  const present = new Set(splitQuestion(question).map((word) => splitParticle(word.clean)[0]));
+  const words = topic.split(' ').filter((word) => !skip.has(word));
+  return words.every((word) => present.has(word)) ? [] : [words.join(' ')].filter(Boolean);
+}
+
+function withCarry(carried: string[], question: string): string {
+  return carried.length ? `${carried.join(' ')} — ${question}` : question;
+}
+
+/** The word of the last question that a fragment's noun stands in for: 2분기 ↔ 3분기, 부산 ↔ 서울, Impress ↔ Writer. */
+function siblingIndex(previousWords: Word[], stem: string): number {
+  const shape = (word: string) => word.replace(/\d+/g, '#');
+  const kindOf = (word: string) => categoryOfWord(word) ?? (/^[A-Z][A-Za-z]+$/.test(word) ? 'latin' : undefined);
+  const category = kindOf(stem);
+  const set = SIBLING_SETS.find((members) => members.has(stem));
+  return previousWords.findIndex(({ clean }) => {
+    const [other] = splitParticle(clean);
+    if (other === stem) return false;
+    if (/\d/.test(stem) && shape(other) === shape(stem)) return true;
+    if (set?.has(other)) return true;
+    return category !== undefined && category !== 'person' && kindOf(other) === category;
+  });
+}
+
+/** A question whose pointers were resolved: substituted, or carrying what of the last question it still lacks. */
+function withPointersResolved(analysis: Analysis, context: Context, state: Resolution): Rewrite {
+  const { words } = analysis;
+  const resolved = render(words, state.replaced, analysis.start, state.drop);
+  const guessed = state.guessed ? { guessed: true } : {};
+  if (state.entity && state.carry === 'none') return { question: resolved, method: 'substituted', ...guessed };
+  // "그 전달에는 몇 명이었어?" after "8월 관광객은 몇 명이야?": the last question with its time replaced.
+  const previousTime = firstTime(context.question);
+  if (state.time && !state.entity && analysis.contentIndexes.length === 0 && previousTime) {
+    return { question: context.question.replace(previousTime, state.time), method: 'sibling' };
+  }
+  const skip = new Set<string>();
+  if (state.time && previousTime) for (const word of previousTime.split(/\s+/)) skip.add(word);
+  // "Writer에서도 그렇게 할 수 있어?": the last question's words, less the slot the new one fills.
+  const previousWords = splitQuestion(context.question);
+  for (const index of analysis.contentIndexes) {
+    const sibling = previousWords[siblingIndex(previousWords, splitParticle(words[index]?.clean ?? '')[0])];
+    if (sibling) skip.add(splitParticle(sibling.clean)[0]);
+  }
+  const carried = state.carry === 'topic' ? topicWords(context.question, resolved, skip) : carriedWords(context.question, resolved, skip);
+  return { question: withCarry(carried, resolved), method: state.entity ? 'substituted' : 'carried', ...guessed };
+}
+
+/** A fragment with no pointer: "그럼 3분기는?", "2차전은?", "예산은?", "왜?". */
+function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
+  const { words, contentIndexes } = analysis;
+  const [only] = contentIndexes;
+  const fragment = contentIndexes.length === 1 && only !== undefined ? words[only] : undefined;
+  if (fragment) {
+    const [stem, particle] = splitParticle(fragment.clean);
+    const previousWords = splitQuestion(context.question);
+    const sibling = siblingIndex(previousWords, stem);
+    const replacedWord = previousWords[sibling];
+    if (replacedWord) {
+      const [, otherParticle] = splitParticle(replacedWord.clean);
+      const swapped = new Map([[sibling, withParticle(stem, otherParticle, replacedWord.trailing)]]);
+      return { question: render(previousWords, swapped, 0), method: 'sibling' };
+    }
+    const nominal = particle !== '' ? NOMINAL_PARTICLE_SET.has(particle) : !VERBAL_END.test(stem) || Boolean(categoryOfWord(stem));
+    const topic = topicOf(context.question);
+    if (nominal && topic && !topic.split(' ').includes(stem)) {
+      return { question: `${topic} ${render(words, new Map(), analysis.start)}`, method: 'topic' };
+    }
+  }
+  const rest = render(words, new Map(), analysis.start);
+  return { question: withCarry(carriedWords(context.question, rest), rest), method: 'carried' };
+}
+
+/** The conversation up to its last user question, that question made standalone first (up to MAX_DEPTH). */
+function conversationOf(history: ChatTurn[], depth: number, background: readonly string[]): Context | undefined {
+  const last = history.map((turn) => turn.role).lastIndexOf('user');
+  const turn = history[last];
+  if (!turn) return undefined;
+  const question = depth < MAX_DEPTH ? rewrite(turn.content, history.slice(0, last), depth + 1, []).question : turn.content;
+  return contextOf(history, last, question, background);
+}
+
+function rewrite(question: string, history: ChatTurn[], depth: number, background: readonly string[]): Rewrite {
+  const trimmed = question.trim();
+  const standalone: Rewrite = { question: trimmed, method: 'standalone' };
+  const analysis = analyse(trimmed);
+  if (!leansOnHistory(analysis)) return standalone;
+  const context = conversationOf(history, depth, background);
+  if (!context) return standalone;
+  const state = resolvePointers(analysis, context);
+  const pointers = analysis.pronouns.length + analysis.determiners.length - state.skipped;
+  // Only "이 원장"-like words, read as a surname and a title, in a question with content of its own.
+  if (pointers === 0 && state.skipped > 0 && !analysis.opener && analysis.contentIndexes.length + state.skipped > 1) return standalone;
+  return pointers > 0 ? withPointersResolved(analysis, context, state) : fragmentRewrite(analysis, context);
+}
+
+/** The standalone question and how it was made (for logs and tests). */
+export function explainRewrite(question: string, history: ChatTurn[] | undefined, background: readonly string[] = []): Rewrite {
+  if (!history?.length) return { question: question.trim(), method: 'standalone' };
+  return rewrite(question, history, 0, background);
+}
+
+/**
+ * Standalone form of a follow-up, resolved from the whole conversation (the last question and the
+ * answer after it). Returns the question unchanged when it stands alone or there is nothing to resolve.
+ *
+ * `background`: optional texts the conversation came from (the title and passage retrieved for the
+ * last question), searched only when the conversation itself names nothing that fits a pointer: after
+ * an answer that quotes only the goal, "그 행사" still finds the summit in the article it came from.
+ */
+export function rewriteFollowUp(question: string, history: ChatTurn[] | undefined, background: readonly string[] = []): string {
+  const result = explainRewrite(question, history, background);
+  return result.method === 'standalone' ? question : result.question;
+}
+
+/** The last user question of a conversation, made standalone: what a caller retrieves `background` for. */
+export function lastQuestion(history: ChatTurn[] | undefined): string | undefined {
+  const index = history ? history.map((turn) => turn.role).lastIndexOf('user') : -1;
+  const turn = history?.[index];
+  if (!history || !turn) return undefined;
+  return rewrite(turn.content, history.slice(0, index), 1, []).question;
+}

@@ -1,0 +1,112 @@
+// One word at a time: the category a word names by its ending, person names, the particle a
+// word carries and how it is refitted after a replacement, and the pronouns.
+import { hasBatchim, stripParticle } from '../../text/tokens.js';
+import {
+  CONTRACTIONS,
+  COPULAS,
+  EVENT_SUFFIXES,
+  HANGUL,
+  HEAD_CATEGORIES,
+  NOMINAL_PARTICLE_SET,
+  ORG_SHORT_SUFFIXES,
+  ORG_SUFFIXES,
+  PARTICLE_PAIRS,
+  PLACE_SHORT_SUFFIXES,
+  PLACE_SUFFIXES,
+  PRONOUNS,
+  REGIONS,
+  SURNAMES,
+  TITLES,
+  type Category,
+} from './korean-tables.js';
+
+export function endsWithAny(word: string, suffixes: readonly string[]): string | undefined {
+  return suffixes.find((suffix) => word.endsWith(suffix));
+}
+
+/** The category a single word names by its ending, if any: 세종시 → place, 한빛전자 → org. */
+export function categoryOfWord(word: string): Category | undefined {
+  if (endsWithAny(word, TITLES)) return 'person';
+  if (endsWithAny(word, EVENT_SUFFIXES) && word !== '경기') return 'event';
+  if (endsWithAny(word, ORG_SUFFIXES)) return 'org';
+  if (REGIONS.has(word) || endsWithAny(word, PLACE_SUFFIXES)) return 'place';
+  if (/^[가-힣]{3,}$/.test(word) && endsWithAny(word, ORG_SHORT_SUFFIXES)) return 'org';
+  if (/^[가-힣]{3,}$/.test(word) && endsWithAny(word, PLACE_SHORT_SUFFIXES)) return 'place';
+  return undefined;
+}
+
+/** True for a Hangul name of three syllables (four with a two-syllable surname) that starts with a common surname (이홍락). */
+export function isPersonName(word: string): boolean {
+  // Two-syllable words starting with a surname are mostly nouns (이름, 정부, 한국): names need three.
+  if (!/^[가-힣]{3,4}$/.test(word) || categoryOfWord(word) || HEAD_CATEGORIES.has(word)) return false;
+  return SURNAMES.has(word.slice(0, word.length === 4 ? 2 : 1));
+}
+
+/** Splits a word into its stem and nominal particle: "AI연구원이" → [AI연구원, 이], "ECO로" → [ECO, 로]. */
+export function splitParticle(word: string): [string, string] {
+  const [, head, tail] = /^(.*[A-Za-z0-9])([가-힣]+)$/.exec(word) ?? [];
+  if (head !== undefined && tail !== undefined && NOMINAL_PARTICLE_SET.has(tail)) return [head, tail];
+  // Headlines shorten 에서 to 서 after a name: "APEC CEO 서밋서".
+  if (word.endsWith('서') && word.length >= 3 && categoryOfWord(word.slice(0, -1))) return [word.slice(0, -1), '서'];
+  // "김하늘 선수다": 다 alone is the copula only after a noun we recognise (크다, 빠르다 are verbs).
+  if (word.endsWith('다') && word.length >= 3 && !hasBatchim(word.charAt(word.length - 2)) && categoryOfWord(word.slice(0, -1)))
+    return [word.slice(0, -1), '다'];
+  const copula = COPULAS.find((ending) => word.endsWith(ending) && word.length - ending.length >= 1);
+  if (copula && (copula.startsWith('이') || !hasBatchim(word.charAt(word.length - copula.length - 1)))) {
+    return [word.slice(0, word.length - copula.length), copula];
+  }
+  const stem = stripParticle(word);
+  return [stem, word.slice(stem.length)];
+}
+
+/** Whether a word's last sound has a final consonant, and whether it is ㄹ (for 으로/로). */
+function finalSound(word: string): { batchim: boolean; rieul: boolean } {
+  const last = word.slice(-1);
+  if (HANGUL.test(last)) {
+    const code = last.charCodeAt(0) - 0xac00;
+    return { batchim: hasBatchim(last), rieul: code % 28 === 8 };
+  }
+  if (/\d/.test(last)) return { batchim: '013678'.includes(last), rieul: '178'.includes(last) };
+  if (/^[A-Z0-9&.-]+$/.test(word)) return { batchim: 'LMNR'.includes(last), rieul: 'LR'.includes(last) };
+  const lower = word.toLowerCase();
+  if (lower.endsWith('le')) return { batchim: true, rieul: true };
+  return { batchim: /[bcdgklmnpt]$/.test(lower), rieul: lower.endsWith('l') };
+}
+
+/** Refits a particle to the word it now follows: ("이홍락 원장", "는") → "은". */
+export function fitParticle(word: string, particle: string): string {
+  const pair = PARTICLE_PAIRS.find(([consonant, vowel]) => particle === consonant || particle === vowel);
+  if (!pair) return particle;
+  const { batchim, rieul } = finalSound(word);
+  if (pair[0].startsWith('으로')) return batchim && !rieul ? pair[0] : pair[1];
+  return batchim ? pair[0] : pair[1];
+}
+
+/** `text` with `particle` refitted to its last sound, then `trailing` punctuation. */
+export function withParticle(text: string, particle: string, trailing = ''): string {
+  return `${text}${particle ? fitParticle(text, particle) : ''}${trailing}`;
+}
+
+export interface Pronoun {
+  kind: Category | 'manner' | 'partitive';
+  particle: string;
+}
+
+export function pronounOf(word: string): Pronoun | undefined {
+  const contracted = CONTRACTIONS.get(word);
+  const contractedKind = contracted && PRONOUNS.get(contracted[0]);
+  if (contracted && contractedKind) return { kind: contractedKind, particle: contracted[1] };
+  for (const [stem, kind] of PRONOUNS) {
+    if (!word.startsWith(stem)) continue;
+    const particle = word.slice(stem.length);
+    if (particle === '' || NOMINAL_PARTICLE_SET.has(particle) || particle === '에서는') return { kind, particle };
+  }
+  // 그 alone points at a person only with a particle: 그는, 그가, 그의 (그린벨트 is a word).
+  const [, particle] = /^그(는|가|를|의|에게|에게는|도|와|랑|한테)$/.exec(word) ?? [];
+  if (particle !== undefined) return { kind: 'person', particle };
+  return undefined;
+}
+
+export function stripMarkers(text: string): string {
+  return text.replace(/\s*\[\d+\]/g, '');
+}

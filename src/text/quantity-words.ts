@@ -1,0 +1,210 @@
+// The Korean facts of the quantity reader (quantity.ts): numerals, magnitudes, day words,
+// units and counters, and the words that bound or blur an amount.
+
+/** Bounds and vagueness a quantity can carry: 약/여/가량 (about), 이상/넘게 (over), 이하/미만/최대 (under). */
+export type Approximation = 'about' | 'over' | 'under';
+
+/** Magnitude words inside a number ("1조 4천억", "7만 2천"). */
+export const SMALL_MAGNITUDES: Record<string, number> = { 십: 10, 백: 100, 천: 1000 };
+export const BIG_MAGNITUDES: Record<string, number> = { 만: 1e4, 억: 1e8, 조: 1e12 };
+
+/** Native Korean numerals that stand before a counter ("한 명", "넉 달", "세 차례"). */
+export const NATIVE_NUMERALS: Record<string, number> = {
+  한: 1,
+  두: 2,
+  세: 3,
+  석: 3,
+  서: 3,
+  네: 4,
+  넉: 4,
+  너: 4,
+  다섯: 5,
+  닷: 5,
+  여섯: 6,
+  엿: 6,
+  일곱: 7,
+  여덟: 8,
+  아홉: 9,
+  열: 10,
+  열한: 11,
+  열두: 12,
+  열세: 13,
+  열네: 14,
+  열다섯: 15,
+  스무: 20,
+  스물: 20,
+  서른: 30,
+  마흔: 40,
+  쉰: 50,
+};
+
+/** Counters a native numeral may take; a numeral before any other word is not a number ("두 장관"). */
+// prettier-ignore
+export const NATIVE_COUNTERS = [
+  '명', '사람', '달', '개', '번', '차례', '살', '곳', '가지', '대', '편', '권', '마리', '해', '시간', '척', '채', '그루', '벌', '잔', '장', '배',
+];
+
+/** What may follow a counter in the same word: nothing or a particle. */
+// prettier-ignore
+export const COUNTER_TAILS = new Set([
+  '', '이', '가', '을', '를', '은', '는', '의', '에', '에서', '으로', '로', '과', '와', '도', '만', '씩', '째', '동안', '간', '만에', '이나', '께',
+]);
+
+/** Bare Hangul numbers ("천 명", "수백 명"); 수- makes them vague. */
+export const HANGUL_NUMBERS: Record<string, number> = { 십: 10, 백: 100, 천: 1000, 만: 1e4, 십만: 1e5, 백만: 1e6, 천만: 1e7, 억: 1e8 };
+
+/**
+ * Units and counters after a number, spelled → canonical. Longest spelling wins, so
+ * "3분기" is a quarter, not minutes, and "km²" is an area.
+ */
+export const UNITS: Record<string, string> = {
+  제곱킬로미터: 'km2',
+  '㎢': 'km2',
+  'km²': 'km2',
+  km2: 'km2',
+  평방킬로미터: 'km2',
+  킬로미터: 'km',
+  km: 'km',
+  '㎞': 'km',
+  제곱미터: 'm2',
+  '㎡': 'm2',
+  'm²': 'm2',
+  m2: 'm2',
+  평방미터: 'm2',
+  미터: 'm',
+  m: 'm',
+  센티미터: 'cm',
+  cm: 'cm',
+  '㎝': 'cm',
+  밀리미터: 'mm',
+  mm: 'mm',
+  '㎜': 'mm',
+  킬로그램: 'kg',
+  kg: 'kg',
+  '㎏': 'kg',
+  그램: 'g',
+  g: 'g',
+  톤: 't',
+  t: 't',
+  리터: 'l',
+  l: 'l',
+  배럴: '배럴',
+  퍼센트포인트: '%p',
+  '%p': '%p',
+  '%포인트': '%p',
+  퍼센트: '%',
+  프로: '%',
+  '%': '%',
+  원: '원',
+  달러: '달러',
+  엔: '엔',
+  위안: '위안',
+  유로: '유로',
+  파운드: '파운드',
+  명: '명',
+  인: '명',
+  사람: '명',
+  개국: '개국',
+  개월: '개월',
+  달: '개월',
+  개: '개',
+  곳: '곳',
+  건: '건',
+  대: '대',
+  편: '편',
+  권: '권',
+  마리: '마리',
+  차례: '회',
+  번: '회',
+  회: '회',
+  회차: '회',
+  살: '세',
+  세: '세',
+  층: '층',
+  위: '위',
+  등: '등',
+  호: '호',
+  배: '배',
+  점: '점',
+  골: '골',
+  표: '표',
+  석: '석',
+  채: '채',
+  척: '척',
+  가구: '가구',
+  가지: '가지',
+  시간: '시간',
+  분기: '분기',
+  주년: '주년',
+  주: '주',
+  년대: '년대',
+  년간: '년',
+  년: '년',
+  해: '년',
+  월: '월',
+  일간: '일',
+  일: '일',
+  시: '시',
+  분: '분',
+  초: '초',
+  도: '도',
+  '℃': '도',
+  경기: '경기',
+  승: '승',
+  패: '패',
+  세대: '세대',
+  기: '기',
+  부: '부',
+  장: '장',
+  쪽: '쪽',
+  페이지: '쪽',
+  그루: '그루',
+  포인트: '포인트',
+  선: '선',
+  강: '강',
+  연승: '연승',
+  연패: '연패',
+  MW: 'MW',
+  메가와트: 'MW',
+  GW: 'GW',
+  기가와트: 'GW',
+  kW: 'kW',
+  킬로와트: 'kW',
+  GB: 'GB',
+  TB: 'TB',
+  평: '평',
+};
+export const UNIT_SPELLINGS = Object.keys(UNITS).sort((a, b) => b.length - a.length);
+
+/** Words before a number that bound or blur it. */
+export const APPROX_BEFORE: Record<string, Approximation> = {
+  약: 'about',
+  대략: 'about',
+  거의: 'about',
+  최소: 'over',
+  적어도: 'over',
+  최대: 'under',
+  최고: 'under',
+};
+/** Words after a quantity that bound or blur it, longest first. */
+const APPROX_AFTER_WORDS: Array<[string, Approximation]> = [
+  ['가량', 'about'],
+  ['정도', 'about'],
+  ['안팎', 'about'],
+  ['내외', 'about'],
+  ['남짓', 'about'],
+  ['쯤', 'about'],
+  ['께', 'about'],
+  ['여', 'about'],
+  ['이상', 'over'],
+  ['넘게', 'over'],
+  ['넘는', 'over'],
+  ['넘어', 'over'],
+  ['초과', 'over'],
+  ['이하', 'under'],
+  ['미만', 'under'],
+  ['아래', 'under'],
+  ['이내', 'under'],
+  ['밖에', 'under'],
+];
+export const APPROX_AFTER = APPROX_AFTER_WORDS.sort((a, b) => b[0].length - a[0].length);
