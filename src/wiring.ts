@@ -90,7 +90,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
   };
 }
 
-export interface IngestCorpusOptions extends Partial<Pick<IngestOptions, 'rebuild' | 'strict' | 'onProgress' | 'onNotice'>> {
+interface IngestCorpusOptions extends Partial<Pick<IngestOptions, 'rebuild' | 'strict' | 'onProgress' | 'onNotice'>> {
   corpusDir?: string;
   indexDir?: string;
   /** Articles made in memory (benchmarks) instead of reading `corpusDir`. */

@@ -141,7 +141,7 @@ const MAX_TOPIC_SYLLABLES = 6;
 
 /** True when `terms` (analyzer terms of a passage, or of a whole corpus) hold the word or
  *  most of its bigrams. */
-export interface TermLookup {
+interface TermLookup {
   has(term: string): boolean;
   /** True when some whole word (particle-stripped) starts with `start`; lets a two-syllable
    *  focus (직원) match 직원들 but not 교직원, whose bigram 직원 proves nothing. */

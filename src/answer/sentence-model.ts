@@ -33,7 +33,6 @@ export const FEATURES = [
   'attributeCoverage', // coverage by question words the title does not hold
 ] as const;
 
-export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_COUNT = FEATURES.length;
 
 /** Features of the best candidate and the passages as a whole that say whether the
@@ -54,7 +53,7 @@ export const ANSWERABILITY_FEATURES = [
   'typed', // the question asks for a kind
 ] as const;
 
-export interface AnswerabilityModel {
+interface AnswerabilityModel {
   /** One weight per ANSWERABILITY_FEATURES entry. */
   weights: number[];
   /** Answer when the model's probability is at least this. */

@@ -39,11 +39,6 @@ export function sentenceKind(sentence: string): SentenceKind {
   return hangul <= 30 && !/[.!。]$/.test(text) ? 'heading' : 'statement';
 }
 
-/** True for spans that may open an answer. */
-export function isStatement(sentence: string): boolean {
-  return sentenceKind(sentence) === 'statement';
-}
-
 // Sentences that open by pointing back at something they do not name: a bare pronoun
 // ("그는 …", "이는 …", "그것은 …"). A demonstrative with its noun ("이 원장은 …") names
 // enough to stand alone.

@@ -82,7 +82,7 @@ export function cleanUrl(value: string | null | undefined): string | undefined {
 }
 
 /** Tags from an array or a comma-separated string; trimmed, deduplicated, empty ones dropped. */
-export function cleanTags(value: string | readonly (string | number)[] | null | undefined): string[] | undefined {
+function cleanTags(value: string | readonly (string | number)[] | null | undefined): string[] | undefined {
   if (value === null || value === undefined) return undefined;
   const items = typeof value === 'string' ? value.split(',') : value.map(String);
   const tags = [...new Set(items.map(cleanInline).filter((tag) => tag !== ''))];

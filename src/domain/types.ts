@@ -27,7 +27,7 @@ export type CorpusItem = { article: Article; warnings?: SkippedInput[] } | { ski
 export type ArticleMeta = Omit<Article, 'text'>;
 
 /** A sentence-aligned slice of an article; `text === article.text.slice(start, end)`. */
-export interface Chunk {
+interface Chunk {
   id: string; // `${articleId}#${index}`
   articleId: string;
   index: number;
@@ -91,7 +91,7 @@ export interface Grounding {
   truncated?: boolean;
 }
 
-export interface Timings {
+interface Timings {
   retrievalMs: number;
   generationMs: number;
   totalMs: number;

@@ -10,7 +10,7 @@ import { AppError, errnoCode, errorMessage } from '../errors/app-error.js';
 import { KORQUAD_ATTRIBUTION, loadKorquad, type KorquadData } from './korquad-data.js';
 import { normalizeForMatch, type EvalCase } from './metrics.js';
 
-export type EvalSetKind = 'corpus' | 'korquad';
+type EvalSetKind = 'corpus' | 'korquad';
 
 export interface EvalSet {
   /** The file name without `.jsonl` / `.korquad.json`; the key of the report and baseline. */

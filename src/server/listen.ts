@@ -23,7 +23,7 @@ interface StartServerOptions {
   limits?: Partial<ServerLimits>;
 }
 
-export interface RunningServer {
+interface RunningServer {
   url: string;
   /** Stops accepting, lets in-flight requests finish up to the grace period, resolves within 5 s. */
   close(): Promise<void>;

@@ -46,7 +46,7 @@ export function contextOf(history: ChatTurn[], last: number, question: string, b
   return { question, answers, sources: [question, ...answers, ...older], background: background.map(stripMarkers) };
 }
 
-export interface Candidate {
+interface Candidate {
   text: string;
   words: string[];
   category: Category | undefined;

@@ -20,7 +20,7 @@ import { categoryOfWord, pronounOf, splitParticle, withParticle } from './words.
 
 export type RewriteMethod = 'standalone' | 'substituted' | 'sibling' | 'topic' | 'carried';
 
-export interface Rewrite {
+interface Rewrite {
   question: string;
   method: RewriteMethod;
   /**
