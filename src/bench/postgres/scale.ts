@@ -8,10 +8,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { loadConfig, type Config } from '../../config/config.js';
 import { DEFAULT_KORQUAD_FILE } from '../../eval/bench-korquad.js';
 import { ingestCorpus } from '../../wiring.js';
-import { generateSyntheticCorpus, korquadSentencePool, type ProbeResult } from '../bench-scale.js';
+import { generateSyntheticCorpus, korquadSentencePool } from '../bench-scale.js';
 import { benchDatabase } from './database.js';
 
 export interface PostgresScaleResult {
@@ -27,9 +28,12 @@ export interface PostgresScaleResult {
   serverRssMB: number;
 }
 
+/** The probe's one JSON line. */
+const PROBE_LINE = z.object({ loadSeconds: z.number(), queryP50Ms: z.number(), queryP95Ms: z.number(), maxRssMB: z.number() });
+
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-async function probe(databaseUrl: string, questionsFile: string): Promise<ProbeResult> {
+async function probe(databaseUrl: string, questionsFile: string): Promise<z.infer<typeof PROBE_LINE>> {
   const fromSource = import.meta.url.endsWith('.ts');
   const script = fileURLToPath(new URL(fromSource ? './scale-probe.ts' : './scale-probe.js', import.meta.url));
   const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), script, questionsFile], {
@@ -41,8 +45,7 @@ async function probe(databaseUrl: string, questionsFile: string): Promise<ProbeR
   child.stdout.setEncoding('utf8').on('data', (data: string) => (output += data));
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`질의 측정 프로세스가 실패했습니다 (코드 ${code})`);
-  const line: unknown = JSON.parse(output.trim().split('\n').pop() ?? '{}');
-  return line as ProbeResult;
+  return PROBE_LINE.parse(JSON.parse(output.trim().split('\n').pop() ?? '{}'));
 }
 
 export async function runPostgresScaleBench(options: { chunks: number; data?: string; databaseUrl?: string; questions?: number; onNotice?: (message: string) => void }): Promise<PostgresScaleResult> {
