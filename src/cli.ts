@@ -67,7 +67,9 @@ async function runPostgresBench<T>(options: { out?: string }, run: (progress: { 
 
 /** Opens the index, building or rebuilding it first when it is missing, stale or unreadable. */
 async function ensureEngine(config: Config, log: (message: string) => void, onFallback?: (reason: string) => void): Promise<Engine> {
-  const stale = await indexStaleness(createEmbedder(config).id, config.indexDir, await listCorpusFiles(config.corpusDir));
+  const stale = config.indexBackend === 'postgres'
+    ? await (await import('./index/postgres/serving.js')).postgresFollower(config).staleness()
+    : await indexStaleness(createEmbedder(config).id, config.indexDir, await listCorpusFiles(config.corpusDir));
   if (stale) {
     log(`${stale} → 코퍼스(${config.corpusDir})를 색인합니다.`);
     const summary = await runIngest(config, { quiet: true });

@@ -83,7 +83,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 
 /** The same engine settings as bench:korquad: offline, deterministic. */
 function benchConfig(corpusDir: string, indexDir: string): Config {
-  return { ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', corpusDir, indexDir, apiKey: undefined, rateLimitPerMin: 0 };
+  return { ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', corpusDir, indexDir, apiKey: undefined, rateLimitPerMin: 0, indexBackend: 'local' };
 }
 
 /** RSS after a full GC: memory the server holds, not garbage not yet swept. V8 hands freed

@@ -24,7 +24,7 @@ if (!indexDir || !questionsFile) {
 const questions = JSON.parse(await readFile(questionsFile, 'utf8')) as string[];
 
 const loadStarted = performance.now();
-const engine = await openEngine({ ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', indexDir });
+const engine = await openEngine({ ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', indexDir, indexBackend: 'local' });
 const loadSeconds = (performance.now() - loadStarted) / 1000;
 
 const latencies: number[] = [];

@@ -181,7 +181,7 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<ScaleBe
     const indexDir = join(work, 'index');
     const generated = await generateSyntheticCorpus(pool, { chunks: options.chunks, dir: corpusDir });
     notice(`합성 코퍼스: 기사 ${generated.articles}개, 청크 약 ${generated.chunks}개 (${generated.files.length}개 파일). 색인 중…`);
-    const config: Config = { ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', corpusDir, indexDir };
+    const config: Config = { ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', corpusDir, indexDir, indexBackend: 'local' };
     const started = performance.now();
     const summary = await ingestCorpus(config, { rebuild: true });
     const ingestSeconds = (performance.now() - started) / 1000;
