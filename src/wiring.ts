@@ -33,7 +33,7 @@ export function createEmbedder(config: Config): Embedder {
   }
 }
 
-export interface OpenEngineOptions {
+interface OpenEngineOptions {
   indexDir?: string;
   /** Check file checksums at load (default true). */
   verify?: boolean;
@@ -42,7 +42,7 @@ export interface OpenEngineOptions {
 }
 
 /** The answering side of the engine (extractive, or an LLM with the extractive fallback), for any index backend. */
-export async function createAnswering(config: Config, onFallback?: OpenEngineOptions['onFallback']): Promise<AnsweringFactory> {
+async function createAnswering(config: Config, onFallback?: OpenEngineOptions['onFallback']): Promise<AnsweringFactory> {
   const same = (answerer: Answerer) => answerer;
   if (config.llmProvider === 'extractive') {
     return (retriever, lexicon, wrap = same) => createPipeline({ retriever, answerer: wrap(createExtractiveAnswerer(lexicon)) });
@@ -120,7 +120,8 @@ export function ingestCorpus(config: Config, options: IngestCorpusOptions = {}):
 /** Indexes articles made in memory (KorQuAD, benchmarks) into `indexDir` from scratch and
  *  opens the engine on it. */
 export async function buildEngine(config: Config, articles: Article[], indexDir: string): Promise<Engine> {
-  const scoped = { ...config, indexDir };
+  // On local files whatever INDEX_BACKEND says: a benchmark never replaces the index in DATABASE_URL.
+  const scoped = { ...config, indexDir, indexBackend: 'local' as const };
   await ingestCorpus(scoped, { source: articles.map((article) => ({ article })), rebuild: true });
   return openEngine(scoped);
 }
@@ -128,7 +129,7 @@ export async function buildEngine(config: Config, articles: Article[], indexDir:
 /** Retrieval and the corpus lexicon over articles made in memory, for fitting the answer
  *  model on exactly what the answerer sees (`npm run fit:answer`). */
 export async function buildRetrieval(config: Config, articles: Article[], indexDir: string, topK = 5) {
-  await ingestCorpus({ ...config, indexDir }, { source: articles.map((article) => ({ article })), rebuild: true });
+  await ingestCorpus({ ...config, indexDir, indexBackend: 'local' }, { source: articles.map((article) => ({ article })), rebuild: true });
   const embedder = createEmbedder(config);
   const index = await loadIndex(indexDir, embedder.id);
   const retriever = createHybridRetriever(index, embedder);
@@ -141,7 +142,8 @@ export const EVAL_INDEX_ROOT = 'data/eval/index';
 /** Brings the index of a fixture corpus up to date (incremental: unchanged articles are not
  *  re-embedded) in `indexDir` and opens the engine on it. */
 export async function openCorpusEngine(config: Config, corpusDir: string, indexDir: string): Promise<Engine> {
-  const scoped = { ...config, corpusDir, indexDir };
+  // Always on local files: a fixture corpus must never replace the index in DATABASE_URL.
+  const scoped = { ...config, corpusDir, indexDir, indexBackend: 'local' as const };
   await ingestCorpus(scoped);
   return openEngine(scoped);
 }

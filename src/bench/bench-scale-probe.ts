@@ -24,7 +24,7 @@ if (!indexDir || !questionsFile) {
 }
 const questions = z.array(z.string()).parse(JSON.parse(await readFile(questionsFile, 'utf8')));
 
-const result: ProbeResult = await probeEngine({ ...loadConfig(), indexDir }, questions);
+const result: ProbeResult = await probeEngine({ ...loadConfig(), indexDir, indexBackend: 'local' }, questions);
 // After the figures above (its brute-force pass would inflate the peak RSS): how much of
 // the exact top 10 the HNSW search finds with the index's parameters.
 const index = await loadIndex(indexDir, LOCAL_EMBEDDER_ID, { verify: false });

@@ -39,7 +39,7 @@ interface ScaleBenchResult {
 }
 
 /** What the probe child prints (one JSON line). */
-const probeResultSchema = z.object({
+export const probeResultSchema = z.object({
   loadSeconds: z.number(),
   queryP50Ms: z.number(),
   queryP95Ms: z.number(),
@@ -196,7 +196,14 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<ScaleBe
     const indexDir = join(work, 'index');
     const generated = await generateSyntheticCorpus(pool, { chunks: options.chunks, dir: corpusDir });
     notice(`합성 코퍼스: 기사 ${generated.articles}개, 청크 약 ${generated.chunks}개 (${generated.files.length}개 파일). 색인 중…`);
-    const config: Config = { ...loadConfig(), embeddingsProvider: 'local', llmProvider: 'extractive', corpusDir, indexDir };
+    const config: Config = {
+      ...loadConfig(),
+      embeddingsProvider: 'local',
+      llmProvider: 'extractive',
+      corpusDir,
+      indexDir,
+      indexBackend: 'local',
+    };
     const started = performance.now();
     const summary = await ingestCorpus(config, { rebuild: true });
     const ingestSeconds = (performance.now() - started) / 1000;

@@ -31,6 +31,7 @@ function benchConfig(corpusDir: string, indexDir: string): Config {
     indexDir,
     apiKey: undefined,
     rateLimitPerMin: 0,
+    indexBackend: 'local',
   };
 }
 

@@ -4,7 +4,7 @@ import type { Config } from '../config/config.js';
 import { percentile } from '../eval/metrics.js';
 import { openEngine } from '../wiring.js';
 
-export interface ProbeFigures {
+interface ProbeFigures {
   loadSeconds: number;
   queryP50Ms: number;
   queryP95Ms: number;

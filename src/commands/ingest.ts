@@ -44,7 +44,11 @@ function reportProblems(summary: IngestSummary, log: (message: string) => void):
 
 /** Opens the index, building or rebuilding it first when it is missing, stale or unreadable. */
 export async function ensureEngine(config: Config, log: (message: string) => void, onFallback?: (reason: string) => void): Promise<Engine> {
-  const stale = await indexStaleness(createEmbedder(config).id, config.indexDir, await listCorpusFiles(config.corpusDir));
+  const embedderId = createEmbedder(config).id;
+  const stale =
+    config.indexBackend === 'postgres'
+      ? await (await import('../postgres/serving.js')).postgresFollower(config, embedderId).staleness()
+      : await indexStaleness(embedderId, config.indexDir, await listCorpusFiles(config.corpusDir));
   if (stale) {
     log(`${stale} → 코퍼스(${config.corpusDir})를 색인합니다.`);
     const summary = await runIngest(config, { quiet: true });

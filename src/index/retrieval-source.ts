@@ -5,7 +5,7 @@ import type { Hit, SearchFilters } from '../domain/types.js';
 import type { Scored } from './top-k.js';
 
 /** Candidate lists of one query, by chunk number (numbers order chunks as the index does). */
-export interface Candidates {
+interface Candidates {
   /** BM25 scores, best first, ties by lower chunk number. */
   lexical: Scored[];
   /** Cosine similarities of the nearest chunk vectors; empty when no query vector was given. */

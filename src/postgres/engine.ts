@@ -29,13 +29,6 @@ export function sharedPool(databaseUrl: string): Pool {
   return pool;
 }
 
-/** Closes the pools this process opened (CLI commands, tests). */
-export async function closePools(): Promise<void> {
-  const open = [...pools.values()];
-  pools.clear();
-  await Promise.all(open.map((pool) => pool.end()));
-}
-
 /** Hybrid retrieval on the PostgreSQL index, each search in a snapshot of its own. */
 export function snapshotRetriever(pool: Pool, embedder: Embedder): Retriever {
   return {
@@ -46,7 +39,7 @@ export function snapshotRetriever(pool: Pool, embedder: Embedder): Retriever {
   };
 }
 
-export interface PostgresEngine extends Engine {
+interface PostgresEngine extends Engine {
   /** The index generation (index_meta.generation) the engine's cached counts belong to. */
   generation: number;
 }

@@ -17,7 +17,7 @@ import { documentFrequencies, postgresSource } from '../index/postgres/source.js
 
 /** Every term the extractive answerer and the grounding check may look up for this question
  *  and these passages (see answer/extractive.ts, answerability.ts, focus.ts). */
-export function lexiconTerms(question: string, hits: Hit[]): string[] {
+function lexiconTerms(question: string, hits: Hit[]): string[] {
   const terms = new Set([...analyze(question, { query: true }), ...analyze(question)]);
   for (const { word } of focusWords(question)) {
     terms.add(word).add(`w:${word}`).add(word.slice(0, 2));

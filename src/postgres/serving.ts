@@ -18,7 +18,7 @@ export interface IndexFollower {
   watch(onChange: () => void): () => void;
 }
 
-export function generationName(generation: number): string {
+function generationName(generation: number): string {
   return `pg-${generation}`;
 }
 

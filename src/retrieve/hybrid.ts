@@ -85,7 +85,7 @@ export function createFusionRetriever(source: RetrievalSource, embedder: Embedde
 }
 
 /** The source over an index loaded in memory. */
-export function loadedIndexSource(index: LoadedIndex): RetrievalSource {
+function loadedIndexSource(index: LoadedIndex): RetrievalSource {
   // Vector labels → chunk numbers.
   const labelToChunk = new Int32Array(index.manifest.nextLabel).fill(-1);
   index.chunks.label.forEach((label, chunk) => (labelToChunk[label] = chunk));

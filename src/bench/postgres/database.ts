@@ -14,7 +14,7 @@ export interface PostgresBenchOptions {
   onNotice?: (message: string) => void;
 }
 
-export interface BenchDatabase {
+interface BenchDatabase {
   url: string;
   /** What served the benchmark, for the output. */
   server: string;

@@ -17,8 +17,9 @@ import type { Engine } from '../../rag/engine.js';
 import { buildEngine, openEngine } from '../../wiring.js';
 import { ingestCorpus } from '../../wiring.js';
 import { benchDatabase } from './database.js';
+import { roundTo } from '../../eval/round.js';
 
-export interface BackendFigures {
+interface BackendFigures {
   hit1: number;
   hit5: number;
   p50Ms: number;
@@ -26,7 +27,7 @@ export interface BackendFigures {
   indexSeconds: number;
 }
 
-export interface KorquadBackendsResult {
+interface KorquadBackendsResult {
   questions: number;
   database: string;
   local: BackendFigures;
@@ -39,7 +40,7 @@ export interface KorquadBackendsResult {
   answersIdentical: number;
 }
 
-export interface KorquadBackendsOptions {
+interface KorquadBackendsOptions {
   config: Config;
   data: string;
   limit?: number;
@@ -47,7 +48,7 @@ export interface KorquadBackendsOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number, digits = 4) => roundTo(value, digits);
 
 interface Tally {
   hit1: number;

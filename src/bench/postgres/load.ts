@@ -15,14 +15,15 @@ import { ingestCorpus } from '../../wiring.js';
 import { fire, summarise, type LoadRunResult } from '../bench-load.js';
 import { benchDatabase, type PostgresBenchOptions } from './database.js';
 import { childEnvironment } from '../../config/environment.js';
+import { roundTo } from '../../eval/round.js';
 
-export interface BackendLoad extends LoadRunResult {
+interface BackendLoad extends LoadRunResult {
   servers: number;
   /** RSS of each server after the run, in MiB. */
   serverRssMB: number[];
 }
 
-export interface PostgresLoadResult {
+interface PostgresLoadResult {
   database: string;
   connections: number;
   durationSeconds: number;
@@ -30,7 +31,7 @@ export interface PostgresLoadResult {
   postgres: BackendLoad;
 }
 
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number, digits = 1) => roundTo(value, digits);
 const CLI = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../cli.ts' : '../../cli.js', import.meta.url));
 
 interface Served {

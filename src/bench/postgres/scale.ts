@@ -7,15 +7,16 @@ import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../config/config.js';
 import { DEFAULT_KORQUAD_FILE } from '../../eval/bench-korquad.js';
 import { ingestCorpus } from '../../wiring.js';
-import { generateSyntheticCorpus, korquadSentencePool, type ProbeResult } from '../bench-scale.js';
+import { generateSyntheticCorpus, korquadSentencePool, probeResultSchema, type ProbeResult } from '../bench-scale.js';
 import { benchDatabase, type PostgresBenchOptions } from './database.js';
 import { childEnvironment } from '../../config/environment.js';
+import { childScript } from '../child-script.js';
+import { roundTo } from '../../eval/round.js';
 
-export interface PostgresScaleResult {
+interface PostgresScaleResult {
   database: string;
   chunks: number;
   ingestSeconds: number;
@@ -28,22 +29,21 @@ export interface PostgresScaleResult {
   serverRssMB: number;
 }
 
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number, digits = 2) => roundTo(value, digits);
 
 async function probe(databaseUrl: string, questionsFile: string): Promise<ProbeResult> {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const script = fileURLToPath(new URL(fromSource ? './scale-probe.ts' : './scale-probe.js', import.meta.url));
-  const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), script, questionsFile], {
+  const script = childScript(import.meta.url, 'scale-probe');
+  const child = spawn(process.execPath, [...script.execArgv, script.path, questionsFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // As `npm start` runs the server (package.json): fewer malloc arenas, a smaller RSS.
     env: childEnvironment({ MALLOC_ARENA_MAX: '2', DATABASE_URL: databaseUrl, INDEX_BACKEND: 'postgres' }),
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (data: string) => (output += data));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`질의 측정 프로세스가 실패했습니다 (코드 ${code})`);
-  const line: unknown = JSON.parse(output.trim().split('\n').pop() ?? '{}');
-  return line as ProbeResult;
+  const exit: unknown[] = await once(child, 'exit');
+  const code = exit[0];
+  if (code !== 0) throw new Error(`질의 측정 프로세스가 실패했습니다 (코드 ${String(code)})`);
+  return probeResultSchema.parse(JSON.parse(output.trim().split('\n').pop() ?? '{}'));
 }
 
 export async function runPostgresScaleBench(

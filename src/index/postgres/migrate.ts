@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError, errorMessage } from '../../errors/app-error.js';
 import { inTransaction, type Client } from './database.js';
+import { LOCK_NAMESPACE, lockKey } from './lock.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
-/** Advisory lock key (first half of the pair the ingest lock uses too). */
-export const LOCK_NAMESPACE = 0x4b4e51; // "KNQ"
-const MIGRATION_LOCK = 1;
 
-export interface Migration {
+interface Migration {
   version: number;
   name: string;
   sql: string;
@@ -33,7 +31,7 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 export async function migrate(client: Client, migrations?: Migration[]): Promise<number[]> {
   const all = migrations ?? (await listMigrations());
   return inTransaction(client, async () => {
-    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, MIGRATION_LOCK]);
+    await client.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [LOCK_NAMESPACE, await lockKey(client, 'migrate')]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));

@@ -21,7 +21,7 @@ export interface PgliteServer {
   stop(): Promise<void>;
 }
 
-export interface PgliteServerOptions {
+interface PgliteServerOptions {
   /** A folder to keep the database in; in memory when omitted. */
   dataDir?: string;
   /** Client connections served at once (pools of several processes). */
@@ -58,18 +58,9 @@ export async function startPgliteServer(options: PgliteServerOptions = {}): Prom
     ? await PGlite.create({ dataDir: options.dataDir, extensions: { vector } })
     : await PGlite.create({ loadDataDir: await template(), extensions: { vector } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 32 });
-  const listening = new Promise<number>((resolve) =>
-    server.addEventListener(
-      'listening',
-      (event) => {
-        const detail: unknown = (event as CustomEvent).detail;
-        resolve(typeof detail === 'object' && detail !== null && 'port' in detail && typeof detail.port === 'number' ? detail.port : 0);
-      },
-      { once: true },
-    ),
-  );
   await server.start();
-  const port = await listening;
+  // Resolved once listening: host:port, the port the system chose for port 0.
+  const port = Number(server.getServerConn().split(':').pop());
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,

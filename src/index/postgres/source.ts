@@ -8,14 +8,10 @@ import type { Scored } from '../top-k.js';
 import { DEFAULT_HNSW } from '../vectors.js';
 import type { Queryable } from './database.js';
 import type { IndexState } from './identity.js';
+import { bm25Idf } from '../../text/bm25.js';
 
 /** pgvector's largest hnsw.ef_search. */
 const MAX_EF_SEARCH = 1000;
-
-/** BM25 inverse document frequency, as LexicalIndex.idf computes it. */
-export function bm25Idf(documentCount: number, df: number): number {
-  return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
-}
 
 /** Filter values as SQL parameters (null: not filtered), matching filterPredicate. */
 function filterParams(filters: SearchFilters | undefined): [string | null, string | null, string | null] {
@@ -28,6 +24,7 @@ const ALLOWED_ARTICLE = `($1::text IS NULL OR a.date >= $1) AND ($2::text IS NUL
 // The inner expression is LexicalIndex.search's, term by term: idf·qtf·tf·(k1+1) / (tf + k1(1−b) + k1·b·len/avg).
 const BM25_SQL = (filtered: boolean) => `
   WITH q AS (
+    -- the IDF of text/bm25.ts, in SQL
     SELECT t.id, u.qtf * ln(1 + ($6::float8 - t.df + 0.5) / (t.df + 0.5)) AS w
     FROM unnest($4::text[], $5::int[]) AS u(term, qtf) JOIN terms t ON t.term = u.term
   )
