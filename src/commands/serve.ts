@@ -55,11 +55,11 @@ function followerOf(config: Config): IndexFollower {
 /** The engine host over the index; builds run as a child ingest process (`kill` stops the current one). */
 function createHost(
   config: Config,
+  index: IndexFollower,
   logger: Logger,
   onFallback: (reason: string, error?: unknown) => void,
 ): { host: EngineHost; killBuild: () => void } {
   let build: IngestProcess | undefined;
-  const index = followerOf(config);
   const host = new EngineHost({
     open: () => openLive(config, onFallback, index),
     liveGeneration: () => index.liveGeneration(),
@@ -90,7 +90,8 @@ function createHost(
  */
 async function serve(config: Config, logger: Logger, onListening?: (close: () => Promise<void>) => void): Promise<void> {
   const llm = new LlmMonitor(config, logger, (message) => host.setIssue('llm', message));
-  const { host, killBuild } = createHost(config, logger, llm.onFallback);
+  const index = followerOf(config);
+  const { host, killBuild } = createHost(config, index, logger, llm.onFallback);
   const stops: Array<() => void> = [];
 
   const app = createApp({
@@ -133,7 +134,7 @@ async function serve(config: Config, logger: Logger, onListening?: (close: () =>
     throw error;
   }
   logReady(host, logger);
-  stops.push(...startWatchers(config, host, logger));
+  stops.push(...startWatchers(config, index, host, logger));
 }
 
 function logReady(host: EngineHost, logger: Logger): void {
@@ -146,7 +147,7 @@ function logReady(host: EngineHost, logger: Logger): void {
 }
 
 /** Follows CURRENT (another process published a generation) and, with WATCH_CORPUS=1, the corpus. */
-function startWatchers(config: Config, host: EngineHost, logger: Logger): Array<() => void> {
+function startWatchers(config: Config, index: IndexFollower, host: EngineHost, logger: Logger): Array<() => void> {
   const stops: Array<() => void> = [];
   const watching = (what: string, start: () => () => void): void => {
     try {
@@ -155,7 +156,6 @@ function startWatchers(config: Config, host: EngineHost, logger: Logger): Array<
       logger.warn({ err: error }, `${what}을(를) 감시할 수 없습니다: ${errorMessage(error)}`);
     }
   };
-  const index = followerOf(config);
   watching(config.indexBackend === 'postgres' ? '색인 데이터베이스' : `색인 폴더(${config.indexDir})`, () =>
     index.watch(() => void host.adoptLive()),
   );

@@ -10,7 +10,7 @@ import type { Hit } from '../domain/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import { createFusionRetriever } from '../retrieve/hybrid.js';
 import type { Retriever } from '../retrieve/retriever.js';
-import { analyze } from '../text/tokens.js';
+import { analyze, bigrams, wordTerm } from '../text/tokens.js';
 import type { Client, Pool } from '../index/postgres/database.js';
 import { requireIndexState, type IndexState } from '../index/postgres/identity.js';
 import { documentFrequencies, postgresSource } from '../index/postgres/source.js';
@@ -20,8 +20,8 @@ import { documentFrequencies, postgresSource } from '../index/postgres/source.js
 function lexiconTerms(question: string, hits: Hit[]): string[] {
   const terms = new Set([...analyze(question, { query: true }), ...analyze(question)]);
   for (const { word } of focusWords(question)) {
-    terms.add(word).add(`w:${word}`).add(word.slice(0, 2));
-    for (let i = 0; i + 2 <= word.length; i++) terms.add(word.slice(i, i + 2));
+    terms.add(word).add(wordTerm(word));
+    for (const pair of bigrams(word)) terms.add(pair);
   }
   for (const hit of hits) for (const term of [...analyze(hit.chunk.text), ...analyze(hit.article.title)]) terms.add(term);
   return [...terms];

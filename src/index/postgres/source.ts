@@ -48,8 +48,7 @@ function queryTermCounts(query: string): [string[], number[]] {
   return [[...counts.keys()], [...counts.values()]];
 }
 
-/** Scored rows from SQL (float8 arrives as a number, int as a number). */
-/** A row of the BM25 and vector queries: a chunk number and its score. */
+/** A row of the BM25 and vector queries: a chunk number and its score (float8 and int arrive as numbers). */
 interface ScoredRow {
   id: number;
   score: number;
