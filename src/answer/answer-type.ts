@@ -18,7 +18,9 @@ export type AnswerType =
   | { kind: 'person' }
   | { kind: 'place' }
   | { kind: 'reason' }
-  | { kind: 'method' };
+  | { kind: 'method' }
+  | { kind: 'quote' }
+  | { kind: 'name' };
 
 // Sino-Korean numeral syllables (일, 이, 구 …) are left out: they hide inside ordinary
 // words ("연구원" would read as 9 won).
@@ -58,31 +60,41 @@ interface QuestionForm {
 const QUESTION_FORMS: QuestionForm[] = [
   { form: /몇\s*살|나이는|나이가|연세/, type: () => ({ kind: 'age' }), example: '그는 몇 살이야?' },
   {
-    form: /(금액|액수|(^|\s)(가격|매출|예산|비용|연봉|시세|주가|몸값|상금|투자금|수익|이익|손실|적자|흑자))[은는이가]?\s*(총\s*)?얼마|몇\s*(원|달러)/,
+    form: /(금액|액수|(^|\s)(가격|매출|예산|비용|연봉|시세|주가|몸값|상금|투자금|수익|이익|손실|적자|흑자))[은는이가]?\s*(총\s*)?얼마|몇\s*(원|달러|%|퍼센트|프로)/,
     type: () => ({ kind: 'money' }),
     example: '매출은 얼마야?',
   },
   // A length of time: "얼마나 걸려", "며칠 동안", "몇 주간", "기간은".
   {
-    form: /얼마\s*(나|동안)\s*(걸|걸려|걸리|지속|계속|머물|진행)|며칠\s*(동안|간|이나|만에)|몇\s*(시간|주|개월|년)\s*(동안|간|만에|이나)|기간은|기간이/,
+    form: /얼마\s*(나|동안)\s*(걸|걸려|걸리|지속|계속|머물|진행|쉬|기다|입원|재활|치료|복무|수감|운영|운행|버티)|며칠\s*(동안|간|이나|만에)|몇\s*(시간|주|개월|년)\s*(동안|간|만에|이나)|기간은|기간이/,
     type: () => ({ kind: 'duration' }),
     example: '공사는 얼마나 걸려?',
   },
   { form: /얼마/, type: () => ({ kind: 'amount' }), example: '투자 규모는 얼마야?' },
+  // "참가자 수는?": the number of people a noun of persons (…자, …객, …원, …생, …민, …인) counts.
+  {
+    form: /[가-힣](자|객|원|생|민|인|명)\s*(수|숫자|규모)(는|가|를|은|\s*알려|\s*$|\?)/,
+    type: () => ({ kind: 'count', counter: '명' }),
+    example: '참가자 수는?',
+  },
   {
     form: new RegExp(`몇\\s*(${COUNTERS})`),
     type: ([, counter = '']) => (TIME_COUNTERS.has(counter) ? { kind: 'time' } : { kind: 'count', counter }),
     example: '몇 명이 다쳤어?',
   },
+  // What someone said: news reports it as quoted speech.
+  { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
   { form: /언제|며칠|날짜|연도|시기|몇\s*세기|어느\s*(해|달|날)/, type: () => ({ kind: 'time' }), example: '언제 출시됐어?' },
   { form: /누구|누가|누군|어느\s*(분|사람)|(사람|인물|분)의?\s*(이름|성함)/, type: () => ({ kind: 'person' }), example: '원장은 누구야?' },
   { form: /어디|어느\s*(곳|나라|지역|도시|장소)/, type: () => ({ kind: 'place' }), example: '행사는 어디서 열렸어?' },
   { form: /(^|\s)왜|어째서|무슨\s*이유|이유[는가]|원인[은이]|까닭/, type: () => ({ kind: 'reason' }), example: '왜 연기됐어?' },
   { form: /어떻게|방법|하려면|어떤\s*식으로|절차/, type: () => ({ kind: 'method' }), example: '번호는 어떻게 넣어?' },
+  // A thing's name ("칩 이름이 뭐야?"); a person's name is asked by the person row above.
+  { form: /(이름|명칭|제품명|상품명|학명)(이|은|는)?\s*(뭐|무엇|어떻게)/, type: () => ({ kind: 'name' }), example: '세균 이름이 뭐야?' },
 ];
 
 /** Kinds whose absence from a sentence proves it does not answer. */
-const HARD_KINDS = new Set<AnswerType['kind']>(['money', 'amount', 'age', 'time', 'duration', 'count']);
+const HARD_KINDS = new Set<AnswerType['kind']>(['money', 'amount', 'age', 'time', 'duration', 'count', 'quote']);
 
 export function isHardType(type: AnswerType): boolean {
   return HARD_KINDS.has(type.kind);
@@ -120,6 +132,11 @@ const REASON_ANSWER =
 const METHOD_ANSWER =
   /하려면|(으|)려면|(을|를)\s*(선택|클릭|누르|눌러|입력|사용|지정|끌어|드래그)|(선택|클릭|입력|설정|지정|실행|사용)(하|한|합|해)|통해|이용해|방법|순서|단계|먼저|다음|[→>]|(으로|로)\s*(바꾸|변경|설정)|눌러|누르|고른|고르|방식/;
 
+// Quoted speech: quotation marks, or an indirect quote closed by a verb of saying.
+const QUOTE_ANSWER = /["“”「」『』]|(라고|다고|냐고|자고)\s|(말했|밝혔|강조했|설명했|덧붙였|전했|주장했|당부했|털어놨)/;
+// A name: in quotation marks ('비토 N1', “한울리아”), in Latin letters, or in 《 》.
+const NAME_ANSWER = /['‘’"“”《「][^'‘’"“”》」]{1,40}['‘’"“”》」]|[A-Za-z]{2,}/;
+
 /** What a sentence holds when it answers each kind but a count (whose pattern depends on its counter). */
 const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count'>, RegExp> = {
   money: MONEY_ANSWER,
@@ -131,6 +148,8 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count'>, RegExp> = {
   place: PLACE_ANSWER,
   reason: REASON_ANSWER,
   method: METHOD_ANSWER,
+  quote: QUOTE_ANSWER,
+  name: NAME_ANSWER,
 };
 
 /** True when the sentence holds something of the asked kind: for "몇 명", a number of 명. */

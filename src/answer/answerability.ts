@@ -4,7 +4,8 @@
 import { canAnswerType, expectedAnswerType } from './answer-type.js';
 import { smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
 import { scoreFeatures, sigmoid, softmax } from './sentence-model.js';
-import { analyze } from '../text/tokens.js';
+import { analyze, wordTerm } from '../text/tokens.js';
+import { missingShare, questionContentWords } from './missing-words.js';
 
 /** The answerability features of choosing `first` among `candidates` (ANSWERABILITY_FEATURES order). */
 export function answerabilityFeatures(question: string, candidates: Candidate[], first: Candidate, lexicon: Lexicon): number[] {
@@ -13,7 +14,9 @@ export function answerabilityFeatures(question: string, candidates: Candidate[],
   let found = 0;
   let unknown = 0;
   const context = new Set<string>();
-  for (const candidate of candidates) for (const term of candidate.context) context.add(term);
+  // Every sentence of a passage shares one context set: each set is read once.
+  const contexts = new Set(candidates.map((candidate) => candidate.context));
+  for (const terms of contexts) for (const term of terms) context.add(term);
   for (const term of terms) {
     const weight = smoothedIdf(lexicon, term);
     total += weight;
@@ -21,6 +24,14 @@ export function answerabilityFeatures(question: string, candidates: Candidate[],
     if (lexicon.documentFrequency(term) === 0) unknown += weight;
   }
   const probabilities = softmax(candidates.map((candidate) => candidate.score));
+  const words = questionContentWords(question);
+  const weight = (word: string) => smoothedIdf(lexicon, wordTerm(word));
+  const article = new Set<string>();
+  const articleContexts = new Set(
+    candidates.filter((candidate) => candidate.hit.article.id === first.hit.article.id).map((c) => c.context),
+  );
+  for (const terms of articleContexts) for (const term of terms) article.add(term);
+  const sentence = new Set([...first.terms, ...(first.previous?.terms ?? [])]);
   const type = expectedAnswerType(question);
   return [
     1,
@@ -36,6 +47,9 @@ export function answerabilityFeatures(question: string, candidates: Candidate[],
     total > 0 ? unknown / total : 0,
     type && canAnswerType(first.text, type) ? 1 : 0,
     type ? 1 : 0,
+    missingShare(words, context, weight),
+    missingShare(words, article, weight),
+    missingShare(words, sentence, weight),
   ];
 }
 

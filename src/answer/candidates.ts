@@ -15,6 +15,8 @@ import { bm25Idf } from '../text/bm25.js';
 // The same retrieved passages come back question after question: each analysed once.
 const analyzedSentences = createSentenceAnalyzer();
 const resolvedMonthTerms = createMonthTermResolver();
+// …and each sentence's own: "지난달 … 171만2000명" in an article of 2025-07-30 holds 6월.
+const resolvedSentenceMonths = createMonthTermResolver(16384);
 
 /** What the answerer needs to know about the corpus's vocabulary (the BM25 index has it). */
 export interface Lexicon {
@@ -92,6 +94,9 @@ function candidateSentences(hits: Hit[]): Candidate[] {
     for (const span of analyzedSentences(chunkText)) {
       const text = chunkText.slice(span.start, span.end);
       const kind = isCaptionLine(lineAround(chunkText, span.start, span.end)) ? 'caption' : sentenceKind(text);
+      const months = resolvedSentenceMonths(text, hit.article.date).filter((term) => !span.terms.has(term));
+      // A copy: the analyser's cached sets are shared by every caller.
+      const terms = months.length > 0 ? new Set([...span.terms, ...months]) : span.terms;
       const start = hit.chunk.start + span.start;
       const end = hit.chunk.start + span.end;
       if (kind === 'caption') continue;
@@ -104,7 +109,7 @@ function candidateSentences(hits: Hit[]): Candidate[] {
           start,
           end,
           text,
-          terms: span.terms,
+          terms,
           context,
           kind,
           pointsBack: pointsBack(text),
@@ -116,7 +121,7 @@ function candidateSentences(hits: Hit[]): Candidate[] {
           score: 0,
         });
       }
-      previous = { start, end, text, terms: span.terms };
+      previous = { start, end, text, terms };
     }
   });
   return candidates;
@@ -235,6 +240,10 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
     f[21] = f[2] * f[1];
     f[22] = candidate.contextCoverage;
     f[23] = candidate.attributeCoverage;
+    // How much of what the sentence covers is the attribute rather than the headline's topic:
+    // a lead sentence naming the subject in full covers much and adds nothing asked for.
+    f[24] = candidate.coverage > 0 ? candidate.attributeCoverage / candidate.coverage : 0;
+    f[25] = f[5] * candidate.attributeCoverage;
   }
   return scoreCandidates(candidates, options.model);
 }

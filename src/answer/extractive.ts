@@ -11,10 +11,11 @@ import { answerabilityOf } from './answerability.js';
 import { DEFAULT_RANK, rankSentences, smoothedIdf, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
 import { focusWords, passageHasWord } from './focus.js';
 import { isPromptInjection } from './injection.js';
+import { holdsWord, questionContentWords } from './missing-words.js';
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
 import { REFUSAL_TEXT } from './refusal.js';
 import { softmax } from './sentence-model.js';
-import { dateNote, preferByTime } from './time-choice.js';
+import { dateNote, isOtherTimeLookalike, preferByTime } from './time-choice.js';
 
 export { rankSentences, scoreCandidates, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
 export { answerabilityFeatures } from './answerability.js';
@@ -168,8 +169,13 @@ function secondSentence(
   for (const term of new Set(analyze(question, { query: true }))) questionWeights.set(term, smoothedIdf(lexicon, term));
   const firstLacksType = type !== undefined && !canAnswerType(first.text, type);
   const { secondMinProbability, secondLikelyProbability } = options.model;
+  // A sentence of another article must name something the question names: one that shares only
+  // "많이" or "결과" with it is about something else ("표가 많이 남았다" beside a typhoon's rain).
+  const words = questionContentWords(question);
+  const offTopic = (candidate: Candidate) =>
+    candidate.hit.article.id !== first.hit.article.id && words.length > 0 && !words.some((word) => holdsWord(candidate.terms, word));
   for (const [i, candidate] of candidates.entries()) {
-    if (candidate === first || candidate.kind !== 'statement') continue;
+    if (candidate === first || candidate.kind !== 'statement' || isOtherTimeLookalike(candidate, first) || offTopic(candidate)) continue;
     const probability = probabilities[i]!;
     if (probability < Math.min(secondMinProbability, secondLikelyProbability)) break; // sorted by score
     if (probability >= secondLikelyProbability) return candidate;

@@ -5,7 +5,7 @@ import { bigramShare, isQuestionWord, splitWords, stripParticle, wordTerm } from
 
 // Nouns that only name the kind of answer wanted ("어느 기관", "장소는 어디"): the answer
 // sentence names the thing itself, not the category, so they need not appear in it.
-const CATEGORY_NOUNS = new Set([
+export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   '기관',
   '장소',
   '곳',

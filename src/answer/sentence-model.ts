@@ -31,6 +31,8 @@ export const FEATURES = [
   'beforeLocal', // before × local: the question's words split over two sentences
   'contextCoverage', // coverage counting the article's title and the sentence before
   'attributeCoverage', // coverage by question words the title does not hold
+  'attributeShare', // attributeCoverage / coverage: the sentence's own part beyond the headline's topic
+  'typeAttribute', // typeMatch × attributeCoverage: the asked kind beside the asked attribute
 ] as const;
 
 export const FEATURE_COUNT = FEATURES.length;
@@ -51,6 +53,9 @@ export const ANSWERABILITY_FEATURES = [
   'unknown', // the question's weight in words the corpus never uses
   'typeMatch', // the question asks for a kind and the sentence holds one
   'typed', // the question asks for a kind
+  'missingPassages', // IDF share of the question's content words no passage holds (missing-words.ts)
+  'missingArticle', // …that the opening sentence's article passages do not hold
+  'missingSentence', // …that the opening sentence (with the one before it) does not hold
 ] as const;
 
 interface AnswerabilityModel {

@@ -4,50 +4,55 @@ import type { SentenceModel } from './sentence-model.js';
 
 export const FITTED_SENTENCE_MODEL: SentenceModel = {
   weights: [
-    1.1729, // coverage
-    1.7459, // local
-    2.4874, // before
-    1.3303, // rank
-    1.7398, // retrieval
-    0.6827, // typeMatch
-    -0.6827, // typeMiss
-    -1.0087, // novelty
-    1.1846, // coverageNovelty
-    0.1085, // question
-    -0.396, // heading
-    0.1458, // pointsBack
-    -0.6599, // length
-    0.0602, // lead
-    0.2911, // number
-    0.481, // related
-    1.2527, // wordCoverage
-    1.0208, // rarest
-    1.0381, // localSquared
-    1.1395, // topPassage
-    0.902, // typeLocal
-    0.7813, // beforeLocal
-    1.662, // contextCoverage
-    2.2374, // attributeCoverage
+    1.2795, // coverage
+    1.6409, // local
+    2.3152, // before
+    1.354, // rank
+    1.7646, // retrieval
+    0.5559, // typeMatch
+    -0.5559, // typeMiss
+    -0.9784, // novelty
+    1.278, // coverageNovelty
+    0.1468, // question
+    -0.3916, // heading
+    0.1345, // pointsBack
+    -0.6273, // length
+    0.1256, // lead
+    0.2542, // number
+    0.4884, // related
+    1.275, // wordCoverage
+    0.5183, // rarest
+    1.0496, // localSquared
+    1.1368, // topPassage
+    0.6089, // typeLocal
+    0.6795, // beforeLocal
+    1.6318, // contextCoverage
+    1.7118, // attributeCoverage
+    1.3654, // attributeShare
+    0.7464, // typeAttribute
   ],
   secondMinProbability: 0.005,
   secondLikelyProbability: 0.1,
   answerability: {
     weights: [
-      -5.09, // bias
-      0.3592, // coverage
-      4.1553, // contextCoverage
-      1.5051, // attributeCoverage
-      1.4045, // local
-      -0.2181, // wordCoverage
-      0.1849, // rarest
-      1.1474, // bestCoverage
-      -0.2986, // passagesCoverage
-      1.4777, // probability
-      3.3433, // unknown
-      0.0308, // typeMatch
-      0.0905, // typed
+      -3.5388, // bias
+      0.0652, // coverage
+      2.8237, // contextCoverage
+      1.5301, // attributeCoverage
+      0.979, // local
+      -0.4672, // wordCoverage
+      0.8236, // rarest
+      0.9202, // bestCoverage
+      -0.2499, // passagesCoverage
+      1.4095, // probability
+      2.8843, // unknown
+      0.0092, // typeMatch
+      0.0266, // typed
+      -0.0891, // missingPassages
+      -2.0498, // missingArticle
+      -0.6525, // missingSentence
     ],
-    threshold: 0.2496,
+    threshold: 0.2232,
   },
-  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8796,"refusalRate":0.0473,"refusalRecall":null,"medianAnswerChars":135,"cases":5774},"korquad-near-miss":{"accuracy":0.6831,"refusalRate":0,"refusalRecall":0.6831,"medianAnswerChars":0,"cases":5774}}},
+  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8831,"refusalRate":0.0473,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.691,"refusalRate":0,"refusalRecall":0.691,"medianAnswerChars":0,"cases":5774}}},
 };

@@ -3,23 +3,15 @@
 // states for a quote that says only "18일" or "지난달".
 import { findTimeExpressions, formatKoreanDate, timeIntent } from '../text/temporal.js';
 import { titleTerms, type Candidate } from './candidates.js';
-import { isWordTerm } from '../text/tokens.js';
+import { sameSubject as sameHeadlineSubject } from '../text/title-subject.js';
 
 /** How far (in model score) a look-alike article's sentence may trail the best one and
  *  still be preferred for being newer: about a factor of e in probability. */
 const LOOKALIKE_MARGIN = 1;
 
-function titleWords(candidate: Candidate): string[] {
-  return [...titleTerms(candidate.hit.article.title)].filter(isWordTerm);
-}
-
-/** Two articles about the same subject: most title words shared (monthly statistics, a
- *  company's quarters, a first report and its update). */
+/** Two candidates' articles are look-alikes (text/title-subject.ts). */
 function sameSubject(a: Candidate, b: Candidate): boolean {
-  const left = titleWords(a);
-  const right = new Set(titleWords(b));
-  const shared = left.filter((term) => right.has(term)).length;
-  return shared >= 2 && shared / Math.max(1, Math.min(left.length, right.size)) >= 0.4;
+  return sameHeadlineSubject(titleTerms(a.hit.article.title), titleTerms(b.hit.article.title));
 }
 
 /**
@@ -65,4 +57,18 @@ export function dateNote(quote: string, articleDate: string | undefined, timeQue
     return `(기사 날짜 기준 ‘${expression.text}’은 ${resolved})`;
   }
   return undefined;
+}
+
+/** A sentence of a look-alike article of another date: the same statistic for another month,
+ *  the same company's other quarter. Quoted beside the answer, it mixes two times unsaid. */
+export function isOtherTimeLookalike(candidate: Candidate, first: Candidate): boolean {
+  const { date } = candidate.hit.article;
+  const firstDate = first.hit.article.date;
+  return (
+    candidate.hit.article.id !== first.hit.article.id &&
+    date !== undefined &&
+    firstDate !== undefined &&
+    date !== firstDate &&
+    sameSubject(candidate, first)
+  );
 }

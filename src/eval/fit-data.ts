@@ -93,7 +93,8 @@ export async function evalSetExamples(setFiles: string[], rootDir: string, build
         examples.push({
           question,
           source: set.name,
-          groupKey: `${set.name}:${testCase.id}`,
+          // Folds by article: cases about one article (and a follow-up and its question) share a fold.
+          groupKey: `${set.corpusDir}:${expect.articles?.[0] ?? candidates[0]?.hit.article.id ?? testCase.id}`,
           lexicon,
           candidates,
           labels: candidates.map((candidate) => answerable && allowed(candidate.hit.article.id) && satisfies(testCase, candidate.text)),

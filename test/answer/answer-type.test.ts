@@ -34,9 +34,19 @@ describe('expectedAnswerType', () => {
     ['몇 년에 설립됐어?', TIME],
     ['몇 월에 개통해?', TIME],
     ['며칠 동안 열려?', { kind: 'duration' }],
+    // A count of people from "X 수" after a noun of persons; a percent is an amount with its sign.
+    ['청솔마라톤 참가자 수는?', count('명')],
+    ['외국인 관광객 수 알려줘', count('명')],
+    ['입원 환자 숫자가 늘었어?', count('명')],
+    ['올해 사과 수확량은?', undefined],
+    ['순이자마진은 몇 %였어?', MONEY],
+    ['만족도는 몇 퍼센트 나왔어?', MONEY],
+    // Waiting and resting are lengths of time.
+    ['콜버스 부르면 얼마나 기다려야 했어?', { kind: 'duration' }],
+    ['그 선수는 얼마나 쉬어야 돼?', { kind: 'duration' }],
     // A plain "what" asks for nothing countable.
     ['무엇을 발표했어?', undefined],
-    ['새 연구소의 이름은 무엇이야?', undefined],
+    ['새 연구소의 이름은 무엇이야?', { kind: 'name' }],
   ])('%s → %j', (question, expected) => {
     expect(expectedAnswerType(question)).toEqual(expected);
   });
@@ -62,6 +72,11 @@ describe('expectedAnswerType', () => {
     ['슬라이드 번호는 어떻게 넣어?', 'method'],
     ['레이어를 합치는 방법 알려줘', 'method'],
     ['어떤 제품을 선보였어?', undefined],
+    ['준우승한 감독은 경기 끝나고 뭐라고 했어?', 'quote'],
+    ['할머니는 뭐라고 말했어?', 'quote'],
+    ['우승 소감은?', 'quote'],
+    ['비토랩스가 만든 칩 이름이 뭐야?', 'name'],
+    ['남극 세균 이름은 무엇이야?', 'name'],
     ['무엇을 발표했어?', undefined],
   ])('%s → %s', (question, kind) => {
     expect(expectedAnswerType(question)?.kind).toBe(kind);
@@ -75,6 +90,12 @@ describe('expectedAnswerType', () => {
 
 describe('canAnswerType', () => {
   it.each<[string, AnswerType, boolean]>([
+    // quote: quoted or reported speech; name: a quoted or Latin-lettered name.
+    ['김 감독은 "집중력이 부족했다"며 아쉬워했다.', { kind: 'quote' }, true],
+    ['구단은 재활이 필요하다고 2일 밝혔다.', { kind: 'quote' }, true],
+    ['준우승팀은 상금 2억 원을 받는다.', { kind: 'quote' }, false],
+    ["이 회사는 전용 칩 '비토 N1'을 만들었다.", { kind: 'name' }, true],
+    ['연구팀은 새 세균을 찾았다.', { kind: 'name' }, false],
     // money: a number followed by a currency, a percent or 배; 무료 counts.
     ['투자 규모는 1,200억 원이다.', MONEY, true],
     ['매출은 3조 원이다.', MONEY, true],

@@ -453,3 +453,19 @@ describe('Korean tables behind the rewrite', () => {
     expect(stripMarkers('세종시입니다. [1] 연구소를 세운다. [12]')).toBe('세종시입니다. 연구소를 세운다.');
   });
 });
+
+describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subject ellipsis)', () => {
+  const TRANSFER = talk('박시온 라인펠스 이적료 얼마야?', '이적료는 630만 유로(약 95억 원) 수준으로 알려졌다. [1]');
+  const GOLF = talk('솔뫼레이크 챔피언십 1라운드 선두가 누구야?', '서하윤이 1라운드에서 7언더파 65타를 쳐 단독 선두에 나섰다. [1]');
+  it.each<[string, ChatTurn[], string]>([
+    // 이적설 goes on from 이적료: the player is still the subject.
+    ['처음 이적설 나왔을 때는 얼마로 거론됐어?', TRANSFER, '박시온 라인펠스 이적료 — 처음 이적설 나왔을 때는 얼마로 거론됐어?'],
+    // 2라운드 takes the place of 1라운드, which is not carried.
+    ['다음 날 2라운드 끝나고는 누가 1위였어?', GOLF, '솔뫼레이크 챔피언십 선두 — 다음 날 2라운드 끝나고는 누가 1위였어?'],
+    // Nothing in common with the conversation, or its own subject named: left alone.
+    ['김치찌개 맛있게 끓이는 법 알려줘', GOLF, '김치찌개 맛있게 끓이는 법 알려줘'],
+    ['박시온은 어느 팀 출신이야?', TRANSFER, '박시온은 어느 팀 출신이야?'],
+  ])('%s', (question, history, expected) => {
+    expect(rewriteFollowUp(question, history)).toBe(expected);
+  });
+});

@@ -132,11 +132,51 @@ function conversationOf(history: ChatTurn[], depth: number, background: readonly
   return contextOf(history, last, question, background);
 }
 
+/** Hangul bigrams of the nouns of `text`: content words that do not end like a verb (열린, 나왔을). */
+function contentBigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of splitQuestion(text)) {
+    if (isEmptyWord(word.clean)) continue;
+    const [stem] = splitParticle(word.clean);
+    if (VERBAL_END.test(stem)) continue;
+    for (let i = 0; i + 1 < stem.length; i++) if (HANGUL.test(stem.slice(i, i + 2))) out.add(stem.slice(i, i + 2));
+  }
+  return out;
+}
+
+/**
+ * Korean drops the subject a conversation already set: "처음 이적설 나왔을 때는 얼마로 거론됐어?"
+ * after "박시온 라인펠스 이적료 얼마야?" still asks about 박시온. A question with content of its own
+ * that goes on from the last turn (shares a word stem with that question or its answer, 이적설 ~
+ * 이적료) but never names the last question's topic gets the topic carried. A question about
+ * something new shares nothing and stands alone.
+ */
+function ellipsisRewrite(analysis: Analysis, question: string, context: Context): Rewrite | undefined {
+  const topic = topicOf(context.question);
+  if (!topic) return undefined;
+  const present = new Set(splitQuestion(question).map((word) => splitParticle(word.clean)[0]));
+  if (topic.split(' ').some((word) => present.has(word))) return undefined;
+  const earlier = contentBigrams([context.question, ...context.answers].join(' '));
+  if (![...contentBigrams(question)].some((pair) => earlier.has(pair))) return undefined;
+  // The slot the new question fills is not carried: "2라운드" replaces the last question's "1라운드".
+  const previousWords = splitQuestion(context.question);
+  const skip = new Set<string>();
+  for (const index of analysis.contentIndexes) {
+    const sibling = previousWords[siblingIndex(previousWords, splitParticle(analysis.words[index]?.clean ?? '')[0])];
+    if (sibling) skip.add(splitParticle(sibling.clean)[0]);
+  }
+  const carried = topicWords(context.question, question, skip);
+  return carried.length > 0 ? { question: withCarry(carried, question), method: 'topic' } : undefined;
+}
+
 function rewrite(question: string, history: ChatTurn[], depth: number, background: readonly string[]): Rewrite {
   const trimmed = question.trim();
   const standalone: Rewrite = { question: trimmed, method: 'standalone' };
   const analysis = analyse(trimmed);
-  if (!leansOnHistory(analysis)) return standalone;
+  if (!leansOnHistory(analysis)) {
+    const context = conversationOf(history, depth, background);
+    return (context && ellipsisRewrite(analysis, trimmed, context)) ?? standalone;
+  }
   const context = conversationOf(history, depth, background);
   if (!context) return standalone;
   const state = resolvePointers(analysis, context);

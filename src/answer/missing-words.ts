@@ -1,0 +1,73 @@
+// Words of a question that the passages never use: a question about a known entity's absent
+// attribute ("문채원 책임연구원은 어느 대학을 나왔어?") covers most of its IDF weight through
+// the entity's name, yet one of its nouns is nowhere. The answerability model weighs the
+// share of such words; which share means "refuse" is fitted, not set here.
+import { createRecentCache } from '../text/recent-cache.js';
+import { relatedTerms } from '../text/related-words.js';
+import { isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
+import { CATEGORY_NOUNS, passageHasWord } from './focus.js';
+
+// Words that shape a question without naming its topic: adverbs of degree, manner and time,
+// and time deixis that a follow-up resolves elsewhere ("그날", "지금"). Absent from a passage,
+// they say nothing about whether it answers.
+// prettier-ignore
+const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
+  '그렇게', '이렇게', '저렇게', '많이', '조금', '제일', '가장', '아주', '정말', '직접', '원래', '결국', '최근', '지금', '요즘', '현재', '새로', '실제', '실제로',
+  '모두', '전부', '함께', '같이', '그냥', '특히', '주로', '보통', '대략', '최종', '최종적', '처음', '이미', '아직', '앞으로', '다시', '먼저', '나중',
+  '그날', '그달', '그해', '그때', '그다음', '그다음엔', '그전', '이번', '지난번', '다음', '이전', '당시', '며칠', '얼마큼',
+]);
+// A one-syllable noun with its particle ("명이", "돈은", "날이", "때는"): a counter or a bound
+// noun, which stripParticle keeps whole because one syllable is too short to strip.
+const BOUND_NOUN = /^[가-힣](은|는|이|가|을|를|의|에|엔|와|과|로|도|만|나|쯤|까지|이나|부터)$/;
+
+// Connective and modal verb endings ("고치려면", "리허설하면서", "켰는데", "풀어야"): an inflected
+// verb is spelled differently in every passage. Only endings of two syllables or more, since
+// one-syllable ones end nouns too (광고, 문서, 화면).
+const VERB_FORM = /(려면|으면|면서|는데|은데|어야|아야|해야|도록|잖아|다가|었다|았다|했다|하게|보이|싶은|싶어)$/;
+
+// Longer than any compound noun the articles write as one word: a question typed without
+// spaces ("이홍락원장이패널로나선세션주제는?"), which no passage spells.
+const MAX_WORD_SYLLABLES = 10;
+
+/** Content nouns and verbs of a question, particle-stripped: Hangul words of two syllables or more,
+ *  without question words, category nouns ("이름", "장소") or the closing predicate (Korean is
+ *  verb-final: "나왔어", "알려줘" inflect away from every passage's spelling). */
+export function questionContentWords(question: string): string[] {
+  const words = splitWords(question).filter((word) => word.kind === 'hangul');
+  const out: string[] = [];
+  words.forEach((word, i) => {
+    if (i === words.length - 1 && words.length > 1) return;
+    const stem = stripParticle(word.text);
+    if (stem.length < 2 || isQuestionWord(stem) || isQuestionWord(word.text) || CATEGORY_NOUNS.has(stem)) return;
+    if (NON_TOPIC_WORDS.has(stem) || NON_TOPIC_WORDS.has(word.text) || BOUND_NOUN.test(word.text)) return;
+    if (VERB_FORM.test(word.text) || stem.length > MAX_WORD_SYLLABLES) return;
+    out.push(stem);
+  });
+  return [...new Set(out)];
+}
+
+interface TermSet {
+  has(term: string): boolean;
+}
+
+// Answering asks about the same few question words against many sentences: their related
+// words are looked up once.
+const relatedOf = createRecentCache<string[]>(4096);
+
+/** True when `terms` hold the word (or most of its bigrams) or one of its related words. */
+export function holdsWord(terms: TermSet, word: string): boolean {
+  if (passageHasWord(terms, word)) return true;
+  return relatedOf.get(word, () => relatedTerms(word)).some((lemma) => passageHasWord(terms, lemma));
+}
+
+/** Share of `words`, weighted by `weight`, that `terms` do not hold. */
+export function missingShare(words: string[], terms: TermSet, weight: (word: string) => number): number {
+  let total = 0;
+  let missing = 0;
+  for (const word of words) {
+    const w = weight(word);
+    total += w;
+    if (!holdsWord(terms, word)) missing += w;
+  }
+  return total > 0 ? missing / total : 0;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { holdsWord, missingShare, questionContentWords } from '../../src/answer/missing-words.js';
+import { analyze } from '../../src/text/tokens.js';
+
+const termsOf = (text: string) => new Set(analyze(text));
+
+describe('questionContentWords', () => {
+  it.each<[string, string[]]>([
+    // The attribute and the entity stay; the question word and the closing predicate go.
+    ['문채원 책임연구원은 어느 대학을 나왔어?', ['문채원', '책임연구원', '대학']],
+    ['한지석 의원은 어느 정당 소속이야?', ['한지석', '의원', '정당']],
+    // Adverbs and time deixis name no topic (stems as the analyzer strips them: 외국인 → 외국).
+    ['다온식품은 왜 이익이 그렇게 많이 늘었대?', ['다온식품', '이익']],
+    ['가장 최근 통계에서 외국인 관광객은 몇 명 왔어?', ['통계', '외국', '관광객']],
+    ['새솔초 식중독 원인 음식 — 그날 급식 메뉴는 뭐였어?', ['새솔초', '식중독', '원인', '음식', '급식', '메뉴']],
+    // Bound nouns with their particle (명이, 돈은) and category nouns (이름) go.
+    ['다누렌주 임상 3상엔 환자 몇 명이 참여했어?', ['다누렌주', '임상', '환자']],
+    ['미리내 복구에 돈이 얼마나 들어가?', ['미리내', '복구']],
+    ['새솔초 교장 이름이 뭐야?', ['새솔초', '교장']],
+    // Inflected verbs (…려면, …면서, …는데) are spelled differently in every passage.
+    ['그룹으로 묶은 도형 하나만 고치려면 그룹을 풀어야 돼?', ['그룹', '도형']],
+    // A question typed without spaces is one run-on word, which no passage spells.
+    ['이홍락원장이패널로나선세션주제는?', []],
+    ['청년주거안정특별법은 언제 시행돼?', ['청년주거안정특별법']],
+    // A one-word question keeps its word: there is no predicate to drop.
+    ['스코어', ['스코어']],
+  ])('%s → %j', (question, words) => {
+    expect(questionContentWords(question)).toEqual(words);
+  });
+});
+
+describe('holdsWord', () => {
+  const passage = termsOf('그는 국회 국토교통위원회 소속으로 법안을 처음 냈다. 재활에 6주가 걸린다.');
+  it.each<[string, boolean]>([
+    ['국회', true],
+    ['국토교통위원회', true],
+    ['정당', false],
+    ['대학', false],
+    // Through the related-words table: 휴식 and 재활 are one group.
+    ['휴식', true],
+  ])('%s → %s', (word, held) => {
+    expect(holdsWord(passage, word)).toBe(held);
+  });
+});
+
+describe('missingShare', () => {
+  const passage = termsOf('한지석 의원은 표결 직후 기자들과 만났다.');
+  it('weighs the missing words by the given weight', () => {
+    const weight = (word: string) => (word === '정당' ? 3 : 1);
+    expect(missingShare(['한지석', '의원', '정당'], passage, weight)).toBeCloseTo(3 / 5);
+    expect(missingShare(['한지석', '의원'], passage, weight)).toBe(0);
+  });
+  it('is 0 for a question with no content words', () => {
+    expect(missingShare([], passage, () => 1)).toBe(0);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Hit } from '../../src/domain/types.js';
+import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
+import { isOtherTimeLookalike } from '../../src/answer/time-choice.js';
+
+const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
+
+const hit = (id: string, title: string, date: string, text: string, score: number): Hit => ({
+  chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
+  article: { id, title, origin: id, date },
+  score,
+});
+
+const JUNE = hit(
+  'june',
+  '6월 외국인 관광객 171만 명 방문',
+  '2025-07-30',
+  '지난달 외국인 관광객이 171만2000명으로 집계됐다. 관광수입은 19억 달러였다.',
+  2,
+);
+const JULY = hit(
+  'july',
+  '7월 외국인 관광객 185만 명 방문',
+  '2025-08-29',
+  '지난달 외국인 관광객이 185만3000명으로 집계됐다. 지난달 일본인 관광객은 31만2000명이었다.',
+  1.9,
+);
+const BANK = hit('bank', '해담은행 3분기 순이익 7680억 원', '2025-10-24', '해담은행의 3분기 순이익은 7680억 원이다.', 1);
+
+describe('isOtherTimeLookalike', () => {
+  const candidates = rankSentences('6월 외국인 관광객은 몇 명이야?', [JUNE, JULY, BANK], lexicon);
+  const of = (id: string) => candidates.find((candidate) => candidate.hit.article.id === id)!;
+  it('is true for a sentence of the same statistic in another month, false for the same article or another subject', () => {
+    expect(isOtherTimeLookalike(of('july'), of('june'))).toBe(true);
+    const sameArticle = candidates.filter((candidate) => candidate.hit.article.id === 'june');
+    expect(isOtherTimeLookalike(sameArticle[1]!, sameArticle[0]!)).toBe(false);
+    expect(isOtherTimeLookalike(of('bank'), of('june'))).toBe(false);
+  });
+
+  it('keeps an answer to one month: no second sentence from the other month’s article', () => {
+    // July's 일본인 sentence adds a question word the June sentence lacks, but it is July's.
+    const question = '6월 외국인 관광객과 일본인 관광객은 몇 명이야?';
+    const chosen = selectSentences(question, rankSentences(question, [JUNE, JULY, BANK], lexicon), lexicon);
+    expect(chosen[0]?.hit.article.id).toBe('june');
+    expect(chosen.map((sentence) => sentence.hit.article.id).filter((id) => id !== 'june')).toEqual([]);
+  });
+});
+
+describe('a sentence’s relative dates as its own terms', () => {
+  it('gives "지난달" in an article of 2025-07-30 the term 6월, and only to that sentence', () => {
+    const [withMonth, without] = rankSentences('6월 외국인 관광객은 몇 명이야?', [JUNE], lexicon).sort((a, b) => a.start - b.start);
+    expect(withMonth?.terms.has('6월')).toBe(true);
+    expect(without?.terms.has('6월')).toBe(false);
+    // The passage as a whole still names the month for every sentence's context.
+    expect(without?.context.has('6월')).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Hit } from '../../src/domain/types.js';
+import { orderByTimeIntent } from '../../src/retrieve/time-order.js';
+import { sameSubject } from '../../src/text/title-subject.js';
+import { analyze } from '../../src/text/tokens.js';
+
+const hit = (id: string, title: string, date: string | undefined, score: number): Hit => ({
+  chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: 1, text: '가' },
+  article: { id, title, origin: id, ...(date ? { date } : {}) },
+  score,
+});
+
+const MAY = hit('may', '5월 외국인 관광객 162만 명 방문', '2025-06-28', 3);
+const JUNE = hit('june', '6월 외국인 관광객 171만 명 방문', '2025-07-30', 2);
+const JULY = hit('july', '7월 외국인 관광객 185만 명 방문', '2025-08-29', 1.5);
+const OTHER = hit('bank', '해담은행 3분기 순이익 7680억 원', '2025-10-24', 2.5);
+
+const order = (question: string, hits: Hit[]) => orderByTimeIntent(question, hits).map((item) => `${item.article.id}:${item.score}`);
+
+describe('orderByTimeIntent', () => {
+  it('puts the newest look-alike in the group’s best place for 가장 최근, keeping the scores in place', () => {
+    expect(order('가장 최근 외국인 관광객은 몇 명이야?', [MAY, OTHER, JUNE, JULY])).toEqual(['july:3', 'bank:2.5', 'june:2', 'may:1.5']);
+  });
+
+  it('puts the oldest first for 처음', () => {
+    const hits = [
+      { ...JULY, score: 3 },
+      { ...MAY, score: 2 },
+      { ...JUNE, score: 1 },
+    ];
+    expect(order('처음 집계된 외국인 관광객은?', hits)).toEqual(['may:3', 'june:2', 'july:1']);
+  });
+
+  it('changes nothing without a time intent, for undated articles, or for articles on other subjects', () => {
+    const hits = [MAY, OTHER, JUNE, JULY];
+    expect(orderByTimeIntent('6월 외국인 관광객은 몇 명이야?', hits)).toBe(hits);
+    const undated = [hit('a', '외국인 관광객 통계 발표', undefined, 2), hit('b', '외국인 관광객 통계 발표 정정', undefined, 1)];
+    expect(order('최근 외국인 관광객 통계는?', undated)).toEqual(['a:2', 'b:1']);
+    expect(order('최근 순이익은?', [OTHER, MAY])).toEqual(['bank:2.5', 'may:3']);
+  });
+});
+
+describe('sameSubject', () => {
+  const terms = (title: string) => analyze(title);
+  it.each<[string, string, boolean]>([
+    ['6월 외국인 관광객 171만 명 방문', '7월 외국인 관광객 185만 명 방문', true],
+    ['해담은행 1분기 순이익 8120억 원', '해담은행 2분기 순이익 9340억 원', true],
+    ['윤서진 해담은행장 취임', '해담은행 3분기 순이익 7680억 원', false],
+    ['태풍 미리내 상륙', '해령국제마라톤 케냐 선수 우승', false],
+  ])('%s / %s → %s', (left, right, same) => {
+    expect(sameSubject(terms(left), terms(right))).toBe(same);
+  });
+});
