@@ -66,7 +66,7 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   // A length of time: "얼마나 걸려", "며칠 동안", "몇 주간", "기간은".
   {
-    form: /얼마\s*(나|동안)\s*(걸|걸려|걸리|지속|계속|머물|진행|쉬|기다|입원|재활|치료|복무|수감|운영|운행|버티)|며칠\s*(동안|간|이나|만에)|몇\s*(시간|주|개월|년)\s*(동안|간|만에|이나)|기간은|기간이/,
+    form: /얼마\s*(나|동안)\s*(걸|걸려|걸리|지속|계속|머물|진행|쉬|기다|입원|재활|치료|복무|수감|운영|운행|버티|빨라|빠르|빨리|느려|느리|오래)|며칠\s*(동안|간|이나|만에)|몇\s*(시간|주|개월|년)\s*(동안|간|만에|이나)|기간은|기간이/,
     type: () => ({ kind: 'duration' }),
     example: '공사는 얼마나 걸려?',
   },
@@ -109,6 +109,7 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
 }
 
 const NUMBER_RE = new RegExp(NUMBER);
+const CURRENCY = '(원|달러|엔|유로|위안|파운드)';
 // "5천만 원", "3조 2천억 원": a number may carry several place units before the currency.
 const MONEY_ANSWER = new RegExp(
   String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(원|달러|엔|유로|위안|파운드|%|퍼센트|배)|무료|공짜`,
@@ -156,11 +157,12 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count'>, RegExp> = {
 export function canAnswerType(sentence: string, type: AnswerType): boolean {
   // "몇" is the question's own word, not a number: a duration or count must be stated.
   if (type.kind === 'count') {
-    // "870만 종" may drop its counter ("870만"); a large round number counts too.
+    // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency
+    // follows it ("27억 원" is money, not a number of people).
     const counters = COUNTER_CLASSES[type.counter] ?? type.counter;
-    return new RegExp(`${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})|\\d\\s*(만|천|백|억)|첫`).test(
-      sentence.replace(/몇/g, ''),
-    );
+    return new RegExp(
+      `${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})|첫`,
+    ).test(sentence.replace(/몇/g, ''));
   }
   return ANSWER_FORMS[type.kind].test(type.kind === 'duration' ? sentence.replace(/몇/g, '') : sentence);
 }

@@ -82,7 +82,7 @@ const ASKS_FOR_VALUE = /^(얼마|어땠|어떤가|어떻습|몇)/;
 // paragraph about someone's spouse need not say 부인), so X is only required to occur
 // somewhere in the collection: a question about a 본사 or a 회장 the articles never mention
 // is not about these articles.
-const ASKS_FOR_THING = /^(누구|누가|무엇|뭐|어디|언제)/;
+const ASKS_FOR_THING = /^(누구|누가|무엇|뭐(?!라)|어디|언제)/;
 // Particles that mark the word before a question word as its topic: "매출은 얼마야?".
 const TOPIC_PARTICLE = /(은|는|이|가)$/;
 

@@ -14,6 +14,10 @@ const QUESTION_END = /(\?|？)\s*["'”’)\]]*$|(나요|까요|니까|는가|�
 const CAPTION =
   /^\(?\s*(사진|그래픽|자료|영상|출처|사진제공|이미지)\s*[=:]|무단\s*전재|재배포\s*금지|^[가-힣]{2,4}\s*(기자|특파원)\s*[=\w.-]*@|^\[[^\]]{1,20}\]$|^[가-힣]{2,4}\s*(기자|특파원)$|ⓒ|©|Copyright/i;
 
+// A lead-in that only announces the list or example after it ("주요 기능은 다음과 같습니다.",
+// "설정 방법:"): like a list label, it answers nothing itself.
+const LEAD_IN = /(다음과|아래와)\s*같(습니다|다|아요)\s*[.:：]?\s*$|[:：]\s*$/;
+
 const HANGUL = /[가-힣]/g;
 
 /** Hangul syllables in `text`. */
@@ -33,6 +37,7 @@ export function sentenceKind(sentence: string): SentenceKind {
   const letters = hangul + (text.match(/[A-Za-z]/g)?.length ?? 0) / 3;
   if (letters < 4) return 'fragment';
   if (QUESTION_END.test(text)) return 'question';
+  if (LEAD_IN.test(text)) return 'heading';
   if (STATEMENT_END.test(text)) return 'statement';
   // No predicate ending: a heading or list label when short, else a statement whose
   // ending the splitter cut oddly (quoted speech, lists written as prose).

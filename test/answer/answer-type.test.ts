@@ -44,6 +44,8 @@ describe('expectedAnswerType', () => {
     // Waiting and resting are lengths of time.
     ['콜버스 부르면 얼마나 기다려야 했어?', { kind: 'duration' }],
     ['그 선수는 얼마나 쉬어야 돼?', { kind: 'duration' }],
+    // Speed is asked as a length of time: "얼마나 빨라?" → 0.4초.
+    ['통역이 얼마나 빨라?', { kind: 'duration' }],
     // A plain "what" asks for nothing countable.
     ['무엇을 발표했어?', undefined],
     ['새 연구소의 이름은 무엇이야?', { kind: 'name' }],
@@ -117,6 +119,10 @@ describe('canAnswerType', () => {
     ['수백 명이 모였다.', count('명'), true],
     ['열 명이 합격했다.', count('명'), true],
     ['300개 기업이 참가했다.', count('명'), false],
+    // A large round number stands for a count without its counter, but not before a currency.
+    ['지구에는 870만 종의 생물이 산다.', count('명'), true],
+    ['이번 연구에는 4년 동안 모두 27억 원이 들었다.', count('명'), false],
+    ['사업비 2조4000억 원이 투입된다.', count('명'), false],
     ['9가지 제품을 선보였다.', count('개'), true],
     ['전국 5곳에 문을 연다.', count('개'), true],
     ['신제품 3개를 내놓았다.', count('가지'), true],

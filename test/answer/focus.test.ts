@@ -24,6 +24,9 @@ describe('focusWords', () => {
     ['한빛전자의 사장은 누구야?', [known('사장')]],
     ['한빛전자가 세운 연구소는 어디에 있어?', [known('연구소')]],
     ['새 연구소의 이름은 무엇이야?', []],
+    // "X는 뭐라고 했어?" asks what X said: X describes the speaker (할머니 for 김말순 씨), no thing to find.
+    ['콜버스 타 본 솔개마을 할머니는 뭐라고 했어?', []],
+    ['솔개마을 할머니는 뭐야?', [known('할머니')]],
     // No topic particle before the question word, no focus.
     ['한빛전자가 세운 연구소 위치를 알려줘', []],
   ])('%s → %j', (question, expected) => {

@@ -19,6 +19,11 @@ describe('sentenceKind', () => {
     ['자주 묻는 질문', 'heading'],
     ['주요 내용', 'heading'],
     ['3. 레이어 합치기', 'heading'],
+    // A lead-in that only announces the list after it is a label too.
+    ['주요 기능은 다음과 같습니다.', 'heading'],
+    ['설정하는 방법은 아래와 같다.', 'heading'],
+    ['슬라이드 쇼를 시작하는 단계:', 'heading'],
+    ['다음과 같이 수식에 분수를 입력할 수 있습니다.', 'statement'],
     // Fragments.
     ['끝.', 'fragment'],
     ['7.4.', 'fragment'],
