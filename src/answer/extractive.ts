@@ -11,7 +11,7 @@ import { answerabilityOf } from './answerability.js';
 import { DEFAULT_RANK, rankSentences, smoothedIdf, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
 import { focusWords, passageHasWord } from './focus.js';
 import { isPromptInjection } from './injection.js';
-import { holdsWord, questionContentWords } from './missing-words.js';
+import { holdsWord, isYesNoQuestion, questionContentWords } from './missing-words.js';
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
 import { REFUSAL_TEXT } from './refusal.js';
 import { softmax } from './sentence-model.js';
@@ -133,6 +133,13 @@ export function selectSentences(
 ): Candidate[] {
   const first = chooseFirst(question, candidates, lexicon, options);
   if (!first) return [];
+  // A yes/no question states a proposition: an article that never names one of its content words
+  // ("방수 기능이 있어?" of an earphone whose article never says 방수) cannot confirm it.
+  if (isYesNoQuestion(question)) {
+    const article = candidates.filter((candidate) => candidate.hit.article.id === first.hit.article.id);
+    const terms = { has: (term: string) => article.some((candidate) => candidate.context.has(term)) };
+    if (!questionContentWords(question).every((word) => holdsWord(terms, word))) return [];
+  }
   const answerability = options.model.answerability;
   if (answerability && answerabilityOf(question, candidates, first, lexicon, answerability.weights) < answerability.threshold) return [];
   const type = expectedAnswerType(question);

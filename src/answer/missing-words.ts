@@ -14,6 +14,7 @@ import { CATEGORY_NOUNS, passageHasWord } from './focus.js';
 const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
   '그렇게', '이렇게', '저렇게', '많이', '조금', '제일', '가장', '아주', '정말', '직접', '원래', '결국', '최근', '지금', '요즘', '현재', '새로', '실제', '실제로',
   '모두', '전부', '함께', '같이', '그냥', '특히', '주로', '보통', '대략', '최종', '최종적', '처음', '이미', '아직', '앞으로', '다시', '먼저', '나중',
+  '늦게', '일찍', '빨리', '천천히', '자주', '항상', '가끔', '오래',
   '그날', '그달', '그해', '그때', '그다음', '그다음엔', '그전', '이번', '지난번', '다음', '이전', '당시', '며칠', '얼마큼',
 ]);
 // A one-syllable noun with its particle ("명이", "돈은", "날이", "때는"): a counter or a bound
@@ -70,4 +71,19 @@ export function missingShare(words: string[], terms: TermSet, weight: (word: str
     if (!holdsWord(terms, word)) missing += w;
   }
   return total > 0 ? missing / total : 0;
+}
+
+// 뭘 (뭐를) and 뭔 (뭐인) ask "what" as much as 뭐 does.
+const COLLOQUIAL_WHAT = /^(뭘|뭔|뭣)/;
+// Colloquial and polite endings of a yes/no question's predicate.
+const YES_NO_END = /(어|아|여|해|돼|니|나요|까|까요|냐|지|죠|요|습니까|ㅂ니까|었나|았나|했나|됐나)$/;
+
+/** A yes/no question: no question word at all ("방수 기능이 있어?", "거부권을 행사했어?"). It states
+ *  a proposition, which a passage without one of its content words cannot confirm. */
+export function isYesNoQuestion(question: string): boolean {
+  const words = splitWords(question).filter((word) => word.kind === 'hangul');
+  const last = words.at(-1)?.text ?? '';
+  // It closes on a predicate ("있어?", "했나요?"), not on a topic ("주제는?", "사람은?").
+  if (!YES_NO_END.test(last) || /(은|는|이|가)$/.test(last)) return false;
+  return !words.some((word) => isQuestionWord(word.text) || isQuestionWord(stripParticle(word.text)) || COLLOQUIAL_WHAT.test(word.text));
 }

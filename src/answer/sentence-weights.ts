@@ -35,24 +35,24 @@ export const FITTED_SENTENCE_MODEL: SentenceModel = {
   secondLikelyProbability: 0.1,
   answerability: {
     weights: [
-      -3.5356, // bias
-      0.0653, // coverage
-      2.8223, // contextCoverage
-      1.5314, // attributeCoverage
-      0.9799, // local
-      -0.4674, // wordCoverage
-      0.8226, // rarest
-      0.9182, // bestCoverage
-      -0.2502, // passagesCoverage
-      1.4083, // probability
-      2.8839, // unknown
-      0.0101, // typeMatch
-      0.0269, // typed
-      -0.0895, // missingPassages
-      -2.0488, // missingArticle
-      -0.654, // missingSentence
+      -3.5463, // bias
+      0.071, // coverage
+      2.8235, // contextCoverage
+      1.5259, // attributeCoverage
+      0.9811, // local
+      -0.4667, // wordCoverage
+      0.8232, // rarest
+      0.9224, // bestCoverage
+      -0.2429, // passagesCoverage
+      1.4058, // probability
+      2.8847, // unknown
+      0.0107, // typeMatch
+      0.0264, // typed
+      -0.0754, // missingPassages
+      -2.0477, // missingArticle
+      -0.652, // missingSentence
     ],
     threshold: 0.2233,
   },
-  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8829,"refusalRate":0.0475,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.691,"refusalRate":0,"refusalRecall":0.691,"medianAnswerChars":0,"cases":5774}}},
+  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8826,"refusalRate":0.0478,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.6907,"refusalRate":0,"refusalRecall":0.6907,"medianAnswerChars":0,"cases":5774}}},
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { holdsWord, missingShare, questionContentWords } from '../../src/answer/missing-words.js';
+import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
+import { holdsWord, isYesNoQuestion, missingShare, questionContentWords } from '../../src/answer/missing-words.js';
 import { analyze } from '../../src/text/tokens.js';
 
 const termsOf = (text: string) => new Set(analyze(text));
@@ -52,5 +53,43 @@ describe('missingShare', () => {
   });
   it('is 0 for a question with no content words', () => {
     expect(missingShare([], passage, () => 1)).toBe(0);
+  });
+});
+
+describe('isYesNoQuestion', () => {
+  it.each<[string, boolean]>([
+    ['톡브릿지 2는 방수 기능이 있어?', true],
+    ['청년주거안정특별법에 대통령이 거부권을 행사했어?', true],
+    ['작년에도 급식 식중독 사고가 있었나요?', true],
+    // A question word, even a colloquial one (뭘 = 뭐를), asks for something else.
+    ['그 사람은 중남미 시장에서는 뭘 하겠다고 했어?', false],
+    ['국립온누리미술관은 무슨 요일에 쉬어?', false],
+    ['해온 동점골은 누가 넣었어?', false],
+    // Ending on a topic, not a predicate: a question about that topic ("…은?").
+    ['이홍락원장이패널로나선세션주제는?', false],
+    ['1989년 노벨 평화상을 받은 사람은?', false],
+  ])('%s → %s', (question, yesNo) => {
+    expect(isYesNoQuestion(question)).toBe(yesNo);
+  });
+});
+
+describe('a yes/no question in the extractive answerer', () => {
+  const hit = (text: string) => ({
+    chunk: { id: 'a#0', articleId: 'a', index: 0, start: 0, end: text.length, text },
+    article: { id: 'a', title: '비토랩스 통역 이어폰 톡브릿지 2 공개', origin: 'a' },
+    score: 1,
+  });
+  const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
+  const passage = hit('톡브릿지 2는 모두 38개 언어를 지원한다. 배터리는 케이스까지 합치면 24시간 간다.');
+  const answer = (question: string) => selectSentences(question, rankSentences(question, [passage], lexicon), lexicon);
+
+  it('is refused when the article never states one of its content words (방수)', () => {
+    expect(answer('톡브릿지 2는 방수 기능이 있어?')).toEqual([]);
+  });
+
+  it('is answered when the article states them all', () => {
+    expect(answer('톡브릿지 2는 38개 언어를 지원해?').map((sentence) => sentence.text)).toEqual([
+      '톡브릿지 2는 모두 38개 언어를 지원한다.',
+    ]);
   });
 });
