@@ -111,9 +111,7 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
 const NUMBER_RE = new RegExp(NUMBER);
 const CURRENCY = '(원|달러|엔|유로|위안|파운드)';
 // "5천만 원", "3조 2천억 원": a number may carry several place units before the currency.
-const MONEY_ANSWER = new RegExp(
-  String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(원|달러|엔|유로|위안|파운드|%|퍼센트|배)|무료|공짜`,
-);
+const MONEY_ANSWER = new RegExp(String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(${CURRENCY}|%|퍼센트|배)|무료|공짜`);
 const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중|후)반/;
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
 // not ("S6 엣지" holds none).

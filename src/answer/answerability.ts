@@ -2,7 +2,7 @@
 // and of the passages as a whole, scored by a logistic model fitted on KorQuAD dev with
 // near misses (each question asked again without its own paragraph; `npm run fit:answer`).
 import { canAnswerType, expectedAnswerType } from './answer-type.js';
-import { smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
+import { passageTerms, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
 import { scoreFeatures, sigmoid, softmax } from './sentence-model.js';
 import { analyze, wordTerm } from '../text/tokens.js';
 import { missingShare, questionContentWords } from './missing-words.js';
@@ -13,10 +13,7 @@ export function answerabilityFeatures(question: string, candidates: Candidate[],
   let total = 0;
   let found = 0;
   let unknown = 0;
-  const context = new Set<string>();
-  // Every sentence of a passage shares one context set: each set is read once.
-  const contexts = new Set(candidates.map((candidate) => candidate.context));
-  for (const terms of contexts) for (const term of terms) context.add(term);
+  const context = passageTerms(candidates);
   for (const term of terms) {
     const weight = smoothedIdf(lexicon, term);
     total += weight;
@@ -26,11 +23,7 @@ export function answerabilityFeatures(question: string, candidates: Candidate[],
   const probabilities = softmax(candidates.map((candidate) => candidate.score));
   const words = questionContentWords(question);
   const weight = (word: string) => smoothedIdf(lexicon, wordTerm(word));
-  const article = new Set<string>();
-  const articleContexts = new Set(
-    candidates.filter((candidate) => candidate.hit.article.id === first.hit.article.id).map((c) => c.context),
-  );
-  for (const terms of articleContexts) for (const term of terms) article.add(term);
+  const article = passageTerms(candidates, first.hit.article.id);
   const sentence = new Set([...first.terms, ...(first.previous?.terms ?? [])]);
   const type = expectedAnswerType(question);
   return [

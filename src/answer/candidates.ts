@@ -94,12 +94,12 @@ function candidateSentences(hits: Hit[]): Candidate[] {
     for (const span of analyzedSentences(chunkText)) {
       const text = chunkText.slice(span.start, span.end);
       const kind = isCaptionLine(lineAround(chunkText, span.start, span.end)) ? 'caption' : sentenceKind(text);
+      if (kind === 'caption') continue;
       const months = resolvedSentenceMonths(text, hit.article.date).filter((term) => !span.terms.has(term));
       // A copy: the analyser's cached sets are shared by every caller.
       const terms = months.length > 0 ? new Set([...span.terms, ...months]) : span.terms;
       const start = hit.chunk.start + span.start;
       const end = hit.chunk.start + span.end;
-      if (kind === 'caption') continue;
       const key = `${hit.article.id}:${start}`;
       if (!seen.has(key)) {
         seen.add(key);
@@ -125,6 +125,17 @@ function candidateSentences(hits: Hit[]): Candidate[] {
     }
   });
   return candidates;
+}
+
+/** The terms of the candidates' passages and headlines (of one article's only, when `articleId` is
+ *  given). Every sentence of a passage shares one context set, so each set is read once. */
+export function passageTerms(candidates: Candidate[], articleId?: string): Set<string> {
+  const terms = new Set<string>();
+  const contexts = new Set(
+    candidates.filter((candidate) => articleId === undefined || candidate.hit.article.id === articleId).map((c) => c.context),
+  );
+  for (const context of contexts) for (const term of context) terms.add(term);
+  return terms;
 }
 
 /** The line (paragraph) of `text` that holds [start, end). */

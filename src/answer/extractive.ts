@@ -8,7 +8,7 @@ import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answere
 import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
-import { DEFAULT_RANK, rankSentences, smoothedIdf, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
+import { DEFAULT_RANK, passageTerms, rankSentences, smoothedIdf, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
 import { focusWords, passageHasWord } from './focus.js';
 import { isPromptInjection } from './injection.js';
 import { holdsWord, isYesNoQuestion, questionContentWords } from './missing-words.js';
@@ -136,9 +136,8 @@ export function selectSentences(
   // A yes/no question states a proposition: an article that never names one of its content words
   // ("방수 기능이 있어?" of an earphone whose article never says 방수) cannot confirm it.
   if (isYesNoQuestion(question)) {
-    const article = candidates.filter((candidate) => candidate.hit.article.id === first.hit.article.id);
-    const terms = { has: (term: string) => article.some((candidate) => candidate.context.has(term)) };
-    if (!questionContentWords(question).every((word) => holdsWord(terms, word))) return [];
+    const article = passageTerms(candidates, first.hit.article.id);
+    if (!questionContentWords(question).every((word) => holdsWord(article, word))) return [];
   }
   const answerability = options.model.answerability;
   if (answerability && answerabilityOf(question, candidates, first, lexicon, answerability.weights) < answerability.threshold) return [];

@@ -11,6 +11,7 @@
 //    A fragment replaces its sibling in the last question ("그럼 3분기는?" after "2분기 매출은 얼마야?"
 //    → "3분기 매출은 얼마야?"). What stays unresolved carries the last question's words instead.
 import type { ChatTurn } from '../../domain/types.js';
+import { bigrams } from '../../text/tokens.js';
 import { DETERMINERS, HANGUL, NOMINAL_PARTICLE_SET, SIBLING_SETS, VERBAL_END } from './korean-tables.js';
 import { resolvePointers, type Resolution } from './pointers.js';
 import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, type Analysis, type Word } from './question.js';
@@ -75,6 +76,17 @@ function siblingIndex(previousWords: Word[], stem: string): number {
   });
 }
 
+/** Stems of the last question's words that the new question's content words stand in for (the slot it fills). */
+function siblingSlots(analysis: Analysis, previousQuestion: string): Set<string> {
+  const previousWords = splitQuestion(previousQuestion);
+  const slots = new Set<string>();
+  for (const index of analysis.contentIndexes) {
+    const sibling = previousWords[siblingIndex(previousWords, splitParticle(analysis.words[index]?.clean ?? '')[0])];
+    if (sibling) slots.add(splitParticle(sibling.clean)[0]);
+  }
+  return slots;
+}
+
 /** A question whose pointers were resolved: substituted, or carrying what of the last question it still lacks. */
 function withPointersResolved(analysis: Analysis, context: Context, state: Resolution): Rewrite {
   const { words } = analysis;
@@ -86,14 +98,9 @@ function withPointersResolved(analysis: Analysis, context: Context, state: Resol
   if (state.time && !state.entity && analysis.contentIndexes.length === 0 && previousTime) {
     return { question: context.question.replace(previousTime, state.time), method: 'sibling' };
   }
-  const skip = new Set<string>();
-  if (state.time && previousTime) for (const word of previousTime.split(/\s+/)) skip.add(word);
   // "Writer에서도 그렇게 할 수 있어?": the last question's words, less the slot the new one fills.
-  const previousWords = splitQuestion(context.question);
-  for (const index of analysis.contentIndexes) {
-    const sibling = previousWords[siblingIndex(previousWords, splitParticle(words[index]?.clean ?? '')[0])];
-    if (sibling) skip.add(splitParticle(sibling.clean)[0]);
-  }
+  const skip = siblingSlots(analysis, context.question);
+  if (state.time && previousTime) for (const word of previousTime.split(/\s+/)) skip.add(word);
   const carried = state.carry === 'topic' ? topicWords(context.question, resolved, skip) : carriedWords(context.question, resolved, skip);
   return { question: withCarry(carried, resolved), method: state.entity ? 'substituted' : 'carried', ...guessed };
 }
@@ -138,8 +145,8 @@ function contentBigrams(text: string): Set<string> {
   for (const word of splitQuestion(text)) {
     if (isEmptyWord(word.clean)) continue;
     const [stem] = splitParticle(word.clean);
-    if (VERBAL_END.test(stem)) continue;
-    for (let i = 0; i + 1 < stem.length; i++) if (HANGUL.test(stem.slice(i, i + 2))) out.add(stem.slice(i, i + 2));
+    if (VERBAL_END.test(stem) || stem.length < 2) continue;
+    for (const pair of bigrams(stem)) if (HANGUL.test(pair)) out.add(pair);
   }
   return out;
 }
@@ -159,13 +166,7 @@ function ellipsisRewrite(analysis: Analysis, question: string, context: Context)
   const earlier = contentBigrams([context.question, ...context.answers].join(' '));
   if (![...contentBigrams(question)].some((pair) => earlier.has(pair))) return undefined;
   // The slot the new question fills is not carried: "2라운드" replaces the last question's "1라운드".
-  const previousWords = splitQuestion(context.question);
-  const skip = new Set<string>();
-  for (const index of analysis.contentIndexes) {
-    const sibling = previousWords[siblingIndex(previousWords, splitParticle(analysis.words[index]?.clean ?? '')[0])];
-    if (sibling) skip.add(splitParticle(sibling.clean)[0]);
-  }
-  const carried = topicWords(context.question, question, skip);
+  const carried = topicWords(context.question, question, siblingSlots(analysis, context.question));
   return carried.length > 0 ? { question: withCarry(carried, question), method: 'topic' } : undefined;
 }
 
@@ -173,12 +174,9 @@ function rewrite(question: string, history: ChatTurn[], depth: number, backgroun
   const trimmed = question.trim();
   const standalone: Rewrite = { question: trimmed, method: 'standalone' };
   const analysis = analyse(trimmed);
-  if (!leansOnHistory(analysis)) {
-    const context = conversationOf(history, depth, background);
-    return (context && ellipsisRewrite(analysis, trimmed, context)) ?? standalone;
-  }
   const context = conversationOf(history, depth, background);
   if (!context) return standalone;
+  if (!leansOnHistory(analysis)) return ellipsisRewrite(analysis, trimmed, context) ?? standalone;
   const state = resolvePointers(analysis, context);
   const pointers = analysis.pronouns.length + analysis.determiners.length - state.skipped;
   // Only "이 원장"-like words, read as a surname and a title, in a question with content of its own.
