@@ -20,14 +20,16 @@ export type AnswerType =
   | { kind: 'reason' }
   | { kind: 'method' }
   | { kind: 'quote' }
-  | { kind: 'name' };
+  | { kind: 'name' }
+  | { kind: 'score' }
+  | { kind: 'rate' };
 
 // Sino-Korean numeral syllables (일, 이, 구 …) are left out: they hide inside ordinary
 // words ("연구원" would read as 9 won).
 const NUMBER = String.raw`(\d[\d,.]*|한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러|몇)`;
 // 세(?!기): "몇 세기" asks for a time, not an age.
 const COUNTERS =
-  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인|살|세(?!기)|년|월|일|시간|시|분|초|주|석|표|장|벌|그루|골|승|패|점|km|m|kg|g';
+  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인|살|세(?!기)|년|월|일|시간|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|km|m|kg|g';
 const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
 
 // Counters that answer for one another: "몇 명" → "3인", "몇 개" → "9가지".
@@ -46,6 +48,8 @@ const COUNTER_CLASSES: Record<string, string> = {
   시간: '시간|분',
   주: '주|일',
   개월: '개월|달|년',
+  // Degrees of temperature: "영하 2도", "4℃".
+  도: '도|℃',
 };
 
 /** One question form: the pattern that recognises it and the answer kind it asks for.
@@ -59,8 +63,17 @@ interface QuestionForm {
 // Short nouns need a word start: "정몽주가" is not 주가 (stock price).
 const QUESTION_FORMS: QuestionForm[] = [
   { form: /몇\s*살|나이는|나이가|연세/, type: () => ({ kind: 'age' }), example: '그는 몇 살이야?' },
+  // A rate: nouns in 률/율 (상승률, 득표율, 점유율), 비율, 비중, and 몇 %. Its answer is a percentage.
   {
-    form: /(금액|액수|(^|\s)(가격|매출|예산|비용|연봉|시세|주가|몸값|상금|투자금|수익|이익|손실|적자|흑자))[은는이가]?\s*(총\s*)?얼마|몇\s*(원|달러|%|퍼센트|프로)/,
+    form: /[가-힣](률|율|비중)(은|는|이|가|을|를)?(\s*(얼마|몇|어떻게|알려|좀)|\s*[?？]?\s*$)|몇\s*(%|퍼센트|프로)/,
+    type: () => ({ kind: 'rate' }),
+    example: '최종 득표율은?',
+  },
+  {
+    // Money nouns: listed ones at a word start ("정몽주가" is not 주가), compounds of 수입/이익…
+    // anywhere ("관광수입"), and nouns ending in a fee or sum suffix: 료 (이적료), 액 (피해액),
+    // 값 (아파트값), and in 금 or 비 after two syllables (지원금, 공사비; not 지금, 준비).
+    form: /(금액|액수|(^|\s)(가격|연봉|시세|주가|몸값|상금|투자금|적자|흑자)|(수입|수익|이익|매출|예산|비용|손실)|[가-힣](료|액|값)|[가-힣]{2}(금|비))[은는이가]?\s*(총\s*)?(최종적으로\s*|모두\s*)?얼마|몇\s*(원|달러)/,
     type: () => ({ kind: 'money' }),
     example: '매출은 얼마야?',
   },
@@ -77,6 +90,8 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: () => ({ kind: 'count', counter: '명' }),
     example: '참가자 수는?',
   },
+  // A result in points or strokes: golf's "63타", "9언더파", a match's "2-1".
+  { form: /스코어|점수|타수|몇\s*타/, type: () => ({ kind: 'score' }), example: '2라운드 스코어 알려줘' },
   {
     form: new RegExp(`몇\\s*(${COUNTERS})`),
     type: ([, counter = '']) => (TIME_COUNTERS.has(counter) ? { kind: 'time' } : { kind: 'count', counter }),
@@ -94,7 +109,7 @@ const QUESTION_FORMS: QuestionForm[] = [
 ];
 
 /** Kinds whose absence from a sentence proves it does not answer. */
-const HARD_KINDS = new Set<AnswerType['kind']>(['money', 'amount', 'age', 'time', 'duration', 'count', 'quote']);
+const HARD_KINDS = new Set<AnswerType['kind']>(['money', 'amount', 'age', 'time', 'duration', 'count', 'quote', 'score', 'rate']);
 
 export function isHardType(type: AnswerType): boolean {
   return HARD_KINDS.has(type.kind);
@@ -136,6 +151,12 @@ const QUOTE_ANSWER = /["“”「」『』]|(라고|다고|냐고|자고)\s|(말
 // A name: in quotation marks ('비토 N1', “한울리아”), in Latin letters, or in 《 》.
 const NAME_ANSWER = /['‘’"“”《「][^'‘’"“”》」]{1,40}['‘’"“”》」]|[A-Za-z]{2,}/;
 
+// Strokes or points, par-relative golf scores, or a match score ("2-1", "3 대 2").
+const SCORE_ANSWER = /\d\s*(타|점|언더파|오버파)|이븐파|\d\s*[-:]\s*\d|\d\s*대\s*\d/;
+
+// A percentage or a multiple: "0.58%", "3.2%포인트", "두 배".
+const RATE_ANSWER = /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할)|(두|세|네)\s*배/;
+
 /** What a sentence holds when it answers each kind but a count (whose pattern depends on its counter). */
 const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count'>, RegExp> = {
   money: MONEY_ANSWER,
@@ -149,6 +170,8 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count'>, RegExp> = {
   method: METHOD_ANSWER,
   quote: QUOTE_ANSWER,
   name: NAME_ANSWER,
+  score: SCORE_ANSWER,
+  rate: RATE_ANSWER,
 };
 
 /** True when the sentence holds something of the asked kind: for "몇 명", a number of 명. */

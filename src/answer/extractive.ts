@@ -3,12 +3,13 @@
 // holds the kind of answer asked for, adds a second sentence only when it adds what the
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
+import { headlineNamesOtherTime, timeUnitTerms } from '../text/time-terms.js';
 import { analyze, wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
-import { DEFAULT_RANK, passageTerms, rankSentences, smoothedIdf, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
+import { DEFAULT_RANK, passageTerms, rankSentences, smoothedIdf, titleTerms, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
 import { focusWords, passageHasWord } from './focus.js';
 import { isPromptInjection } from './injection.js';
 import { holdsWord, isYesNoQuestion, questionContentWords } from './missing-words.js';
@@ -41,9 +42,6 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   maxSentences: 2,
   maxAnswerChars: 400,
 };
-
-// A number with a unit of time or of a series: what a look-alike article differs by.
-const TIME_UNIT_TERM = /^\d+(월|분기|차전|라운드|회차|년)$/;
 
 function refusal(): AnswerResult {
   return { answer: REFUSAL_TEXT, citations: [], refused: true, mode: 'extractive' };
@@ -90,7 +88,7 @@ export function chooseFirst(
   // The times and rounds the question names ("6월", "2분기", "3차전") must be in the answer's
   // article: a look-alike article of another month does not answer, nor does an event that
   // never happened.
-  const units = analyze(question, { query: true }).filter((term) => TIME_UNIT_TERM.test(term));
+  const units = timeUnitTerms(analyze(question, { query: true }));
   // An article names a unit when any of its retrieved passages (or its headline) does; only
   // the question's few units are looked up, not the passages' whole vocabulary.
   const unitsOf = new Map<string, Set<string>>();
@@ -101,7 +99,9 @@ export function chooseFirst(
       unitsOf.set(candidate.hit.article.id, found.add(unit));
     }
   }
-  const articleNamesAll = (id: string) => units.every((unit) => unitsOf.get(id)?.has(unit));
+  const articleNamesAll = (candidate: Candidate) =>
+    units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit)) &&
+    !headlineNamesOtherTime(units, titleTerms(candidate.hit.article.title));
   const hard = type !== undefined && isHardType(type);
   const answerability = options.model.answerability;
   // Without a fitted refusal model: enough of the question in the sentence itself, or in the
@@ -114,7 +114,7 @@ export function chooseFirst(
     candidate.kind === 'statement' &&
     covers(candidate) &&
     (!hard || canAnswerType(candidate.text, type)) &&
-    articleNamesAll(candidate.hit.article.id);
+    articleNamesAll(candidate);
   const best = candidates.find(eligible);
   return best && preferByTime(question, best, candidates.filter(eligible));
 }

@@ -30,6 +30,12 @@ const VERB_FORM = /(려면|으면|면서|는데|은데|어야|아야|해야|도�
 // spaces ("이홍락원장이패널로나선세션주제는?"), which no passage spells.
 const MAX_WORD_SYLLABLES = 10;
 
+/** "외국인들" → "외국인": the plural suffix 들, which passages mostly leave out. Only after two
+ *  syllables, so that a two-syllable word ending in 들 keeps its whole form. */
+export function dropPlural(stem: string): string {
+  return stem.length >= 3 && stem.endsWith('들') ? stem.slice(0, -1) : stem;
+}
+
 /** Content nouns and verbs of a question, particle-stripped: Hangul words of two syllables or more,
  *  without question words, category nouns ("이름", "장소") or the closing predicate (Korean is
  *  verb-final: "나왔어", "알려줘" inflect away from every passage's spelling). */
@@ -42,7 +48,7 @@ export function questionContentWords(question: string): string[] {
     if (stem.length < 2 || isQuestionWord(stem) || isQuestionWord(word.text) || CATEGORY_NOUNS.has(stem)) return;
     if (NON_TOPIC_WORDS.has(stem) || NON_TOPIC_WORDS.has(word.text) || BOUND_NOUN.test(word.text)) return;
     if (VERB_FORM.test(word.text) || stem.length > MAX_WORD_SYLLABLES) return;
-    out.push(stem);
+    out.push(dropPlural(stem));
   });
   return [...new Set(out)];
 }

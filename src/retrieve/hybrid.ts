@@ -10,7 +10,7 @@ import type { Retriever } from './retriever.js';
 import { filterPredicate, toHit } from './hits.js';
 import type { RetrievalSource } from '../index/retrieval-source.js';
 import type { Scored } from '../index/top-k.js';
-import { orderByTimeIntent } from './time-order.js';
+import { orderByTime } from './time-order.js';
 
 // Reranking reads the sentences of the same chunks question after question: each analysed once.
 const analyzedSentences = createSentenceAnalyzer();
@@ -80,7 +80,7 @@ export function createFusionRetriever(source: RetrievalSource, embedder: Embedde
       if (options.coverageWeight > 0)
         for (const hit of ranked) hit.score += options.coverageWeight * bestSentenceCoverage(hit.chunk.text, weights, total);
       ranked.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
-      return diversify(orderByTimeIntent(query, ranked)).slice(0, k);
+      return diversify(orderByTime(query, ranked)).slice(0, k);
     },
   };
 }

@@ -39,3 +39,36 @@ export function createMonthTermResolver(capacity = DEFAULT_CAPACITY): (text: str
   const cache = createRecentCache<string[]>(capacity);
   return (text, articleDate) => (articleDate ? cache.get(`${articleDate}\u0000${text}`, () => monthTermsOf(text, articleDate)) : []);
 }
+
+// A number with a unit of time or of a series ("6월", "2분기", "3차전", "2라운드", "2025년"):
+// what look-alike articles (the same statistic each month, each round) differ by.
+const TIME_UNIT_TERM = /^\d+(월|분기|차전|라운드|회차|년)$/;
+
+/** The analyzer's time-unit terms among `terms`. */
+export function timeUnitTerms(terms: Iterable<string>): string[] {
+  return [...new Set([...terms].filter((term) => TIME_UNIT_TERM.test(term)))];
+}
+
+/** The unit of a time-unit term: "6월" → "월", "2차전" → "차전". */
+const unitOf = (term: string) => term.replace(/^\d+/, '');
+
+/**
+ * True when a headline names a time of a unit the question names, but not the question's:
+ * "5월 방한 외국인 관광객…" reports May, so it does not answer "6월 …" even when its text
+ * mentions June ("27일" resolves to a June day, "6월 통계는 …" looks ahead). A headline with no
+ * such unit says nothing either way.
+ */
+export function headlineNamesOtherTime(questionUnits: readonly string[], headlineTerms: Iterable<string>): boolean {
+  if (questionUnits.length === 0) return false;
+  const headline = timeUnitTerms(headlineTerms);
+  return questionUnits.some((unit) => {
+    const same = headline.filter((term) => unitOf(term) === unitOf(unit));
+    return same.length > 0 && !same.some((term) => questionUnits.includes(term));
+  });
+}
+
+/** True when a headline names one of the question's time units ("6월 외국인 관광객…" for "6월"). */
+export function headlineNamesTime(questionUnits: readonly string[], headlineTerms: Iterable<string>): boolean {
+  const headline = new Set(headlineTerms);
+  return questionUnits.some((unit) => headline.has(unit));
+}

@@ -73,6 +73,13 @@ const SUFFIXES = [
   '도', '만', '인', '한', '된', '할', '될', '란', '며', '나',
 ].sort((a, b) => b.length - a.length);
 
+const SUFFIX_SET: ReadonlySet<string> = new Set(SUFFIXES);
+
+/** True for '' or one particle or ending as a whole ("에", "에서는", "으로"). */
+function isParticle(text: string): boolean {
+  return text === '' || SUFFIX_SET.has(text);
+}
+
 // prettier-ignore
 const NEEDS_BATCHIM = new Set([
   '은', '이', '을', '과', '으로', '으로는', '으로도', '이나', '이며', '이고', '이다', '이란', '이라는', '이라고', '이라며', '이자',
@@ -126,16 +133,24 @@ interface AnalyzeOptions {
 export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
   const terms: string[] = [];
   const words = splitWords(text);
+  let unitAfterNumber: string | undefined;
   for (const [i, word] of words.entries()) {
     // A number written against its unit is one more term: "6월", "2분기", "2차전", "15명",
     // "171억": a bare 6 or 2 matches any number in any article (6이닝, 5-3).
+    const unit = unitAfterNumber;
+    unitAfterNumber = undefined;
+    const next = words[i + 1];
     if (word.kind === 'number') {
-      const next = words[i + 1];
-      const unit = next?.kind === 'hangul' && next.start === word.end ? UNIT_START.exec(next.text)?.[0] : undefined;
-      if (unit) terms.push(`${word.text.replace(/,/g, '')}${unit}`);
+      unitAfterNumber = next?.kind === 'hangul' && next.start === word.end ? UNIT_START.exec(next.text)?.[0] : undefined;
+      if (unitAfterNumber) terms.push(`${word.text.replace(/,/g, '')}${unitAfterNumber}`);
+    } else if (word.text === '몇' && next?.kind === 'hangul' && next.start <= word.end + 1) {
+      // "몇 층으로" asks in the unit a passage writes "5층으로" with.
+      unitAfterNumber = UNIT_START.exec(next.text)?.[0];
     }
     if (word.kind === 'hangul') {
-      const stem = stripParticle(word.text);
+      // A one-syllable unit keeps its particle under stripParticle's two-syllable rule: "5월에"
+      // would index the noise word "월에". The unit alone is the word.
+      const stem = unit && isParticle(word.text.slice(unit.length)) ? unit : stripParticle(word.text);
       if (options.query && isQuestionWord(stem)) continue;
       // Bigrams of the stem, not the surface form: "방주를" must not add the noise bigram "주를".
       const w = stem;

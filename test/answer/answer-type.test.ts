@@ -26,6 +26,16 @@ describe('expectedAnswerType', () => {
     ['몇 가지 제품을 선보였어?', count('가지')],
     ['몇 개국이 참여했어?', count('개국')],
     ['몇 번째 우승이야?', count('번째')],
+    ['몇 도에서 가장 잘 자라?', count('도')],
+    // A score: strokes, points or a match result.
+    ['김나래 2라운드 스코어 알려줘', { kind: 'score' }],
+    ['김나래는 첫날 몇 타 쳤어?', { kind: 'score' }],
+    // Money nouns ending in a fee or sum suffix, and compounds of 수입/이익.
+    ['박시온 이적료는 최종적으로 얼마였어?', MONEY],
+    ['관광수입은 얼마였어?', MONEY],
+    ['요즘 아파트값 얼마나 올라?', MONEY],
+    ['공사비는 얼마야?', MONEY],
+    ['지금 얼마야?', AMOUNT],
     // Age.
     ['그는 몇 살이야?', AGE],
     ['회장의 나이는?', AGE],
@@ -39,8 +49,13 @@ describe('expectedAnswerType', () => {
     ['외국인 관광객 수 알려줘', count('명')],
     ['입원 환자 숫자가 늘었어?', count('명')],
     ['올해 사과 수확량은?', undefined],
-    ['순이자마진은 몇 %였어?', MONEY],
-    ['만족도는 몇 퍼센트 나왔어?', MONEY],
+    ['순이자마진은 몇 %였어?', { kind: 'rate' }],
+    ['만족도는 몇 퍼센트 나왔어?', { kind: 'rate' }],
+    // A noun in 률/율 asks for a rate.
+    ['9월 서울 아파트값 상승률은?', { kind: 'rate' }],
+    ['김도윤 최종 득표율은 얼마야?', { kind: 'rate' }],
+    ['투표율 알려줘', { kind: 'rate' }],
+    ['법률은 누가 만들어?', { kind: 'person' }],
     // Waiting and resting are lengths of time.
     ['콜버스 부르면 얼마나 기다려야 했어?', { kind: 'duration' }],
     ['그 선수는 얼마나 쉬어야 돼?', { kind: 'duration' }],
@@ -108,6 +123,17 @@ describe('canAnswerType', () => {
     // Sino-Korean numerals are not numbers here: "연구원" is not 9 won.
     ['LG AI연구원의 연구원들이 모였다.', MONEY, false],
     ['건립 비용은 구 예산으로 충당했다.', MONEY, false],
+    // score: strokes, par-relative scores, a match result.
+    ['김나래는 9언더파 63타를 쳤다.', { kind: 'score' }, true],
+    ['두 팀은 1-1로 비겼다.', { kind: 'score' }, true],
+    ['김나래는 버디 9개를 잡았다.', { kind: 'score' }, false],
+    // rate: a percentage or a multiple, not a bare number.
+    ['매매가격이 전월보다 0.58% 올랐다.', { kind: 'rate' }, true],
+    ['수출이 두 배로 늘었다.', { kind: 'rate' }, true],
+    ['거래는 6840건으로 집계됐다.', { kind: 'rate' }, false],
+    // count of degrees.
+    ['이 세균은 영하 2도에서 가장 잘 자란다.', count('도'), true],
+    ['이 세균은 남극 바다에서 자란다.', count('도'), false],
     // amount: any number.
     ['수소버스 40대를 투입한다.', AMOUNT, true],
     ['주차장을 두 배로 넓힌다.', AMOUNT, true],

@@ -202,6 +202,27 @@ describe('rewriteFollowUp on conversations', () => {
       'sibling',
     ],
     [
+      '그 다음 달 (spaced) → the month after',
+      '그 다음 달은?',
+      talk('8월 서울 아파트값 상승률은?', '8월 서울 아파트값은 0.45% 올랐다. [1]'),
+      '9월 서울 아파트값 상승률은?',
+      'sibling',
+    ],
+    [
+      '그 전 분기 → the quarter before, across the year',
+      '그 전 분기에는?',
+      talk('1분기 순이익은 얼마야?', '1분기 순이익은 8120억 원이다. [1]'),
+      '4분기 순이익은 얼마야?',
+      'sibling',
+    ],
+    [
+      '그달 → the month said, with the topic carried',
+      '그달 관광수입은 얼마였어?',
+      talk('7월 관광객 몇 명이야?', '7월 관광객은 185만 명이다. [1]'),
+      '관광객 — 7월 관광수입은 얼마였어?',
+      'carried',
+    ],
+    [
       '그때 → the date, with the topic carried',
       '그때 관객은 몇 명이었어?',
       talk('푸른강 축제는 언제 열렸어?', '제7회 푸른강 축제는 2024년 10월 11일에 열렸다. [1]'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
-import { orderByTimeIntent } from '../../src/retrieve/time-order.js';
+import { orderByTime } from '../../src/retrieve/time-order.js';
 import { sameSubject } from '../../src/text/title-subject.js';
 import { analyze } from '../../src/text/tokens.js';
 
@@ -15,9 +15,9 @@ const JUNE = hit('june', '6월 외국인 관광객 171만 명 방문', '2025-07-
 const JULY = hit('july', '7월 외국인 관광객 185만 명 방문', '2025-08-29', 1.5);
 const OTHER = hit('bank', '해담은행 3분기 순이익 7680억 원', '2025-10-24', 2.5);
 
-const order = (question: string, hits: Hit[]) => orderByTimeIntent(question, hits).map((item) => `${item.article.id}:${item.score}`);
+const order = (question: string, hits: Hit[]) => orderByTime(question, hits).map((item) => `${item.article.id}:${item.score}`);
 
-describe('orderByTimeIntent', () => {
+describe('orderByTime', () => {
   it('puts the newest look-alike in the group’s best place for 가장 최근, keeping the scores in place', () => {
     expect(order('가장 최근 외국인 관광객은 몇 명이야?', [MAY, OTHER, JUNE, JULY])).toEqual(['july:3', 'bank:2.5', 'june:2', 'may:1.5']);
   });
@@ -31,9 +31,22 @@ describe('orderByTimeIntent', () => {
     expect(order('처음 집계된 외국인 관광객은?', hits)).toEqual(['may:3', 'june:2', 'july:1']);
   });
 
-  it('changes nothing without a time intent, for undated articles, or for articles on other subjects', () => {
+  it('puts the look-alike whose headline names the asked month first, in the group’s best place', () => {
+    expect(order('6월 외국인 관광객은 몇 명이야?', [MAY, OTHER, JUNE, JULY])).toEqual(['june:3', 'bank:2.5', 'may:2', 'july:1.5']);
+    // A month no headline names leaves the group as it was.
     const hits = [MAY, OTHER, JUNE, JULY];
-    expect(orderByTimeIntent('6월 외국인 관광객은 몇 명이야?', hits)).toBe(hits);
+    expect(orderByTime('8월 외국인 관광객은 몇 명이야?', hits)).toBe(hits);
+  });
+
+  it('names the time first, then the intent: the newest among those naming it', () => {
+    const leg1 = hit('leg1', '해령FC 결승 1차전 청솔시티에 역전승', '2025-11-23', 3);
+    const leg2 = hit('leg2', '해령FC 결승 2차전 청솔시티와 무승부', '2025-12-01', 2);
+    expect(order('결승 2차전 결과는?', [leg1, leg2])).toEqual(['leg2:3', 'leg1:2']);
+  });
+
+  it('changes nothing without a time, for undated articles, or for articles on other subjects', () => {
+    const hits = [MAY, OTHER, JUNE, JULY];
+    expect(orderByTime('외국인 관광객은 몇 명이야?', hits)).toBe(hits);
     const undated = [hit('a', '외국인 관광객 통계 발표', undefined, 2), hit('b', '외국인 관광객 통계 발표 정정', undefined, 1)];
     expect(order('최근 외국인 관광객 통계는?', undated)).toEqual(['a:2', 'b:1']);
     expect(order('최근 순이익은?', [OTHER, MAY])).toEqual(['bank:2.5', 'may:3']);

@@ -43,6 +43,7 @@ export const PRONOUNS: ReadonlyMap<string, Category | 'manner' | 'partitive'> = 
   ['당시', 'time'],
   ['그날', 'time'],
   ['그해', 'time'],
+  ['그달', 'time'],
   ['그렇게', 'manner'],
   ['이렇게', 'manner'],
   ['저렇게', 'manner'],
@@ -188,7 +189,7 @@ export const HEAD_CATEGORIES: ReadonlyMap<string, Category> = new Map([
   ...pointingTo('place', ['곳', '장소', '지역', '도시', '나라', '국가', '동네', '현장', '건물', '지점', '매장']),
   ...pointingTo('time', [
   '때', '날', '해', '달', '주', '시기', '시절', '무렵', '전달', '전월', '전해', '전년', '이듬해', '다음해', '다음달', '전날', '다음날', '이튿날', '후', '뒤', '이후', '전',
-  '이전', '다음',
+  '이전', '다음', '이전달', '직전달', '전분기', '이전분기', '직전분기', '다음분기',
 ]),
 ]);
 
@@ -212,7 +213,7 @@ export const GENERIC_HEADS = new Set(['사람', '분', '인물', '회사', '기�
 export const MANNER_HEADS = new Set(['정도', '식', '방식', '만큼', '수준']);
 
 export interface TimeShift {
-  unit: 'year' | 'month' | 'day';
+  unit: 'year' | 'quarter' | 'month' | 'day';
   by: number;
 }
 
@@ -220,7 +221,13 @@ export interface TimeShift {
 export const TIME_SHIFTS: ReadonlyMap<string, TimeShift> = new Map<string, TimeShift>([
   ['전달', { unit: 'month', by: -1 }],
   ['전월', { unit: 'month', by: -1 }],
+  ['이전달', { unit: 'month', by: -1 }],
+  ['직전달', { unit: 'month', by: -1 }],
   ['다음달', { unit: 'month', by: 1 }],
+  ['전분기', { unit: 'quarter', by: -1 }],
+  ['이전분기', { unit: 'quarter', by: -1 }],
+  ['직전분기', { unit: 'quarter', by: -1 }],
+  ['다음분기', { unit: 'quarter', by: 1 }],
   ['이듬달', { unit: 'month', by: 1 }],
   ['전해', { unit: 'year', by: -1 }],
   ['전년', { unit: 'year', by: -1 }],

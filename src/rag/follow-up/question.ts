@@ -11,15 +11,25 @@ export interface Word {
   trailing: string;
 }
 
+// "다음 달" and "다음달", "전 분기" and "전분기" are one relative time noun, spaced or not.
+const RELATIVE_TIME_FIRST = new Set(['다음', '전', '이전', '직전']);
+const RELATIVE_TIME_UNIT = /^(달|해|날|분기)(?![가-힣])|^(달|해|날|분기)(은|는|에|에는|엔|도|의|이|가|을|를|로|까지|부터)$/;
+
 export function splitQuestion(question: string): Word[] {
-  return question
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((raw) => {
-      const trailing = /[?!.~…]+$/.exec(raw)?.[0] ?? '';
-      return { raw, clean: raw.slice(0, raw.length - trailing.length), trailing };
-    });
+  const raws = question.trim().split(/\s+/).filter(Boolean);
+  const merged: string[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i] ?? '';
+    const next = raws[i + 1];
+    if (next !== undefined && RELATIVE_TIME_FIRST.has(raw) && RELATIVE_TIME_UNIT.test(next.replace(/[?!.~…]+$/, ''))) {
+      merged.push(raw + next);
+      i++;
+    } else merged.push(raw);
+  }
+  return merged.map((raw) => {
+    const trailing = /[?!.~…]+$/.exec(raw)?.[0] ?? '';
+    return { raw, clean: raw.slice(0, raw.length - trailing.length), trailing };
+  });
 }
 
 /** The question's words from `from`, each replaced where `replaced` says, those in `drop` left out. */

@@ -3,13 +3,14 @@
 import { SAME_TIME_HEADS, TIME_SHIFTS, type TimeShift } from './korean-tables.js';
 
 const TIME_EXPRESSION =
-  /(?:(\d{4})년\s*|(?:지난해|올해|작년|내년)\s+)?(?:(\d{1,2})월\s*)?(?:(\d{1,2})일)|(?:(\d{4})년|지난해|올해|작년|내년)(?:\s*(\d{1,2})월)?|(\d{1,2})월|지난달|지난주|어제|오늘|내일/g;
+  /(?:(\d{4})년\s*|(?:지난해|올해|작년|내년)\s+)?(?:(\d{1,2})월\s*)?(?:(\d{1,2})일)|(?:(\d{4})년|지난해|올해|작년|내년)(?:\s*(\d{1,2})월)?|(\d{1,2})월|([1-4])분기|지난달|지난주|어제|오늘|내일/g;
 
 interface TimeReference {
   text: string;
   year?: number;
   month?: number;
   day?: number;
+  quarter?: number;
 }
 
 function timeOf(sources: string[]): TimeReference | undefined {
@@ -18,7 +19,8 @@ function timeOf(sources: string[]): TimeReference | undefined {
       const year = Number(match[1] ?? match[4]) || undefined;
       const month = Number(match[2] ?? match[5] ?? match[6]) || undefined;
       const day = Number(match[3]) || undefined;
-      return { text: match[0].trim(), year, month, day };
+      const quarter = Number(match[7]) || undefined;
+      return { text: match[0].trim(), year, month, day, quarter };
     }
   }
   return undefined;
@@ -32,6 +34,10 @@ export function shiftTime(reference: TimeReference, shift: TimeShift): string | 
     const month = (((zero % 12) + 12) % 12) + 1;
     const year = reference.year ? reference.year + Math.floor(zero / 12) : undefined;
     return year ? `${year}년 ${month}월` : `${month}월`;
+  }
+  if (shift.unit === 'quarter' && reference.quarter) {
+    const zero = reference.quarter - 1 + shift.by;
+    return `${(((zero % 4) + 4) % 4) + 1}분기`;
   }
   if (shift.unit === 'day' && reference.day) {
     const day = reference.day + shift.by;
