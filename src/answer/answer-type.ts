@@ -123,7 +123,11 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
   return undefined;
 }
 
-const NUMBER_RE = new RegExp(NUMBER);
+// An amount is a number that is not a date or a time ("11일", "2025년" answer 언제, not 얼마), or a
+// native numeral word before a counter ("두 배", "수백 명"), or 절반.
+const AMOUNT_ANSWER = new RegExp(
+  String.raw`(?<![\d.,])\d[\d,.]*(?![\d,.])(?!\s*(년|월|일|시(?!간)|분기|차전|라운드)(?![가-힣]*\s*(동안|간|만에)))|(^|[^가-힣])(한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러)\s*(배|명|개|곳|가지|대|번|차례|만|억|천|백)|절반`,
+);
 const CURRENCY = '(원|달러|엔|유로|위안|파운드)';
 // "5천만 원", "3조 2천억 원": a number may carry several place units before the currency.
 const MONEY_ANSWER = new RegExp(String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(${CURRENCY}|%|퍼센트|배)|무료|공짜`);
@@ -132,8 +136,21 @@ const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중
 // not ("S6 엣지" holds none).
 const TIME_ANSWER =
   /\d\s*(년|월|일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)/;
+// A length of time, told from a moment: "5일 동안", "6주", "0.4초", "두 달" are lengths; "23일" (a day of
+// the month), "2025년" (a year), "전반 26분" (a match minute) and "3달러" are not. A bare day count
+// needs a word that makes it a length (동안, 만에, 걸려, 후 …).
+const NATIVE_COUNT = '(한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|여러)';
+const DIGITS = String.raw`(?<![\d.,])\d[\d,.]*`;
 const DURATION_ANSWER = new RegExp(
-  String.raw`${NUMBER}\s*(여\s*)?(년|개월|달|주|일|시간|분|초)(\s*(동안|간|만에|째|이상|이내|가량|정도|여|남짓))?|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|한\s*달|반년|평생|오랫동안|장기간|단기간`,
+  [
+    String.raw`(?<![\d.,])(\d{1,3}|${NATIVE_COUNT})\s*(여\s*)?년(?!도|대)`,
+    String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?(개월|달(?!러)|주(?=$|[^가-힣]|[이가은는을를의에도간째])|시간|초(?!순|반))`,
+    String.raw`(?<!(전반|후반|연장)\s*)(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?분(?!기|의|야)`,
+    String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?일\s*(동안|간|만에|째|이상|이내|가량|정도|남짓|후|뒤|이[나면]?\s*걸|[이가]?\s*걸|씩|내)`,
+    // A span between two times: "1848년부터 1850년까지", "6월 1일~10일".
+    String.raw`\d\s*(년|월|일|시)\s*(부터|~|∼|–)`,
+    '하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|한\\s*달|반년|평생|오랫동안|장기간|단기간',
+  ].join('|'),
 );
 // A person: a title or an honorific after a name, or a Latin full name.
 const PERSON_ANSWER =
@@ -160,7 +177,7 @@ const RATE_ANSWER = /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할)|(두|세
 /** What a sentence holds when it answers each kind but a count (whose pattern depends on its counter). */
 const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count'>, RegExp> = {
   money: MONEY_ANSWER,
-  amount: NUMBER_RE,
+  amount: AMOUNT_ANSWER,
   age: AGE_ANSWER,
   time: TIME_ANSWER,
   duration: DURATION_ANSWER,

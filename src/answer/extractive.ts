@@ -10,7 +10,7 @@ import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js'
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
 import { DEFAULT_RANK, passageTerms, rankSentences, smoothedIdf, titleTerms, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
-import { focusWords, passageHasWord } from './focus.js';
+import { focusWords } from './focus.js';
 import { isPromptInjection } from './injection.js';
 import { holdsWord, isYesNoQuestion, questionContentWords } from './missing-words.js';
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
@@ -83,7 +83,7 @@ export function chooseFirst(
       },
     };
     const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
-    if (!focus.every(({ word, prefix, scope }) => passageHasWord(scope === 'corpus' ? corpus : passages, word, prefix))) return undefined;
+    if (!focus.every(({ word, prefix, scope }) => holdsWord(scope === 'corpus' ? corpus : passages, word, prefix))) return undefined;
   }
   // The times and rounds the question names ("6월", "2분기", "3차전") must be in the answer's
   // article: a look-alike article of another month does not answer, nor does an event that

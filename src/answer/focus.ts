@@ -74,6 +74,16 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   '기간',
 ]);
 
+// Words that shape a question without naming its topic: adverbs of degree, manner and time,
+// and time deixis that a follow-up resolves elsewhere ("그날", "지금"). Absent from a passage,
+// they say nothing about whether it answers.
+// prettier-ignore
+export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
+  '그렇게', '이렇게', '저렇게', '많이', '조금', '제일', '가장', '아주', '정말', '직접', '원래', '결국', '최근', '지금', '요즘', '현재', '새로', '실제', '실제로',
+  '모두', '전부', '함께', '같이', '그냥', '특히', '주로', '보통', '대략', '최종', '최종적', '처음', '이미', '아직', '앞으로', '다시', '먼저', '나중',
+  '늦게', '일찍', '빨리', '천천히', '자주', '항상', '가끔', '오래',
+  '그날', '그달', '그해', '그때', '그다음', '그다음엔', '그전', '이번', '지난번', '다음', '이전', '당시', '며칠', '얼마큼',
+]);
 // Question words that ask for the value of an attribute ("매출은 얼마야?", "날씨는 어땠어?"),
 // where the attribute itself must be in the answer. "X는 누구/무엇/어디" asks for an
 // instance of X instead, and answers often name it without X ("종교는 무엇인가?").
@@ -108,7 +118,8 @@ export function focusWords(question: string): FocusWord[] {
   const focus = new Map<string, FocusWord>();
   const add = (word: string, prefix: boolean, scope: FocusWord['scope'] = 'passages') => {
     // A run-on word is a question typed without spaces, not a topic.
-    if (word.length < 2 || word.length > MAX_TOPIC_SYLLABLES || isQuestionWord(word) || CATEGORY_NOUNS.has(word)) return;
+    if (word.length < 2 || word.length > MAX_TOPIC_SYLLABLES || isQuestionWord(word) || CATEGORY_NOUNS.has(word) || NON_TOPIC_WORDS.has(word))
+      return;
     const seen = focus.get(word);
     // The stricter requirement wins when two rules name the same word.
     focus.set(word, { word, prefix: seen ? seen.prefix && prefix : prefix, scope: seen?.scope === 'passages' ? 'passages' : scope });

@@ -5,18 +5,8 @@
 import { createRecentCache } from '../text/recent-cache.js';
 import { relatedTerms } from '../text/related-words.js';
 import { isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
-import { CATEGORY_NOUNS, passageHasWord } from './focus.js';
+import { CATEGORY_NOUNS, NON_TOPIC_WORDS, passageHasWord } from './focus.js';
 
-// Words that shape a question without naming its topic: adverbs of degree, manner and time,
-// and time deixis that a follow-up resolves elsewhere ("그날", "지금"). Absent from a passage,
-// they say nothing about whether it answers.
-// prettier-ignore
-const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
-  '그렇게', '이렇게', '저렇게', '많이', '조금', '제일', '가장', '아주', '정말', '직접', '원래', '결국', '최근', '지금', '요즘', '현재', '새로', '실제', '실제로',
-  '모두', '전부', '함께', '같이', '그냥', '특히', '주로', '보통', '대략', '최종', '최종적', '처음', '이미', '아직', '앞으로', '다시', '먼저', '나중',
-  '늦게', '일찍', '빨리', '천천히', '자주', '항상', '가끔', '오래',
-  '그날', '그달', '그해', '그때', '그다음', '그다음엔', '그전', '이번', '지난번', '다음', '이전', '당시', '며칠', '얼마큼',
-]);
 // A one-syllable noun with its particle ("명이", "돈은", "날이", "때는"): a counter or a bound
 // noun, which stripParticle keeps whole because one syllable is too short to strip.
 const BOUND_NOUN = /^[가-힣](은|는|이|가|을|를|의|에|엔|와|과|로|도|만|나|쯤|까지|이나|부터)$/;
@@ -61,9 +51,10 @@ interface TermSet {
 // words are looked up once.
 const relatedOf = createRecentCache<string[]>(4096);
 
-/** True when `terms` hold the word (or most of its bigrams) or one of its related words. */
-export function holdsWord(terms: TermSet, word: string): boolean {
-  if (passageHasWord(terms, word)) return true;
+/** True when `terms` hold the word (or most of its bigrams; with `prefix`, its first two syllables)
+ *  or one of its related words ("들어왔어" → 입행). */
+export function holdsWord(terms: TermSet, word: string, prefix = false): boolean {
+  if (passageHasWord(terms, word, prefix)) return true;
   return relatedOf.get(word, () => relatedTerms(word)).some((lemma) => passageHasWord(terms, lemma));
 }
 

@@ -138,6 +138,13 @@ describe('canAnswerType', () => {
     ['수소버스 40대를 투입한다.', AMOUNT, true],
     ['주차장을 두 배로 넓힌다.', AMOUNT, true],
     ['연구원이 크게 늘었다.', AMOUNT, false],
+    // A date is no amount: "11일" answers 언제, not 얼마; a native numeral needs its counter.
+    ['박시온은 11일 팀 훈련을 마쳤다.', AMOUNT, false],
+    ['2025년 6월 계약을 맺었다.', AMOUNT, false],
+    ['한국 기업도 영향권에 들었다.', AMOUNT, false],
+    ['이적료는 800만 유로다.', AMOUNT, true],
+    ['수백 명이 모였다.', AMOUNT, true],
+    ['3년 동안 연구했다.', AMOUNT, true],
     // count: the asked counter or one of its class (명/인, 개/가지/곳).
     ['연구원 300명이 일한다.', count('명'), true],
     ['3인 가족이 입주했다.', count('명'), true],
@@ -176,6 +183,16 @@ describe('canAnswerType', () => {
     ['복구에 5일이 걸렸다.', { kind: 'duration' }, true],
     ['공사는 이틀 만에 끝났다.', { kind: 'duration' }, true],
     ['공사는 곧 끝난다.', { kind: 'duration' }, false],
+    ['강민호는 6주가량 재활 치료를 받는다.', { kind: 'duration' }, true],
+    ['통역 지연 시간을 0.4초로 줄였다.', { kind: 'duration' }, true],
+    ['평균 18분이었다.', { kind: 'duration' }, true],
+    ['3년 동안 연구했다.', { kind: 'duration' }, true],
+    ['그는 1848년부터 1850년까지 대학에 다녔다.', { kind: 'duration' }, true],
+    // A moment is no length: a day of the month, a year, a match minute, dollars.
+    ['비토랩스는 23일 신제품을 공개했다.', { kind: 'duration' }, false],
+    ['2025년에 문을 열었다.', { kind: 'duration' }, false],
+    ['강민호가 전반 26분 부상으로 나갔다.', { kind: 'duration' }, false],
+    ['가격은 300달러다.', { kind: 'duration' }, false],
     // soft kinds
     ['김민수 원장이 개회사를 했다.', { kind: 'person' }, true],
     ['행사는 성황리에 끝났다.', { kind: 'person' }, false],

@@ -23,6 +23,9 @@ describe('questionContentWords', () => {
     // A question typed without spaces is one run-on word, which no passage spells.
     ['이홍락원장이패널로나선세션주제는?', []],
     ['청년주거안정특별법은 언제 시행돼?', ['청년주거안정특별법']],
+    // The plural suffix 들 goes after two syllables; a two-syllable word keeps it.
+    ['7월에 외국인들이 쓰고 간 관광수입은 얼마였어?', ['외국인', '쓰고', '관광수입']],
+    ['선수들 부상 상황은 어때?', ['선수', '부상', '상황']],
     // A one-word question keeps its word: there is no predicate to drop.
     ['스코어', ['스코어']],
   ])('%s → %j', (question, words) => {

@@ -55,3 +55,31 @@ describe('a sentence’s relative dates as its own terms', () => {
     expect(without?.context.has('6월')).toBe(true);
   });
 });
+
+describe('a headline that reports another time', () => {
+  const MAY = hit(
+    'may',
+    '5월 방한 외국인 관광객 162만 명',
+    '2025-06-28',
+    '지난달 외국인 관광객이 162만4000명으로 집계됐다. 6월 외국인 관광객 통계는 다음 달 나온다.',
+    3,
+  );
+
+  it('never answers a question naming the time another look-alike reports, though its text names it', () => {
+    const question = '6월 외국인 관광객은 몇 명이야?';
+    const chosen = selectSentences(question, rankSentences(question, [MAY, JUNE], lexicon), lexicon);
+    expect(chosen.map((sentence) => sentence.hit.article.id)).toEqual(['june']);
+  });
+
+  it('refuses when only look-alikes of other months are retrieved, though one looks ahead to the asked month', () => {
+    const july = hit(
+      'july',
+      '7월 외국인 관광객 185만 명 방문',
+      '2025-08-29',
+      '지난달 외국인 관광객이 185만3000명으로 집계됐다. 8월 외국인 관광객은 태풍으로 줄 수 있다.',
+      3,
+    );
+    const question = '8월 외국인 관광객은 몇 명이야?';
+    expect(selectSentences(question, rankSentences(question, [july, MAY, JUNE], lexicon), lexicon)).toEqual([]);
+  });
+});

@@ -202,6 +202,13 @@ describe('rewriteFollowUp on conversations', () => {
       'sibling',
     ],
     [
+      '그 사람 → a name with its title, the English gloss after the title dropped',
+      '그 사람 지금은 무슨 자리에 있어?',
+      talk('1분기 콘퍼런스콜에서 누가 말했어?', '윤서진 해담은행 재무담당 부행장(CFO)이 콘퍼런스콜에서 발언했다. [1]'),
+      '윤서진 해담은행 재무담당 부행장 지금은 무슨 자리에 있어?',
+      'substituted',
+    ],
+    [
       '그 다음 달 (spaced) → the month after',
       '그 다음 달은?',
       talk('8월 서울 아파트값 상승률은?', '8월 서울 아파트값은 0.45% 올랐다. [1]'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMonthTermResolver, monthTermsOf } from '../../src/text/time-terms.js';
+import { createMonthTermResolver, headlineNamesOtherTime, headlineNamesTime, monthTermsOf, timeUnitTerms } from '../../src/text/time-terms.js';
+import { analyze } from '../../src/text/tokens.js';
 import { dateNote } from '../../src/answer/extractive.js';
 
 describe('monthTermsOf and a month-term resolver', () => {
@@ -46,5 +47,34 @@ describe('dateNote', () => {
     ['공사는 3주 동안 이어졌다.', '2025-06-19', true, undefined],
   ])('%s (%s, time question %s)', (quote, date, timeQuestion, note) => {
     expect(dateNote(quote, date, timeQuestion)).toBe(note);
+  });
+});
+
+describe('headline times', () => {
+  const units = (question: string) => timeUnitTerms(analyze(question, { query: true }));
+
+  it('reads the time units a question names', () => {
+    expect(units('6월 외국인 관광객은 몇 명이야?')).toEqual(['6월']);
+    expect(units('해담은행 1분기 순이자마진은?')).toEqual(['1분기']);
+    expect(units('결승 2차전 결과는?')).toEqual(['2차전']);
+    expect(units('외국인 관광객은 몇 명이야?')).toEqual([]);
+  });
+
+  it.each<[string, string, boolean, boolean]>([
+    // question, headline, names the question's time, names another time of its unit
+    ['6월 외국인 관광객은?', '5월 방한 외국인 관광객 162만 명', false, true],
+    ['6월 외국인 관광객은?', '6월 외국인 관광객 171만 명', true, false],
+    ['1분기 순이자마진은?', '해담은행 2분기 순이익 9340억 원…상반기 최대', false, true],
+    ['3라운드 결과 알려줘', '김나래, 2라운드 코스레코드 63타', false, true],
+    // A headline without a time of that unit says nothing either way.
+    ['6월 외국인 관광객은?', '외국인 관광객 크루즈 입국 늘어', false, false],
+    // Another unit is another question: a month against a quarter's headline.
+    ['6월 순이익은?', '해담은행 2분기 순이익', false, false],
+    // A question naming two months accepts either.
+    ['5월과 6월 관광객은?', '6월 외국인 관광객 171만 명', true, false],
+  ])('%s / %s', (question, headline, names, other) => {
+    const headlineTerms = analyze(headline);
+    expect(headlineNamesTime(units(question), headlineTerms)).toBe(names);
+    expect(headlineNamesOtherTime(units(question), headlineTerms)).toBe(other);
   });
 });

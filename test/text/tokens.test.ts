@@ -133,6 +133,25 @@ describe('analyze', () => {
     expect(analyze(text)).toContain(term);
   });
 
+  it.each<[string, string, string]>([
+    // A one-syllable unit with its particle is the unit, not a noise word "월에".
+    ['5월에 관광객이 늘었다', '월', '월에'],
+    ['3명이 다쳤다', '명', '명이'],
+    // 몇 + unit reads the same: "몇 층으로" matches a passage's "5층으로".
+    ['몇 층으로 지었어?', '층', '층으'],
+  ])('indexes the unit after a number or 몇 without its particle: %s', (text, unit, noise) => {
+    const terms = analyze(text, { query: true });
+    expect(terms).toContain(unit);
+    expect(terms).not.toContain(noise);
+    expect(terms).not.toContain(`w:${noise}`);
+  });
+
+  it('keeps a word that only starts like a unit whole when no number stands before it', () => {
+    // 회의 (a meeting) and 주가 (a stock price) are words, not 회 or 주 with a particle.
+    expect(analyze('회의가 열렸다')).toContain('회의');
+    expect(analyze('주가 상승')).toContain('w:주가');
+  });
+
   it('does not join a number with a word after a space or an unrelated word', () => {
     expect(analyze('6 월')).not.toContain('6월');
     expect(analyze('6이닝')).not.toContain('6월');

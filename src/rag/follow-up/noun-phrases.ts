@@ -12,10 +12,11 @@ import {
   OPENERS,
   ORDINAL,
   STOPWORDS,
+  TITLES,
   VAGUE,
   VERBAL_END,
 } from './korean-tables.js';
-import { categoryOfWord, pronounOf, splitParticle, stripMarkers } from './words.js';
+import { categoryOfWord, endsWithAny, pronounOf, splitParticle, stripMarkers } from './words.js';
 
 interface Token {
   surface: string;
@@ -34,12 +35,13 @@ export interface Phrase {
   quoted: boolean;
 }
 
-/** "A(B)": an acronym after a spelled-out name replaces it (최고경영자(CEO) → CEO); other brackets are dropped. */
+/** "A(B)": an acronym after a spelled-out name replaces it (최고경영자(CEO) → CEO), except after a title,
+ *  which names a person (부행장(CFO) stays 부행장); other brackets are dropped. */
 function normaliseBrackets(text: string): string {
   return text.replace(/([^\s()]*)\(([^()]*)\)/g, (_match, outer: string, inner: string) => {
     const acronym = /^[A-Z][A-Za-z0-9&.-]*[A-Z0-9]$/.test(inner) && /[A-Z]/.test(inner.slice(1));
     if (!outer) return '';
-    if (!acronym) return outer;
+    if (!acronym || endsWithAny(outer, TITLES)) return outer;
     const hangulOuter = outer.replace(/^['‘「『]/, '');
     const lead = outer.slice(0, outer.length - hangulOuter.length);
     return /^[가-힣]{3,}$/.test(hangulOuter) ? `${lead}${inner}` : `${outer} ${inner}`;
