@@ -58,15 +58,19 @@ function addedWeight(questionWeights: Map<string, number>, covered: Set<string>,
  * The sentence an answer would open with, before the refusal model has its say: the
  * best-scored statement that holds the kind of answer asked for when that kind has a visible
  * form (a time, a count, an amount, an age) and whose article names the month or round the
- * question names, preferring the look-alike article the question's time asks for. Undefined
- * when no sentence qualifies or the passages never name the question's focus.
+ * question names, preferring the look-alike article the question's time asks for (`first`);
+ * and the best-scored such sentence it was chosen over (`best`, the same one unless the
+ * question's time picked a look-alike). Whether the passages answer is judged on `best`: the
+ * time preference only decides which look-alike states the answer, and its pick may score
+ * lower for that. Undefined when no sentence qualifies or the passages never name the
+ * question's focus.
  */
-export function chooseFirst(
+export function chooseOpening(
   question: string,
   candidates: Candidate[],
   lexicon: Lexicon,
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
-): Candidate | undefined {
+): { first: Candidate; best: Candidate } | undefined {
   const type = expectedAnswerType(question);
   // The attribute asked about ("매출은 얼마야?") must be named by the retrieved passages.
   // (Requiring it in the answer's own passage cost 0.5 points of KorQuAD gold: answers often
@@ -116,12 +120,12 @@ export function chooseFirst(
     (!hard || canAnswerType(candidate.text, type)) &&
     articleNamesAll(candidate);
   const best = candidates.find(eligible);
-  return best && preferByTime(question, best, candidates.filter(eligible));
+  return best && { best, first: preferByTime(question, best, candidates.filter(eligible)) };
 }
 
 /**
  * Picks the answer sentences, or none when the articles do not answer: the first from
- * chooseFirst, refused when the fitted answerability model doubts it; a second sentence only
+ * chooseOpening, refused when the fitted answerability model doubts it; a second sentence only
  * when it adds what the first lacks: the sentence a pronoun points back to, or question terms
  * and the asked kind the first does not hold, with enough model probability.
  */
@@ -131,8 +135,9 @@ export function selectSentences(
   lexicon: Lexicon,
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
 ): Candidate[] {
-  const first = chooseFirst(question, candidates, lexicon, options);
-  if (!first) return [];
+  const opening = chooseOpening(question, candidates, lexicon, options);
+  if (!opening) return [];
+  const { first, best } = opening;
   // A yes/no question states a proposition: an article that never names one of its content words
   // ("방수 기능이 있어?" of an earphone whose article never says 방수) cannot confirm it.
   if (isYesNoQuestion(question)) {
@@ -140,7 +145,7 @@ export function selectSentences(
     if (!questionContentWords(question).every((word) => holdsWord(article, word))) return [];
   }
   const answerability = options.model.answerability;
-  if (answerability && answerabilityOf(question, candidates, first, lexicon, answerability.weights) < answerability.threshold) return [];
+  if (answerability && answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerability.threshold) return [];
   const type = expectedAnswerType(question);
   const chosen: Candidate[] = [first];
   if (options.maxSentences > 1) {

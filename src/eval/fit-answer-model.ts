@@ -2,9 +2,7 @@
 //
 // Data: every KorQuAD dev question, retrieved as the server would (top 5 passages), with
 // its candidate sentences labelled "holds the gold span"; the same question again with its
-// own paragraph removed, a near miss the answerer should refuse; again over its own passages
-// with the answer's sentences cut out (the entity is there, the asked attribute is not: refuse,
-// reported as `korquad-absent`); and, when given, the
+// own paragraph removed, a near miss the answerer should refuse; and, when given, the
 // development eval sets over their fixture corpora (news, documentation), whose expected
 // phrases label the candidates and whose refusal cases are negatives. Development cases
 // weigh DEV_WEIGHT KorQuAD questions each, so a few hundred news questions count next to
@@ -20,7 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import {
   answerabilityFeatures,
   buildCitedAnswer,
-  chooseFirst,
+  chooseOpening,
   DEFAULT_EXTRACTIVE,
   scoreCandidates,
   selectSentences,
@@ -51,8 +49,6 @@ export interface FitExample {
   correct?: (answer: string) => boolean;
   /** KorQuAD: the candidates once the question's own paragraph is removed (should refuse). */
   without?: Candidate[];
-  /** KorQuAD: its own passages with the answer's sentences cut out (should refuse: an absent attribute). */
-  withoutAnswer?: Candidate[];
 }
 
 interface SourceFigures {
@@ -105,10 +101,10 @@ function answerabilityRows(train: FitExample[], weights: number[]): Answerabilit
   const rows: AnswerabilityRow[] = [];
   const add = (example: FitExample, pool: Candidate[], label: boolean) => {
     const ranked = scoreCandidates([...pool], options.model);
-    const first = chooseFirst(example.question, ranked, example.lexicon, options);
-    if (first)
+    const best = chooseOpening(example.question, ranked, example.lexicon, options)?.best;
+    if (best)
       rows.push({
-        features: answerabilityFeatures(example.question, ranked, first, example.lexicon),
+        features: answerabilityFeatures(example.question, ranked, best, example.lexicon),
         label,
         weight: weightOf(example.source),
       });
@@ -116,7 +112,6 @@ function answerabilityRows(train: FitExample[], weights: number[]): Answerabilit
   for (const example of train) {
     add(example, example.candidates, !example.refuse);
     if (example.without) add(example, example.without, false);
-    if (example.withoutAnswer) add(example, example.withoutAnswer, false);
   }
   return rows;
 }
@@ -157,11 +152,6 @@ function outcomes(examples: FitExample[], options: ExtractiveOptions): Outcome[]
       const near = scoreCandidates([...example.without], options.model);
       const nearRefused = selectSentences(example.question, near, example.lexicon, options).length === 0;
       results.push({ source: `${example.source}-near-miss`, right: nearRefused, answerable: false, refused: nearRefused, chars: 0 });
-    }
-    if (example.withoutAnswer) {
-      const absent = scoreCandidates([...example.withoutAnswer], options.model);
-      const absentRefused = selectSentences(example.question, absent, example.lexicon, options).length === 0;
-      results.push({ source: `${example.source}-absent`, right: absentRefused, answerable: false, refused: absentRefused, chars: 0 });
     }
   }
   return results;

@@ -4,8 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rankSentences, type Candidate, type Lexicon } from '../answer/extractive.js';
-import { splitSentences } from '../text/sentences.js';
+import { rankSentences, type Lexicon } from '../answer/extractive.js';
 import { readAllArticles } from '../corpus/read-corpus.js';
 import type { Article, ChatTurn, Hit } from '../domain/types.js';
 import { resolveFollowUp } from '../rag/rewrite.js';
@@ -53,39 +52,10 @@ export async function korquadExamples(file: string, build: BuildRetrieval, limit
         refuse: false,
         correct: (answer) => question.answers.some((span) => answer.includes(span)),
         without: rankSentences(question.question, others, lexicon),
-        ...withoutAnswer(question.question, hits.slice(0, TOP_K), question.answers, lexicon),
       });
     }
     return examples;
   });
-}
-
-/** The passages with every sentence that holds a gold span cut out. */
-function cutAnswerSentences(hits: Hit[], answers: string[]): Hit[] {
-  return hits.map((hit) => {
-    const spans = splitSentences(hit.chunk.text).filter((span) => answers.some((answer) => hit.chunk.text.slice(span.start, span.end).includes(answer)));
-    if (spans.length === 0) return hit;
-    let text = '';
-    let from = 0;
-    for (const span of spans) {
-      text += hit.chunk.text.slice(from, span.start);
-      from = span.end;
-    }
-    return { ...hit, chunk: { ...hit.chunk, text: text + hit.chunk.text.slice(from) } };
-  });
-}
-
-/**
- * A KorQuAD question over its own passages with the answer's sentences cut out: the entity is
- * there, the asked attribute is not — the near miss a reader makes by asking what an article
- * does not say. Only when the cut removed the answer everywhere.
- */
-function withoutAnswer(question: string, hits: Hit[], answers: string[], lexicon: Lexicon): { withoutAnswer?: Candidate[] } {
-  const cut = cutAnswerSentences(hits, answers);
-  if (cut.every((hit, i) => hit === hits[i])) return {};
-  const candidates = rankSentences(question, cut, lexicon);
-  if (candidates.length === 0 || candidates.some((candidate) => answers.some((answer) => candidate.text.includes(answer)))) return {};
-  return { withoutAnswer: candidates };
 }
 
 /** The follow-up rewrite exactly as the extractive pipeline does it. */

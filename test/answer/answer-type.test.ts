@@ -35,6 +35,7 @@ describe('expectedAnswerType', () => {
     ['관광수입은 얼마였어?', MONEY],
     ['요즘 아파트값 얼마나 올라?', MONEY],
     ['공사비는 얼마야?', MONEY],
+    ['미리내 복구에 돈이 얼마나 들어가?', MONEY],
     ['지금 얼마야?', AMOUNT],
     // Age.
     ['그는 몇 살이야?', AGE],

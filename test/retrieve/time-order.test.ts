@@ -60,6 +60,10 @@ describe('sameSubject', () => {
     ['해담은행 1분기 순이익 8120억 원', '해담은행 2분기 순이익 9340억 원', true],
     ['윤서진 해담은행장 취임', '해담은행 3분기 순이익 7680억 원', false],
     ['태풍 미리내 상륙', '해령국제마라톤 케냐 선수 우승', false],
+    // One shared name with most of the spelling: a nominee and the same person taking office.
+    ['해담은행 차기 행장에 윤서진 부행장…창립 후 첫 여성 행장', '윤서진 해담은행장 취임…"중소기업 금융 넓힐 것"', true],
+    // Shared stock words of statistics headlines are not a subject.
+    ['해담은행, 1분기 순이익 8120억 원…전년 동기 대비 6.3% 증가', '5월 방한 외국인 관광객 162만 명…전년 동월 대비 14.2% 증가', false],
   ])('%s / %s → %s', (left, right, same) => {
     expect(sameSubject(terms(left), terms(right))).toBe(same);
   });

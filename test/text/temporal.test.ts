@@ -463,6 +463,7 @@ describe('timeIntent', () => {
     ['요즘 관광객은 얼마나 와?', 'latest'],
     ['처음 발표된 피해 규모는?', 'earliest'],
     ['당초 계획은 무엇이었어?', 'earliest'],
+    ['원래는 언제 출시하려고 했어?', 'earliest'],
     ['최초 보고된 인원은?', 'earliest'],
     ['6월 수출 증가율은?', undefined],
     ['공장은 어디에 지어?', undefined],
