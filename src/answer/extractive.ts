@@ -105,7 +105,8 @@ export function chooseOpening(
   }
   const articleNamesAll = (candidate: Candidate) =>
     units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit)) &&
-    !headlineNamesOtherTime(units, titleTerms(candidate.hit.article.title));
+    // Only dated articles (news) report one period of a series.
+    !(candidate.hit.article.date && headlineNamesOtherTime(units, titleTerms(candidate.hit.article.title)));
   const hard = type !== undefined && isHardType(type);
   const answerability = options.model.answerability;
   // Without a fitted refusal model: enough of the question in the sentence itself, or in the

@@ -25,7 +25,6 @@ const GROUPS_TEXT = `
 청년, 젊은이, 청년층
 감독, 사령탑
 관중, 관객
-한국, 우리나라, 국내, 방한
 연구진, 연구팀
 # Events and actions in the news
 출시, 발표, 공개, 선보이다, 내놓다, 발매, 론칭

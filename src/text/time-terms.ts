@@ -53,7 +53,7 @@ export function timeUnitTerms(terms: Iterable<string>): string[] {
 const unitOf = (term: string) => term.replace(/^\d+/, '');
 
 /**
- * True when a headline names a time of a unit the question names, but not the question's:
+ * True when a headline names a month, quarter or round the question names a different one of:
  * "5월 방한 외국인 관광객…" reports May, so it does not answer "6월 …" even when its text
  * mentions June ("27일" resolves to a June day, "6월 통계는 …" looks ahead). A headline with no
  * such unit says nothing either way.
@@ -61,7 +61,10 @@ const unitOf = (term: string) => term.replace(/^\d+/, '');
 export function headlineNamesOtherTime(questionUnits: readonly string[], headlineTerms: Iterable<string>): boolean {
   if (questionUnits.length === 0) return false;
   const headline = timeUnitTerms(headlineTerms);
+  // A year in a headline ("1987년 대통령 선거") names the subject, not one report of a series:
+  // the article still tells of the years around it.
   return questionUnits.some((unit) => {
+    if (unitOf(unit) === '년') return false;
     const same = headline.filter((term) => unitOf(term) === unitOf(unit));
     return same.length > 0 && !same.some((term) => questionUnits.includes(term));
   });

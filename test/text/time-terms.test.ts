@@ -70,6 +70,8 @@ describe('headline times', () => {
     ['6월 외국인 관광객은?', '외국인 관광객 크루즈 입국 늘어', false, false],
     // Another unit is another question: a month against a quarter's headline.
     ['6월 순이익은?', '해담은행 2분기 순이익', false, false],
+    // A year in a headline names a subject, not a report: "1987년 대통령 선거" tells of 1988 too.
+    ['1988년 취임한 대통령은?', '1987년 대한민국 대통령 선거', false, false],
     // A question naming two months accepts either.
     ['5월과 6월 관광객은?', '6월 외국인 관광객 171만 명', true, false],
   ])('%s / %s', (question, headline, names, other) => {
