@@ -272,6 +272,11 @@ function relatedQuestionTerms(question: string, relatedTerms: RankOptions['relat
   for (const word of splitWords(question)) {
     if (word.kind !== 'hangul') continue;
     for (const lemma of relatedTerms(word.text)) {
+      // A Latin name as the analyzer indexes it (김프 → gimp).
+      if (!/[가-힣]/.test(lemma)) {
+        related.add(lemma.toLowerCase());
+        continue;
+      }
       // The lemma as a whole word, and as its bigram when it has two syllables (출시 in 출시되며).
       related.add(wordTerm(lemma));
       if (lemma.length === 2) related.add(lemma);

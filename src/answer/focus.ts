@@ -81,7 +81,8 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
 export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
   '그렇게', '이렇게', '저렇게', '많이', '조금', '제일', '가장', '아주', '정말', '직접', '원래', '결국', '최근', '지금', '요즘', '현재', '새로', '실제', '실제로',
   '모두', '전부', '함께', '같이', '그냥', '특히', '주로', '보통', '대략', '최종', '최종적', '처음', '이미', '아직', '앞으로', '다시', '먼저', '나중',
-  '늦게', '일찍', '빨리', '천천히', '자주', '항상', '가끔', '오래',
+  '늦게', '일찍', '빨리', '천천히', '자주', '항상', '가끔', '오래', '방금', '금방', '아까', '이제', '벌써', '바로', '곧', '한꺼번에', '한번에', '동시에', '따로',
+  '각각', '제대로', '너무', '반드시', '계속', '자동으로', '수동으로',
   '그날', '그달', '그해', '그때', '그다음', '그다음엔', '그전', '이번', '지난번', '다음', '이전', '당시', '며칠', '얼마큼',
 ]);
 // Question words that ask for the value of an attribute ("매출은 얼마야?", "날씨는 어땠어?"),
@@ -164,7 +165,8 @@ interface TermLookup {
 const FOCUS_BIGRAM_SHARE = 0.5;
 
 export function passageHasWord(terms: TermLookup, word: string, prefix = false): boolean {
-  if (!/[가-힣]/.test(word)) return terms.has(word);
+  // Latin words are indexed lower-cased ("GIMP" → gimp).
+  if (!/[가-힣]/.test(word)) return terms.has(word.toLowerCase());
   if (prefix) return terms.has(word.slice(0, 2));
   if (terms.has(wordTerm(word))) return true;
   if (word.length === 2 && terms.hasWordStartingWith) return terms.hasWordStartingWith(word);

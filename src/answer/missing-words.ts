@@ -26,6 +26,11 @@ export function dropPlural(stem: string): string {
   return stem.length >= 3 && stem.endsWith('들') ? stem.slice(0, -1) : stem;
 }
 
+// The colloquial and polite endings a closing predicate takes ("나왔어", "알려줘", "있나요", "될까").
+// A question may end on a noun instead ("김프에서 되돌리는 단축키?", "2라운드 결과는?"): that is
+// what it asks about and stays.
+const PREDICATE_END = /(어|아|야|여|해|돼|줘|죠|요|니|냐|까|래|대|지|나|다|자|고|게|네|데|가|와|워|봐|라)$/;
+
 /** Content nouns and verbs of a question, particle-stripped: Hangul words of two syllables or more,
  *  without question words, category nouns ("이름", "장소") or the closing predicate (Korean is
  *  verb-final: "나왔어", "알려줘" inflect away from every passage's spelling). */
@@ -33,7 +38,7 @@ export function questionContentWords(question: string): string[] {
   const words = splitWords(question).filter((word) => word.kind === 'hangul');
   const out: string[] = [];
   words.forEach((word, i) => {
-    if (i === words.length - 1 && words.length > 1) return;
+    if (i === words.length - 1 && words.length > 1 && PREDICATE_END.test(word.text)) return;
     const stem = stripParticle(word.text);
     if (stem.length < 2 || isQuestionWord(stem) || isQuestionWord(word.text) || CATEGORY_NOUNS.has(stem)) return;
     if (NON_TOPIC_WORDS.has(stem) || NON_TOPIC_WORDS.has(word.text) || BOUND_NOUN.test(word.text)) return;

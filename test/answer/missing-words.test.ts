@@ -26,6 +26,9 @@ describe('questionContentWords', () => {
     // The plural suffix 들 goes after two syllables; a two-syllable word keeps it.
     ['7월에 외국인들이 쓰고 간 관광수입은 얼마였어?', ['외국인', '쓰고', '관광수입']],
     ['선수들 부상 상황은 어때?', ['선수', '부상', '상황']],
+    // A question that ends on a noun keeps it: that is what it asks about.
+    ['김프에서 방금 한 작업 되돌리는 단축키?', ['김프', '작업', '되돌리', '단축키']],
+    ['2라운드 결과는?', ['라운드', '결과']],
     // A one-word question keeps its word: there is no predicate to drop.
     ['스코어', ['스코어']],
   ])('%s → %j', (question, words) => {
