@@ -121,7 +121,30 @@ export function chooseOpening(
     (!hard || canAnswerType(candidate.text, type)) &&
     articleNamesAll(candidate);
   const best = candidates.find(eligible);
-  return best && { best, first: preferByTime(question, best, candidates.filter(eligible)) };
+  if (!best) return undefined;
+  const rivals = candidates.filter(eligible);
+  return { best, first: preferByTime(question, preferArticleAbout(question, best, rivals), rivals) };
+}
+
+/** How far (in model score) a sentence of an article about the question's subject may trail one
+ *  that mentions the subject in passing and still open the answer: about a factor of e. */
+const ABOUT_MARGIN = 1;
+
+/**
+ * A sentence of the article whose headline names the question's subject ("태풍 '미리내' 남해안
+ * 강타…" for "태풍 미리내가 상륙한 날이 언제야?") over one that names it in passing in an article
+ * about something else (a tourism report's "지난 20일 상륙한 태풍 '미리내'로…"), when they score
+ * about alike. News headlines say what an article is about; Wikipedia-style titles name no event.
+ */
+function preferArticleAbout(question: string, best: Candidate, eligible: Candidate[]): Candidate {
+  const words = questionContentWords(question);
+  if (words.length === 0 || isAbout(words, best)) return best;
+  return eligible.find((candidate) => best.score - candidate.score <= ABOUT_MARGIN && isAbout(words, candidate)) ?? best;
+}
+
+/** A dated (news) article whose headline names one of the question's content words is about it. */
+function isAbout(words: string[], candidate: Candidate): boolean {
+  return candidate.hit.article.date !== undefined && words.some((word) => holdsWord(titleTerms(candidate.hit.article.title), word));
 }
 
 /**
@@ -182,20 +205,30 @@ function secondSentence(
   const firstLacksType = type !== undefined && !canAnswerType(first.text, type);
   const { secondMinProbability, secondLikelyProbability } = options.model;
   // A sentence of another article must name something the question names: one that shares only
-  // "많이" or "결과" with it is about something else ("표가 많이 남았다" beside a typhoon's rain).
+  // "많이" or "결과" with it is about something else ("표가 많이 남았다" beside a typhoon's rain);
+  // and beside an article about the subject, one that mentions it in passing adds a second report.
   const words = questionContentWords(question);
   const offTopic = (candidate: Candidate) =>
-    candidate.hit.article.id !== first.hit.article.id && words.length > 0 && !words.some((word) => holdsWord(candidate.terms, word));
-  for (const [i, candidate] of candidates.entries()) {
-    if (candidate === first || candidate.kind !== 'statement' || isOtherTimeLookalike(candidate, first) || offTopic(candidate)) continue;
-    const probability = probabilities[i]!;
-    if (probability < Math.min(secondMinProbability, secondLikelyProbability)) break; // sorted by score
-    if (probability >= secondLikelyProbability) return candidate;
-    const addsTerms = addedWeight(questionWeights, first.terms, candidate.terms) > 0;
-    const addsType = firstLacksType && canAnswerType(candidate.text, type);
-    if (addsTerms || addsType) return candidate;
-  }
-  return undefined;
+    candidate.hit.article.id !== first.hit.article.id &&
+    words.length > 0 &&
+    (!words.some((word) => holdsWord(candidate.terms, word)) || (isAbout(words, first) && !isAbout(words, candidate)));
+  const pick = (allowed: (candidate: Candidate) => boolean): Candidate | undefined => {
+    for (const [i, candidate] of candidates.entries()) {
+      if (candidate === first || candidate.kind !== 'statement' || isOtherTimeLookalike(candidate, first) || offTopic(candidate)) continue;
+      const probability = probabilities[i]!;
+      if (probability < Math.min(secondMinProbability, secondLikelyProbability)) break; // sorted by score
+      if (!allowed(candidate)) continue;
+      if (probability >= secondLikelyProbability) return candidate;
+      const addsTerms = addedWeight(questionWeights, first.terms, candidate.terms) > 0;
+      const addsType = firstLacksType && canAnswerType(candidate.text, type);
+      if (addsTerms || addsType) return candidate;
+    }
+    return undefined;
+  };
+  // A news answer goes on in its own article when that article has what to add: a second report
+  // beside it mixes two articles for what one says ("윤 부행장은 … 입행했다" and its own lead).
+  const sameArticle = (candidate: Candidate) => candidate.hit.article.id === first.hit.article.id;
+  return (first.hit.article.date !== undefined ? pick(sameArticle) : undefined) ?? pick(() => true);
 }
 
 export function buildCitedAnswer(sentences: Candidate[]): AnswerResult {

@@ -34,6 +34,8 @@ export interface CaseResult {
   answerCorrect: boolean;
   /** null when the case names no `articles`. */
   citationHit: boolean | null;
+  /** Every cited article is one the case names; null when it names none or nothing is cited. */
+  citationsAllAllowed: boolean | null;
   /** Every citation quotes its article verbatim; null when there is no citation. */
   citationValid: boolean | null;
   citationsTotal: number;
@@ -68,6 +70,9 @@ export interface SetReport {
   p50Ms: number | null;
   p95Ms: number | null;
   failures: EvalFailure[];
+  /** Extra, informational (not gated): over the cases that name `articles` and cite something, the
+   *  share whose citations all come from those articles, not just one of them. */
+  citationAllAllowedRate?: number | null;
   /** Extra, informational: where the cases came from, and the credit a dataset licence asks for. */
   kind?: 'corpus' | 'korquad';
   attribution?: string;
@@ -153,9 +158,11 @@ export function scoreCase(
 
   const citedArticles = [...new Set(response.citations.map((citation) => citation.articleId))];
   let citationHit: boolean | null = null;
+  let citationsAllAllowed: boolean | null = null;
   if (expect.articles && expect.articles.length > 0) {
     const wanted = new Set(expect.articles);
     citationHit = citedArticles.some((articleId) => wanted.has(articleId));
+    if (citedArticles.length > 0) citationsAllAllowed = citedArticles.every((articleId) => wanted.has(articleId));
     if (!citationHit) problems.push(`인용 기사 불일치: ${expect.articles.join(', ')} 중 하나여야 함`);
   }
 
@@ -172,6 +179,7 @@ export function scoreCase(
     pass: answerCorrect && citationHit !== false && citationValid !== false,
     answerCorrect,
     citationHit,
+    citationsAllAllowed,
     citationValid,
     citationsTotal,
     citationsValid,
@@ -192,6 +200,7 @@ export function failedCase(testCase: EvalCase, error: string, latencyMs: number)
     pass: false,
     answerCorrect: false,
     citationHit: result.citationHit === null ? null : false,
+    citationsAllAllowed: null,
     problems: [`요청 실패: ${error}`],
     error,
   };
@@ -212,10 +221,12 @@ const ratio = (count: number, total: number): number | null => (total === 0 ? nu
  * - answerAccuracy: answerCorrect over all cases;
  * - citationHitRate: citationHit over the cases that name `articles`;
  * - refusalPrecision: refused-and-should over refused; refusalRecall: refused-and-should over should-refuse;
- * - citationValidity: valid citations over all citations of all cases.
+ * - citationValidity: valid citations over all citations of all cases;
+ * - citationAllAllowedRate (informational): citationsAllAllowed over the cases where it is not null.
  */
 export function summarize(name: string, results: CaseResult[]): SetReport {
   const withArticles = results.filter((result) => result.citationHit !== null);
+  const citing = results.filter((result) => result.citationsAllAllowed !== null);
   const refused = results.filter((result) => result.refused);
   const shouldRefuse = results.filter((result) => result.refusalExpected);
   const rightlyRefused = refused.filter((result) => result.refusalExpected).length;
@@ -233,6 +244,7 @@ export function summarize(name: string, results: CaseResult[]): SetReport {
     citationValidity: ratio(validCitations, citations),
     p50Ms: round(percentile(latencies, 0.5)),
     p95Ms: round(percentile(latencies, 0.95)),
+    citationAllAllowedRate: ratio(citing.filter((result) => result.citationsAllAllowed).length, citing.length),
     failures: results
       .filter((result) => !result.pass)
       .map((result) => ({

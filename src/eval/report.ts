@@ -99,6 +99,13 @@ function attributionLines(report: EvalReport): string[] {
   return report.sets.filter((set) => set.attribution).map((set) => `${set.name}: ${set.attribution}`);
 }
 
+/** The informational rate beside the table: answers whose every citation is from an allowed article. */
+function allAllowedLine(report: EvalReport): string | undefined {
+  const rated = report.sets.filter((set) => set.citationAllAllowedRate !== undefined && set.citationAllAllowedRate !== null);
+  if (rated.length === 0) return undefined;
+  return `모든 인용이 허용된 기사에서 나온 답: ${rated.map((set) => `${set.name} ${formatRate(set.citationAllAllowedRate ?? null)}`).join(', ')}`;
+}
+
 export function formatTerminalReport(report: EvalReport, options: ReportFormatOptions = {}): string {
   const maxFailures = options.maxFailures ?? 20;
   const maxAnswerChars = options.maxAnswerChars ?? 120;
@@ -106,6 +113,8 @@ export function formatTerminalReport(report: EvalReport, options: ReportFormatOp
   const widths = HEADERS.map((_, column) => Math.max(...table.map((cells) => displayWidth(cells[column] ?? ''))));
   const lines = table.map((cells) => cells.map((cell, column) => pad(cell, widths[column] ?? 0, column > 0)).join('  '));
   lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
+  const allAllowed = allAllowedLine(report);
+  if (allAllowed) lines.push(allAllowed);
   for (const line of attributionLines(report)) lines.push(`※ ${line}`);
 
   for (const set of report.sets) {
@@ -134,6 +143,8 @@ export function formatMarkdownReport(report: EvalReport, options: ReportFormatOp
   const lines = ['# 평가 결과', ''];
   lines.push(`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map((_, column) => (column === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const set of report.sets) lines.push(`| ${row(set).map(cell).join(' | ')} |`);
+  const allAllowed = allAllowedLine(report);
+  if (allAllowed) lines.push('', allAllowed);
   const credits = attributionLines(report);
   if (credits.length > 0) lines.push('', ...credits.map((line) => `> ${line}`));
   if (options.comparison) {

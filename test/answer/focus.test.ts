@@ -13,6 +13,8 @@ describe('focusWords', () => {
     ['날씨는 어땠어?', [word('날씨')]],
     ['한빛전자의 매출은 얼마야?', [word('매출')]],
     ['입학생이 몇 명이야?', [word('입학생')]],
+    // Adverbs name no topic: 원래 before 언제 asks when the plan was.
+    ['그럼 원래는 언제 출시하려고 했어?', [prefix('출시하려고')]],
     // The predicate after 언제, by its first two syllables.
     ['언제 설립됐어?', [prefix('설립')]],
     ['도서관은 언제 개관했어?', [word('도서관'), prefix('개관')]],

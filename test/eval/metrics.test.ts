@@ -126,6 +126,7 @@ function result(overrides: Partial<CaseResult>): CaseResult {
     pass: true,
     answerCorrect: true,
     citationHit: null,
+    citationsAllAllowed: null,
     citationValid: null,
     citationsTotal: 0,
     citationsValid: 0,
@@ -161,6 +162,25 @@ describe('summarize', () => {
     });
     expect(report.failures.map((failure) => failure.id)).toEqual(['miss', 'refused-wrong', 'answered-wrong']);
     expect(report.failures[0]).toHaveProperty('got.answer');
+  });
+
+  it('rates answers whose every citation is from an allowed article, not just one', () => {
+    const report = summarize('archive', [
+      result({ id: 'all', citationHit: true, citationsAllAllowed: true }),
+      result({ id: 'one-of-two', citationHit: true, citationsAllAllowed: false }),
+      result({ id: 'no-articles-named' }),
+    ]);
+    expect(report.citationHitRate).toBe(1);
+    expect(report.citationAllAllowedRate).toBe(1 / 2);
+  });
+
+  it('marks a case whose citations mix an allowed and another article', () => {
+    const mixed = scoreCase(
+      { id: 'c', question: '질문', expect: { articles: [ARTICLE_ID] } },
+      answered('8월[1] 목표[2]', [citation(), citation({ n: 2, articleId: 'other' })]),
+      getText,
+    );
+    expect(mixed).toMatchObject({ citationHit: true, citationsAllAllowed: false });
   });
 
   it.each([
