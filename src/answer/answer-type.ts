@@ -12,7 +12,7 @@ export type AnswerType =
   | { kind: 'money' }
   | { kind: 'amount' }
   | { kind: 'age' }
-  | { kind: 'time' }
+  | { kind: 'time'; ofReport?: true }
   | { kind: 'duration' }
   | { kind: 'count'; counter: string }
   | { kind: 'person' }
@@ -51,6 +51,10 @@ const COUNTER_CLASSES: Record<string, string> = {
   // Degrees of temperature: "영하 2도", "4℃".
   도: '도|℃',
 };
+
+// A question about when something was said or announced: the date a news sentence gives its
+// statement ("…했다고 9일 밝혔다") then answers it.
+const REPORT_QUESTION = /(발표|밝혔|밝힌|공개했|공개한|공시|알렸|알린|말했|말한|전했|보도|공식화)/;
 
 /** One question form: the pattern that recognises it and the answer kind it asks for.
  *  The first matching row wins, so specific forms come before general ones. */
@@ -99,7 +103,11 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   // What someone said: news reports it as quoted speech.
   { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
-  { form: /언제|며칠|날짜|연도|시기|몇\s*세기|어느\s*(해|달|날)/, type: () => ({ kind: 'time' }), example: '언제 출시됐어?' },
+  {
+    form: /언제|며칠|날짜|연도|시기|몇\s*세기|어느\s*(해|달|날)/,
+    type: (match) => (REPORT_QUESTION.test(match.input) ? { kind: 'time', ofReport: true } : { kind: 'time' }),
+    example: '언제 출시됐어?',
+  },
   { form: /누구|누가|누군|어느\s*(분|사람)|(사람|인물|분)의?\s*(이름|성함)/, type: () => ({ kind: 'person' }), example: '원장은 누구야?' },
   { form: /어디|어느\s*(곳|나라|지역|도시|장소)/, type: () => ({ kind: 'place' }), example: '행사는 어디서 열렸어?' },
   { form: /(^|\s)왜|어째서|무슨\s*이유|이유[는가]|원인[은이]|까닭/, type: () => ({ kind: 'reason' }), example: '왜 연기됐어?' },
@@ -174,6 +182,15 @@ const SCORE_ANSWER = /\d\s*(타|점|언더파|오버파)|이븐파|\d\s*[-:]\s*\
 // A percentage or a multiple: "0.58%", "3.2%포인트", "두 배".
 const RATE_ANSWER = /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할)|(두|세|네)\s*배/;
 
+// The date of a statement in Korean news: "…했다고 9일 밝혔다", "…라고 이날 발표했다". It says when
+// the news was told, not when the thing told happened, so it does not answer "언제 채집했어?".
+const REPORT_DATE = /(\d{1,2}일|이날|오늘|어제|지난\s*\d{1,2}일)(\s*\([^)]*\))?\s*(밝혔|발표했|전했|말했|공시했|알렸|설명했|덧붙였|강조했|공개했)/g;
+
+/** The sentence with its statement dates taken out. */
+export function withoutReportDates(sentence: string): string {
+  return sentence.replace(REPORT_DATE, ' $3');
+}
+
 /** What a sentence holds when it answers each kind but a count (whose pattern depends on its counter). */
 const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count'>, RegExp> = {
   money: MONEY_ANSWER,
@@ -202,5 +219,6 @@ export function canAnswerType(sentence: string, type: AnswerType): boolean {
       `${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})|첫`,
     ).test(sentence.replace(/몇/g, ''));
   }
+  if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutReportDates(sentence));
   return ANSWER_FORMS[type.kind].test(type.kind === 'duration' ? sentence.replace(/몇/g, '') : sentence);
 }

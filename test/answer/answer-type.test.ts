@@ -42,6 +42,8 @@ describe('expectedAnswerType', () => {
     ['회장의 나이는?', AGE],
     // Time: 언제, or 몇 + a time unit.
     ['축제는 언제 열려?', TIME],
+    // A question about when something was announced takes a statement's date as its answer.
+    ['실적은 언제 발표했어?', { kind: 'time', ofReport: true }],
     ['몇 년에 설립됐어?', TIME],
     ['몇 월에 개통해?', TIME],
     ['며칠 동안 열려?', { kind: 'duration' }],
@@ -132,6 +134,12 @@ describe('canAnswerType', () => {
     ['매매가격이 전월보다 0.58% 올랐다.', { kind: 'rate' }, true],
     ['수출이 두 배로 늘었다.', { kind: 'rate' }, true],
     ['거래는 6840건으로 집계됐다.', { kind: 'rate' }, false],
+    // time: the date of a statement ("…했다고 9일 밝혔다") tells when the news was told, not when
+    // the thing happened; a question about the announcement accepts it.
+    ['연구팀은 남극에서 채집한 세균을 확인했다고 9일 밝혔다.', TIME, false],
+    ['연구팀은 2021년 겨울 퇴적물을 떠 올렸다.', TIME, true],
+    ['해담은행은 24일 실적을 발표했다.', { kind: 'time', ofReport: true }, true],
+    ['식약처는 8일 허가 조건을 바꿨다.', TIME, true],
     // count of degrees.
     ['이 세균은 영하 2도에서 가장 잘 자란다.', count('도'), true],
     ['이 세균은 남극 바다에서 자란다.', count('도'), false],

@@ -209,6 +209,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그 선수 → a foreign name after a position (공격수 하파엘 모타)',
+      '그 선수는 어느 나라 출신이야?',
+      talk('리그컵 결승골 누가 넣었어?', '연장 후반 8분 교체 투입된 공격수 하파엘 모타가 결승골을 터뜨렸다. [1]'),
+      '공격수 하파엘 모타 선수는 어느 나라 출신이야?',
+      'substituted',
+    ],
+    [
       '그 다음 달 (spaced) → the month after',
       '그 다음 달은?',
       talk('8월 서울 아파트값 상승률은?', '8월 서울 아파트값은 0.45% 올랐다. [1]'),

@@ -117,10 +117,14 @@ export const TITLES = [
   '원장', '대표', '장관', '차관', '선수', '감독', '코치', '회장', '부회장', '사장', '부사장', '교수', '의원', '대통령', '총리', '도지사', '지사', '군수', '구청장', '위원장',
   '청장', '처장', '국장', '실장', '팀장', '부장', '과장', '본부장', '센터장', '소장', '총장', '단장', '이사장', '이사', '대변인', '변호사', '판사', '박사', '작가', '배우',
   '가수', '기자', '의장', '총재', '행장', '전무', '상무', '수석', '후보', '당선인', '관장', '학장', '교사', '시장', 'CEO', 'CTO',
+  // Positions in sports, written before a player's name ("공격수 하파엘 모타").
+  '공격수', '수비수', '미드필더', '골키퍼', '투수', '타자', '포수',
 ];
 
 /** Titles that also stand before a name (주장 강민호); 주장 alone is more often a claim. */
-export const TITLES_BEFORE_NAMES = new Set(['주장', '감독', '대표', '위원장', '회장', '사장', '교수', '선수', '코치']);
+export const TITLES_BEFORE_NAMES = new Set([
+  '주장', '감독', '대표', '위원장', '회장', '사장', '교수', '선수', '코치', '공격수', '수비수', '미드필더', '골키퍼', '투수', '타자', '포수',
+]);
 
 /** Common Korean surnames (the first syllable of a name; the two-syllable ones first). */
 // prettier-ignore

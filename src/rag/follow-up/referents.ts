@@ -56,12 +56,20 @@ interface Candidate {
 
 const LATIN_NAME = /^[A-Z][a-z]+$/;
 
+/** "공격수 하파엘 모타": a title that stands before names, then two short Hangul words. */
+function foreignNameAfterTitle(words: string[]): boolean {
+  const title = words.at(-3);
+  return title !== undefined && TITLES_BEFORE_NAMES.has(title) && words.slice(-2).every((word) => /^[가-힣]{1,5}$/.test(word) && !categoryOfWord(word));
+}
+
 /** The category of a whole phrase whose last word names none by its ending. */
 function categoryOfWhole(words: string[], last: string): Category | undefined {
   if (words.every((word) => REGIONS.has(word))) return 'place';
   // A title before a name: 주장 강민호, 감독 유병철.
   const before = words.at(-2);
   if (before !== undefined && isPersonName(last) && (TITLES_BEFORE_NAMES.has(before) || endsWithAny(before, TITLES))) return 'person';
+  // A foreign name in Hangul, given and family name, after a title before names: 공격수 하파엘 모타.
+  if (foreignNameAfterTitle(words)) return 'person';
   // Two capitalised Latin words are a person's name (Richard Stallman).
   if (words.length >= 2 && words.every((word) => LATIN_NAME.test(word))) return 'person';
   if (/[A-Za-z]/.test(words.join(''))) return 'thing';
@@ -82,7 +90,8 @@ function candidatesOf(phrases: Phrase[]): Candidate[] {
       let specific = words.length >= 2 || (category !== undefined && !HEAD_CATEGORIES.has(last) && !TITLES.includes(last));
       // A person is specific only with a name: 이홍락 원장, not 원장.
       if (category === 'person')
-        specific = words.length >= 2 && [words[0] ?? '', last].some((word) => isPersonName(word) || LATIN_NAME.test(word));
+        specific =
+          words.length >= 2 && ([words[0] ?? '', last].some((word) => isPersonName(word) || LATIN_NAME.test(word)) || foreignNameAfterTitle(words));
       // A modifier of a larger phrase (가온시 in "가온시 과학축전") is not what the phrase is about.
       if (!whole && category !== 'person') specific = false;
       // Where something happened ("…에서") is a place, if nothing more specific is said.
