@@ -49,6 +49,8 @@ export interface FitExample {
   correct?: (answer: string) => boolean;
   /** KorQuAD: the candidates once the question's own paragraph is removed (should refuse). */
   without?: Candidate[];
+  /** The corpus vocabulary without the question's own paragraph, for `without` (fit-data.ts lexiconWithout). */
+  withoutLexicon?: Lexicon;
 }
 
 interface SourceFigures {
@@ -99,19 +101,19 @@ const noModelParts = (weights: number[]): ExtractiveOptions => ({
 function answerabilityRows(train: FitExample[], weights: number[]): AnswerabilityRow[] {
   const options = noModelParts(weights);
   const rows: AnswerabilityRow[] = [];
-  const add = (example: FitExample, pool: Candidate[], label: boolean) => {
+  const add = (example: FitExample, pool: Candidate[], label: boolean, lexicon: Lexicon) => {
     const ranked = scoreCandidates([...pool], options.model);
-    const best = chooseOpening(example.question, ranked, example.lexicon, options)?.best;
+    const best = chooseOpening(example.question, ranked, lexicon, options)?.best;
     if (best)
       rows.push({
-        features: answerabilityFeatures(example.question, ranked, best, example.lexicon),
+        features: answerabilityFeatures(example.question, ranked, best, lexicon),
         label,
         weight: weightOf(example.source),
       });
   };
   for (const example of train) {
-    add(example, example.candidates, !example.refuse);
-    if (example.without) add(example, example.without, false);
+    add(example, example.candidates, !example.refuse, example.lexicon);
+    if (example.without) add(example, example.without, false, example.withoutLexicon ?? example.lexicon);
   }
   return rows;
 }
@@ -150,7 +152,7 @@ function outcomes(examples: FitExample[], options: ExtractiveOptions): Outcome[]
     results.push({ source: example.source, right, answerable: !example.refuse, refused, chars: answer.length });
     if (example.without) {
       const near = scoreCandidates([...example.without], options.model);
-      const nearRefused = selectSentences(example.question, near, example.lexicon, options).length === 0;
+      const nearRefused = selectSentences(example.question, near, example.withoutLexicon ?? example.lexicon, options).length === 0;
       results.push({ source: `${example.source}-near-miss`, right: nearRefused, answerable: false, refused: nearRefused, chars: 0 });
     }
   }

@@ -5,6 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rankSentences, type Lexicon } from '../answer/extractive.js';
+import { DEFAULT_CHUNKING } from '../ingest/ingest.js';
+import { chunkText } from '../text/chunk.js';
+import { analyze } from '../text/tokens.js';
 import { readAllArticles } from '../corpus/read-corpus.js';
 import type { Article, ChatTurn, Hit } from '../domain/types.js';
 import { resolveFollowUp } from '../rag/rewrite.js';
@@ -36,12 +39,15 @@ export async function korquadExamples(file: string, build: BuildRetrieval, limit
   const data = await loadKorquad(file);
   const titleOf = new Map(data.articles.map((article) => [article.id, article.title]));
   const questions = limit ? data.questions.slice(0, limit) : data.questions;
+  const articleOf = new Map(data.articles.map((article) => [article.id, article]));
   return withIndex(build, data.articles, async ({ search, lexicon }) => {
     const examples: FitExample[] = [];
     for (const question of questions) {
       const hits = await search(question.question, TOP_K + 5);
       const candidates = rankSentences(question.question, hits.slice(0, TOP_K), lexicon);
       const others = hits.filter((hit) => hit.article.id !== question.articleId).slice(0, TOP_K);
+      const own = articleOf.get(question.articleId);
+      const withoutLexicon = own ? lexiconWithout(lexicon, own) : lexicon;
       examples.push({
         question: question.question,
         source: 'korquad',
@@ -51,11 +57,31 @@ export async function korquadExamples(file: string, build: BuildRetrieval, limit
         labels: candidates.map((candidate) => question.answers.some((span) => candidate.text.includes(span))),
         refuse: false,
         correct: (answer) => question.answers.some((span) => answer.includes(span)),
-        without: rankSentences(question.question, others, lexicon),
+        without: rankSentences(question.question, others, withoutLexicon),
+        withoutLexicon,
       });
     }
     return examples;
   });
+}
+
+/**
+ * The corpus vocabulary as if `article` were not in it: a near miss is a corpus without the
+ * question's paragraph, and a word only that paragraph used is then a word the corpus never uses
+ * (df 0), as an absent attribute's word is in a real corpus. Each of its chunks (with the title
+ * terms every chunk is indexed with) is taken out of the counts.
+ */
+export function lexiconWithout(lexicon: Lexicon, article: Article): Lexicon {
+  const spans = chunkText(article.text, DEFAULT_CHUNKING);
+  const title = analyze(article.title);
+  const removed = new Map<string, number>();
+  for (const span of spans) {
+    for (const term of new Set([...analyze(article.text.slice(span.start, span.end)), ...title])) removed.set(term, (removed.get(term) ?? 0) + 1);
+  }
+  return {
+    documentCount: Math.max(1, lexicon.documentCount - spans.length),
+    documentFrequency: (term) => Math.max(0, lexicon.documentFrequency(term) - (removed.get(term) ?? 0)),
+  };
 }
 
 /** The follow-up rewrite exactly as the extractive pipeline does it. */

@@ -111,20 +111,18 @@ export const PARTICLE_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['이다', '다'],
 ];
 
+// Positions in sports, written before a player's name ("공격수 하파엘 모타").
+const POSITIONS = ['공격수', '수비수', '미드필더', '골키퍼', '투수', '타자', '포수'];
 /** Titles after a name: 이홍락 원장, 김민수 선수. A phrase ending in one is a person. */
 // prettier-ignore
 export const TITLES = [
   '원장', '대표', '장관', '차관', '선수', '감독', '코치', '회장', '부회장', '사장', '부사장', '교수', '의원', '대통령', '총리', '도지사', '지사', '군수', '구청장', '위원장',
   '청장', '처장', '국장', '실장', '팀장', '부장', '과장', '본부장', '센터장', '소장', '총장', '단장', '이사장', '이사', '대변인', '변호사', '판사', '박사', '작가', '배우',
-  '가수', '기자', '의장', '총재', '행장', '전무', '상무', '수석', '후보', '당선인', '관장', '학장', '교사', '시장', 'CEO', 'CTO',
-  // Positions in sports, written before a player's name ("공격수 하파엘 모타").
-  '공격수', '수비수', '미드필더', '골키퍼', '투수', '타자', '포수',
+  '가수', '기자', '의장', '총재', '행장', '전무', '상무', '수석', '후보', '당선인', '관장', '학장', '교사', '시장', 'CEO', 'CTO', ...POSITIONS,
 ];
 
 /** Titles that also stand before a name (주장 강민호); 주장 alone is more often a claim. */
-export const TITLES_BEFORE_NAMES = new Set([
-  '주장', '감독', '대표', '위원장', '회장', '사장', '교수', '선수', '코치', '공격수', '수비수', '미드필더', '골키퍼', '투수', '타자', '포수',
-]);
+export const TITLES_BEFORE_NAMES = new Set(['주장', '감독', '대표', '위원장', '회장', '사장', '교수', '선수', '코치', ...POSITIONS]);
 
 /** Common Korean surnames (the first syllable of a name; the two-syllable ones first). */
 // prettier-ignore
@@ -222,25 +220,16 @@ export interface TimeShift {
 }
 
 /** Relative time nouns with the shift they make from the time they point back to (그 전달 → a month before). */
-export const TIME_SHIFTS: ReadonlyMap<string, TimeShift> = new Map<string, TimeShift>([
-  ['전달', { unit: 'month', by: -1 }],
-  ['전월', { unit: 'month', by: -1 }],
-  ['이전달', { unit: 'month', by: -1 }],
-  ['직전달', { unit: 'month', by: -1 }],
-  ['다음달', { unit: 'month', by: 1 }],
-  ['전분기', { unit: 'quarter', by: -1 }],
-  ['이전분기', { unit: 'quarter', by: -1 }],
-  ['직전분기', { unit: 'quarter', by: -1 }],
-  ['다음분기', { unit: 'quarter', by: 1 }],
-  ['이듬달', { unit: 'month', by: 1 }],
-  ['전해', { unit: 'year', by: -1 }],
-  ['전년', { unit: 'year', by: -1 }],
-  ['이듬해', { unit: 'year', by: 1 }],
-  ['다음해', { unit: 'year', by: 1 }],
-  ['전날', { unit: 'day', by: -1 }],
-  ['다음날', { unit: 'day', by: 1 }],
-  ['이튿날', { unit: 'day', by: 1 }],
-]);
+// prettier-ignore
+const SHIFT_WORDS: ReadonlyArray<readonly [TimeShift['unit'], number, readonly string[]]> = [
+  ['month', -1, ['전달', '전월', '이전달', '직전달']], ['month', 1, ['다음달', '이듬달']],
+  ['quarter', -1, ['전분기', '이전분기', '직전분기']], ['quarter', 1, ['다음분기']],
+  ['year', -1, ['전해', '전년']], ['year', 1, ['이듬해', '다음해']],
+  ['day', -1, ['전날']], ['day', 1, ['다음날', '이튿날']],
+];
+export const TIME_SHIFTS: ReadonlyMap<string, TimeShift> = new Map(
+  SHIFT_WORDS.flatMap(([unit, by, words]) => words.map((word): [string, TimeShift] => [word, { unit, by }])),
+);
 
 /** Closed sets whose members replace each other in a fragment ("그럼 하반기는?" after "상반기 …"). */
 export const SIBLING_SETS: ReadonlyArray<ReadonlySet<string>> = [
