@@ -184,10 +184,11 @@ const RATE_ANSWER = /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할)|(두|세
 
 // The date of a statement in Korean news: "…했다고 9일 밝혔다", "…라고 이날 발표했다". It says when
 // the news was told, not when the thing told happened, so it does not answer "언제 채집했어?".
-const REPORT_DATE = /(\d{1,2}일|이날|오늘|어제|지난\s*\d{1,2}일)(\s*\([^)]*\))?\s*(밝혔|발표했|전했|말했|공시했|알렸|설명했|덧붙였|강조했|공개했)/g;
+const REPORT_DATE =
+  /(\d{1,2}일|이날|오늘|어제|지난\s*\d{1,2}일)(\s*\([^)]*\))?\s*(밝혔|발표했|전했|말했|공시했|알렸|설명했|덧붙였|강조했|공개했)/g;
 
 /** The sentence with its statement dates taken out. */
-export function withoutReportDates(sentence: string): string {
+function withoutReportDates(sentence: string): string {
   return sentence.replace(REPORT_DATE, ' $3');
 }
 

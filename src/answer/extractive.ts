@@ -9,7 +9,16 @@ import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answere
 import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
-import { DEFAULT_RANK, passageTerms, rankSentences, smoothedIdf, titleTerms, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
+import {
+  DEFAULT_RANK,
+  passageTerms,
+  rankSentences,
+  smoothedIdf,
+  titleTerms,
+  type Candidate,
+  type Lexicon,
+  type RankOptions,
+} from './candidates.js';
 import { focusWords } from './focus.js';
 import { isPromptInjection } from './injection.js';
 import { holdsWord, isYesNoQuestion, questionContentWords } from './missing-words.js';
@@ -116,10 +125,7 @@ export function chooseOpening(
     candidate.coverage >= options.minCoverage ||
     (candidate.contextCoverage >= options.minContextCoverage && candidate.attributeCoverage > 0);
   const eligible = (candidate: Candidate) =>
-    candidate.kind === 'statement' &&
-    covers(candidate) &&
-    (!hard || canAnswerType(candidate.text, type)) &&
-    articleNamesAll(candidate);
+    candidate.kind === 'statement' && covers(candidate) && (!hard || canAnswerType(candidate.text, type)) && articleNamesAll(candidate);
   const best = candidates.find(eligible);
   if (!best) return undefined;
   const rivals = candidates.filter(eligible);

@@ -119,7 +119,13 @@ export function focusWords(question: string): FocusWord[] {
   const focus = new Map<string, FocusWord>();
   const add = (word: string, prefix: boolean, scope: FocusWord['scope'] = 'passages') => {
     // A run-on word is a question typed without spaces, not a topic.
-    if (word.length < 2 || word.length > MAX_TOPIC_SYLLABLES || isQuestionWord(word) || CATEGORY_NOUNS.has(word) || NON_TOPIC_WORDS.has(word))
+    if (
+      word.length < 2 ||
+      word.length > MAX_TOPIC_SYLLABLES ||
+      isQuestionWord(word) ||
+      CATEGORY_NOUNS.has(word) ||
+      NON_TOPIC_WORDS.has(word)
+    )
       return;
     const seen = focus.get(word);
     // The stricter requirement wins when two rules name the same word.

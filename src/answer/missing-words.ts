@@ -22,7 +22,7 @@ const MAX_WORD_SYLLABLES = 10;
 
 /** "외국인들" → "외국인": the plural suffix 들, which passages mostly leave out. Only after two
  *  syllables, so that a two-syllable word ending in 들 keeps its whole form. */
-export function dropPlural(stem: string): string {
+function dropPlural(stem: string): string {
   return stem.length >= 3 && stem.endsWith('들') ? stem.slice(0, -1) : stem;
 }
 

@@ -71,12 +71,13 @@ export async function korquadExamples(file: string, build: BuildRetrieval, limit
  * (df 0), as an absent attribute's word is in a real corpus. Each of its chunks (with the title
  * terms every chunk is indexed with) is taken out of the counts.
  */
-export function lexiconWithout(lexicon: Lexicon, article: Article): Lexicon {
+function lexiconWithout(lexicon: Lexicon, article: Article): Lexicon {
   const spans = chunkText(article.text, DEFAULT_CHUNKING);
   const title = analyze(article.title);
   const removed = new Map<string, number>();
   for (const span of spans) {
-    for (const term of new Set([...analyze(article.text.slice(span.start, span.end)), ...title])) removed.set(term, (removed.get(term) ?? 0) + 1);
+    for (const term of new Set([...analyze(article.text.slice(span.start, span.end)), ...title]))
+      removed.set(term, (removed.get(term) ?? 0) + 1);
   }
   return {
     documentCount: Math.max(1, lexicon.documentCount - spans.length),

@@ -27,3 +27,57 @@ describe('the second sentence', () => {
     expect(chosen.map((sentence) => sentence.hit.article.id)).toEqual(['storm', 'update']);
   });
 });
+
+describe('news articles about the subject', () => {
+  const dated = (id: string, title: string, date: string, text: string, score: number): Hit => ({
+    chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
+    article: { id, title, origin: id, date },
+    score,
+  });
+  // A tourism report that mentions the typhoon in passing, and the typhoon's own report.
+  const TOURISM = dated(
+    'tourism',
+    '7월 외국인 관광객 185만 명',
+    '2025-08-29',
+    "지난 20일 남해안에 상륙한 태풍 '미리내'로 크루즈 기항 일정이 취소됐다. 외국인 관광객은 185만 명이었다.",
+    2.9,
+  );
+  const STORM = dated(
+    'storm',
+    "태풍 '미리내' 남해안 강타",
+    '2025-08-21',
+    '태풍 미리내는 20일 오후 9시께 해령시 남쪽 해안에 상륙했다. 상륙 당시 최대풍속은 초속 38m였다.',
+    3,
+  );
+
+  it('open with the article whose headline names the subject, and add nothing from the one that mentions it in passing', () => {
+    // The tourism sentence holds every question word and scores a little higher (within a factor of e).
+    const question = '태풍 미리내가 상륙한 날이 언제야?';
+    const ranked = rankSentences(question, [STORM, TOURISM], lexicon);
+    expect(ranked[0]?.hit.article.id).toBe('tourism');
+    const chosen = selectSentences(question, ranked, lexicon);
+    expect(chosen.map((sentence) => sentence.hit.article.id)).toEqual(chosen.length === 2 ? ['storm', 'storm'] : ['storm']);
+    expect(chosen[0]?.text).toContain('20일 오후 9시께');
+  });
+
+  it('go on in their own article when it has what to add', () => {
+    const NOMINEE = dated(
+      'nominee',
+      '해담은행 차기 행장에 윤서진 부행장',
+      '2025-12-19',
+      '해담은행 차기 행장 후보로 윤서진 부행장이 추천됐다. 윤 부행장은 1993년 해담은행에 입행했다.',
+      2,
+    );
+    const RESULTS = dated(
+      'results',
+      "콘퍼런스콜 연 윤서진 '대출 늘린다'",
+      '2025-04-25',
+      '윤서진 해담은행 부행장은 콘퍼런스콜에서 실적을 설명했다.',
+      1.9,
+    );
+    const question = '윤서진은 해담은행에 언제 들어왔어?';
+    const chosen = selectSentences(question, rankSentences(question, [RESULTS, NOMINEE], lexicon), lexicon);
+    expect(chosen[0]?.text).toContain('1993년');
+    expect(chosen.map((sentence) => sentence.hit.article.id).every((id) => id === 'nominee')).toBe(true);
+  });
+});

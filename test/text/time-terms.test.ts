@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createMonthTermResolver, headlineNamesOtherTime, headlineNamesTime, monthTermsOf, timeUnitTerms } from '../../src/text/time-terms.js';
+import {
+  createMonthTermResolver,
+  headlineNamesOtherTime,
+  headlineNamesTime,
+  monthTermsOf,
+  timeUnitTerms,
+} from '../../src/text/time-terms.js';
 import { analyze } from '../../src/text/tokens.js';
 import { dateNote } from '../../src/answer/extractive.js';
 

@@ -59,7 +59,11 @@ const LATIN_NAME = /^[A-Z][a-z]+$/;
 /** "공격수 하파엘 모타": a title that stands before names, then two short Hangul words. */
 function foreignNameAfterTitle(words: string[]): boolean {
   const title = words.at(-3);
-  return title !== undefined && TITLES_BEFORE_NAMES.has(title) && words.slice(-2).every((word) => /^[가-힣]{1,5}$/.test(word) && !categoryOfWord(word));
+  return (
+    title !== undefined &&
+    TITLES_BEFORE_NAMES.has(title) &&
+    words.slice(-2).every((word) => /^[가-힣]{1,5}$/.test(word) && !categoryOfWord(word))
+  );
 }
 
 /** The category of a whole phrase whose last word names none by its ending. */
@@ -91,7 +95,8 @@ function candidatesOf(phrases: Phrase[]): Candidate[] {
       // A person is specific only with a name: 이홍락 원장, not 원장.
       if (category === 'person')
         specific =
-          words.length >= 2 && ([words[0] ?? '', last].some((word) => isPersonName(word) || LATIN_NAME.test(word)) || foreignNameAfterTitle(words));
+          words.length >= 2 &&
+          ([words[0] ?? '', last].some((word) => isPersonName(word) || LATIN_NAME.test(word)) || foreignNameAfterTitle(words));
       // A modifier of a larger phrase (가온시 in "가온시 과학축전") is not what the phrase is about.
       if (!whole && category !== 'person') specific = false;
       // Where something happened ("…에서") is a place, if nothing more specific is said.
