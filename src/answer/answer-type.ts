@@ -49,7 +49,7 @@ const COUNTER_CLASSES: Record<string, string> = {
   주: '주|일',
   개월: '개월|달|년',
   // Degrees of temperature: "영하 2도", "4℃".
-  도: '도|℃',
+  도: "도|℃|°|'C",
 };
 
 // A question about when something was said or announced: the date a news sentence gives its
@@ -67,9 +67,10 @@ interface QuestionForm {
 // Short nouns need a word start: "정몽주가" is not 주가 (stock price).
 const QUESTION_FORMS: QuestionForm[] = [
   { form: /몇\s*살|나이는|나이가|연세/, type: () => ({ kind: 'age' }), example: '그는 몇 살이야?' },
-  // A rate: nouns in 률/율 (상승률, 득표율, 점유율), 비율, 비중, and 몇 %. Its answer is a percentage.
+  // A rate: nouns in 률/율 (상승률, 득표율, 점유율; not 법률, 선율, 자율), 비율, 비중, and 몇 %. Its answer
+  // is a percentage, a multiple, a fraction or a batting average.
   {
-    form: /[가-힣](률|율|비중)(은|는|이|가|을|를)?(\s*(얼마|몇|어떻게|알려|좀)|\s*[?？]?\s*$)|몇\s*(%|퍼센트|프로)/,
+    form: /[가-힣](?<!(법|규|선|운|자|계|음))(률|율|비중)(은|는|이|가|을|를)?(\s*(얼마|몇|어떻게|알려|좀)|\s*[?？]?\s*$)|몇\s*(%|퍼센트|프로)/,
     type: () => ({ kind: 'rate' }),
     example: '최종 득표율은?',
   },
@@ -131,14 +132,16 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
   return undefined;
 }
 
-// An amount is a number that is not a date or a time ("11일", "2025년" answer 언제, not 얼마), or a
-// native numeral word before a counter ("두 배", "수백 명"), or 절반.
+// An amount is a number that is not a date or a time ("11일", "2025년" answer 언제, not 얼마; "5년" may
+// answer 얼마나), or a native numeral word before a counter ("두 배", "수백 명"), or 절반.
 const AMOUNT_ANSWER = new RegExp(
-  String.raw`(?<![\d.,])\d[\d,.]*(?![\d,.])(?!\s*(년|월|일|시(?!간)|분기|차전|라운드)(?![가-힣]*\s*(동안|간|만에)))|(^|[^가-힣])(한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러)\s*(배|명|개|곳|가지|대|번|차례|만|억|천|백)|절반`,
+  String.raw`(?<![\d.,])(?!\d{4}\s*년)\d[\d,.]*(?![\d,.])(?!\s*(월|일|시(?!간)|분기|차전|라운드)(?![가-힣]*\s*(동안|간|만에)))|(^|[^가-힣])(한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러)\s*(배|명|개|곳|가지|대|번|차례|만|억|천|백)|절반`,
 );
 const CURRENCY = '(원|달러|엔|유로|위안|파운드)';
 // "5천만 원", "3조 2천억 원": a number may carry several place units before the currency.
-const MONEY_ANSWER = new RegExp(String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(${CURRENCY}|%|퍼센트|배)|무료|공짜`);
+const MONEY_ANSWER = new RegExp(
+  String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(${CURRENCY}|%|퍼센트|배)|\d\s*(억|조)(?!\s*(명|개|마리|건|년))|무료|공짜`,
+);
 const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중|후)반/;
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
 // not ("S6 엣지" holds none).
@@ -177,10 +180,10 @@ const QUOTE_ANSWER = /["“”「」『』]|(라고|다고|냐고|자고)\s|(말
 const NAME_ANSWER = /['‘’"“”《「][^'‘’"“”》」]{1,40}['‘’"“”》」]|[A-Za-z]{2,}/;
 
 // Strokes or points, par-relative golf scores, or a match score ("2-1", "3 대 2").
-const SCORE_ANSWER = /\d\s*(타|점|언더파|오버파)|이븐파|\d\s*[-:]\s*\d|\d\s*대\s*\d/;
+const SCORE_ANSWER = /\d\s*(타|점|언더파|오버파|%)|이븐파|\d\s*[-:]\s*\d|\d\s*대\s*\d/;
 
-// A percentage or a multiple: "0.58%", "3.2%포인트", "두 배".
-const RATE_ANSWER = /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할)|(두|세|네)\s*배/;
+// A percentage, a multiple or a fraction: "0.58%", "3.2%포인트", "두 배", "1/4", "3분의 1", "0.322", "3할".
+const RATE_ANSWER = /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할|푼)|(두|세|네)\s*배|\d\s*\/\s*\d|\d\s*분의\s*\d|(^|[^\d.])0\.\d|절반/;
 
 // The date of a statement in Korean news: "…했다고 9일 밝혔다", "…라고 이날 발표했다". It says when
 // the news was told, not when the thing told happened, so it does not answer "언제 채집했어?".

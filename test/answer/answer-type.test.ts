@@ -59,6 +59,9 @@ describe('expectedAnswerType', () => {
     ['김도윤 최종 득표율은 얼마야?', { kind: 'rate' }],
     ['투표율 알려줘', { kind: 'rate' }],
     ['법률은 누가 만들어?', { kind: 'person' }],
+    // 법률 is a law, not a rate.
+    ['북한이 금강산을 보호하는 법률은?', undefined],
+    ['강정호가 2군에서 거둔 타율은?', { kind: 'rate' }],
     // Waiting and resting are lengths of time.
     ['콜버스 부르면 얼마나 기다려야 했어?', { kind: 'duration' }],
     ['그 선수는 얼마나 쉬어야 돼?', { kind: 'duration' }],
@@ -122,6 +125,8 @@ describe('canAnswerType', () => {
     ['영업이익률은 12.5%다.', MONEY, true],
     ['가격은 300달러로 정해졌다.', MONEY, true],
     ['입장료는 무료다.', MONEY, true],
+    // A large round sum stands for money without its currency.
+    ['그해 수입은 50억을 넘었다.', MONEY, true],
     ['연구원 300명이 일한다.', MONEY, false],
     // Sino-Korean numerals are not numbers here: "연구원" is not 9 won.
     ['LG AI연구원의 연구원들이 모였다.', MONEY, false],
@@ -130,10 +135,13 @@ describe('canAnswerType', () => {
     ['김나래는 9언더파 63타를 쳤다.', { kind: 'score' }, true],
     ['두 팀은 1-1로 비겼다.', { kind: 'score' }, true],
     ['김나래는 버디 9개를 잡았다.', { kind: 'score' }, false],
+    ['평균 리뷰 점수는 95.4%였다.', { kind: 'score' }, true],
     // rate: a percentage or a multiple, not a bare number.
     ['매매가격이 전월보다 0.58% 올랐다.', { kind: 'rate' }, true],
     ['수출이 두 배로 늘었다.', { kind: 'rate' }, true],
     ['거래는 6840건으로 집계됐다.', { kind: 'rate' }, false],
+    ['강정호는 2군에서 타율 0.322를 기록했다.', { kind: 'rate' }, true],
+    ['토양 유실량은 세계의 1/4을 차지한다.', { kind: 'rate' }, true],
     // time: the date of a statement ("…했다고 9일 밝혔다") tells when the news was told, not when
     // the thing happened; a question about the announcement accepts it.
     ['연구팀은 남극에서 채집한 세균을 확인했다고 9일 밝혔다.', TIME, false],
@@ -143,6 +151,7 @@ describe('canAnswerType', () => {
     // count of degrees.
     ['이 세균은 영하 2도에서 가장 잘 자란다.', count('도'), true],
     ['이 세균은 남극 바다에서 자란다.', count('도'), false],
+    ["기온은 영하 40'C까지 떨어진다.", count('도'), true],
     // amount: any number.
     ['수소버스 40대를 투입한다.', AMOUNT, true],
     ['주차장을 두 배로 넓힌다.', AMOUNT, true],
@@ -154,6 +163,8 @@ describe('canAnswerType', () => {
     ['이적료는 800만 유로다.', AMOUNT, true],
     ['수백 명이 모였다.', AMOUNT, true],
     ['3년 동안 연구했다.', AMOUNT, true],
+    // A length in years may answer 얼마나; a four-digit year does not.
+    ['헤이그는 나토에서 5년을 보냈다.', AMOUNT, true],
     // count: the asked counter or one of its class (명/인, 개/가지/곳).
     ['연구원 300명이 일한다.', count('명'), true],
     ['3인 가족이 입주했다.', count('명'), true],
