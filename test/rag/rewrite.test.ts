@@ -202,10 +202,17 @@ describe('rewriteFollowUp on conversations', () => {
       'sibling',
     ],
     [
-      '그 사람 → a name with its title, the English gloss after the title dropped',
+      '그 사람, asked for a position → the name alone: the title said then is what is asked',
       '그 사람 지금은 무슨 자리에 있어?',
       talk('1분기 콘퍼런스콜에서 누가 말했어?', '윤서진 해담은행 재무담당 부행장(CFO)이 콘퍼런스콜에서 발언했다. [1]'),
-      '윤서진 해담은행 재무담당 부행장 지금은 무슨 자리에 있어?',
+      '윤서진 지금은 무슨 자리에 있어?',
+      'substituted',
+    ],
+    [
+      '그 사람 → a name with its title, the English gloss after the title dropped',
+      '그 사람은 뭐라고 말했어?',
+      talk('1분기 콘퍼런스콜에서 누가 말했어?', '윤서진 해담은행 재무담당 부행장(CFO)이 콘퍼런스콜에서 발언했다. [1]'),
+      '윤서진 해담은행 재무담당 부행장은 뭐라고 말했어?',
       'substituted',
     ],
     [

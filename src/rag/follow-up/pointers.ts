@@ -14,7 +14,7 @@ import {
 import type { Analysis, Determiner } from './question.js';
 import { findCategory, findSameHead, findThing, namedInAnswer, topicOf, type Context } from './referents.js';
 import { resolveTime } from './time.js';
-import { withParticle, type Pronoun } from './words.js';
+import { isPersonName, withParticle, type Pronoun } from './words.js';
 
 /** What resolving a question's pointers found. */
 export interface Resolution {
@@ -32,6 +32,8 @@ export interface Resolution {
   skipped: number;
   /** A pointer was filled with a guess (see Rewrite.guessed). */
   guessed: boolean;
+  /** The question asks for someone's position (ASKS_POSITION). */
+  asksPosition: boolean;
 }
 
 interface Referent {
@@ -60,6 +62,16 @@ function referent(context: Context, category: Category, head?: string): Referent
   };
 }
 
+// A question about someone's position or title ("지금은 무슨 자리에 있어?", "직함이 뭐야?"): the title the
+// conversation gave them is what is asked, perhaps out of date, so the person goes by name alone.
+const ASKS_POSITION = /자리|직함|직책|직위|직급|맡고\s*있|무슨\s*일을\s*해/;
+
+/** "윤서진 해담은행 재무담당 부행장" → "윤서진" when the first word is a personal name. */
+function nameOnly(text: string): string {
+  const [first] = text.split(' ');
+  return first !== undefined && isPersonName(first) ? first : text;
+}
+
 function resolveDeterminer({ index, determiner, head, particle, trailing }: Determiner, context: Context, state: Resolution): void {
   if (RELATIVE_DETERMINERS.has(determiner)) {
     if (state.carry === 'none') state.carry = 'topic';
@@ -80,6 +92,7 @@ function resolveDeterminer({ index, determiner, head, particle, trailing }: Dete
     return;
   }
   const found = referent(context, category, head);
+  if (found.text && category === 'person' && state.asksPosition) found.text = nameOnly(found.text);
   if (found.guessed) state.guessed = true;
   if (!found.text) {
     // "이 원장" with nobody of that title in the conversation is a surname and a title, not a pointer.
@@ -122,6 +135,7 @@ function resolvePronoun(
     return;
   }
   const found = referent(context, pronoun.kind);
+  if (found.text && pronoun.kind === 'person' && state.asksPosition) found.text = nameOnly(found.text);
   if (found.guessed) state.guessed = true;
   if (!found.text) {
     state.carry = 'all';
@@ -134,7 +148,8 @@ function resolvePronoun(
 
 /** Resolves the determiners, then the pronouns, of an analysed question against the conversation. */
 export function resolvePointers(analysis: Analysis, context: Context): Resolution {
-  const state: Resolution = { replaced: new Map(), drop: new Set(), entity: false, carry: 'none', skipped: 0, guessed: false };
+  const asksPosition = ASKS_POSITION.test(analysis.words.map((word) => word.raw).join(' '));
+  const state: Resolution = { replaced: new Map(), drop: new Set(), entity: false, carry: 'none', skipped: 0, guessed: false, asksPosition };
   for (const determiner of analysis.determiners) resolveDeterminer(determiner, context, state);
   for (const pronoun of analysis.pronouns) resolvePronoun(pronoun, context, state);
   return state;
