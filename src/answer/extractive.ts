@@ -233,8 +233,11 @@ function secondSentence(
   };
   // A news answer goes on in its own article when that article has what to add: a second report
   // beside it mixes two articles for what one says ("윤 부행장은 … 입행했다" and its own lead).
+  // Another article's sentence, when the question asks a kind with a visible form, must hold one.
   const sameArticle = (candidate: Candidate) => candidate.hit.article.id === first.hit.article.id;
-  return (first.hit.article.date !== undefined ? pick(sameArticle) : undefined) ?? pick(() => true);
+  if (first.hit.article.date === undefined) return pick(() => true);
+  const holdsKind = (candidate: Candidate) => type === undefined || !isHardType(type) || canAnswerType(candidate.text, type);
+  return pick(sameArticle) ?? pick(holdsKind);
 }
 
 export function buildCitedAnswer(sentences: Candidate[]): AnswerResult {

@@ -81,3 +81,25 @@ describe('news articles about the subject', () => {
     expect(chosen.map((sentence) => sentence.hit.article.id).every((id) => id === 'nominee')).toBe(true);
   });
 });
+
+describe('another news article beside the answer', () => {
+  const dated = (id: string, title: string, date: string, text: string, score: number): Hit => ({
+    chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
+    article: { id, title, origin: id, date },
+    score,
+  });
+
+  it('must hold the asked kind when the question asks one with a visible form', () => {
+    const RECOVERY = dated(
+      'recovery',
+      "'미리내' 피해 복구 지원",
+      '2025-09-05',
+      '해령시는 자체 예산 45억 원을 들여 미리내 복구에 나서기로 했다.',
+      3,
+    );
+    const LANDFALL = dated('landfall', "태풍 '미리내' 남해안 강타", '2025-08-21', '미리내로 끊긴 전기는 2만7000가구에서 복구됐다.', 2.9);
+    const question = '미리내 복구에 돈이 얼마나 들어가?';
+    const chosen = selectSentences(question, rankSentences(question, [RECOVERY, LANDFALL], lexicon), lexicon);
+    expect(chosen.map((sentence) => sentence.hit.article.id)).toEqual(['recovery']);
+  });
+});
