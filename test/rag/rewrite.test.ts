@@ -223,6 +223,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      'a category noun ending the question asks the last attribute of another of that kind',
+      '해령에서 열린 대회는?',
+      talk('청솔마라톤 우승 기록 알려줘', '이병찬이 청솔마라톤 남자부에서 2시간9분31초로 우승했다. [1]'),
+      '마라톤 우승 기록 — 해령에서 열린 대회는?',
+      'carried',
+    ],
+    [
       '그 다음 달 (spaced) → the month after',
       '그 다음 달은?',
       talk('8월 서울 아파트값 상승률은?', '8월 서울 아파트값은 0.45% 올랐다. [1]'),

@@ -149,7 +149,15 @@ function resolvePronoun(
 /** Resolves the determiners, then the pronouns, of an analysed question against the conversation. */
 export function resolvePointers(analysis: Analysis, context: Context): Resolution {
   const asksPosition = ASKS_POSITION.test(analysis.words.map((word) => word.raw).join(' '));
-  const state: Resolution = { replaced: new Map(), drop: new Set(), entity: false, carry: 'none', skipped: 0, guessed: false, asksPosition };
+  const state: Resolution = {
+    replaced: new Map(),
+    drop: new Set(),
+    entity: false,
+    carry: 'none',
+    skipped: 0,
+    guessed: false,
+    asksPosition,
+  };
   for (const determiner of analysis.determiners) resolveDeterminer(determiner, context, state);
   for (const pronoun of analysis.pronouns) resolvePronoun(pronoun, context, state);
   return state;

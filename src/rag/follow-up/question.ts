@@ -1,8 +1,8 @@
 // The new question, word by word: what in it points back (pronouns, determiners before a noun,
 // openers) and which words carry content of their own.
 import { isQuestionWord } from '../../text/tokens.js';
-import { DETERMINERS, HANGUL, OPENERS, STOPWORDS, VAGUE } from './korean-tables.js';
-import { pronounOf, splitParticle, type Pronoun } from './words.js';
+import { DETERMINERS, HANGUL, HEAD_CATEGORIES, OPENERS, STOPWORDS, VAGUE } from './korean-tables.js';
+import { categoryOfWord, pronounOf, splitParticle, type Pronoun } from './words.js';
 
 export interface Word {
   raw: string;
@@ -65,6 +65,9 @@ export interface Analysis {
   /** Words that carry content (not question words, openers, pronouns or determiners). */
   contentIndexes: number[];
   opener: boolean;
+  /** It ends on a category noun with a topic particle and asks nothing ("해령에서 열린 대회는?"): the last
+   *  question's attribute, asked of another thing of that category. */
+  endsOnCategory: boolean;
 }
 
 export function analyse(question: string): Analysis {
@@ -93,12 +96,25 @@ export function analyse(question: string): Analysis {
     if (words[i - 1]?.clean === '몇') continue;
     if (!isEmptyWord(word)) contentIndexes.push(i);
   }
-  return { words, start, pronouns, determiners, contentIndexes, opener: start > 0 };
+  const last = words.at(-1)?.clean ?? '';
+  const [lastStem, lastParticle] = splitParticle(last);
+  const endsOnCategory =
+    words.length > 1 &&
+    (lastParticle === '은' || lastParticle === '는') &&
+    (categoryOfWord(lastStem) !== undefined || HEAD_CATEGORIES.has(lastStem)) &&
+    !words.some(({ clean }) => isQuestionWord(clean) || isQuestionWord(splitParticle(clean)[0]));
+  return { words, start, pronouns, determiners, contentIndexes, opener: start > 0, endsOnCategory };
 }
 
 /** True when the analysed question leans on earlier turns: a pronoun, a determiner, an opener or a bare fragment. */
 export function leansOnHistory(analysis: Analysis): boolean {
-  return analysis.pronouns.length > 0 || analysis.determiners.length > 0 || analysis.opener || analysis.contentIndexes.length <= 1;
+  return (
+    analysis.pronouns.length > 0 ||
+    analysis.determiners.length > 0 ||
+    analysis.opener ||
+    analysis.contentIndexes.length <= 1 ||
+    analysis.endsOnCategory
+  );
 }
 
 /** True when the question leans on earlier turns: a pronoun, a determiner, an opener or a bare fragment. */

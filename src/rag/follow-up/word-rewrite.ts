@@ -12,12 +12,12 @@
 //    → "3분기 매출은 얼마야?"). What stays unresolved carries the last question's words instead.
 import type { ChatTurn } from '../../domain/types.js';
 import { bigrams } from '../../text/tokens.js';
-import { DETERMINERS, HANGUL, NOMINAL_PARTICLE_SET, SIBLING_SETS, VERBAL_END } from './korean-tables.js';
+import { DETERMINERS, EVENT_SUFFIXES, HANGUL, NOMINAL_PARTICLE_SET, ORG_SUFFIXES, SIBLING_SETS, VERBAL_END } from './korean-tables.js';
 import { resolvePointers, type Resolution } from './pointers.js';
 import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, type Analysis, type Word } from './question.js';
 import { contextOf, topicOf, type Context } from './referents.js';
 import { firstTime } from './time.js';
-import { categoryOfWord, pronounOf, splitParticle, withParticle } from './words.js';
+import { categoryOfWord, endsWithAny, pronounOf, splitParticle, withParticle } from './words.js';
 
 export type RewriteMethod = 'standalone' | 'substituted' | 'sibling' | 'topic' | 'carried';
 
@@ -126,8 +126,15 @@ function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
       return { question: `${topic} ${render(words, new Map(), analysis.start)}`, method: 'topic' };
     }
   }
+  // The last question's words, less the slot the fragment fills ("해령에서 열린 대회는?" replaces 청솔마라톤)
+  // but with that slot's kind (마라톤): the new thing is another of it.
   const rest = render(words, new Map(), analysis.start);
-  return { question: withCarry(carriedWords(context.question, rest), rest), method: 'carried' };
+  const slots = siblingSlots(analysis, context.question);
+  const kinds = [...slots].flatMap((slot) => {
+    const kind = endsWithAny(slot, EVENT_SUFFIXES) ?? endsWithAny(slot, ORG_SUFFIXES);
+    return kind && kind !== slot && !rest.includes(kind) ? [kind] : [];
+  });
+  return { question: withCarry([...kinds, ...carriedWords(context.question, rest, slots)], rest), method: 'carried' };
 }
 
 /** The conversation up to its last user question, that question made standalone first (up to MAX_DEPTH). */
