@@ -149,7 +149,7 @@ function preferArticleAbout(question: string, best: Candidate, eligible: Candida
 }
 
 /** A dated (news) article whose headline names one of the question's content words is about it. */
-function isAbout(words: string[], candidate: Candidate): boolean {
+function isAbout(words: readonly string[], candidate: Candidate): boolean {
   return candidate.hit.article.date !== undefined && words.some((word) => holdsWord(titleTerms(candidate.hit.article.title), word));
 }
 

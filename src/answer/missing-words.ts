@@ -34,7 +34,15 @@ const PREDICATE_END = /(어|아|야|여|해|돼|줘|죠|요|니|냐|까|래|대|
 /** Content nouns and verbs of a question, particle-stripped: Hangul words of two syllables or more,
  *  without question words, category nouns ("이름", "장소") or the closing predicate (Korean is
  *  verb-final: "나왔어", "알려줘" inflect away from every passage's spelling). */
-export function questionContentWords(question: string): string[] {
+export function questionContentWords(question: string): readonly string[] {
+  return contentWordsOf.get(question, () => findContentWords(question));
+}
+
+// One answer reads a question's content words in several places (the opening sentence, the yes/no
+// check, the second sentence, the refusal features): each question is analysed once.
+const contentWordsOf = createRecentCache<readonly string[]>(256);
+
+function findContentWords(question: string): readonly string[] {
   const words = splitWords(question).filter((word) => word.kind === 'hangul');
   const out: string[] = [];
   words.forEach((word, i) => {
@@ -64,7 +72,7 @@ export function holdsWord(terms: TermSet, word: string, prefix = false): boolean
 }
 
 /** Share of `words`, weighted by `weight`, that `terms` do not hold. */
-export function missingShare(words: string[], terms: TermSet, weight: (word: string) => number): number {
+export function missingShare(words: readonly string[], terms: TermSet, weight: (word: string) => number): number {
   let total = 0;
   let missing = 0;
   for (const word of words) {

@@ -42,12 +42,20 @@ export async function korquadExamples(file: string, build: BuildRetrieval, limit
   const articleOf = new Map(data.articles.map((article) => [article.id, article]));
   return withIndex(build, data.articles, async ({ search, lexicon }) => {
     const examples: FitExample[] = [];
+    // A paragraph has several questions: its near-miss vocabulary is counted once.
+    const lexiconsWithout = new Map<string, Lexicon>();
+    const vocabularyWithout = (id: string): Lexicon => {
+      const own = articleOf.get(id);
+      if (!own) return lexicon;
+      let reduced = lexiconsWithout.get(id);
+      if (!reduced) lexiconsWithout.set(id, (reduced = lexiconWithout(lexicon, own)));
+      return reduced;
+    };
     for (const question of questions) {
       const hits = await search(question.question, TOP_K + 5);
       const candidates = rankSentences(question.question, hits.slice(0, TOP_K), lexicon);
       const others = hits.filter((hit) => hit.article.id !== question.articleId).slice(0, TOP_K);
-      const own = articleOf.get(question.articleId);
-      const withoutLexicon = own ? lexiconWithout(lexicon, own) : lexicon;
+      const withoutLexicon = vocabularyWithout(question.articleId);
       examples.push({
         question: question.question,
         source: 'korquad',

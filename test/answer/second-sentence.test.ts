@@ -10,6 +10,12 @@ const hit = (id: string, title: string, text: string, score: number): Hit => ({
   score,
 });
 
+/** A news passage: dated, so the news-only rules apply. */
+const dated = (id: string, title: string, date: string, text: string, score: number): Hit => {
+  const news = hit(id, title, text, score);
+  return { ...news, article: { ...news.article, date } };
+};
+
 describe('the second sentence', () => {
   const STORM = hit('storm', '태풍 미리내 상륙', '태풍 미리내로 해령시에 387㎜의 비가 내렸다.', 2);
   const ELECTION = hit('election', '해령시장 재선거 개표', '박 후보 측은 비가 와도 표가 많이 남았다고 밝혔다.', 1.5);
@@ -29,11 +35,6 @@ describe('the second sentence', () => {
 });
 
 describe('news articles about the subject', () => {
-  const dated = (id: string, title: string, date: string, text: string, score: number): Hit => ({
-    chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
-    article: { id, title, origin: id, date },
-    score,
-  });
   // A tourism report that mentions the typhoon in passing, and the typhoon's own report.
   const TOURISM = dated(
     'tourism',
@@ -83,12 +84,6 @@ describe('news articles about the subject', () => {
 });
 
 describe('another news article beside the answer', () => {
-  const dated = (id: string, title: string, date: string, text: string, score: number): Hit => ({
-    chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
-    article: { id, title, origin: id, date },
-    score,
-  });
-
   it('must hold the asked kind when the question asks one with a visible form', () => {
     const RECOVERY = dated(
       'recovery',
