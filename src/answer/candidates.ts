@@ -11,6 +11,7 @@ import { FEATURE_COUNT, scoreFeatures, type SentenceModel } from './sentence-mod
 import { FITTED_SENTENCE_MODEL } from './sentence-weights.js';
 import { isCaptionLine, pointsBack, sentenceKind, type SentenceKind } from './statement.js';
 import { bm25Idf } from '../text/bm25.js';
+import { isStemTerm } from '../text/verb-stems.js';
 
 // The same retrieved passages come back question after question: each analysed once.
 const analyzedSentences = createSentenceAnalyzer();
@@ -179,6 +180,15 @@ function termWeights(terms: string[], candidates: Candidate[], lexicon: Lexicon)
 }
 
 /**
+ * The question's index terms the features weigh: a verb stem guessed from a question's
+ * noun-modifying form ("감독은" read as a verb) that no passage ever has is no word of the
+ * question, and must not count as one the passages lack.
+ */
+export function questionTerms(question: string, lexicon: Lexicon): string[] {
+  return [...new Set(analyze(question, { query: true }))].filter((term) => !isStemTerm(term) || lexicon.documentFrequency(term) > 0);
+}
+
+/**
  * Computes every candidate's features and scores them with the model, best first. A
  * question term weighs its corpus IDF times its IDF among the candidates: a word every
  * retrieved sentence shares (often the topic's name) tells them apart less than the word
@@ -186,8 +196,8 @@ function termWeights(terms: string[], candidates: Candidate[], lexicon: Lexicon)
  */
 export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, options: RankOptions = DEFAULT_RANK): Candidate[] {
   const candidates = candidateSentences(hits);
-  const terms = [...new Set(analyze(question, { query: true }))];
-  const questionTerms = new Set(terms);
+  const terms = questionTerms(question, lexicon);
+  const questionTermSet = new Set(terms);
   const related = relatedQuestionTerms(question, options.related);
   const type = expectedAnswerType(question);
   const questionWords = terms.filter(isWordTerm);
@@ -221,7 +231,7 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
       if (related.has(term)) relatedHits++;
       if (!isWordTerm(term)) continue;
       words++;
-      if (!questionTerms.has(term)) fresh++;
+      if (!questionTermSet.has(term)) fresh++;
     }
     candidate.coverage = covered / corpusTotal;
     const novelty = words > 0 ? fresh / words : 0;

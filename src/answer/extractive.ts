@@ -3,7 +3,7 @@
 // holds the kind of answer asked for, adds a second sentence only when it adds what the
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
-import { headlineNamesOtherTime, timeUnitTerms } from '../text/time-terms.js';
+import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { analyze, wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
@@ -12,6 +12,7 @@ import { answerabilityOf } from './answerability.js';
 import {
   DEFAULT_RANK,
   passageTerms,
+  questionTerms,
   rankSentences,
   smoothedIdf,
   titleTerms,
@@ -102,6 +103,7 @@ export function chooseOpening(
   // article: a look-alike article of another month does not answer, nor does an event that
   // never happened.
   const units = timeUnitTerms(analyze(question, { query: true }));
+  const headlineUnits = [...units, ...impliedRoundUnits(question)];
   // An article names a unit when any of its retrieved passages (or its headline) does; only
   // the question's few units are looked up, not the passages' whole vocabulary.
   const unitsOf = new Map<string, Set<string>>();
@@ -115,7 +117,7 @@ export function chooseOpening(
   const articleNamesAll = (candidate: Candidate) =>
     units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit)) &&
     // Only dated articles (news) report one period of a series.
-    !(candidate.hit.article.date && headlineNamesOtherTime(units, titleTerms(candidate.hit.article.title)));
+    !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
   const hard = type !== undefined && isHardType(type);
   const answerability = options.model.answerability;
   // Without a fitted refusal model: enough of the question in the sentence itself, or in the
@@ -207,7 +209,7 @@ function secondSentence(
   }
   const probabilities = softmax(candidates.map((candidate) => candidate.score));
   const questionWeights = new Map<string, number>();
-  for (const term of new Set(analyze(question, { query: true }))) questionWeights.set(term, smoothedIdf(lexicon, term));
+  for (const term of questionTerms(question, lexicon)) questionWeights.set(term, smoothedIdf(lexicon, term));
   const firstLacksType = type !== undefined && !canAnswerType(first.text, type);
   const { secondMinProbability, secondLikelyProbability } = options.model;
   // A sentence of another article must name something the question names: one that shares only

@@ -2,6 +2,7 @@
 // what is asked ("매출은 얼마야?" → 매출, "날씨는 어땠어?" → 날씨). An article
 // that mentions the question's other words but never its focus does not answer it.
 import { bigramShare, isQuestionWord, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
+import { stemTerm, verbStems } from '../text/verb-stems.js';
 
 // Nouns that only name the kind of answer wanted ("어느 기관", "장소는 어디"): the answer
 // sentence names the thing itself, not the category, so they need not appear in it.
@@ -136,10 +137,16 @@ export function focusWords(question: string): FocusWord[] {
     const before = words[i - 1];
     const after = words[i + 1];
     const adjacent = (a: { end: number }, b: { start: number }) => question.slice(a.end, b.start).trim() === '';
+    const adjacentBySpace = (a: { end: number }, b: { start: number }) => /^ +$/.test(question.slice(a.end, b.start));
     if (before?.kind === 'hangul' && adjacent(before, word) && TOPIC_PARTICLE.test(before.text)) {
       const stem = stripParticle(before.text);
-      if (stem !== before.text && ASKS_FOR_VALUE.test(word.text)) add(stem, false);
-      else if (stem !== before.text && ASKS_FOR_THING.test(word.text)) add(stem, false, 'corpus');
+      if (stem !== before.text && ASKS_FOR_VALUE.test(word.text)) {
+        add(stem, false);
+        // "입건된 사람은 몇 명?": a category noun names nothing, the verb before it does.
+        const modifier = words[i - 2];
+        if (CATEGORY_NOUNS.has(stem) && modifier?.kind === 'hangul' && adjacentBySpace(modifier, before) && isModifier(modifier.text))
+          add(stripParticle(modifier.text), false);
+      } else if (stem !== before.text && ASKS_FOR_THING.test(word.text)) add(stem, false, 'corpus');
     }
     // Only a long predicate ("설립됐어" → 설립): a short one is a bare verb whose second
     // syllable changes with the ending (열렸어 / 열린다), so two syllables prove nothing.
@@ -156,6 +163,15 @@ export function focusWords(question: string): FocusWord[] {
 }
 
 const MAX_TOPIC_SYLLABLES = 6;
+
+// The forms that make a verb modify the noun after it: 입건된, 참여한, 다친, 숨진, 쓰는, 살던.
+// A noun ending in ㄴ/ㄹ (서울, 결론) reads the same, and is as much content.
+function isModifier(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1) - 0xac00;
+  if (last < 0 || last > 11171) return false;
+  const final = last % 28;
+  return final === 4 || final === 8 || /[는던]$/.test(word);
+}
 
 /** True when `terms` (analyzer terms of a passage, or of a whole corpus) hold the word or
  *  most of its bigrams. */
@@ -175,6 +191,8 @@ export function passageHasWord(terms: TermLookup, word: string, prefix = false):
   if (!/[가-힣]/.test(word)) return terms.has(word.toLowerCase());
   if (prefix) return terms.has(word.slice(0, 2));
   if (terms.has(wordTerm(word))) return true;
+  // A verb in another form: the question's "다친" is the passage's "다쳤다".
+  if (verbStems(word, { modifiers: true }).some((stem) => terms.has(stemTerm(stem)))) return true;
   if (word.length === 2 && terms.hasWordStartingWith) return terms.hasWordStartingWith(word);
   return bigramShare(word, (pair) => terms.has(pair)) >= FOCUS_BIGRAM_SHARE;
 }

@@ -6,7 +6,7 @@
 // relevance ranked it.
 import type { Hit } from '../domain/types.js';
 import { timeIntent } from '../text/temporal.js';
-import { headlineNamesOtherTime, headlineNamesTime, timeUnitTerms } from '../text/time-terms.js';
+import { headlineNamesOtherTime, headlineNamesTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { sameSubject } from '../text/title-subject.js';
 import { analyze } from '../text/tokens.js';
 
@@ -38,7 +38,7 @@ function lookalikeGroups(ids: string[], titles: Map<string, string[]>): Map<stri
  */
 export function orderByTime(question: string, hits: Hit[]): Hit[] {
   const intent = timeIntent(question);
-  const units = timeUnitTerms(analyze(question, { query: true }));
+  const units = [...timeUnitTerms(analyze(question, { query: true })), ...impliedRoundUnits(question)];
   if (!intent && units.length === 0) return hits;
   const titles = new Map<string, string[]>();
   for (const hit of hits) if (hit.article.date && !titles.has(hit.article.id)) titles.set(hit.article.id, analyze(hit.article.title));

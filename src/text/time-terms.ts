@@ -49,6 +49,24 @@ export function timeUnitTerms(terms: Iterable<string>): string[] {
   return [...new Set([...terms].filter((term) => TIME_UNIT_TERM.test(term)))];
 }
 
+// Days of a tournament are its rounds: golf and the like play one round a day, so the
+// question's "첫날" is the article's "1라운드" ("김나래는 첫날 몇 타 쳤어?").
+const DAY_ROUNDS: readonly [RegExp, string][] = [
+  [/첫날|첫째\s*날/, '1라운드'],
+  [/둘째\s*날|이튿날/, '2라운드'],
+  [/셋째\s*날|사흘째/, '3라운드'],
+  [/넷째\s*날|나흘째/, '4라운드'],
+];
+
+/**
+ * The rounds a question names as days ("첫날" → "1라운드"). They only tell look-alike headlines
+ * apart (a "2라운드" report does not answer "첫날"); an article without rounds (a festival's
+ * first day) need not name them.
+ */
+export function impliedRoundUnits(question: string): string[] {
+  return DAY_ROUNDS.filter(([form]) => form.test(question)).map(([, round]) => round);
+}
+
 /** The unit of a time-unit term: "6월" → "월", "2차전" → "차전". */
 const unitOf = (term: string) => term.replace(/^\d+/, '');
 

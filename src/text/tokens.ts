@@ -4,6 +4,7 @@
 // any suffix) plus particle-stripped words (precise), Latin words and numbers.
 
 import type { Span } from '../domain/types.js';
+import { stemTerm, verbStems } from './verb-stems.js';
 
 type WordKind = 'hangul' | 'latin' | 'number';
 
@@ -157,6 +158,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       if (w.length === 1) terms.push(w);
       else for (let i = 0; i + 1 < w.length; i++) terms.push(w.slice(i, i + 2));
       if (stem.length >= 2) terms.push(wordTerm(stem));
+      for (const verb of verbStems(word.text, { modifiers: options.query === true })) terms.push(stemTerm(verb));
     } else {
       terms.push(word.text.toLowerCase());
     }

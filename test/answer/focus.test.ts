@@ -29,6 +29,13 @@ describe('focusWords', () => {
     // "X는 뭐라고 했어?" asks what X said: X describes the speaker (할머니 for 김말순 씨), no thing to find.
     ['콜버스 타 본 솔개마을 할머니는 뭐라고 했어?', []],
     ['솔개마을 할머니는 뭐야?', [known('할머니')]],
+    // A category noun names nothing: the verb that modifies it is what is asked.
+    ['태풍과 관련해 입건된 사람은 몇 명이야?', [word('입건')]],
+    ['태풍 때문에 다친 사람은 몇 명이야?', [word('다친')]],
+    ['시범 운행에 참여한 인원은 몇 명이야?', [word('참여')]],
+    // …only when it is asked for a value, and only the word right before the noun.
+    ['입건된 사람은 누구야?', []],
+    ['입건된 그 사람은 몇 명이야?', []],
     // No topic particle before the question word, no focus.
     ['한빛전자가 세운 연구소 위치를 알려줘', []],
   ])('%s → %j', (question, expected) => {
@@ -84,6 +91,10 @@ describe('passageHasWord', () => {
     // Prefix: the first two syllables, in any inflection.
     ['회사는 1998년 설립되었다.', '설립', true, true],
     ['회사는 1998년 세워졌다.', '설립', true, false],
+    // A verb in another form, by its stem: 다친 / 다쳤다, 숨진 / 숨졌다.
+    ['주민 4명이 다쳤다.', '다친', false, true],
+    ['2명이 숨졌고 3명이 다쳤다.', '숨진', false, true],
+    ['주민 4명이 부상을 입었다.', '다친', false, false],
     // Latin words and numbers are matched whole (lower-cased by the analyzer).
     ['LG가 새 모델을 공개했다.', 'lg', false, true],
     ['LG가 새 모델을 공개했다.', 'sk', false, false],

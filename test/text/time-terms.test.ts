@@ -3,6 +3,7 @@ import {
   createMonthTermResolver,
   headlineNamesOtherTime,
   headlineNamesTime,
+  impliedRoundUnits,
   monthTermsOf,
   timeUnitTerms,
 } from '../../src/text/time-terms.js';
@@ -84,5 +85,23 @@ describe('headline times', () => {
     const headlineTerms = analyze(headline);
     expect(headlineNamesTime(units(question), headlineTerms)).toBe(names);
     expect(headlineNamesOtherTime(units(question), headlineTerms)).toBe(other);
+  });
+
+  it.each<[string, string[]]>([
+    ['김나래는 첫날 몇 타 쳤어?', ['1라운드']],
+    ['둘째 날 선두는 누구야?', ['2라운드']],
+    ['이튿날 스코어는?', ['2라운드']],
+    ['사흘째 순위 알려줘', ['3라운드']],
+    ['김나래 스코어 알려줘', []],
+  ])('reads a tournament day as its round: %s', (question, rounds) => {
+    expect(impliedRoundUnits(question)).toEqual(rounds);
+  });
+
+  it('tells a round report from a look-alike by the day a question names, and leaves other headlines alone', () => {
+    const asked = impliedRoundUnits('김나래는 첫날 몇 타 쳤어?');
+    expect(headlineNamesOtherTime(asked, analyze('김나래, 2라운드 코스레코드 63타…역전 선두'))).toBe(true);
+    expect(headlineNamesTime(asked, analyze('서하윤, 챔피언십 1라운드 7언더파 단독 선두'))).toBe(true);
+    // A festival's first day names no round.
+    expect(headlineNamesOtherTime(asked, analyze('해령 불꽃축제 첫날 관람객 12만 명'))).toBe(false);
   });
 });

@@ -1,0 +1,131 @@
+// Korean verbs and adjectives change their last syllables as they conjugate: the question's
+// "바꾼" is the passage's "바꿔", "바꿨다" and "바꾸고"; "오른" is "올라" and "올랐다". Bigrams of
+// the surface form never meet (바꾼 / 바꿔), so the analyzer adds the stem ("바꾸", "오르") that
+// these rules recover. The rules are facts of Korean spelling (vowel contraction, the 르 and
+// past-tense ㅆ forms), kept in tables; they guess, so a stem is an extra term, never a
+// replacement, and one-syllable stems (too ambiguous: 늘, 열, 가) are not kept.
+
+const HANGUL_FIRST = 0xac00;
+const HANGUL_LAST = 0xd7a3;
+
+interface Syllable {
+  initial: number;
+  medial: number;
+  final: number;
+}
+
+function decompose(char: string): Syllable | undefined {
+  const code = char.charCodeAt(0) - HANGUL_FIRST;
+  if (code < 0 || code > HANGUL_LAST - HANGUL_FIRST) return undefined;
+  return { initial: Math.floor(code / 588), medial: Math.floor((code % 588) / 28), final: code % 28 };
+}
+
+const compose = ({ initial, medial, final }: Syllable) => String.fromCharCode(HANGUL_FIRST + initial * 588 + medial * 28 + final);
+
+// Jamo indices (Unicode order).
+const INITIAL_IEUNG = 11; // ㅇ
+const INITIAL_RIEUL = 5; // ㄹ
+const FINAL_NIEUN = 4; // ㄴ
+const FINAL_RIEUL = 8; // ㄹ
+const FINAL_SSANGSIOS = 20; // ㅆ, the past tense
+const MEDIAL = { a: 0, ae: 1, eo: 4, yeo: 6, o: 8, wa: 9, wae: 10, oe: 11, u: 13, wo: 14, eu: 18, i: 20 } as const;
+
+// A stem's last vowel fused with the ending 어/아: 바꾸+어 → 바꿔, 숨지+어 → 숨져, 보+아 → 봐.
+const CONTRACTED: ReadonlyMap<number, number> = new Map([
+  [MEDIAL.wo, MEDIAL.u],
+  [MEDIAL.yeo, MEDIAL.i],
+  [MEDIAL.wa, MEDIAL.o],
+  [MEDIAL.wae, MEDIAL.oe],
+]);
+
+// Endings after a stem or after its past-tense syllable, longest first. 는/던/ㄴ/ㄹ forms of
+// the stem's own last syllable are handled by the syllable rules below.
+// A noun takes some of the same syllables as particles or a dropped copula ("사회는", "학교야",
+// "학교다"), so only endings no noun takes leave the stem itself ("바꾸고", "바꾸려면"); the others
+// only reveal a past or contracted syllable before them ("바꿨다", "바꿔서").
+// prettier-ignore
+const VERB_ENDINGS = ['습니다', '는데', '지만', '면서', '려면', '려고', '다고', '다며', '고', '며', '면', '게', '기', '던'];
+// prettier-ignore
+const OTHER_ENDINGS = ['어요', '아요', '어야', '아야', '다는', '니까', '서', '요', '야', '냐', '니', '죠', '네', '도', '다', '어', '아', '는'];
+const ENDINGS: readonly [string, boolean][] = [
+  ...VERB_ENDINGS.map((ending): [string, boolean] => [ending, true]),
+  ...OTHER_ENDINGS.map((ending): [string, boolean] => [ending, false]),
+].sort((a, b) => b[0].length - a[0].length);
+
+// Particles that end in ㄴ or ㄹ like a noun-modifying verb ("그룹을", "학생인", "사람만"); a
+// consonant stem's own 은/을 form (넣은, 받을) has a one-syllable stem, which is not kept anyway.
+const PARTICLE_SYLLABLES: ReadonlySet<string> = new Set(['은', '을', '를', '인', '만', '란', '론']);
+
+/** Stems `base` (a word with its ending peeled) may be: the syllable rules for its last syllable. */
+function stemsOfBase(base: string, peeled: boolean, modifier: boolean): string[] {
+  if (base.length === 0) return [];
+  const head = base.slice(0, -1);
+  const last = decompose(base.charAt(base.length - 1));
+  if (!last) return [];
+  const out: string[] = [];
+  const withLast = (syllable: Syllable) => head + compose(syllable);
+  // 르 verbs: 오르+아 → 올라 (the ㄹ moves onto the syllable before).
+  const rieulShift = () => {
+    const before = head.length > 0 ? decompose(head.charAt(head.length - 1)) : undefined;
+    if (!before || before.final !== FINAL_RIEUL) return;
+    out.push(head.slice(0, -1) + compose({ ...before, final: 0 }) + '르');
+  };
+  if (last.final === FINAL_SSANGSIOS) {
+    // The past tense: 바꿨 → 바꾸, 숨졌 → 숨지, 올랐 → 오르, 끝났 → 끝나, 늘었 → 늘.
+    const open = { ...last, final: 0 };
+    if (last.initial === INITIAL_IEUNG && (last.medial === MEDIAL.eo || last.medial === MEDIAL.a)) out.push(head);
+    else if (last.initial === INITIAL_RIEUL && (last.medial === MEDIAL.eo || last.medial === MEDIAL.a)) rieulShift();
+    const contracted = CONTRACTED.get(last.medial);
+    if (contracted !== undefined) out.push(withLast({ ...open, medial: contracted }));
+    if (last.initial !== INITIAL_IEUNG && (last.medial === MEDIAL.a || last.medial === MEDIAL.eo)) out.push(withLast(open));
+    return out;
+  }
+  if (last.final === 0) {
+    const contracted = CONTRACTED.get(last.medial);
+    if (contracted !== undefined && !(last.initial === INITIAL_IEUNG && last.medial === MEDIAL.yeo)) {
+      out.push(withLast({ ...last, medial: contracted }));
+    }
+    if (last.initial === INITIAL_RIEUL && (last.medial === MEDIAL.eo || last.medial === MEDIAL.a)) rieulShift();
+    // 늘어, 넣어: the ending 어/아 on a stem that ends in a consonant.
+    if (last.initial === INITIAL_IEUNG && (last.medial === MEDIAL.eo || last.medial === MEDIAL.a) && head.length > 0) out.push(head);
+    if (peeled) out.push(base);
+    return out;
+  }
+  if ((last.final === FINAL_NIEUN || last.final === FINAL_RIEUL) && modifier && !PARTICLE_SYLLABLES.has(base.charAt(base.length - 1))) {
+    // The noun-modifying forms: 바꾼/바꿀 → 바꾸, 열린 → 열리, 오른 → 오르.
+    out.push(withLast({ ...last, final: 0 }));
+    // ㄹ verbs drop their ㄹ before ㄴ: 만든 → 만들.
+    if (last.final === FINAL_NIEUN) out.push(withLast({ ...last, final: FINAL_RIEUL }));
+    return out;
+  }
+  if (peeled) out.push(base);
+  return out;
+}
+
+/**
+ * The stems a Hangul word may be a form of ("바꿨다" → 바꾸, "올라" → 오르, "열린" → 열리),
+ * two syllables or longer, without the 하다/되다 verbs whose noun ("발표") is indexed already.
+ * A word that is no verb form may yield a stem no real verb has; it then only meets itself.
+ */
+export function verbStems(word: string, options: { modifiers?: boolean } = {}): string[] {
+  const modifiers = options.modifiers === true;
+  const found = new Set<string>();
+  // The longest ending only: "고치려면" is 고치 + 려면, not 고치려 + 면.
+  const match = ENDINGS.find(([ending]) => word.length > ending.length && word.endsWith(ending));
+  if (match) {
+    const [ending, verbal] = match;
+    // In a question "되돌리는" is far likelier a verb than a noun with 는.
+    for (const stem of stemsOfBase(word.slice(0, -ending.length), verbal || (modifiers && ending === '는'), false)) found.add(stem);
+  }
+  // "바꾼", "열린": only a word no ending explains ("끝나면" is 끝나 + 면, not 끝나며 + ㄴ).
+  if (found.size === 0) for (const stem of stemsOfBase(word, false, modifiers)) found.add(stem);
+  return [...found].filter((stem) => {
+    const last = decompose(stem.charAt(stem.length - 1));
+    return stem.length >= 2 && stem !== word && !/[하되]$/.test(stem) && last !== undefined && last.final !== FINAL_SSANGSIOS;
+  });
+}
+
+/** The index term of a verb stem. */
+export const stemTerm = (stem: string) => `v:${stem}`;
+
+export const isStemTerm = (term: string) => term.startsWith('v:');
