@@ -4,6 +4,7 @@
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
+import { askedSides, namesOtherSide } from '../text/contrast-words.js';
 import { analyze, wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
@@ -114,8 +115,22 @@ export function chooseOpening(
       unitsOf.set(candidate.hit.article.id, found.add(unit));
     }
   }
+  // A division or half the question names ("여자부", "후반"): an article that names only another
+  // side of it reports that other side.
+  const sides = askedSides(new Set(analyze(question, { query: true })));
+  const otherSide = new Map<string, boolean>();
+  if (sides.length > 0) {
+    const articleTerms = new Map<string, Set<string>>();
+    for (const candidate of candidates) {
+      const terms = articleTerms.get(candidate.hit.article.id) ?? new Set<string>();
+      for (const term of candidate.context) terms.add(term);
+      articleTerms.set(candidate.hit.article.id, terms);
+    }
+    for (const [id, terms] of articleTerms) otherSide.set(id, namesOtherSide(sides, terms));
+  }
   const articleNamesAll = (candidate: Candidate) =>
     units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit)) &&
+    !otherSide.get(candidate.hit.article.id) &&
     // Only dated articles (news) report one period of a series.
     !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
   const hard = type !== undefined && isHardType(type);

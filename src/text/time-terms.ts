@@ -49,6 +49,9 @@ export function timeUnitTerms(terms: Iterable<string>): string[] {
   return [...new Set([...terms].filter((term) => TIME_UNIT_TERM.test(term)))];
 }
 
+/** The last round, whatever its number: a report of "2라운드" is not it unless it says 최종. */
+export const FINAL_ROUND = '최종라운드';
+
 // Days of a tournament are its rounds: golf and the like play one round a day, so the
 // question's "첫날" is the article's "1라운드" ("김나래는 첫날 몇 타 쳤어?").
 const DAY_ROUNDS: readonly [RegExp, string][] = [
@@ -56,6 +59,7 @@ const DAY_ROUNDS: readonly [RegExp, string][] = [
   [/둘째\s*날|이튿날/, '2라운드'],
   [/셋째\s*날|사흘째/, '3라운드'],
   [/넷째\s*날|나흘째/, '4라운드'],
+  [/(최종|마지막)\s*(라운드|날)|최종일/, FINAL_ROUND],
 ];
 
 /**
@@ -82,14 +86,20 @@ export function headlineNamesOtherTime(questionUnits: readonly string[], headlin
   // A year in a headline ("1987년 대통령 선거") names the subject, not one report of a series:
   // the article still tells of the years around it.
   return questionUnits.some((unit) => {
+    if (unit === FINAL_ROUND) return headline.some((term) => unitOf(term) === '라운드') && !headlineSaysFinal(headlineTerms);
     if (unitOf(unit) === '년') return false;
     const same = headline.filter((term) => unitOf(term) === unitOf(unit));
     return same.length > 0 && !same.some((term) => questionUnits.includes(term));
   });
 }
 
+function headlineSaysFinal(headlineTerms: Iterable<string>): boolean {
+  for (const term of headlineTerms) if (term === '최종' || term === '마지' || term === '우승') return true;
+  return false;
+}
+
 /** True when a headline names one of the question's time units ("6월 외국인 관광객…" for "6월"). */
 export function headlineNamesTime(questionUnits: readonly string[], headlineTerms: Iterable<string>): boolean {
   const headline = new Set(headlineTerms);
-  return questionUnits.some((unit) => headline.has(unit));
+  return questionUnits.some((unit) => headline.has(unit) || (unit === FINAL_ROUND && headlineSaysFinal(headline)));
 }

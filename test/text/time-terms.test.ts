@@ -3,6 +3,7 @@ import {
   createMonthTermResolver,
   headlineNamesOtherTime,
   headlineNamesTime,
+  FINAL_ROUND,
   impliedRoundUnits,
   monthTermsOf,
   timeUnitTerms,
@@ -93,6 +94,8 @@ describe('headline times', () => {
     ['이튿날 스코어는?', ['2라운드']],
     ['사흘째 순위 알려줘', ['3라운드']],
     ['김나래 스코어 알려줘', []],
+    ['최종 라운드 우승자는 누구야?', [FINAL_ROUND]],
+    ['마지막 날 스코어는?', [FINAL_ROUND]],
   ])('reads a tournament day as its round: %s', (question, rounds) => {
     expect(impliedRoundUnits(question)).toEqual(rounds);
   });
@@ -101,6 +104,11 @@ describe('headline times', () => {
     const asked = impliedRoundUnits('김나래는 첫날 몇 타 쳤어?');
     expect(headlineNamesOtherTime(asked, analyze('김나래, 2라운드 코스레코드 63타…역전 선두'))).toBe(true);
     expect(headlineNamesTime(asked, analyze('서하윤, 챔피언십 1라운드 7언더파 단독 선두'))).toBe(true);
+    // The final round is no numbered round unless the headline says it is the last.
+    const final = impliedRoundUnits('최종 라운드 우승자는 누구야?');
+    expect(headlineNamesOtherTime(final, analyze('김나래, 2라운드 코스레코드 63타…역전 선두'))).toBe(true);
+    expect(headlineNamesOtherTime(final, analyze('김나래, 최종 3라운드 버디 6개로 첫 우승'))).toBe(false);
+    expect(headlineNamesTime(final, analyze('김나래, 최종 3라운드 버디 6개로 첫 우승'))).toBe(true);
     // A festival's first day names no round.
     expect(headlineNamesOtherTime(asked, analyze('해령 불꽃축제 첫날 관람객 12만 명'))).toBe(false);
   });

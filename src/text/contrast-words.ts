@@ -1,0 +1,39 @@
+// Words that exclude one another: a division of a competition, a half of a year or of a game,
+// a part of the day. An article that names another member of such a set and never the one a
+// question names reports the other ("청솔마라톤 여자부 우승자" against an article on its 남자부),
+// so it does not answer.
+import { wordTerm } from './tokens.js';
+
+/** Each set lists its sides; a side lists the words that name it. */
+// prettier-ignore
+export const CONTRAST_SETS: readonly (readonly (readonly string[])[])[] = [
+  [['남자부', '남자부문'], ['여자부', '여자부문']],
+  [['상반기'], ['하반기']],
+  [['전반', '전반전'], ['후반', '후반전']],
+  [['오전'], ['오후']],
+];
+
+/** A side the question names, and the words of the other sides of its set. */
+export interface AskedSide {
+  asked: readonly string[];
+  others: readonly string[];
+}
+
+/** The sides of contrast sets that `questionTerms` (analyzer terms) name. */
+export function askedSides(questionTerms: ReadonlySet<string>): AskedSide[] {
+  const out: AskedSide[] = [];
+  for (const set of CONTRAST_SETS) {
+    const named = set.filter((side) => side.some((word) => questionTerms.has(wordTerm(word))));
+    // A question naming two sides ("상반기와 하반기") contrasts nothing.
+    if (named.length !== 1) continue;
+    const asked = named[0]!;
+    out.push({ asked, others: set.filter((side) => side !== asked).flat() });
+  }
+  return out;
+}
+
+/** True when `terms` (an article's passages) name another side of an asked set and never the asked side. */
+export function namesOtherSide(sides: readonly AskedSide[], terms: { has(term: string): boolean }): boolean {
+  const names = (words: readonly string[]) => words.some((word) => terms.has(wordTerm(word)));
+  return sides.some(({ asked, others }) => names(others) && !names(asked));
+}
