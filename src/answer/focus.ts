@@ -86,6 +86,9 @@ export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
   '각각', '제대로', '너무', '반드시', '계속', '자동으로', '수동으로',
   '그날', '그달', '그해', '그때', '그다음', '그다음엔', '그전', '이번', '지난번', '다음', '이전', '당시', '며칠', '얼마큼',
 ]);
+// Nouns that relate what is asked to the noun before them: "재검표 결과", "도입 이유", "공사 일정".
+const RELATIONAL_NOUNS: ReadonlySet<string> = new Set(['결과', '이유', '원인', '방법', '일정', '목적', '배경', '계기', '과정', '절차']);
+
 // Question words that ask for the value of an attribute ("매출은 얼마야?", "날씨는 어땠어?"),
 // where the attribute itself must be in the answer. "X는 누구/무엇/어디" asks for an
 // instance of X instead, and answers often name it without X ("종교는 무엇인가?").
@@ -148,6 +151,19 @@ export function focusWords(question: string): FocusWord[] {
           add(stripParticle(modifier.text), false);
       } else if (stem !== before.text && ASKS_FOR_THING.test(word.text)) add(stem, false, 'corpus');
     }
+    // "재검표 결과 어떻게 됐어?": a noun that only relates (결과, 이유, 일정) asks about the noun
+    // compounded before it, which the passages must name.
+    const modifier = words[i - 1];
+    if (
+      RELATIONAL_NOUNS.has(stripParticle(word.text)) &&
+      after?.kind === 'hangul' &&
+      adjacentBySpace(word, after) &&
+      isQuestionWord(after.text) &&
+      modifier?.kind === 'hangul' &&
+      adjacentBySpace(modifier, word) &&
+      stripParticle(modifier.text) === modifier.text
+    )
+      add(modifier.text, false);
     // Only a long predicate ("설립됐어" → 설립): a short one is a bare verb whose second
     // syllable changes with the ending (열렸어 / 열린다), so two syllables prove nothing.
     if (/^언제/.test(word.text) && after?.kind === 'hangul' && after.text.length >= 4 && adjacent(word, after))

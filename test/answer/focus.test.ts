@@ -36,6 +36,13 @@ describe('focusWords', () => {
     // …only when it is asked for a value, and only the word right before the noun.
     ['입건된 사람은 누구야?', []],
     ['입건된 그 사람은 몇 명이야?', []],
+    // A relational noun (결과, 이유, 일정) asks about the noun compounded before it.
+    ['해령시장 재선거 재검표 결과 어떻게 됐어?', [word('재검표')]],
+    ['콜버스 도입 이유가 뭐야?', [word('도입')]],
+    // …not when that noun takes a particle of its own, nor without a question word after it.
+    ['재선거의 결과 어떻게 됐어?', []],
+    ['재검표 결과 나왔어?', []],
+    ['재검표 결과 알려줘', [word('재검표')]],
     // No topic particle before the question word, no focus.
     ['한빛전자가 세운 연구소 위치를 알려줘', []],
   ])('%s → %j', (question, expected) => {
