@@ -58,6 +58,9 @@ describe('focusWords', () => {
     ['투자 규모는 얼마야?'],
     ['층수는 얼마야?'],
     ['인원은 몇 명이야?'],
+    // A kind of company: the answer names the company, not its trade.
+    ['LG 컨소시엄과 함께 선정된 통신사는 어디야?'],
+    ['이 게임을 낸 배급사는 어디야?'],
   ])('never requires a category noun: %s', (question) => {
     expect(focusWords(question)).toEqual([]);
   });
