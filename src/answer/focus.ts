@@ -100,14 +100,27 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
 // they say nothing about whether it answers.
 // prettier-ignore
 export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
-  '그렇게', '이렇게', '저렇게', '많이', '조금', '제일', '가장', '아주', '정말', '직접', '원래', '결국', '최근', '지금', '요즘', '현재', '새로', '실제', '실제로',
+  '그렇게', '이렇게', '저렇게', '많이', '조금', '제일', '가장', '아주', '정말', '직접', '원래', '본래', '결국', '최근', '지금', '요즘', '현재', '새로', '실제', '실제로',
   '모두', '전부', '함께', '같이', '그냥', '특히', '주로', '보통', '대략', '최종', '최종적', '처음', '이미', '아직', '앞으로', '다시', '먼저', '나중',
   '늦게', '일찍', '빨리', '천천히', '자주', '항상', '가끔', '오래', '방금', '금방', '아까', '이제', '벌써', '바로', '곧', '한꺼번에', '한번에', '동시에', '따로',
   '각각', '제대로', '너무', '반드시', '계속', '자동으로', '수동으로',
   '그날', '그달', '그해', '그때', '그다음', '그다음엔', '그전', '이번', '지난번', '다음', '이전', '당시', '며칠', '얼마큼',
 ]);
 // Nouns that relate what is asked to the noun before them: "재검표 결과", "도입 이유", "공사 일정".
-const RELATIONAL_NOUNS: ReadonlySet<string> = new Set(['결과', '이유', '원인', '방법', '일정', '목적', '배경', '계기', '과정', '절차']);
+const RELATIONAL_NOUNS: ReadonlySet<string> = new Set([
+  '이름',
+  '명칭',
+  '결과',
+  '이유',
+  '원인',
+  '방법',
+  '일정',
+  '목적',
+  '배경',
+  '계기',
+  '과정',
+  '절차',
+]);
 
 // Question words that ask for the value of an attribute ("매출은 얼마야?", "날씨는 어땠어?"),
 // where the attribute itself must be in the answer. "X는 누구/무엇/어디" asks for an
@@ -181,7 +194,11 @@ export function focusWords(question: string): FocusWord[] {
       isQuestionWord(after.text) &&
       modifier?.kind === 'hangul' &&
       adjacentBySpace(modifier, word) &&
-      stripParticle(modifier.text) === modifier.text
+      // A bare noun: not "섬의" (a one-syllable noun keeps its 의), nor a verb or determiner
+      // that modifies ("했던", "다른").
+      stripParticle(modifier.text) === modifier.text &&
+      !modifier.text.endsWith('의') &&
+      !isModifier(modifier.text)
     )
       add(modifier.text, false);
     // Only a long predicate ("설립됐어" → 설립): a short one is a bare verb whose second

@@ -43,6 +43,12 @@ describe('focusWords', () => {
     ['재선거의 결과 어떻게 됐어?', []],
     ['재검표 결과 나왔어?', []],
     ['재검표 결과 알려줘', [word('재검표')]],
+    ['새솔초 교장 이름이 뭐야?', [word('교장')]],
+    // Only a bare noun: no 의, no verb or determiner, no adverb.
+    ['소가 누운 모양을 한 섬의 이름은 무엇인가?', []],
+    ['처음 사용하려고 했던 이름은 무엇인가?', []],
+    ['부활 장치의 다른 이름은 무엇인가?', []],
+    ['유림아파트의 본래 이름은 무엇인가?', []],
     // No topic particle before the question word, no focus.
     ['한빛전자가 세운 연구소 위치를 알려줘', []],
   ])('%s → %j', (question, expected) => {
