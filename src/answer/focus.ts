@@ -3,6 +3,7 @@
 // that mentions the question's other words but never its focus does not answer it.
 import { bigramShare, isQuestionWord, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
 import { stemTerm, verbStems } from '../text/verb-stems.js';
+import { decompose, FINAL } from '../text/hangul.js';
 
 // Nouns that only name the kind of answer wanted ("어느 기관", "장소는 어디"): the answer
 // sentence names the thing itself, not the category, so they need not appear in it.
@@ -220,10 +221,8 @@ const MAX_TOPIC_SYLLABLES = 6;
 // The forms that make a verb modify the noun after it: 입건된, 참여한, 다친, 숨진, 쓰는, 살던.
 // A noun ending in ㄴ/ㄹ (서울, 결론) reads the same, and is as much content.
 function isModifier(word: string): boolean {
-  const last = word.charCodeAt(word.length - 1) - 0xac00;
-  if (last < 0 || last > 11171) return false;
-  const final = last % 28;
-  return final === 4 || final === 8 || /[는던]$/.test(word);
+  const last = decompose(word.charAt(word.length - 1));
+  return last !== undefined && (last.final === FINAL.nieun || last.final === FINAL.rieul || /[는던]$/.test(word));
 }
 
 /** True when `terms` (analyzer terms of a passage, or of a whole corpus) hold the word or

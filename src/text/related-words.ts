@@ -4,39 +4,10 @@
 // stem (숨졌다 → 숨지, 올린 → 올리, 맡았다 → 맡), phrases word by word (목숨을 잃었다 → 목숨 잃).
 // Groups are small and close in meaning; a word may sit in two groups (열리: 개최, 공개 is not).
 import { RELATED_GROUPS } from './related-word-groups.js';
+import { compose, CONTRACTED_VOWELS, decompose, FINAL } from './hangul.js';
 import { stripParticle } from './tokens.js';
 
 // ---------------------------------------------------------------- lemmas
-
-const BASE = 0xac00;
-const LAST = 0xd7a3;
-
-function decompose(syllable: string): { lead: number; vowel: number; tail: number } | undefined {
-  const code = syllable.charCodeAt(0);
-  if (code < BASE || code > LAST) return undefined;
-  const offset = code - BASE;
-  return { lead: Math.floor(offset / 588), vowel: Math.floor((offset % 588) / 28), tail: offset % 28 };
-}
-
-function compose(lead: number, vowel: number, tail: number): string {
-  return String.fromCharCode(BASE + lead * 588 + vowel * 28 + tail);
-}
-
-// Vowel indexes (ㅏ=0 … ㅣ=20) and final consonants (ㄴ=4, ㄹ=8, ㅆ=20).
-const V = { a: 0, ae: 1, eo: 4, yeo: 6, o: 8, wa: 9, wae: 10, oe: 11, u: 13, wo: 14, i: 20 } as const;
-const T = { none: 0, n: 4, l: 8, ss: 20 } as const;
-
-/**
- * Past-tense contractions undone on the stem's last syllable: 졌 → 지 (ㅣ+ㅓ), 웠 → 우, 왔 → 오,
- * 됐 → 되, 했 → 하; and plain 갔 → 가, 섰 → 서.
- */
-const CONTRACTED: ReadonlyArray<readonly [number, number]> = [
-  [V.yeo, V.i],
-  [V.wo, V.u],
-  [V.wa, V.o],
-  [V.wae, V.oe],
-  [V.ae, V.a],
-];
 
 /** Endings after a verb stem, longest first; what is left is the stem (or its contracted last syllable). */
 // prettier-ignore
@@ -61,12 +32,15 @@ function candidates(word: string): { nouns: string[]; verbs: string[] } {
     const last = decompose(stem.charAt(stem.length - 1));
     if (!last) return;
     const head = stem.slice(0, -1);
-    if (last.tail === T.ss) {
-      for (const [contracted, plain] of CONTRACTED) if (last.vowel === contracted) verbs.push(head + compose(last.lead, plain, T.none));
-      verbs.push(head + compose(last.lead, last.vowel, T.none));
+    // Past-tense contractions undone on the stem's last syllable: 졌 → 지, 웠 → 우, 왔 → 오,
+    // 됐 → 되, 했 → 하; and plain 갔 → 가, 섰 → 서.
+    if (last.final === FINAL.ssangsios) {
+      const plain = CONTRACTED_VOWELS.get(last.vowel);
+      if (plain !== undefined) verbs.push(head + compose({ ...last, vowel: plain, final: FINAL.none }));
+      verbs.push(head + compose({ ...last, final: FINAL.none }));
     }
     // Adnominal and present forms add ㄴ or ㄹ to a vowel stem: 숨진, 올린, 지운, 숨질.
-    if (last.tail === T.n || last.tail === T.l) verbs.push(head + compose(last.lead, last.vowel, T.none));
+    if (last.final === FINAL.nieun || last.final === FINAL.rieul) verbs.push(head + compose({ ...last, final: FINAL.none }));
   };
   addStem(word);
   for (const ending of VERB_ENDINGS) {
@@ -74,7 +48,7 @@ function candidates(word: string): { nouns: string[]; verbs: string[] } {
     const stem = word.slice(0, word.length - ending.length);
     // A one-syllable stem before a one-syllable ending is often a noun (사고, 사기, 줄기, 열기):
     // accept it only with a final consonant and never before 기 (맡은, 열고; not 사고), or as 다 (사다).
-    if (stem.length === 1 && ending.length === 1 && ending !== '다' && (!decompose(stem)?.tail || ending === '기')) continue;
+    if (stem.length === 1 && ending.length === 1 && ending !== '다' && (!decompose(stem)?.final || ending === '기')) continue;
     addStem(stem);
   }
   // 하다 and 되다 verbs are their noun: 설치했다 → 설치 (stripParticle already did it).

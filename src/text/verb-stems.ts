@@ -5,41 +5,8 @@
 // past-tense ㅆ forms), kept in tables; they guess, so a stem is an extra term, never a
 // replacement, and one-syllable stems (too ambiguous: 늘, 열, 가) are not kept.
 
-const HANGUL_FIRST = 0xac00;
-const HANGUL_LAST = 0xd7a3;
+import { compose, CONTRACTED_VOWELS, decompose, FINAL, INITIAL, VOWEL, type Syllable } from './hangul.js';
 
-interface Syllable {
-  initial: number;
-  medial: number;
-  final: number;
-}
-
-function decompose(char: string): Syllable | undefined {
-  const code = char.charCodeAt(0) - HANGUL_FIRST;
-  if (code < 0 || code > HANGUL_LAST - HANGUL_FIRST) return undefined;
-  return { initial: Math.floor(code / 588), medial: Math.floor((code % 588) / 28), final: code % 28 };
-}
-
-const compose = ({ initial, medial, final }: Syllable) => String.fromCharCode(HANGUL_FIRST + initial * 588 + medial * 28 + final);
-
-// Jamo indices (Unicode order).
-const INITIAL_IEUNG = 11; // ㅇ
-const INITIAL_RIEUL = 5; // ㄹ
-const FINAL_NIEUN = 4; // ㄴ
-const FINAL_RIEUL = 8; // ㄹ
-const FINAL_SSANGSIOS = 20; // ㅆ, the past tense
-const MEDIAL = { a: 0, ae: 1, eo: 4, yeo: 6, o: 8, wa: 9, wae: 10, oe: 11, u: 13, wo: 14, eu: 18, i: 20 } as const;
-
-// A stem's last vowel fused with the ending 어/아: 바꾸+어 → 바꿔, 숨지+어 → 숨져, 보+아 → 봐.
-const CONTRACTED: ReadonlyMap<number, number> = new Map([
-  [MEDIAL.wo, MEDIAL.u],
-  [MEDIAL.yeo, MEDIAL.i],
-  [MEDIAL.wa, MEDIAL.o],
-  [MEDIAL.wae, MEDIAL.oe],
-]);
-
-// Endings after a stem or after its past-tense syllable, longest first. 는/던/ㄴ/ㄹ forms of
-// the stem's own last syllable are handled by the syllable rules below.
 // A noun takes some of the same syllables as particles or a dropped copula ("사회는", "학교야",
 // "학교다"), so only endings no noun takes leave the stem itself ("바꾸고", "바꾸려면"); the others
 // only reveal a past or contracted syllable before them ("바꿨다", "바꿔서").
@@ -56,6 +23,9 @@ const ENDINGS: readonly [string, boolean][] = [
 // consonant stem's own 은/을 form (넣은, 받을) has a one-syllable stem, which is not kept anyway.
 const PARTICLE_SYLLABLES: ReadonlySet<string> = new Set(['은', '을', '를', '인', '만', '란', '론']);
 
+// ㅐ is 하+여 (했, 해: 하다 verbs, whose noun is indexed) as often as a stem's own vowel (보내).
+const contractedVowel = (vowel: number) => (vowel === VOWEL.ae ? undefined : CONTRACTED_VOWELS.get(vowel));
+
 /** Stems `base` (a word with its ending peeled) may be: the syllable rules for its last syllable. */
 function stemsOfBase(base: string, peeled: boolean, modifier: boolean): string[] {
   if (base.length === 0) return [];
@@ -67,35 +37,35 @@ function stemsOfBase(base: string, peeled: boolean, modifier: boolean): string[]
   // 르 verbs: 오르+아 → 올라 (the ㄹ moves onto the syllable before).
   const rieulShift = () => {
     const before = head.length > 0 ? decompose(head.charAt(head.length - 1)) : undefined;
-    if (!before || before.final !== FINAL_RIEUL) return;
+    if (!before || before.final !== FINAL.rieul) return;
     out.push(head.slice(0, -1) + compose({ ...before, final: 0 }) + '르');
   };
-  if (last.final === FINAL_SSANGSIOS) {
+  if (last.final === FINAL.ssangsios) {
     // The past tense: 바꿨 → 바꾸, 숨졌 → 숨지, 올랐 → 오르, 끝났 → 끝나, 늘었 → 늘.
     const open = { ...last, final: 0 };
-    if (last.initial === INITIAL_IEUNG && (last.medial === MEDIAL.eo || last.medial === MEDIAL.a)) out.push(head);
-    else if (last.initial === INITIAL_RIEUL && (last.medial === MEDIAL.eo || last.medial === MEDIAL.a)) rieulShift();
-    const contracted = CONTRACTED.get(last.medial);
-    if (contracted !== undefined) out.push(withLast({ ...open, medial: contracted }));
-    if (last.initial !== INITIAL_IEUNG && (last.medial === MEDIAL.a || last.medial === MEDIAL.eo)) out.push(withLast(open));
+    if (last.initial === INITIAL.ieung && (last.vowel === VOWEL.eo || last.vowel === VOWEL.a)) out.push(head);
+    else if (last.initial === INITIAL.rieul && (last.vowel === VOWEL.eo || last.vowel === VOWEL.a)) rieulShift();
+    const contracted = contractedVowel(last.vowel);
+    if (contracted !== undefined) out.push(withLast({ ...open, vowel: contracted }));
+    if (last.initial !== INITIAL.ieung && (last.vowel === VOWEL.a || last.vowel === VOWEL.eo)) out.push(withLast(open));
     return out;
   }
   if (last.final === 0) {
-    const contracted = CONTRACTED.get(last.medial);
-    if (contracted !== undefined && !(last.initial === INITIAL_IEUNG && last.medial === MEDIAL.yeo)) {
-      out.push(withLast({ ...last, medial: contracted }));
+    const contracted = contractedVowel(last.vowel);
+    if (contracted !== undefined && !(last.initial === INITIAL.ieung && last.vowel === VOWEL.yeo)) {
+      out.push(withLast({ ...last, vowel: contracted }));
     }
-    if (last.initial === INITIAL_RIEUL && (last.medial === MEDIAL.eo || last.medial === MEDIAL.a)) rieulShift();
+    if (last.initial === INITIAL.rieul && (last.vowel === VOWEL.eo || last.vowel === VOWEL.a)) rieulShift();
     // 늘어, 넣어: the ending 어/아 on a stem that ends in a consonant.
-    if (last.initial === INITIAL_IEUNG && (last.medial === MEDIAL.eo || last.medial === MEDIAL.a) && head.length > 0) out.push(head);
+    if (last.initial === INITIAL.ieung && (last.vowel === VOWEL.eo || last.vowel === VOWEL.a) && head.length > 0) out.push(head);
     if (peeled) out.push(base);
     return out;
   }
-  if ((last.final === FINAL_NIEUN || last.final === FINAL_RIEUL) && modifier && !PARTICLE_SYLLABLES.has(base.charAt(base.length - 1))) {
+  if ((last.final === FINAL.nieun || last.final === FINAL.rieul) && modifier && !PARTICLE_SYLLABLES.has(base.charAt(base.length - 1))) {
     // The noun-modifying forms: 바꾼/바꿀 → 바꾸, 열린 → 열리, 오른 → 오르.
     out.push(withLast({ ...last, final: 0 }));
     // ㄹ verbs drop their ㄹ before ㄴ: 만든 → 만들.
-    if (last.final === FINAL_NIEUN) out.push(withLast({ ...last, final: FINAL_RIEUL }));
+    if (last.final === FINAL.nieun) out.push(withLast({ ...last, final: FINAL.rieul }));
     return out;
   }
   if (peeled) out.push(base);
@@ -121,7 +91,7 @@ export function verbStems(word: string, options: { modifiers?: boolean } = {}): 
   if (found.size === 0) for (const stem of stemsOfBase(word, false, modifiers)) found.add(stem);
   return [...found].filter((stem) => {
     const last = decompose(stem.charAt(stem.length - 1));
-    return stem.length >= 2 && stem !== word && !/[하되]$/.test(stem) && last !== undefined && last.final !== FINAL_SSANGSIOS;
+    return stem.length >= 2 && stem !== word && !/[하되]$/.test(stem) && last !== undefined && last.final !== FINAL.ssangsios;
   });
 }
 
