@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
-import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
+import { chooseOpening, rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
 
 const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
 
@@ -96,5 +96,19 @@ describe('another news article beside the answer', () => {
     const question = '미리내 복구에 돈이 얼마나 들어가?';
     const chosen = selectSentences(question, rankSentences(question, [RECOVERY, LANDFALL], lexicon), lexicon);
     expect(chosen.map((sentence) => sentence.hit.article.id)).toEqual(['recovery']);
+  });
+});
+
+describe('times and rounds a question names', () => {
+  it('must be in a news article, which reports one game of a series: no third game in a report of the first', () => {
+    const CUP = dated('cup', '청솔시티, 한빛컵 결승 1차전 승리', '2025-11-02', '청솔시티가 한빛컵 결승 1차전에서 해온을 2-1로 이겼다.', 2);
+    expect(chooseOpening('한빛컵 결승 3차전 결과는?', rankSentences('한빛컵 결승 3차전 결과는?', [CUP], lexicon), lexicon)).toBeUndefined();
+    expect(chooseOpening('한빛컵 결승 1차전 결과는?', rankSentences('한빛컵 결승 1차전 결과는?', [CUP], lexicon), lexicon)).toBeDefined();
+  });
+
+  it('need not be in an undated encyclopedia passage, whose article states the year elsewhere', () => {
+    const PARTY = hit('party', '민주자유당', '민주자유당은 세 정당의 합당으로 창당된 보수 정당이다.', 2);
+    const question = '1990년 세 정당의 합당으로 창당된 정당은?';
+    expect(chooseOpening(question, rankSentences(question, [PARTY], lexicon), lexicon)?.first.hit.article.id).toBe('party');
   });
 });
