@@ -112,3 +112,14 @@ describe('times and rounds a question names', () => {
     expect(chooseOpening(question, rankSentences(question, [PARTY], lexicon), lexicon)?.first.hit.article.id).toBe('party');
   });
 });
+
+describe('the topic a question opens with', () => {
+  it('may be named by the article’s title alone: an encyclopedia passage says 그 for its subject', () => {
+    const PLAYER = hit('player', '강정호', '그는 2014년 시즌에 유격수로 홈런 40개를 기록했다.', 2);
+    const question = '강정호는 2014년에 홈런을 몇 개 쳤어?';
+    expect(chooseOpening(question, rankSentences(question, [PLAYER], lexicon), lexicon)?.first.hit.article.id).toBe('player');
+    // Named nowhere, not even in the title, it is not what the passage is about.
+    const OTHER = hit('other', '박병호', '그는 2014년 시즌에 홈런 52개를 기록했다.', 2);
+    expect(chooseOpening(question, rankSentences(question, [OTHER], lexicon), lexicon)).toBeUndefined();
+  });
+});
