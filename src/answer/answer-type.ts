@@ -37,7 +37,9 @@ const COUNTER_CLASSES: Record<string, string> = {
   명: '명|인',
   인: '명|인',
   표: '표|명',
-  개: '개|가지|종|곳|단지',
+  // 개 is the counter of anything: what is counted keeps its own ("4매", "3채널", "17,472 셀"), but
+  // not a unit of time ("2006년" counts nothing) nor a particle ("E3에서").
+  개: '개|가지|종|곳|단지|(?!년|월|일|시|분|초|세기|주|차|에|의|로|으로|와|과|은|는|이|가|을|를|도|만)[가-힣]',
   가지: '개|가지|종',
   번: '번|차례|회|번째|째|호',
   번째: '번째|째|호',
@@ -105,7 +107,9 @@ const QUESTION_FORMS: QuestionForm[] = [
   // What someone said: news reports it as quoted speech.
   { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
   {
-    form: /언제|며칠|날짜|연도|시기|몇\s*세기|어느\s*(해|달|날)/,
+    // 언제나, 언제든 mean "always"; 날짜, 연도, 시기 ask for a time only as what is asked ("시기는?",
+    // "연도는 언제"), not when they set the scene ("합당이 이루어지던 시기의 대통령은?").
+    form: /언제(?!나|든|라도)|며칠|(날짜|연도|시기)(는|가|은|이|를|을)?\s*(언제|알려|[?？]|$)|몇\s*세기|어느\s*(해|달|날)/,
     type: (match) => (REPORT_QUESTION.test(match.input) ? { kind: 'time', ofReport: true } : { kind: 'time' }),
     example: '언제 출시됐어?',
   },
@@ -146,7 +150,7 @@ const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
 // not ("S6 엣지" holds none).
 const TIME_ANSWER =
-  /\d\s*(년|월|일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)/;
+  /[가-힣0-9]\s때(?![가-힣])|[가-힣0-9]\s때(부터|까지|에|의|는|엔)|(초|중|말)기(?![가-힣])|(초|중|말)기(에|의|부터|까지)|정오|자정|\d\s*(년|월|일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)/;
 // A length of time, told from a moment: "5일 동안", "6주", "0.4초", "두 달" are lengths; "23일" (a day of
 // the month), "2025년" (a year), "전반 26분" (a match minute) and "3달러" are not. A bare day count
 // needs a word that makes it a length (동안, 만에, 걸려, 후 …).
@@ -175,7 +179,9 @@ const METHOD_ANSWER =
   /하려면|(으|)려면|(을|를)\s*(선택|클릭|누르|눌러|입력|사용|지정|끌어|드래그)|(선택|클릭|입력|설정|지정|실행|사용)(하|한|합|해)|통해|이용해|방법|순서|단계|먼저|다음|[→>]|(으로|로)\s*(바꾸|변경|설정)|눌러|누르|고른|고르|방식/;
 
 // Quoted speech: quotation marks, or an indirect quote closed by a verb of saying.
-const QUOTE_ANSWER = /["“”「」『』]|(라고|다고|냐고|자고)\s|(말했|밝혔|강조했|설명했|덧붙였|전했|주장했|당부했|털어놨)/;
+// "뭐라고 불렀나" is answered by a name said so: "가나안인이라 불렀다", "일명 ‘삼광 작전’".
+const QUOTE_ANSWER =
+  /["“”「」『』‘’]|(라고|다고|냐고|자고)\s|(말했|밝혔|강조했|설명했|덧붙였|전했|주장했|당부했|털어놨)|[가-힣](이)?라\s*(불|부르|부른|한다|하며|칭|일컫)|일명|이른바/;
 // A name: in quotation marks ('비토 N1', “한울리아”), in Latin letters, or in 《 》.
 const NAME_ANSWER = /['‘’"“”《「][^'‘’"“”》」]{1,40}['‘’"“”》」]|[A-Za-z]{2,}/;
 
@@ -220,7 +226,7 @@ export function canAnswerType(sentence: string, type: AnswerType): boolean {
     // follows it ("27억 원" is money, not a number of people).
     const counters = COUNTER_CLASSES[type.counter] ?? type.counter;
     return new RegExp(
-      `${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})|첫`,
+      `(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})|첫`,
     ).test(sentence.replace(/몇/g, ''));
   }
   if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutReportDates(sentence));

@@ -70,6 +70,12 @@ describe('expectedAnswerType', () => {
     // A plain "what" asks for nothing countable.
     ['무엇을 발표했어?', undefined],
     ['새 연구소의 이름은 무엇이야?', { kind: 'name' }],
+    // 언제나 is "always"; 시기 and 날짜 ask for a time only as what is asked.
+    ['심판이 언제나 볼 수 있어야 하는 것은?', undefined],
+    ['티베트 고원이 생성되기 시작한 시기는?', { kind: 'time' }],
+    ['데뷔 날짜 알려줘', { kind: 'time' }],
+    ['3당합당이 이루어지던 시기의 대통령은?', undefined],
+    ['날짜 차이를 없애기 위해 사용된 방법은?', { kind: 'method' }],
   ])('%s → %j', (question, expected) => {
     expect(expectedAnswerType(question)).toEqual(expected);
   });
@@ -213,6 +219,18 @@ describe('canAnswerType', () => {
     ['2025년에 문을 열었다.', { kind: 'duration' }, false],
     ['강민호가 전반 26분 부상으로 나갔다.', { kind: 'duration' }, false],
     ['가격은 300달러다.', { kind: 'duration' }, false],
+    // A time said by an age, a period or an event: "3학년 때부터", "신생대 초기".
+    ['초등학교 3학년 때부터 검도를 배웠다.', TIME, true],
+    ['티베트 고원은 신생대 초기에 형성되기 시작했다.', TIME, true],
+    ['그때까지 아무도 몰랐다.', TIME, false],
+    // 개 counts anything, in its own counter; a year counts nothing.
+    ['태양 전지 패널이 4매 장착되어 있다.', { kind: 'count', counter: '개' }, true],
+    ['통신용 회선이 3채널 장비되어 있다.', { kind: 'count', counter: '개' }, true],
+    ['2006년 E3에서 상을 받았다.', { kind: 'count', counter: '개' }, false],
+    // A name said so answers "뭐라고 불렀나".
+    ['페니키아인들은 스스로를 가나안인이라 불렀다.', { kind: 'quote' }, true],
+    ['일명 ‘삼광 작전’이라 불리는 작전이다.', { kind: 'quote' }, true],
+    ['페니키아인들은 바다를 건넜다.', { kind: 'quote' }, false],
     // soft kinds
     ['김민수 원장이 개회사를 했다.', { kind: 'person' }, true],
     ['행사는 성황리에 끝났다.', { kind: 'person' }, false],
