@@ -75,6 +75,8 @@ describe('expectedAnswerType', () => {
     ['티베트 고원이 생성되기 시작한 시기는?', { kind: 'time' }],
     ['데뷔 날짜 알려줘', { kind: 'time' }],
     ['3당합당이 이루어지던 시기의 대통령은?', undefined],
+    // 몇인가 asks "what number", not a number of persons (인).
+    ['배터리 용량은 몇인가?', undefined],
     ['날짜 차이를 없애기 위해 사용된 방법은?', { kind: 'method' }],
   ])('%s → %j', (question, expected) => {
     expect(expectedAnswerType(question)).toEqual(expected);
@@ -227,6 +229,10 @@ describe('canAnswerType', () => {
     ['태양 전지 패널이 4매 장착되어 있다.', { kind: 'count', counter: '개' }, true],
     ['통신용 회선이 3채널 장비되어 있다.', { kind: 'count', counter: '개' }, true],
     ['2006년 E3에서 상을 받았다.', { kind: 'count', counter: '개' }, false],
+    // Kinds are counted in 개 or 종류; "18일만이며" is a length.
+    ['신체능력별로 5개 종류로 나눌 수 있었다.', { kind: 'count', counter: '등급' }, true],
+    ['신체능력별로 5개 종류로 나눌 수 있었다.', { kind: 'count', counter: '종' }, true],
+    ['출시 18일만이며 수십 대가 터졌다.', { kind: 'duration' }, true],
     // A name said so answers "뭐라고 불렀나".
     ['페니키아인들은 스스로를 가나안인이라 불렀다.', { kind: 'quote' }, true],
     ['일명 ‘삼광 작전’이라 불리는 작전이다.', { kind: 'quote' }, true],
