@@ -2,7 +2,7 @@
 // "바꾼" is the passage's "바꿔", "바꿨다" and "바꾸고"; "오른" is "올라" and "올랐다". Bigrams of
 // the surface form never meet (바꾼 / 바꿔), so the analyzer adds the stem ("바꾸", "오르") that
 // these rules recover. The rules are facts of Korean spelling (vowel contraction, the 르 and
-// past-tense ㅆ forms), kept in tables; they guess, so a stem is an extra term, never a
+// past-tense ㅆ forms, the present ㄴ다), kept in tables; they guess, so a stem is an extra term, never a
 // replacement, and one-syllable stems (too ambiguous: 늘, 열, 가) are not kept.
 
 import { compose, CONTRACTED_VOWELS, decompose, FINAL, INITIAL, VOWEL, type Syllable } from './hangul.js';
@@ -27,7 +27,7 @@ const PARTICLE_SYLLABLES: ReadonlySet<string> = new Set(['은', '을', '를', '�
 const contractedVowel = (vowel: number) => (vowel === VOWEL.ae ? undefined : CONTRACTED_VOWELS.get(vowel));
 
 /** Stems `base` (a word with its ending peeled) may be: the syllable rules for its last syllable. */
-function stemsOfBase(base: string, peeled: boolean, modifier: boolean): string[] {
+function stemsOfBase(base: string, peeled: boolean, modifier: false | 'modifier' | 'present'): string[] {
   if (base.length === 0) return [];
   const head = base.slice(0, -1);
   const last = decompose(base.charAt(base.length - 1));
@@ -61,11 +61,12 @@ function stemsOfBase(base: string, peeled: boolean, modifier: boolean): string[]
     if (peeled) out.push(base);
     return out;
   }
-  if ((last.final === FINAL.nieun || last.final === FINAL.rieul) && modifier && !PARTICLE_SYLLABLES.has(base.charAt(base.length - 1))) {
+  const final = modifier === 'present' ? last.final === FINAL.nieun : last.final === FINAL.nieun || last.final === FINAL.rieul;
+  if (final && modifier && !PARTICLE_SYLLABLES.has(base.charAt(base.length - 1))) {
     // The noun-modifying forms: 바꾼/바꿀 → 바꾸, 열린 → 열리, 오른 → 오르.
     out.push(withLast({ ...last, final: 0 }));
     // ㄹ verbs drop their ㄹ before ㄴ: 만든 → 만들.
-    if (last.final === FINAL.nieun) out.push(withLast({ ...last, final: FINAL.rieul }));
+    if (last.final === FINAL.nieun && modifier === 'modifier') out.push(withLast({ ...last, final: FINAL.rieul }));
     return out;
   }
   if (peeled) out.push(base);
@@ -85,10 +86,13 @@ export function verbStems(word: string, options: { modifiers?: boolean } = {}): 
   if (match) {
     const [ending, verbal] = match;
     // In a question "되돌리는" is far likelier a verb than a noun with 는.
-    for (const stem of stemsOfBase(word.slice(0, -ending.length), verbal || (modifiers && ending === '는'), false)) found.add(stem);
+    // The present tense ㄴ다 ("나온다", "바꾼다", "만든다"): a noun takes 이다, never ㄴ다, so this form
+    // is read in passages too.
+    const present = ending === '다' ? 'present' : false;
+    for (const stem of stemsOfBase(word.slice(0, -ending.length), verbal || (modifiers && ending === '는'), present)) found.add(stem);
   }
   // "바꾼", "열린": only a word no ending explains ("끝나면" is 끝나 + 면, not 끝나며 + ㄴ).
-  if (found.size === 0) for (const stem of stemsOfBase(word, false, modifiers)) found.add(stem);
+  if (found.size === 0) for (const stem of stemsOfBase(word, false, modifiers ? 'modifier' : false)) found.add(stem);
   return [...found].filter((stem) => {
     const last = decompose(stem.charAt(stem.length - 1));
     return stem.length >= 2 && stem !== word && !/[하되]$/.test(stem) && last !== undefined && last.final !== FINAL.ssangsios;

@@ -21,6 +21,10 @@ describe('verbStems', () => {
     ['바꿔', '바꾸'],
     ['넘겨', '넘기'],
     ['바꿔서', '바꾸'],
+    // the present tense ㄴ다: a noun takes 이다, never ㄴ다
+    ['나온다', '나오'],
+    ['바꾼다', '바꾸'],
+    ['열린다', '열리'],
     // endings no noun takes
     ['바꾸고', '바꾸'],
     ['바꾸려면', '바꾸'],
@@ -50,6 +54,8 @@ describe('verbStems', () => {
     '사회는',
     '학교야',
     '바다',
+    '학교다',
+    '사람이다',
     // one-syllable stems are too ambiguous to keep (늘다, 넣다, 가다)
     '늘었다',
     '넣었다',
