@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { questionTerms, type Lexicon } from '../../src/answer/candidates.js';
+import { stemTerm } from '../../src/text/verb-stems.js';
+import { wordTerm } from '../../src/text/tokens.js';
+
+/** A corpus vocabulary that knows exactly `words` (and nothing else). */
+const lexiconOf = (...words: string[]): Lexicon => {
+  const known = new Set(words.map(wordTerm));
+  return { documentCount: 100, documentFrequency: (term) => (known.has(term) ? 3 : 0) };
+};
+
+describe('questionTerms', () => {
+  it('reads a question typed without spaces as the corpus words it is made of', () => {
+    const lexicon = lexiconOf('이홍락', '원장', '패널', '세션', '주제');
+    const terms = questionTerms('이홍락원장이패널로나선세션주제는?', lexicon);
+    for (const word of ['이홍락', '원장', '패널', '세션', '주제']) expect(terms).toContain(wordTerm(word));
+  });
+
+  it('leaves a spaced question and a long word the corpus knows whole as they are', () => {
+    const lexicon = lexiconOf('국립온누리미술관', '국립', '미술관');
+    expect(questionTerms('국립온누리미술관은 언제 쉬어?', lexicon)).not.toContain(wordTerm('국립'));
+    expect(questionTerms('이홍락 원장이 나선 세션은?', lexiconOf('원장'))).toEqual(
+      questionTerms('이홍락 원장이 나선 세션은?', lexiconOf()),
+    );
+  });
+
+  it('keeps a verb stem only when some passage has it', () => {
+    const question = '허가 조건을 바꾼 건 언제야?';
+    expect(questionTerms(question, lexiconOf())).not.toContain(stemTerm('바꾸'));
+    const withStem: Lexicon = { documentCount: 100, documentFrequency: (term) => (term === stemTerm('바꾸') ? 2 : 0) };
+    expect(questionTerms(question, withStem)).toContain(stemTerm('바꾸'));
+  });
+});
