@@ -2,10 +2,11 @@
 // and of the passages as a whole, scored by a logistic model fitted on KorQuAD dev with
 // near misses (each question asked again without its own paragraph; `npm run fit:answer`).
 import { canAnswerType, expectedAnswerType } from './answer-type.js';
-import { passageTerms, questionTerms, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
+import { passageTerms, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
 import { scoreFeatures, sigmoid, softmax } from './sentence-model.js';
 import { wordTerm } from '../text/tokens.js';
 import { missingShare, questionContentWords } from './missing-words.js';
+import { questionTerms } from './question-terms.js';
 
 /** The answerability features of choosing `first` among `candidates` (ANSWERABILITY_FEATURES order). */
 export function answerabilityFeatures(question: string, candidates: Candidate[], first: Candidate, lexicon: Lexicon): number[] {

@@ -13,7 +13,6 @@ import { answerabilityOf } from './answerability.js';
 import {
   DEFAULT_RANK,
   passageTerms,
-  questionTerms,
   rankSentences,
   smoothedIdf,
   titleTerms,
@@ -22,6 +21,7 @@ import {
   type RankOptions,
 } from './candidates.js';
 import { focusWords } from './focus.js';
+import { questionTerms } from './question-terms.js';
 import { isPromptInjection } from './injection.js';
 import { holdsWord, isYesNoQuestion, questionContentWords } from './missing-words.js';
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';

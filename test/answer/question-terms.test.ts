@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { questionTerms, type Lexicon } from '../../src/answer/candidates.js';
+import type { Lexicon } from '../../src/answer/candidates.js';
+import { questionTerms } from '../../src/answer/question-terms.js';
 import { stemTerm } from '../../src/text/verb-stems.js';
 import { wordTerm } from '../../src/text/tokens.js';
 

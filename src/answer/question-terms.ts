@@ -1,0 +1,46 @@
+// The question's terms as the answer's features weigh them: the analyzer's terms, without verb
+// stems no passage has, and with the corpus words of a question typed without spaces.
+import { analyze, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
+import { isStemTerm } from '../text/verb-stems.js';
+import type { Lexicon } from './candidates.js';
+
+/**
+ * The question's index terms the features weigh: a verb stem guessed from a question's
+ * noun-modifying form ("감독은" read as a verb) that no passage ever has is no word of the
+ * question, and must not count as one the passages lack.
+ */
+export function questionTerms(question: string, lexicon: Lexicon): string[] {
+  const terms = [...new Set(analyze(question, { query: true }))].filter((term) => !isStemTerm(term) || lexicon.documentFrequency(term) > 0);
+  return [...new Set([...terms, ...runOnWords(question, lexicon)])];
+}
+
+/** A run of Hangul this long with no word of the corpus as a whole is a question typed without spaces. */
+const RUN_ON_SYLLABLES = 6;
+const LONGEST_WORD = 8;
+
+/**
+ * The corpus words a question typed without spaces is made of ("이홍락원장이패널로나선세션주제는" →
+ * 이홍락, 원장, 패널, 세션, 주제): the longest corpus word (particle stripped) at each position, left
+ * to right. Its bigrams alone match any passage that shares two syllables with it.
+ */
+function runOnWords(question: string, lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  const known = (word: string) => lexicon.documentFrequency(wordTerm(word)) > 0;
+  for (const { text, kind } of splitWords(question)) {
+    if (kind !== 'hangul' || text.length < RUN_ON_SYLLABLES || known(stripParticle(text))) continue;
+    let i = 0;
+    while (i < text.length - 1) {
+      let found = 0;
+      for (let j = Math.min(text.length, i + LONGEST_WORD); j >= i + 2; j--) {
+        const piece = stripParticle(text.slice(i, j));
+        if (piece.length >= 2 && known(piece)) {
+          out.push(wordTerm(piece));
+          found = j;
+          break;
+        }
+      }
+      i = found > 0 ? found : i + 1;
+    }
+  }
+  return out;
+}
