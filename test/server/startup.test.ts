@@ -121,7 +121,10 @@ describe('a previous index is served, degraded, when it cannot be rebuilt', () =
     expect(ready.reason).toContain('EMBEDDINGS_PROVIDER=local');
     // Serving: the previous index's articles are there.
     expect((await httpRequest(`${serve.url}/api/articles/${SEED_ARTICLE_ID}`, { headers: AUTH })).status).toBe(200);
-    expect(messages(serve).filter((message) => message.startsWith('임베딩 서버에 연결하지 못했습니다'))).toHaveLength(1);
+    // The log line and /readyz come from one event, but on separate pipes: wait for the line, then count.
+    const unreachable = '임베딩 서버에 연결하지 못했습니다';
+    await serve.waitForLog((line) => (line.msg ?? '').startsWith(unreachable), 'the provider error');
+    expect(messages(serve).filter((message) => message.startsWith(unreachable))).toHaveLength(1);
     expect(await liveGeneration(corpus)).toBe(first);
     expect((await stop(serve)).code).toBe(0);
   });
