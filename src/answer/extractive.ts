@@ -106,7 +106,8 @@ export function chooseOpening(
   // article: a look-alike article of another month does not answer, nor does an event that
   // never happened. An undated (encyclopedia) passage need not repeat the year its article
   // states elsewhere: requiring it cost 0.6 points of KorQuAD gold.
-  const units = timeUnitTerms(analyze(question, { query: true }));
+  const queryTerms = analyze(question, { query: true });
+  const units = timeUnitTerms(queryTerms);
   const headlineUnits = [...units, ...impliedRoundUnits(question)];
   // An article names a unit when any of its retrieved passages (or its headline) does; only
   // the question's few units are looked up, not the passages' whole vocabulary.
@@ -120,17 +121,11 @@ export function chooseOpening(
   }
   // A division or half the question names ("여자부", "후반"): an article that names only another
   // side of it reports that other side.
-  const sides = askedSides(new Set(analyze(question, { query: true })));
+  const sides = askedSides(new Set(queryTerms));
   const otherSide = new Map<string, boolean>();
-  if (sides.length > 0) {
-    const articleTerms = new Map<string, Set<string>>();
-    for (const candidate of candidates) {
-      const terms = articleTerms.get(candidate.hit.article.id) ?? new Set<string>();
-      for (const term of candidate.context) terms.add(term);
-      articleTerms.set(candidate.hit.article.id, terms);
-    }
-    for (const [id, terms] of articleTerms) otherSide.set(id, namesOtherSide(sides, terms));
-  }
+  if (sides.length > 0)
+    for (const id of new Set(candidates.map((candidate) => candidate.hit.article.id)))
+      otherSide.set(id, namesOtherSide(sides, passageTerms(candidates, id)));
   const articleNamesAll = (candidate: Candidate) =>
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&

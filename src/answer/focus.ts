@@ -187,21 +187,20 @@ export function focusWords(question: string): FocusWord[] {
     }
     // "재검표 결과 어떻게 됐어?": a noun that only relates (결과, 이유, 일정) asks about the noun
     // compounded before it, which the passages must name.
-    const modifier = words[i - 1];
     if (
       RELATIONAL_NOUNS.has(stripParticle(word.text)) &&
       after?.kind === 'hangul' &&
       adjacentBySpace(word, after) &&
       isQuestionWord(after.text) &&
-      modifier?.kind === 'hangul' &&
-      adjacentBySpace(modifier, word) &&
+      before?.kind === 'hangul' &&
+      adjacentBySpace(before, word) &&
       // A bare noun: not "섬의" (a one-syllable noun keeps its 의), nor a verb or determiner
       // that modifies ("했던", "다른").
-      stripParticle(modifier.text) === modifier.text &&
-      !modifier.text.endsWith('의') &&
-      !isModifier(modifier.text)
+      stripParticle(before.text) === before.text &&
+      !before.text.endsWith('의') &&
+      !isModifier(before.text)
     )
-      add(modifier.text, false);
+      add(before.text, false);
     // Only a long predicate ("설립됐어" → 설립): a short one is a bare verb whose second
     // syllable changes with the ending (열렸어 / 열린다), so two syllables prove nothing.
     if (/^언제/.test(word.text) && after?.kind === 'hangul' && after.text.length >= 4 && adjacent(word, after))

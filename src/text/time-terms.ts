@@ -82,11 +82,13 @@ const unitOf = (term: string) => term.replace(/^\d+/, '');
  */
 export function headlineNamesOtherTime(questionUnits: readonly string[], headlineTerms: Iterable<string>): boolean {
   if (questionUnits.length === 0) return false;
-  const headline = timeUnitTerms(headlineTerms);
+  // Read twice below (its units, whether it says 최종): an iterator would be spent after one.
+  const terms = [...headlineTerms];
+  const headline = timeUnitTerms(terms);
   // A year in a headline ("1987년 대통령 선거") names the subject, not one report of a series:
   // the article still tells of the years around it.
   return questionUnits.some((unit) => {
-    if (unit === FINAL_ROUND) return headline.some((term) => unitOf(term) === '라운드') && !headlineSaysFinal(headlineTerms);
+    if (unit === FINAL_ROUND) return headline.some((term) => unitOf(term) === '라운드') && !headlineSaysFinal(terms);
     if (unitOf(unit) === '년') return false;
     const same = headline.filter((term) => unitOf(term) === unitOf(unit));
     return same.length > 0 && !same.some((term) => questionUnits.includes(term));

@@ -109,6 +109,8 @@ describe('headline times', () => {
     expect(headlineNamesOtherTime(final, analyze('김나래, 2라운드 코스레코드 63타…역전 선두'))).toBe(true);
     expect(headlineNamesOtherTime(final, analyze('김나래, 최종 3라운드 버디 6개로 첫 우승'))).toBe(false);
     expect(headlineNamesTime(final, analyze('김나래, 최종 3라운드 버디 6개로 첫 우승'))).toBe(true);
+    // Headline terms given once, as an iterator, are read for both the round and the 최종.
+    expect(headlineNamesOtherTime(final, analyze('김나래, 최종 3라운드 버디 6개로 첫 우승').values())).toBe(false);
     // A festival's first day names no round.
     expect(headlineNamesOtherTime(asked, analyze('해령 불꽃축제 첫날 관람객 12만 명'))).toBe(false);
   });
