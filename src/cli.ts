@@ -98,6 +98,7 @@ korquadOptions(
   .option('--set <file>', '--with-sets에 쓸 평가 세트 (여러 번 지정 가능)', collect)
   .option('--write <file>', '가중치 파일', 'src/answer/sentence-weights.ts')
   .option('--dry-run', '가중치 파일을 쓰지 않습니다')
+  .option('--threshold-only', '순위·거절 가중치는 그대로 두고 거절 임계값만 다시 맞춥니다')
   .action((options: FitCommandOptions) => fitAnswerCommand(options));
 
 program

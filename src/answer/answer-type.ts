@@ -8,6 +8,8 @@
 // reason, a method): soft kinds only rank sentences, since Korean names and places have
 // no reliable surface mark.
 
+import { INSTANCE_QUESTION, namesInstance } from './instance-nouns.js';
+
 export type AnswerType =
   | { kind: 'money' }
   | { kind: 'amount' }
@@ -22,7 +24,8 @@ export type AnswerType =
   | { kind: 'quote' }
   | { kind: 'name' }
   | { kind: 'score' }
-  | { kind: 'rate' };
+  | { kind: 'rate' }
+  | { kind: 'instance'; noun: string };
 
 // Sino-Korean numeral syllables (일, 이, 구 …) are left out: they hide inside ordinary
 // words ("연구원" would read as 9 won).
@@ -106,6 +109,8 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: ([, counter = '']) => (TIME_COUNTERS.has(counter) ? { kind: 'time' } : { kind: 'count', counter }),
     example: '몇 명이 다쳤어?',
   },
+  // "어느 정당", "무슨 요일": an instance of a kind its suffix marks (instance-nouns.ts).
+  { form: INSTANCE_QUESTION, type: ([, , noun = '']) => ({ kind: 'instance', noun }), example: '무슨 요일에 쉬어?' },
   // What someone said: news reports it as quoted speech.
   { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
   {
@@ -124,7 +129,18 @@ const QUESTION_FORMS: QuestionForm[] = [
 ];
 
 /** Kinds whose absence from a sentence proves it does not answer. */
-const HARD_KINDS = new Set<AnswerType['kind']>(['money', 'amount', 'age', 'time', 'duration', 'count', 'quote', 'score', 'rate']);
+const HARD_KINDS = new Set<AnswerType['kind']>([
+  'money',
+  'amount',
+  'age',
+  'time',
+  'duration',
+  'count',
+  'quote',
+  'score',
+  'rate',
+  'instance',
+]);
 
 export function isHardType(type: AnswerType): boolean {
   return HARD_KINDS.has(type.kind);
@@ -152,7 +168,7 @@ const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
 // not ("S6 엣지" holds none).
 const TIME_ANSWER =
-  /[가-힣0-9]\s때(?![가-힣])|[가-힣0-9]\s때(부터|까지|에|의|는|엔)|(초|중|말)기(?![가-힣])|(초|중|말)기(에|의|부터|까지)|정오|자정|\d\s*(년|월|일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)/;
+  /[가-힣0-9]\s때(?![가-힣])|[가-힣0-9]\s때(부터|까지|에|의|는|엔)|(대|세기|시대|왕조|조선|고려|신라|백제|임기|재위)\s*(초|중|말)기(?![가-힣])|(초|중|말)기(에|의|부터|까지)|정오|자정|\d\s*(년|월|일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)/;
 // A length of time, told from a moment: "5일 동안", "6주", "0.4초", "두 달" are lengths; "23일" (a day of
 // the month), "2025년" (a year), "전반 26분" (a match minute) and "3달러" are not. A bare day count
 // needs a word that makes it a length (동안, 만에, 걸려, 후 …).
@@ -203,8 +219,9 @@ function withoutReportDates(sentence: string): string {
   return sentence.replace(REPORT_DATE, ' $3');
 }
 
-/** What a sentence holds when it answers each kind but a count (whose pattern depends on its counter). */
-const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count'>, RegExp> = {
+/** What a sentence holds when it answers each kind but a count or an instance (whose patterns depend
+ *  on the counter or the kind noun). */
+const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, RegExp> = {
   money: MONEY_ANSWER,
   amount: AMOUNT_ANSWER,
   age: AGE_ANSWER,
@@ -231,6 +248,7 @@ export function canAnswerType(sentence: string, type: AnswerType): boolean {
       `(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})|첫`,
     ).test(sentence.replace(/몇/g, ''));
   }
+  if (type.kind === 'instance') return namesInstance(sentence, type.noun);
   if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutReportDates(sentence));
   return ANSWER_FORMS[type.kind].test(type.kind === 'duration' ? sentence.replace(/몇/g, '') : sentence);
 }

@@ -52,6 +52,7 @@ export interface FitCommandOptions {
   withSets?: boolean;
   write: string;
   dryRun?: boolean;
+  thresholdOnly?: boolean;
 }
 
 export async function fitAnswerCommand(options: FitCommandOptions): Promise<void> {
@@ -65,7 +66,13 @@ export async function fitAnswerCommand(options: FitCommandOptions): Promise<void
     examples.push(...(await evalSetExamples(files, process.cwd(), build)));
   }
   notice(`학습 데이터: ${examples.length}개 질문`);
-  const result = fitAnswerModel(examples, notice);
+  const result = options.thresholdOnly
+    ? (await import('../eval/fit-threshold.js')).refitThreshold(
+        examples,
+        (await import('../answer/sentence-weights.js')).FITTED_SENTENCE_MODEL,
+        notice,
+      )
+    : fitAnswerModel(examples, notice);
   process.stdout.write(
     `${JSON.stringify({ folds: result.folds, outOfFold: result.outOfFold, inSample: result.inSample }, null, 2)}\n${KORQUAD_ATTRIBUTION}\n`,
   );

@@ -225,6 +225,10 @@ describe('canAnswerType', () => {
     ['초등학교 3학년 때부터 검도를 배웠다.', TIME, true],
     ['티베트 고원은 신생대 초기에 형성되기 시작했다.', TIME, true],
     ['그때까지 아무도 몰랐다.', TIME, false],
+    ['조선 말기 문신으로 이름을 남겼다.', TIME, true],
+    // 초기 before a noun is a stage of something, not a time ("초기 처방", "말기 암").
+    ['업계에서는 초기 처방 규모가 작을 수 있다고 본다.', TIME, false],
+    ['말기 암 환자에게 쓰인다.', TIME, false],
     // 개 counts anything, in its own counter; a year counts nothing.
     ['태양 전지 패널이 4매 장착되어 있다.', { kind: 'count', counter: '개' }, true],
     ['통신용 회선이 3채널 장비되어 있다.', { kind: 'count', counter: '개' }, true],
