@@ -35,6 +35,14 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   '명칭',
   '제목',
   '이름',
+  // Names of a name: the answer is the name itself ("TRT", "배임수재죄", "Make-A-Wish").
+  '약어',
+  '약자',
+  '약칭',
+  '줄임말',
+  '죄명',
+  '곡명',
+  '작품명',
   '정도',
   '시기',
   '연도',
@@ -81,6 +89,7 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   '숫자',
   '점수',
   '개수',
+  '갯수', // the common misspelling of 개수
   '인원',
   '기한',
   '층수',
@@ -162,7 +171,8 @@ export function focusWords(question: string): FocusWord[] {
       word.length > MAX_TOPIC_SYLLABLES ||
       isQuestionWord(word) ||
       CATEGORY_NOUNS.has(word) ||
-      NON_TOPIC_WORDS.has(word)
+      NON_TOPIC_WORDS.has(word) ||
+      COUNTED.test(word)
     )
       return;
     const seen = focus.get(word);
@@ -216,6 +226,9 @@ export function focusWords(question: string): FocusWord[] {
 }
 
 const MAX_TOPIC_SYLLABLES = 6;
+
+// A native number with its counter ("한개", "두명", "세가지") counts what is asked; it names nothing.
+const COUNTED = /^(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)(개|명|가지|곳|사람|분|권|편|마리)$/;
 
 // The forms that make a verb modify the noun after it: 입건된, 참여한, 다친, 숨진, 쓰는, 살던.
 // A noun ending in ㄴ/ㄹ (서울, 결론) reads the same, and is as much content.

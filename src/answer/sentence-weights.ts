@@ -54,5 +54,5 @@ export const FITTED_SENTENCE_MODEL: SentenceModel = {
     ],
     threshold: 0.1741,
   },
-  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8826,"refusalRate":0.0478,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.6907,"refusalRate":0,"refusalRecall":0.6907,"medianAnswerChars":0,"cases":5774}},"threshold":{"maxAnswerableRefused":0.02,"folds":5,"outOfFold":{"korquad":{"accuracy":0.9001,"refusalRate":0.0267,"refusalRecall":null,"medianAnswerChars":140,"cases":5774},"korquad-near-miss":{"accuracy":0.5494,"refusalRate":0,"refusalRecall":0.5494,"medianAnswerChars":0,"cases":5774}}}},
+  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8826,"refusalRate":0.0478,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.6907,"refusalRate":0,"refusalRecall":0.6907,"medianAnswerChars":0,"cases":5774}},"threshold":{"maxAnswerableRefused":0.02,"folds":5,"outOfFold":{"korquad":{"accuracy":0.9015,"refusalRate":0.0253,"refusalRecall":null,"medianAnswerChars":140,"cases":5774},"korquad-near-miss":{"accuracy":0.549,"refusalRate":0,"refusalRecall":0.549,"medianAnswerChars":0,"cases":5774}}}},
 };

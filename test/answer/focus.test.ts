@@ -26,6 +26,11 @@ describe('focusWords', () => {
     ['한빛전자의 사장은 누구야?', [known('사장')]],
     ['한빛전자가 세운 연구소는 어디에 있어?', [known('연구소')]],
     ['새 연구소의 이름은 무엇이야?', []],
+    // Names of a name, and a number with its counter, name no topic.
+    ['해온방송의 약어는 무엇인가?', []],
+    ['그 노래의 곡명은 무엇인가?', []],
+    ['파열음의 갯수는 몇 개인가?', []],
+    ['주요 전통은 분석철학과 나머지 한개는 무엇인가?', []],
     // "X는 뭐라고 했어?" asks what X said: X describes the speaker (할머니 for 김말순 씨), no thing to find.
     ['콜버스 타 본 솔개마을 할머니는 뭐라고 했어?', []],
     ['솔개마을 할머니는 뭐야?', [known('할머니')]],
