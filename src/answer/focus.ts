@@ -35,6 +35,11 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   '명칭',
   '제목',
   '이름',
+  // A product by its kind: the answer names it ("이전 모델" → "1세대 톡브릿지").
+  '모델',
+  '제품',
+  '상품',
+  '신제품',
   // Names of a name: the answer is the name itself ("TRT", "배임수재죄", "Make-A-Wish").
   '약어',
   '약자',

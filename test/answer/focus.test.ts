@@ -30,6 +30,8 @@ describe('focusWords', () => {
     ['해온방송의 약어는 무엇인가?', []],
     ['그 노래의 곡명은 무엇인가?', []],
     ['파열음의 갯수는 몇 개인가?', []],
+    // A product by its kind: the passage names the product itself.
+    ['이전 모델은 몇 대나 팔렸어?', []],
     ['주요 전통은 분석철학과 나머지 한개는 무엇인가?', []],
     // "X는 뭐라고 했어?" asks what X said: X describes the speaker (할머니 for 김말순 씨), no thing to find.
     ['콜버스 타 본 솔개마을 할머니는 뭐라고 했어?', []],
