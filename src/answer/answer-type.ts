@@ -14,7 +14,7 @@ export type AnswerType =
   | { kind: 'money' }
   | { kind: 'amount' }
   | { kind: 'age' }
-  | { kind: 'time'; ofReport?: true }
+  | { kind: 'time'; ofReport?: true; clock?: true }
   | { kind: 'duration' }
   | { kind: 'count'; counter: string }
   | { kind: 'person' }
@@ -32,7 +32,7 @@ export type AnswerType =
 const NUMBER = String.raw`(\d[\d,.]*|한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러|몇)`;
 // 세(?!기): "몇 세기" asks for a time, not an age.
 const COUNTERS =
-  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세(?!기)|년|월|일|시간|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|km|m|kg|g';
+  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세(?!기)|년|월|일|시간|시즌|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|km|m|kg|g';
 const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
 
 // Counters that answer for one another: "몇 명" → "3인", "몇 개" → "9가지".
@@ -106,7 +106,9 @@ const QUESTION_FORMS: QuestionForm[] = [
   { form: /스코어|점수|타수|몇\s*타/, type: () => ({ kind: 'score' }), example: '2라운드 스코어 알려줘' },
   {
     form: new RegExp(`몇\\s*(${COUNTERS})`),
-    type: ([, counter = '']) => (TIME_COUNTERS.has(counter) ? { kind: 'time' } : { kind: 'count', counter }),
+    // "몇 시" asks for the hour: a day or a year does not answer it.
+    type: ([, counter = '']) =>
+      counter === '시' ? { kind: 'time', clock: true } : TIME_COUNTERS.has(counter) ? { kind: 'time' } : { kind: 'count', counter },
     example: '몇 명이 다쳤어?',
   },
   // "어느 정당", "무슨 요일": an instance of a kind its suffix marks (instance-nouns.ts).
@@ -169,6 +171,8 @@ const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중
 // not ("S6 엣지" holds none).
 const TIME_ANSWER =
   /[가-힣0-9]\s때(?![가-힣])|[가-힣0-9]\s때(부터|까지|에|의|는|엔)|(대|세기|시대|왕조|조선|고려|신라|백제|임기|재위)\s*(초|중|말)기(?![가-힣])|(초|중|말)기(에|의|부터|까지)|정오|자정|\d\s*(년|월|일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)/;
+// An hour of the day: "오전 7시 40분쯤", "오후 3시", "14:30", "자정".
+const CLOCK_ANSWER = /\d\s*시(?!간|즌|설|장|청|민|의회)|오전|오후|새벽|정오|자정|\d{1,2}:\d{2}/;
 // A length of time, told from a moment: "5일 동안", "6주", "0.4초", "두 달" are lengths; "23일" (a day of
 // the month), "2025년" (a year), "전반 26분" (a match minute) and "3달러" are not. A bare day count
 // needs a word that makes it a length (동안, 만에, 걸려, 후 …).
@@ -249,6 +253,7 @@ export function canAnswerType(sentence: string, type: AnswerType): boolean {
     ).test(sentence.replace(/몇/g, ''));
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);
+  if (type.kind === 'time' && type.clock) return CLOCK_ANSWER.test(sentence);
   if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutReportDates(sentence));
   return ANSWER_FORMS[type.kind].test(type.kind === 'duration' ? sentence.replace(/몇/g, '') : sentence);
 }

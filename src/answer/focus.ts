@@ -200,6 +200,18 @@ export function focusWords(question: string): FocusWord[] {
           add(stripParticle(modifier.text), false);
       } else if (stem !== before.text && ASKS_FOR_THING.test(word.text)) add(stem, false, 'corpus');
     }
+    // Spoken Korean drops the particle: "등록금 얼마야?", "이용객 몇 명이야?" ask for 등록금, 이용객.
+    if (
+      before?.kind === 'hangul' &&
+      adjacentBySpace(before, word) &&
+      ASKS_FOR_VALUE.test(word.text) &&
+      stripParticle(before.text) === before.text &&
+      // A one-syllable noun keeps its particle ("집이", "돈이"); "톤당" is a rate, not a topic.
+      !/(은|는|이|가|을|를|에|의|도|만|로|당|서|지|고|며|면|다|요|까지|부터)$/.test(before.text) &&
+      !isModifier(before.text) &&
+      !TIME_WORD.test(before.text)
+    )
+      add(before.text, false);
     // "재검표 결과 어떻게 됐어?": a noun that only relates (결과, 이유, 일정) asks about the noun
     // compounded before it, which the passages must name.
     if (
@@ -231,6 +243,10 @@ export function focusWords(question: string): FocusWord[] {
 }
 
 const MAX_TOPIC_SYLLABLES = 6;
+
+// Times and amounts that stand before 몇/얼마 without naming what is counted ("작년 몇 명", "평균 얼마").
+const TIME_WORD =
+  /^(올해|작년|지난해|내년|재작년|지난달|이번달|이달|다음달|오늘|어제|내일|그날|당시|매년|매달|매월|매일|매주|하루|한달|평균|전체|합계|최대|최소|최고|최저|최장|최단|대략|약|총|각각|이후|이전|직후|직전|포함|이상|이하|미만|초과|무렵|동안)$/;
 
 // A native number with its counter ("한개", "두명", "세가지") counts what is asked; it names nothing.
 const COUNTED = /^(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)(개|명|가지|곳|사람|분|권|편|마리)$/;

@@ -8,6 +8,8 @@ interface InstanceKind {
   suffixes: string;
   /** Whole words that name an instance without the suffix ("무소속" for a party). */
   others?: string;
+  /** A foreign name may stand apart from the suffix ("퓨젯 사운드 대학교"). */
+  spaced?: true;
 }
 
 // Particles and words that may follow the instance ("민주당 소속", "서울대학교 출신").
@@ -19,12 +21,14 @@ const SHORT_UNIVERSITY = '[가-힣]대\\s*(출신|졸업|재학|입학)|[가-힣
 export const INSTANCE_KINDS: Record<string, InstanceKind> = {
   정당: { suffixes: '당', others: '무소속' },
   당: { suffixes: '당', others: '무소속' },
-  대학: { suffixes: '대학교|대학|대학원', others: SHORT_UNIVERSITY },
-  대학교: { suffixes: '대학교|대학|대학원', others: SHORT_UNIVERSITY },
-  학교: { suffixes: '학교|고교|대학', others: SHORT_UNIVERSITY },
+  대학: { suffixes: '대학교|대학|대학원', others: SHORT_UNIVERSITY, spaced: true },
+  대학교: { suffixes: '대학교|대학|대학원', others: SHORT_UNIVERSITY, spaced: true },
+  학교: { suffixes: '학교|고교|대학', others: SHORT_UNIVERSITY, spaced: true },
   병원: { suffixes: '병원|의원|의료원' },
   은행: { suffixes: '은행' },
   요일: { suffixes: '요일', others: '주말|평일|공휴일' },
+  // A bus or subway line is named by its number: "101번", "2호선", "가온순환선".
+  노선: { suffixes: '노선|순환선|호선', others: '\\d+\\s*(번|호선)' },
 };
 
 /** The question's kind noun after 어느/무슨/어떤 ("어느 정당 소속이야?" → 정당), if the table knows it. */
@@ -37,7 +41,7 @@ export const INSTANCE_QUESTION = new RegExp(
 const answerForms = new Map(
   Object.entries(INSTANCE_KINDS).map(([noun, kind]) => [
     noun,
-    new RegExp(`[가-힣A-Za-z)](${kind.suffixes})(${AFTER})${kind.others ? `|${kind.others}` : ''}`),
+    new RegExp(`[가-힣A-Za-z)]${kind.spaced ? '\\s?' : ''}(${kind.suffixes})(${AFTER})${kind.others ? `|${kind.others}` : ''}`),
   ]),
 );
 

@@ -27,6 +27,9 @@ describe('expectedAnswerType', () => {
     ['몇 개국이 참여했어?', count('개국')],
     ['몇 번째 우승이야?', count('번째')],
     ['몇 도에서 가장 잘 자라?', count('도')],
+    // 몇 시 asks for the hour; 몇 시즌 counts seasons.
+    ['사고는 몇 시쯤 났어?', { kind: 'time', clock: true }],
+    ['그는 몇 시즌을 뛰었어?', count('시즌')],
     // A score: strokes, points or a match result.
     ['김나래 2라운드 스코어 알려줘', { kind: 'score' }],
     ['김나래는 첫날 몇 타 쳤어?', { kind: 'score' }],
@@ -226,6 +229,11 @@ describe('canAnswerType', () => {
     ['티베트 고원은 신생대 초기에 형성되기 시작했다.', TIME, true],
     ['그때까지 아무도 몰랐다.', TIME, false],
     ['조선 말기 문신으로 이름을 남겼다.', TIME, true],
+    // The hour of the day answers 몇 시; a date does not.
+    ['14일 오전 7시 40분쯤 배가 방파제에 부딪혔다.', { kind: 'time', clock: true }, true],
+    ['회의는 15:30에 시작했다.', { kind: 'time', clock: true }, true],
+    ['지난 14일 부상자가 8명에서 11명으로 늘었다.', { kind: 'time', clock: true }, false],
+    ['2시간 동안 이어졌다.', { kind: 'time', clock: true }, false],
     // 초기 before a noun is a stage of something, not a time ("초기 처방", "말기 암").
     ['업계에서는 초기 처방 규모가 작을 수 있다고 본다.', TIME, false],
     ['말기 암 환자에게 쓰인다.', TIME, false],

@@ -32,6 +32,13 @@ describe('focusWords', () => {
     ['파열음의 갯수는 몇 개인가?', []],
     // A product by its kind: the passage names the product itself.
     ['이전 모델은 몇 대나 팔렸어?', []],
+    // Spoken Korean drops the particle before 얼마/몇; a time or an amount word is no topic.
+    ['한결대 등록금 얼마야?', [word('등록금')]],
+    ['지하철 이용객 몇 명이야?', [word('이용객')]],
+    ['작년 몇 명 왔어?', []],
+    ['평균 얼마 들어?', []],
+    ['전기 끊긴 집이 몇 가구였어?', []],
+    ['수돗물 값 톤당 얼마로 올라?', []],
     ['주요 전통은 분석철학과 나머지 한개는 무엇인가?', []],
     // "X는 뭐라고 했어?" asks what X said: X describes the speaker (할머니 for 김말순 씨), no thing to find.
     ['콜버스 타 본 솔개마을 할머니는 뭐라고 했어?', []],

@@ -17,12 +17,17 @@ describe('isOpinionQuestion', () => {
     ['해령시 아파트값 앞으로 더 오를까? 전망 좀 해줘', true],
     ['금리 전망 좀 해 줘', true],
     ['그 회사 주가 앞으로 계속 떨어질까?', true],
+    // A guess asked of the bot.
+    ['해온FC 결승에서 이길까?', true],
+    ['그 후보 당선될까?', true],
     // Fact questions, some with the same words.
     ['다온식품 주가는 얼마야?', false],
     ['애널리스트는 실적을 어떻게 전망했어?', false],
     ['정부는 예산이 얼마나 들 것으로 예상했어?', false],
     ['몇 명이 투자했어?', false],
     ['앞으로 5년 동안 얼마를 투자해?', false],
+    ['감독은 언제 끝날 것 같다고 했어?', false],
+    ['챔피언결정전은 언제 열려?', false],
     ['기상청은 비가 얼마나 올 것으로 전망했어?', false],
     ['새 공장은 언제 가동돼?', false],
     ['노조는 무엇을 요구했어?', false],

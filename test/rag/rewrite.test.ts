@@ -244,6 +244,13 @@ describe('rewriteFollowUp on conversations', () => {
       'sibling',
     ],
     [
+      "a subjectless follow-up with its own time (지금은) carries the topic, not the last question's 처음",
+      '지금은 몇 명으로 늘었어?',
+      talk('새별군 여객선 사고 처음에 몇 명 다쳤다고 했어?', '여객선이 방파제에 부딪혀 승객 8명이 다쳤다. [1]'),
+      '새별군 여객선 사고 다쳤다고 했어 — 지금은 몇 명으로 늘었어?',
+      'carried',
+    ],
+    [
       '그달 → the month said, with the topic carried',
       '그달 관광수입은 얼마였어?',
       talk('7월 관광객 몇 명이야?', '7월 관광객은 185만 명이다. [1]'),

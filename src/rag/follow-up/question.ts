@@ -43,7 +43,15 @@ export function render(words: Word[], replaced: Map<number, string>, from: numbe
 /** True when the word asks something or says nothing of its own (뭐야, 어디서, 어때, 그럼). */
 export function isEmptyWord(word: string): boolean {
   const [stem] = splitParticle(word);
-  return !word || isQuestionWord(word) || isQuestionWord(stem) || VAGUE.has(word) || OPENERS.has(word) || STOPWORDS.has(word);
+  return (
+    !word ||
+    isQuestionWord(word) ||
+    isQuestionWord(stem) ||
+    VAGUE.has(word) ||
+    OPENERS.has(word) ||
+    STOPWORDS.has(word) ||
+    STOPWORDS.has(stem)
+  );
 }
 
 export interface Determiner {

@@ -17,6 +17,7 @@ import { resolvePointers, type Resolution } from './pointers.js';
 import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, type Analysis, type Word } from './question.js';
 import { contextOf, topicOf, type Context } from './referents.js';
 import { firstTime } from './time.js';
+import { timeIntent } from '../../text/temporal.js';
 import { categoryOfWord, endsWithAny, pronounOf, splitParticle, withParticle } from './words.js';
 
 export type RewriteMethod = 'standalone' | 'substituted' | 'sibling' | 'topic' | 'carried';
@@ -37,10 +38,14 @@ const MAX_DEPTH = 3;
 /** Stems of the last question the new one lacks, without question words and the words in `skip` (a replaced slot). */
 function carriedWords(previous: string, question: string, skip: Set<string> = new Set()): string[] {
   const present = new Set(splitQuestion(question).map((word) => splitParticle(word.clean)[0]));
+  // A question that says which state it asks of ("지금은 몇 명으로 늘었어?") drops the last one's
+  // ("처음에 몇 명 다쳤어?"): carried, the two would cancel out.
+  const ownIntent = timeIntent(question) !== undefined;
   const carried: string[] = [];
   for (const word of splitQuestion(previous)) {
     if (isEmptyWord(word.clean) || pronounOf(word.clean) || DETERMINERS.has(word.clean)) continue;
     const [stem] = splitParticle(word.clean);
+    if (ownIntent && timeIntent(stem) !== undefined) continue;
     if (stem.length < 2 && HANGUL.test(stem)) continue;
     if (skip.has(stem) || skip.has(word.clean) || present.has(stem) || carried.includes(stem)) continue;
     carried.push(stem);
