@@ -23,7 +23,7 @@ import {
 import { focusWords } from './focus.js';
 import { questionTerms } from './question-terms.js';
 import { isPromptInjection } from './injection.js';
-import { holdsWord, isYesNoQuestion, questionContentWords } from './missing-words.js';
+import { holdsWord, isYesNoQuestion, propositionNouns, questionContentWords } from './missing-words.js';
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
 import { REFUSAL_TEXT } from './refusal.js';
 import { softmax } from './sentence-model.js';
@@ -183,11 +183,12 @@ export function selectSentences(
   const opening = chooseOpening(question, candidates, lexicon, options);
   if (!opening) return [];
   const { first, best } = opening;
-  // A yes/no question states a proposition: an article that never names one of its content words
-  // ("방수 기능이 있어?" of an earphone whose article never says 방수) cannot confirm it.
+  // A yes/no question states a proposition: an article that never names one of its nouns ("방수
+  // 기능이 있어?" of an earphone whose article never says 방수) cannot confirm it. Its verbs are
+  // paraphrased ("끊겨도 쓸 수 있어?" ~ "연결되지 않아도"), so they are not required.
   if (isYesNoQuestion(question)) {
     const article = passageTerms(candidates, first.hit.article.id);
-    if (!questionContentWords(question).every((word) => holdsWord(article, word))) return [];
+    if (!propositionNouns(question).every((word) => holdsWord(article, word))) return [];
   }
   const answerability = options.model.answerability;
   if (answerability && answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerability.threshold) return [];

@@ -210,8 +210,13 @@ export function focusWords(question: string): FocusWord[] {
       !/(은|는|이|가|을|를|에|의|도|만|로|당|서|지|고|며|면|다|요|까지|부터)$/.test(before.text) &&
       !isModifier(before.text) &&
       !TIME_WORD.test(before.text)
-    )
+    ) {
       add(before.text, false);
+      // "숨진 사람 몇 명이에요?": as with a particle, the verb before a category noun is what is asked.
+      const modifier = words[i - 2];
+      if (CATEGORY_NOUNS.has(before.text) && modifier?.kind === 'hangul' && adjacentBySpace(modifier, before) && isModifier(modifier.text))
+        add(stripParticle(modifier.text), false);
+    }
     // "재검표 결과 어떻게 됐어?": a noun that only relates (결과, 이유, 일정) asks about the noun
     // compounded before it, which the passages must name.
     if (

@@ -56,6 +56,21 @@ function findContentWords(question: string): readonly string[] {
   return [...new Set(out)];
 }
 
+// A verb form in the middle of a question ("보내주면", "쓰던", "옮겨올", "살려야", "끊겨도", "가져오고"):
+// the predicate of a proposition, which a passage says in its own words ("연결되지 않아도" for "끊겨도").
+const PREDICATE_FORM = /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|(어|아|여|겨|워|와|해)도)$/;
+
+/** The nouns a yes/no question's proposition is about ("방수 기능이 있어?" → 방수, 기능): its content
+ *  words without the verb forms, which passages paraphrase. */
+export function propositionNouns(question: string): readonly string[] {
+  const verbs = new Set(
+    splitWords(question)
+      .filter((word) => word.kind === 'hangul' && word.text.length >= 2 && PREDICATE_FORM.test(word.text))
+      .map((word) => dropPlural(stripParticle(word.text))),
+  );
+  return questionContentWords(question).filter((word) => !verbs.has(word));
+}
+
 interface TermSet {
   has(term: string): boolean;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { holdsWord, isYesNoQuestion, missingShare, questionContentWords } from '../../src/answer/missing-words.js';
+import { holdsWord, isYesNoQuestion, propositionNouns, missingShare, questionContentWords } from '../../src/answer/missing-words.js';
 import { analyze } from '../../src/text/tokens.js';
 
 const termsOf = (text: string) => new Set(analyze(text));
@@ -59,6 +59,19 @@ describe('missingShare', () => {
   });
   it('is 0 for a question with no content words', () => {
     expect(missingShare([], passage, () => 1)).toBe(0);
+  });
+});
+
+describe('propositionNouns', () => {
+  it.each<[string, string[]]>([
+    // The nouns stay: an article without 방수 cannot confirm "방수 기능이 있어?".
+    ['톡브릿지 2는 방수 기능이 있어?', ['톡브릿지', '방수', '기능']],
+    // Verb forms go: a help page says "연결되지 않아도" for "끊겨도", "가져올 수" for "옮겨올 수".
+    ['인터넷 끊겨도 노트 쓸 수 있어?', ['인터넷', '노트']],
+    ['에버노트에 쓰던 노트들 하루노트로 옮겨올 수 있어요?', ['에버노트', '노트', '하루노트']],
+    ['노트 링크로 보내주면 받은 사람이 고칠 수도 있어?', ['노트', '링크', '고칠']],
+  ])('%s → %j', (question, expected) => {
+    expect(propositionNouns(question)).toEqual(expected);
   });
 });
 
