@@ -25,7 +25,8 @@ export type AnswerType =
   | { kind: 'name' }
   | { kind: 'score' }
   | { kind: 'rate' }
-  | { kind: 'instance'; noun: string };
+  | { kind: 'instance'; noun: string }
+  | { kind: 'key' };
 
 // Sino-Korean numeral syllables (일, 이, 구 …) are left out: they hide inside ordinary
 // words ("연구원" would read as 9 won).
@@ -113,6 +114,12 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   // "어느 정당", "무슨 요일": an instance of a kind its suffix marks (instance-nouns.ts).
   { form: INSTANCE_QUESTION, type: ([, , noun = '']) => ({ kind: 'instance', noun }), example: '무슨 요일에 쉬어?' },
+  // A key or a shortcut, asked of help pages: "단축키 알려줘", "시작하는 키는?", "어떤 키를 눌러?".
+  {
+    form: /단축키|(무슨|어떤|어느)\s*키(?![가-힣])|(무슨|어떤|어느)\s*키(를|가|는)|[가-힣](는|할)\s+키(는|가|를)?(\s|[?？]|$)/,
+    type: () => ({ kind: 'key' }),
+    example: '검색하는 단축키 뭐야?',
+  },
   // What someone said: news reports it as quoted speech.
   { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
   {
@@ -142,6 +149,7 @@ const HARD_KINDS = new Set<AnswerType['kind']>([
   'score',
   'rate',
   'instance',
+  'key',
 ]);
 
 export function isHardType(type: AnswerType): boolean {
@@ -207,6 +215,9 @@ const QUOTE_ANSWER =
 // A name: in quotation marks ('비토 N1', “한울리아”), in Latin letters, or in 《 》.
 const NAME_ANSWER = /['‘’"“”《「][^'‘’"“”》」]{1,40}['‘’"“”》」]|[A-Za-z]{2,}/;
 
+// A key as help pages write it: "Ctrl+Shift+F", "Shift+F5", "F4 키를 눌러", "⌘", "shortcut U".
+const KEY_ANSWER =
+  /(?<![A-Za-z])(Ctrl|Control|Cmd|Command|Shift|Alt|Option|Esc|Tab|Enter|Return|Home|End|Delete|Del|Backspace|Space|Insert|PgUp|PgDn|Page ?Up|Page ?Down|F\d{1,2})(?![A-Za-z])|[⌘⇧⌥⌃]|키를?\s*(누르|눌러)|shortcut\s+[A-Z](?![A-Za-z])|컨트롤|시프트|커맨드/;
 // Strokes or points, par-relative golf scores, or a match score ("2-1", "3 대 2").
 const SCORE_ANSWER = /\d\s*(타|점|언더파|오버파|%)|이븐파|\d\s*[-:]\s*\d|\d\s*대\s*\d/;
 
@@ -239,6 +250,7 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, Re
   name: NAME_ANSWER,
   score: SCORE_ANSWER,
   rate: RATE_ANSWER,
+  key: KEY_ANSWER,
 };
 
 /** True when the sentence holds something of the asked kind: for "몇 명", a number of 명. */

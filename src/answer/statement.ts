@@ -18,6 +18,10 @@ const CAPTION =
 // "설정 방법:"): like a list label, it answers nothing itself.
 const LEAD_IN = /(다음과|아래와)\s*같(습니다|다|아요)\s*[.:：]?\s*$|[:：]\s*$/;
 
+// A list item that gives a label its value ("- 전체 노트 검색: Ctrl+Shift+F", "보관 기간: 30일"): help
+// pages and fact boxes state a fact so, with no predicate.
+const LABELLED_VALUE = /^[-*•·]?\s*[^:：]{2,40}[:：]\s*\S/;
+
 const HANGUL = /[가-힣]/g;
 
 /** Hangul syllables in `text`. */
@@ -38,7 +42,7 @@ export function sentenceKind(sentence: string): SentenceKind {
   if (letters < 4) return 'fragment';
   if (QUESTION_END.test(text)) return 'question';
   if (LEAD_IN.test(text)) return 'heading';
-  if (STATEMENT_END.test(text)) return 'statement';
+  if (STATEMENT_END.test(text) || LABELLED_VALUE.test(text)) return 'statement';
   // No predicate ending: a heading or list label when short, else a statement whose
   // ending the splitter cut oddly (quoted speech, lists written as prose).
   return hangul <= 30 && !/[.!。]$/.test(text) ? 'heading' : 'statement';

@@ -117,11 +117,12 @@ const GROUPS_TEXT = `
 업데이트, 갱신, 업그레이드
 다운로드, 내려받다
 로그인, 로그온, 접속
-비밀번호, 암호, 패스워드
+비밀번호, 비번, 암호, 패스워드
 오류, 에러, 버그
 # Documentation: files, editing, the interface
 설치, 깔다, 인스톨
 삭제, 지우다, 제거, 없애다
+복원, 복구, 되살리다, 살리다
 저장, 보관
 단축키, 바로 가기 키, 바로가기 키, 키 조합
 글꼴, 폰트, 서체
@@ -159,6 +160,23 @@ const GROUPS_TEXT = `
 오른쪽 클릭, 우클릭, 마우스 오른쪽 단추
 문자, 글자
 버전, 판
+# Names Korean users type in Hangul and documents write in Latin letters
+리눅스, Linux
+윈도우, 윈도, Windows
+안드로이드, Android
+아이폰, iPhone
+아이패드, iPad
+크롬, Chrome
+엑셀, Excel
+파워포인트, PowerPoint
+구글, Google
+유튜브, YouTube
+리브레오피스, LibreOffice
+임프레스, Impress
+라이터, Writer
+캘크, Calc
+김프, GIMP
+베이직, Basic
 `;
 
 /** The groups, parsed once from the text above. */

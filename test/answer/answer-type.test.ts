@@ -27,6 +27,12 @@ describe('expectedAnswerType', () => {
     ['몇 개국이 참여했어?', count('개국')],
     ['몇 번째 우승이야?', count('번째')],
     ['몇 도에서 가장 잘 자라?', count('도')],
+    // A key or a shortcut, asked of help pages; a person's 키 is a height.
+    ['노트 전체에서 검색하는 단축키 뭐야?', { kind: 'key' }],
+    ['쇼를 시작하는 키는?', { kind: 'key' }],
+    ['다음 빈칸으로 넘어가는 키가 뭐야?', { kind: 'key' }],
+    ['창을 오가려면 어떤 키를 눌러?', { kind: 'key' }],
+    ['그 선수 키는 몇이야?', undefined],
     // 몇 시 asks for the hour; 몇 시즌 counts seasons.
     ['사고는 몇 시쯤 났어?', { kind: 'time', clock: true }],
     ['그는 몇 시즌을 뛰었어?', count('시즌')],
@@ -229,6 +235,12 @@ describe('canAnswerType', () => {
     ['티베트 고원은 신생대 초기에 형성되기 시작했다.', TIME, true],
     ['그때까지 아무도 몰랐다.', TIME, false],
     ['조선 말기 문신으로 이름을 남겼다.', TIME, true],
+    // A key is written as help pages write keys.
+    ['Ctrl+Shift+F를 누르면 모든 노트에서 찾습니다.', { kind: 'key' }, true],
+    ['F4 키를 눌러 다음 마커로 이동합니다.', { kind: 'key' }, true],
+    ['You can select it by using the keyboard shortcut U.', { kind: 'key' }, true],
+    ['설정 > 단축키로 이동합니다.', { kind: 'key' }, false],
+    ['검색 창에 낱말을 입력합니다.', { kind: 'key' }, false],
     // The hour of the day answers 몇 시; a date does not.
     ['14일 오전 7시 40분쯤 배가 방파제에 부딪혔다.', { kind: 'time', clock: true }, true],
     ['회의는 15:30에 시작했다.', { kind: 'time', clock: true }, true],

@@ -24,6 +24,9 @@ describe('sentenceKind', () => {
     ['설정하는 방법은 아래와 같다.', 'heading'],
     ['슬라이드 쇼를 시작하는 단계:', 'heading'],
     ['다음과 같이 수식에 분수를 입력할 수 있습니다.', 'statement'],
+    // A label with its value states a fact, as help pages and fact boxes write it.
+    ['- 전체 노트 검색: Ctrl+Shift+F', 'statement'],
+    ['보관 기간: 30일', 'statement'],
     // Fragments.
     ['끝.', 'fragment'],
     ['7.4.', 'fragment'],
