@@ -3,13 +3,12 @@
 // holds the kind of answer asked for, adds a second sentence only when it adds what the
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
-import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
-import { askedSides, namesOtherSide } from '../text/contrast-words.js';
-import { analyze, wordTerm } from '../text/tokens.js';
+import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
+import { articleFit } from './article-fit.js';
 import {
   DEFAULT_RANK,
   passageTerms,
@@ -102,35 +101,8 @@ export function chooseOpening(
     const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
     if (!focus.every(({ word, prefix, scope }) => holdsWord(scope === 'corpus' ? corpus : passages, word, prefix))) return undefined;
   }
-  // The times and rounds the question names ("6월", "2분기", "3차전") must be in a news answer's
-  // article: a look-alike article of another month does not answer, nor does an event that
-  // never happened. An undated (encyclopedia) passage need not repeat the year its article
-  // states elsewhere: requiring it cost 0.6 points of KorQuAD gold.
-  const queryTerms = analyze(question, { query: true });
-  const units = timeUnitTerms(queryTerms);
-  const headlineUnits = [...units, ...impliedRoundUnits(question)];
-  // An article names a unit when any of its retrieved passages (or its headline) does; only
-  // the question's few units are looked up, not the passages' whole vocabulary.
-  const unitsOf = new Map<string, Set<string>>();
-  for (const candidate of candidates) {
-    for (const unit of units) {
-      if (!candidate.context.has(unit)) continue;
-      const found = unitsOf.get(candidate.hit.article.id) ?? new Set<string>();
-      unitsOf.set(candidate.hit.article.id, found.add(unit));
-    }
-  }
-  // A division or half the question names ("여자부", "후반"): an article that names only another
-  // side of it reports that other side.
-  const sides = askedSides(new Set(queryTerms));
-  const otherSide = new Map<string, boolean>();
-  if (sides.length > 0)
-    for (const id of new Set(candidates.map((candidate) => candidate.hit.article.id)))
-      otherSide.set(id, namesOtherSide(sides, passageTerms(candidates, id)));
-  const articleNamesAll = (candidate: Candidate) =>
-    (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
-    !otherSide.get(candidate.hit.article.id) &&
-    // Only dated articles (news) report one period of a series.
-    !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
+  // The months and rounds the question names, and the side of a division (article-fit.ts).
+  const articleNamesAll = articleFit(question, candidates);
   const hard = type !== undefined && isHardType(type);
   const answerability = options.model.answerability;
   // Without a fitted refusal model: enough of the question in the sentence itself, or in the
@@ -230,10 +202,14 @@ function secondSentence(
   // "많이" or "결과" with it is about something else ("표가 많이 남았다" beside a typhoon's rain);
   // and beside an article about the subject, one that mentions it in passing adds a second report.
   const words = questionContentWords(question);
+  // …and its article must fit the question's times and sides as the opening's does (a coach's "2차전에서
+  // 우승을 확정하겠다" in the first game's report adds nothing to a question about the second game).
+  const fits = articleFit(question, candidates);
   const offTopic = (candidate: Candidate) =>
     candidate.hit.article.id !== first.hit.article.id &&
-    words.length > 0 &&
-    (!words.some((word) => holdsWord(candidate.terms, word)) || (isAbout(words, first) && !isAbout(words, candidate)));
+    (!fits(candidate) ||
+      (words.length > 0 &&
+        (!words.some((word) => holdsWord(candidate.terms, word)) || (isAbout(words, first) && !isAbout(words, candidate)))));
   const pick = (allowed: (candidate: Candidate) => boolean): Candidate | undefined => {
     for (const [i, candidate] of candidates.entries()) {
       if (candidate === first || candidate.kind !== 'statement' || isOtherTimeLookalike(candidate, first) || offTopic(candidate)) continue;

@@ -34,6 +34,32 @@ describe('the second sentence', () => {
   });
 });
 
+describe('a second sentence from another news article', () => {
+  // The second game's report, and the first game's (headlines worded apart, so no look-alike by
+  // headline), whose coach speaks of the second game.
+  const GAME2 = dated(
+    'game2',
+    '블루윙스, 2차전도 잡고 창단 첫 통합우승',
+    '2025-04-09',
+    '블루윙스는 8일 챔피언결정전 2차전에서 썬더스를 68-65로 이겼다.',
+    3,
+  );
+  const GAME1 = dated(
+    'game1',
+    '다온 블루윙스, 챔프전 1차전서 썬더스에 81-74 역전승',
+    '2025-04-06',
+    '배성호 블루윙스 감독은 2차전에서도 막판 집중력으로 이겨 우승을 확정하겠다고 말했다.',
+    2.8,
+  );
+
+  it('never comes from a look-alike whose headline names another round than the question', () => {
+    const question = '블루윙스 2차전 어떻게 이겼어?';
+    const chosen = selectSentences(question, rankSentences(question, [GAME2, GAME1], lexicon), lexicon);
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(chosen.every((sentence) => sentence.hit.article.id === 'game2')).toBe(true);
+  });
+});
+
 describe('news articles about the subject', () => {
   // A tourism report that mentions the typhoon in passing, and the typhoon's own report.
   const TOURISM = dated(
