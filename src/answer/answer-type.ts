@@ -122,6 +122,8 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   // What someone said: news reports it as quoted speech.
   { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
+  // "며칠 지나면 안 돼요. 왜 그래요?": a question that asks 왜 asks for a reason, whatever time it names.
+  { form: /(^|\s)왜|어째서|무슨\s*이유|이유[는가]|원인[은이]|까닭/, type: () => ({ kind: 'reason' }), example: '왜 연기됐어?' },
   {
     // 언제나, 언제든 mean "always"; 날짜, 연도, 시기 ask for a time only as what is asked ("시기는?",
     // "연도는 언제"), not when they set the scene ("합당이 이루어지던 시기의 대통령은?").
@@ -131,7 +133,6 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   { form: /누구|누가|누군|어느\s*(분|사람)|(사람|인물|분)의?\s*(이름|성함)/, type: () => ({ kind: 'person' }), example: '원장은 누구야?' },
   { form: /어디|어느\s*(곳|나라|지역|도시|장소)/, type: () => ({ kind: 'place' }), example: '행사는 어디서 열렸어?' },
-  { form: /(^|\s)왜|어째서|무슨\s*이유|이유[는가]|원인[은이]|까닭/, type: () => ({ kind: 'reason' }), example: '왜 연기됐어?' },
   { form: /어떻게|방법|하려면|어떤\s*식으로|절차/, type: () => ({ kind: 'method' }), example: '번호는 어떻게 넣어?' },
   // A thing's name ("칩 이름이 뭐야?"); a person's name is asked by the person row above.
   { form: /(이름|명칭|제품명|상품명|학명)(이|은|는)?\s*(뭐|무엇|어떻게)/, type: () => ({ kind: 'name' }), example: '세균 이름이 뭐야?' },

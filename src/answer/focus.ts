@@ -184,6 +184,13 @@ export function focusWords(question: string): FocusWord[] {
     // The stricter requirement wins when two rules name the same word.
     focus.set(word, { word, prefix: seen ? seen.prefix && prefix : prefix, scope: seen?.scope === 'passages' ? 'passages' : scope });
   };
+  // A verb that modifies a category noun ("입건된 사람", "숨진 사람"), by its stem when it has one of
+  // two syllables or more: "쉬는 곳" (쉬다) may be a 쉼터 in the passage, which no rule can tell.
+  const addModifier = (modifier: string) => {
+    const stem = stripParticle(modifier);
+    if (stem !== modifier && stem.length >= 2) add(stem, false);
+    else if (verbStems(modifier, { modifiers: true }).length > 0) add(modifier, false);
+  };
   words.forEach((word, i) => {
     if (word.kind !== 'hangul') return;
     const before = words[i - 1];
@@ -197,7 +204,7 @@ export function focusWords(question: string): FocusWord[] {
         // "입건된 사람은 몇 명?": a category noun names nothing, the verb before it does.
         const modifier = words[i - 2];
         if (CATEGORY_NOUNS.has(stem) && modifier?.kind === 'hangul' && adjacentBySpace(modifier, before) && isModifier(modifier.text))
-          add(stripParticle(modifier.text), false);
+          addModifier(modifier.text);
       } else if (stem !== before.text && ASKS_FOR_THING.test(word.text)) add(stem, false, 'corpus');
     }
     // Spoken Korean drops the particle: "등록금 얼마야?", "이용객 몇 명이야?" ask for 등록금, 이용객.
@@ -215,7 +222,7 @@ export function focusWords(question: string): FocusWord[] {
       // "숨진 사람 몇 명이에요?": as with a particle, the verb before a category noun is what is asked.
       const modifier = words[i - 2];
       if (CATEGORY_NOUNS.has(before.text) && modifier?.kind === 'hangul' && adjacentBySpace(modifier, before) && isModifier(modifier.text))
-        add(stripParticle(modifier.text), false);
+        addModifier(modifier.text);
     }
     // "재검표 결과 어떻게 됐어?": a noun that only relates (결과, 이유, 일정) asks about the noun
     // compounded before it, which the passages must name.
@@ -277,8 +284,12 @@ interface TermLookup {
 const FOCUS_BIGRAM_SHARE = 0.5;
 
 export function passageHasWord(terms: TermLookup, word: string, prefix = false): boolean {
-  // Latin words are indexed lower-cased ("GIMP" → gimp).
-  if (!/[가-힣]/.test(word)) return terms.has(word.toLowerCase());
+  // Latin words are indexed lower-cased ("GIMP" → gimp), and split at hyphens ("Wi-Fi" → wi, fi).
+  if (!/[가-힣]/.test(word)) {
+    const lower = word.toLowerCase();
+    if (!/[a-z]-[a-z]/.test(lower)) return terms.has(lower);
+    return lower.split('-').every((part) => part === '' || terms.has(part));
+  }
   if (prefix) return terms.has(word.slice(0, 2));
   if (terms.has(wordTerm(word))) return true;
   // A verb in another form: the question's "다친" is the passage's "다쳤다".

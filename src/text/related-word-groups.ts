@@ -117,7 +117,7 @@ const GROUPS_TEXT = `
 업데이트, 갱신, 업그레이드
 다운로드, 내려받다
 로그인, 로그온, 접속
-비밀번호, 암호, 패스워드
+비밀번호, 비번, 암호, 패스워드
 오류, 에러, 버그
 # Documentation: files, editing, the interface
 설치, 깔다, 인스톨

@@ -33,6 +33,8 @@ describe('expectedAnswerType', () => {
     ['다음 빈칸으로 넘어가는 키가 뭐야?', { kind: 'key' }],
     ['창을 오가려면 어떤 키를 눌러?', { kind: 'key' }],
     ['그 선수 키는 몇이야?', undefined],
+    // A question that asks 왜 asks for a reason, whatever time it names.
+    ['며칠 지나면 안 먹혀요. 왜 그래요?', { kind: 'reason' }],
     // 몇 시 asks for the hour; 몇 시즌 counts seasons.
     ['사고는 몇 시쯤 났어?', { kind: 'time', clock: true }],
     ['그는 몇 시즌을 뛰었어?', count('시즌')],

@@ -37,6 +37,8 @@ describe('focusWords', () => {
     ['지하철 이용객 몇 명이야?', [word('이용객')]],
     ['작년 몇 명 왔어?', []],
     ['더위 때문에 숨진 사람 몇 명이에요?', [word('숨진')]],
+    // A one-syllable verb (쉬다) proves nothing: the passage may say 쉼터.
+    ['숲길에 쉬는 곳 몇 곳이나 있어?', []],
     ['평균 얼마 들어?', []],
     ['전기 끊긴 집이 몇 가구였어?', []],
     ['수돗물 값 톤당 얼마로 올라?', []],
@@ -116,6 +118,9 @@ describe('passageHasWord', () => {
     // Spaced differently: most of its bigrams.
     ['삼성 전자의 새 휴대폰', '삼성전자', false, true],
     ['경주 예술의전당에서 열렸다.', '예술의전당', false, true],
+    // A Latin word split at its hyphen by the analyzer.
+    ['Wi-Fi 암호를 바꿉니다.', 'Wi-Fi', false, true],
+    ['Wi 버튼을 누릅니다.', 'Wi-Fi', false, false],
     // Absent.
     ['영업이익이 크게 늘었다.', '매출', false, false],
     ['전자 제품이 팔렸다.', '삼성전자', false, false],
