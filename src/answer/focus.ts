@@ -184,46 +184,27 @@ export function focusWords(question: string): FocusWord[] {
     // The stricter requirement wins when two rules name the same word.
     focus.set(word, { word, prefix: seen ? seen.prefix && prefix : prefix, scope: seen?.scope === 'passages' ? 'passages' : scope });
   };
-  // A verb that modifies a category noun ("입건된 사람", "숨진 사람"), by its stem when it has one of
-  // two syllables or more: "쉬는 곳" (쉬다) may be a 쉼터 in the passage, which no rule can tell.
-  const addModifier = (modifier: string) => {
-    const stem = stripParticle(modifier);
-    if (stem !== modifier && stem.length >= 2) add(stem, false);
-    else if (verbStems(modifier, { modifiers: true }).length > 0) add(modifier, false);
-  };
   words.forEach((word, i) => {
     if (word.kind !== 'hangul') return;
     const before = words[i - 1];
     const after = words[i + 1];
     const adjacent = (a: { end: number }, b: { start: number }) => question.slice(a.end, b.start).trim() === '';
     const adjacentBySpace = (a: { end: number }, b: { start: number }) => /^ +$/.test(question.slice(a.end, b.start));
+    // The attribute a value question asks for ("매출은 얼마야?"; spoken without its particle, "등록금
+    // 얼마야?"); of a category noun, the verb that modifies it ("입건된 사람은 몇 명?", "숨진 사람 몇 명").
+    const addAttribute = (attribute: string) => {
+      add(attribute, false);
+      const modifier = words[i - 2];
+      if (CATEGORY_NOUNS.has(attribute) && modifier?.kind === 'hangul' && before && adjacentBySpace(modifier, before))
+        addModifier(modifier.text, add);
+    };
     if (before?.kind === 'hangul' && adjacent(before, word) && TOPIC_PARTICLE.test(before.text)) {
       const stem = stripParticle(before.text);
-      if (stem !== before.text && ASKS_FOR_VALUE.test(word.text)) {
-        add(stem, false);
-        // "입건된 사람은 몇 명?": a category noun names nothing, the verb before it does.
-        const modifier = words[i - 2];
-        if (CATEGORY_NOUNS.has(stem) && modifier?.kind === 'hangul' && adjacentBySpace(modifier, before) && isModifier(modifier.text))
-          addModifier(modifier.text);
-      } else if (stem !== before.text && ASKS_FOR_THING.test(word.text)) add(stem, false, 'corpus');
+      if (stem !== before.text && ASKS_FOR_VALUE.test(word.text)) addAttribute(stem);
+      else if (stem !== before.text && ASKS_FOR_THING.test(word.text)) add(stem, false, 'corpus');
     }
-    // Spoken Korean drops the particle: "등록금 얼마야?", "이용객 몇 명이야?" ask for 등록금, 이용객.
-    if (
-      before?.kind === 'hangul' &&
-      adjacentBySpace(before, word) &&
-      ASKS_FOR_VALUE.test(word.text) &&
-      stripParticle(before.text) === before.text &&
-      // A one-syllable noun keeps its particle ("집이", "돈이"); "톤당" is a rate, not a topic.
-      !/(은|는|이|가|을|를|에|의|도|만|로|당|서|지|고|며|면|다|요|까지|부터)$/.test(before.text) &&
-      !isModifier(before.text) &&
-      !TIME_WORD.test(before.text)
-    ) {
-      add(before.text, false);
-      // "숨진 사람 몇 명이에요?": as with a particle, the verb before a category noun is what is asked.
-      const modifier = words[i - 2];
-      if (CATEGORY_NOUNS.has(before.text) && modifier?.kind === 'hangul' && adjacentBySpace(modifier, before) && isModifier(modifier.text))
-        addModifier(modifier.text);
-    }
+    if (before?.kind === 'hangul' && adjacentBySpace(before, word) && ASKS_FOR_VALUE.test(word.text) && isSpokenAttribute(before.text))
+      addAttribute(before.text);
     // "재검표 결과 어떻게 됐어?": a noun that only relates (결과, 이유, 일정) asks about the noun
     // compounded before it, which the passages must name.
     if (
@@ -255,6 +236,26 @@ export function focusWords(question: string): FocusWord[] {
 }
 
 const MAX_TOPIC_SYLLABLES = 6;
+
+/** A verb that modifies a category noun ("입건된 사람", "숨진 사람"), added by its stem when it has one of
+ *  two syllables or more: "쉬는 곳" (쉬다) may be a 쉼터 in the passage, which no rule can tell. */
+function addModifier(modifier: string, add: (word: string, prefix: boolean) => void): void {
+  if (!isModifier(modifier)) return;
+  const stem = stripParticle(modifier);
+  if (stem !== modifier && stem.length >= 2) add(stem, false);
+  else if (verbStems(modifier, { modifiers: true }).length > 0) add(modifier, false);
+}
+
+/** A noun spoken without its particle before 얼마/몇 ("등록금 얼마야?"): not a one-syllable noun that
+ *  keeps its particle ("집이", "돈이"), a rate ("톤당"), a verb form, or a time or amount word. */
+function isSpokenAttribute(word: string): boolean {
+  return (
+    stripParticle(word) === word &&
+    !/(은|는|이|가|을|를|에|의|도|만|로|당|서|지|고|며|면|다|요|까지|부터)$/.test(word) &&
+    !isModifier(word) &&
+    !TIME_WORD.test(word)
+  );
+}
 
 // Times and amounts that stand before 몇/얼마 without naming what is counted ("작년 몇 명", "평균 얼마").
 const TIME_WORD =

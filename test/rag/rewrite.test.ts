@@ -209,6 +209,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그 사람 after a department (응급의학과 교수: 과 is no "and"), asked what they do now → the name alone',
+      '그 사람 지금은 뭐 하고 있어?',
+      talk('폭염 기사에서 응급의학과 교수 누가 얘기했어?', '정하윤 다온대병원 응급의학과 교수는 "열사병은 응급 상황"이라고 말했다. [1]'),
+      '정하윤 지금은 뭐 하고 있어?',
+      'substituted',
+    ],
+    [
       '그 사람 → a name with its title, the English gloss after the title dropped',
       '그 사람은 뭐라고 말했어?',
       talk('1분기 콘퍼런스콜에서 누가 말했어?', '윤서진 해담은행 재무담당 부행장(CFO)이 콘퍼런스콜에서 발언했다. [1]'),

@@ -104,6 +104,9 @@ function quotedName(tokens: Token[], start: number): { words: string[]; particle
   return { words, particle: last.particle, end };
 }
 
+// Who belongs to a department besides titled staff ("경제학과 학생").
+const DEPARTMENT_MEMBERS = new Set(['학생', '전문의', '전공의', '조교', '연구원']);
+
 /** Noun phrases of a text, in order: runs of nouns ending at a particle; single-quoted names whole. */
 export function nounPhrases(text: string): Phrase[] {
   const phrases: Phrase[] = [];
@@ -125,8 +128,12 @@ export function nounPhrases(text: string): Phrase[] {
       current = [];
     };
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
+      let token = tokens[i];
       if (!token) continue;
+      // "응급의학과 교수", "경제학과 학생": 과 before a title closes a department's name, not "and".
+      const next = tokens[i + 1];
+      if (token.particle === '과' && next && (TITLES.includes(next.stem) || DEPARTMENT_MEMBERS.has(next.stem)))
+        token = { ...token, stem: `${token.stem}과`, particle: '' };
       if (token.quoteStart) {
         flush();
         const quoted = quotedName(tokens, i);

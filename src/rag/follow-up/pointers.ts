@@ -64,7 +64,7 @@ function referent(context: Context, category: Category, head?: string): Referent
 
 // A question about someone's position or title ("지금은 무슨 자리에 있어?", "직함이 뭐야?"): the title the
 // conversation gave them is what is asked, perhaps out of date, so the person goes by name alone.
-const ASKS_POSITION = /자리|직함|직책|직위|직급|맡고\s*있|무슨\s*일을\s*해/;
+const ASKS_POSITION = /자리|직함|직책|직위|직급|맡고\s*있|무슨\s*일을\s*해|뭐\s*하고\s*있/;
 
 /** "윤서진 해담은행 재무담당 부행장" → "윤서진" when the first word is a personal name. */
 function nameOnly(text: string): string {
