@@ -153,8 +153,11 @@ const HARD_KINDS = new Set<AnswerType['kind']>([
   'key',
 ]);
 
-export function isHardType(type: AnswerType): boolean {
-  return HARD_KINDS.has(type.kind);
+/** `news`: the sentence is from a dated article. A news report gives its reasons in so many words
+ *  ("…때문", "…로 인해", "…해서"), so there a reason is hard too; an encyclopedia tells causes in
+ *  every shape. */
+export function isHardType(type: AnswerType, news = false): boolean {
+  return HARD_KINDS.has(type.kind) || (news && type.kind === 'reason');
 }
 
 export function expectedAnswerType(question: string): AnswerType | undefined {

@@ -103,7 +103,6 @@ export function chooseOpening(
   }
   // The months and rounds the question names, and the side of a division (article-fit.ts).
   const articleNamesAll = articleFit(question, candidates);
-  const hard = type !== undefined && isHardType(type);
   const answerability = options.model.answerability;
   // Without a fitted refusal model: enough of the question in the sentence itself, or in the
   // sentence and its context when the sentence adds something beyond the headline's topic.
@@ -112,7 +111,10 @@ export function chooseOpening(
     candidate.coverage >= options.minCoverage ||
     (candidate.contextCoverage >= options.minContextCoverage && candidate.attributeCoverage > 0);
   const eligible = (candidate: Candidate) =>
-    candidate.kind === 'statement' && covers(candidate) && (!hard || canAnswerType(candidate.text, type)) && articleNamesAll(candidate);
+    candidate.kind === 'statement' &&
+    covers(candidate) &&
+    (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || canAnswerType(candidate.text, type)) &&
+    articleNamesAll(candidate);
   const best = candidates.find(eligible);
   if (!best) return undefined;
   const rivals = candidates.filter(eligible);

@@ -7,6 +7,15 @@ const AGE: AnswerType = { kind: 'age' };
 const TIME: AnswerType = { kind: 'time' };
 const count = (counter: string): AnswerType => ({ kind: 'count', counter });
 
+describe('isHardType', () => {
+  it('holds a reason to its visible form only in the news', () => {
+    expect(isHardType({ kind: 'reason' }, true)).toBe(true);
+    expect(isHardType({ kind: 'reason' })).toBe(false);
+    expect(isHardType({ kind: 'person' }, true)).toBe(false);
+    expect(isHardType({ kind: 'count', counter: '명' })).toBe(true);
+  });
+});
+
 describe('expectedAnswerType', () => {
   it.each<[string, AnswerType | undefined]>([
     // 얼마 alone asks for an amount; a money noun before it asks for money.

@@ -60,6 +60,24 @@ describe('a second sentence from another news article', () => {
   });
 });
 
+describe('a why question in the news', () => {
+  const RATE = dated(
+    'water',
+    '해솔시 수도요금 내년 1월부터 오른다',
+    '2025-07-11',
+    '해솔시 수도요금이 내년 1월부터 1t당 720원에서 810원으로 오른다. 낡은 수도관을 바꾸는 데 돈이 많이 들기 때문이다.',
+    3,
+  );
+
+  it('opens with the sentence that gives a reason, not the one that restates the rise', () => {
+    const question = '해솔시는 수도요금을 왜 올리는 거야?';
+    const ranked = rankSentences(question, [RATE], lexicon);
+    expect(ranked[0]?.text).toContain('810원');
+    const [first] = selectSentences(question, ranked, lexicon);
+    expect(first?.text).toContain('때문');
+  });
+});
+
 describe('news articles about the subject', () => {
   // A tourism report that mentions the typhoon in passing, and the typhoon's own report.
   const TOURISM = dated(
