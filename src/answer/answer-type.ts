@@ -14,7 +14,7 @@ export type AnswerType =
   | { kind: 'money' }
   | { kind: 'amount' }
   | { kind: 'age' }
-  | { kind: 'time'; ofReport?: true; clock?: true }
+  | { kind: 'time'; ofReport?: true; clock?: true; day?: true }
   | { kind: 'duration' }
   | { kind: 'count'; counter: string }
   | { kind: 'person' }
@@ -86,7 +86,7 @@ const QUESTION_FORMS: QuestionForm[] = [
     // Money nouns: listed ones at a word start ("정몽주가" is not 주가), compounds of 수입/이익…
     // anywhere ("관광수입"), and nouns ending in a fee or sum suffix: 료 (이적료), 액 (피해액),
     // 값 (아파트값), and in 금 or 비 after two syllables (지원금, 공사비; not 지금, 준비).
-    form: /(금액|액수|(^|\s)(돈|가격|연봉|시세|주가|몸값|상금|투자금|적자|흑자)|(수입|수익|이익|매출|예산|비용|손실)|[가-힣](료|액|값)|[가-힣]{2}(금|비))[은는이가]?\s*(총\s*)?(최종적으로\s*|모두\s*)?얼마|몇\s*(원|달러)/,
+    form: /(금액|액수|(^|\s)(돈|가격|연봉|시세|주가|몸값|상금|투자금|적자|흑자)|(수입|수익|이익|매출|예산|비용|손실|보상|배상)|[가-힣](료|액|값)|[가-힣]{2}(금|비))[은는이가]?\s*(총\s*)?(최종적으로\s*|모두\s*)?얼마|몇\s*(원|달러)/,
     type: () => ({ kind: 'money' }),
     example: '매출은 얼마야?',
   },
@@ -124,6 +124,12 @@ const QUESTION_FORMS: QuestionForm[] = [
   { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
   // "며칠 지나면 안 돼요. 왜 그래요?": a question that asks 왜 asks for a reason, whatever time it names.
   { form: /(^|\s)왜|어째서|무슨\s*이유|이유[는가]|원인[은이]|까닭/, type: () => ({ kind: 'reason' }), example: '왜 연기됐어?' },
+  // "며칠에 태어났어?" asks for a day of the month: a year ("2019년 이후") does not answer it.
+  {
+    form: /며칠(에|이야|이었|이에요|이었어|부터|까지|날|\s*[?？]|$)/,
+    type: (match) => (REPORT_QUESTION.test(match.input) ? { kind: 'time', ofReport: true } : { kind: 'time', day: true }),
+    example: '쌍둥이는 며칠에 태어났어?',
+  },
   {
     // 언제나, 언제든 mean "always"; 날짜, 연도, 시기 ask for a time only as what is asked ("시기는?",
     // "연도는 언제"), not when they set the scene ("합당이 이루어지던 시기의 대통령은?").
@@ -183,6 +189,8 @@ const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중
 // not ("S6 엣지" holds none).
 const TIME_ANSWER =
   /[가-힣0-9]\s때(?![가-힣])|[가-힣0-9]\s때(부터|까지|에|의|는|엔)|(대|세기|시대|왕조|조선|고려|신라|백제|임기|재위)\s*(초|중|말)기(?![가-힣])|(초|중|말)기(에|의|부터|까지)|정오|자정|\d\s*(년|월|일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)/;
+// A day of the month: "19일", "지난달 19일", "이날", "6/19".
+const DAY_ANSWER = /\d\s*일(?![가-힣])|\d\s*일(에|부터|까지|께|쯤|경|로|이|은|는|의|과|와|로)|(오늘|어제|그제|그저께|내일|모레|이날|당일|그날|이튿날)|\d{1,2}\s*[./]\s*\d{1,2}/;
 // An hour of the day: "오전 7시 40분쯤", "오후 3시", "14:30", "자정".
 const CLOCK_ANSWER = /\d\s*시(?!간|즌|설|장|청|민|의회)|오전|오후|새벽|정오|자정|\d{1,2}:\d{2}/;
 // A length of time, told from a moment: "5일 동안", "6주", "0.4초", "두 달" are lengths; "23일" (a day of
@@ -270,6 +278,7 @@ export function canAnswerType(sentence: string, type: AnswerType): boolean {
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);
   if (type.kind === 'time' && type.clock) return CLOCK_ANSWER.test(sentence);
+  if (type.kind === 'time' && type.day) return DAY_ANSWER.test(withoutReportDates(sentence));
   if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutReportDates(sentence));
   return ANSWER_FORMS[type.kind].test(type.kind === 'duration' ? sentence.replace(/몇/g, '') : sentence);
 }

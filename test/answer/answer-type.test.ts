@@ -26,6 +26,8 @@ describe('expectedAnswerType', () => {
     ['예산은 총 얼마야?', MONEY],
     ['주가는 얼마야?', MONEY],
     ['입장료는 몇 원이야?', MONEY],
+    // Compensation is paid in money.
+    ['해킹 피해 보상 얼마해줌?', MONEY],
     // "정몽주가" ends in 주가 (stock price) but is a name.
     ['정몽주가 얼마나 유명해?', AMOUNT],
     ['정몽주가 누구야?', { kind: 'person' }],
@@ -44,6 +46,10 @@ describe('expectedAnswerType', () => {
     ['그 선수 키는 몇이야?', undefined],
     // A question that asks 왜 asks for a reason, whatever time it names.
     ['며칠 지나면 안 먹혀요. 왜 그래요?', { kind: 'reason' }],
+    // 며칠 asks for a day of the month (며칠 동안 is a length, 며칠에 발표했어 the report's date).
+    ['쌍둥이는 며칠에 태어났어?', { kind: 'time', day: true }],
+    ['첫 경기 며칠이야?', { kind: 'time', day: true }],
+    ['며칠 동안 입원했어?', { kind: 'duration' }],
     // 몇 시 asks for the hour; 몇 시즌 counts seasons.
     ['사고는 몇 시쯤 났어?', { kind: 'time', clock: true }],
     ['그는 몇 시즌을 뛰었어?', count('시즌')],
@@ -252,6 +258,10 @@ describe('canAnswerType', () => {
     ['You can select it by using the keyboard shortcut U.', { kind: 'key' }, true],
     ['설정 > 단축키로 이동합니다.', { kind: 'key' }, false],
     ['검색 창에 낱말을 입력합니다.', { kind: 'key' }, false],
+    // A day answers 며칠; a year does not, nor the date a report was made.
+    ['쌍둥이는 지난달 19일 태어났다.', { kind: 'time', day: true }, true],
+    ['레서판다가 태어난 것은 2019년 이후 6년 만이다.', { kind: 'time', day: true }, false],
+    ['쌍둥이가 태어났다고 동물원이 14일 밝혔다.', { kind: 'time', day: true }, false],
     // The hour of the day answers 몇 시; a date does not.
     ['14일 오전 7시 40분쯤 배가 방파제에 부딪혔다.', { kind: 'time', clock: true }, true],
     ['회의는 15:30에 시작했다.', { kind: 'time', clock: true }, true],
