@@ -72,15 +72,16 @@ function addedWeight(questionWeights: Map<string, number>, covered: Set<string>,
  * and the best-scored such sentence it was chosen over (`best`, the same one unless the
  * question's time picked a look-alike). Whether the passages answer is judged on `best`: the
  * time preference only decides which look-alike states the answer, and its pick may score
- * lower for that. Undefined when no sentence qualifies or the passages never name the
- * question's focus.
+ * lower for that. `fits` tells which articles fit the question's times and sides, for a second
+ * sentence from another article. Undefined when no sentence qualifies or the passages never name
+ * the question's focus.
  */
 export function chooseOpening(
   question: string,
   candidates: Candidate[],
   lexicon: Lexicon,
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
-): { first: Candidate; best: Candidate } | undefined {
+): { first: Candidate; best: Candidate; fits: (candidate: Candidate) => boolean } | undefined {
   const type = expectedAnswerType(question);
   // The attribute asked about ("매출은 얼마야?") must be named by the retrieved passages or their
   // titles (an encyclopedia passage calls its subject 그; the title names it: 0.26 points of
@@ -118,7 +119,7 @@ export function chooseOpening(
   const best = candidates.find(eligible);
   if (!best) return undefined;
   const rivals = candidates.filter(eligible);
-  return { best, first: preferByTime(question, preferArticleAbout(question, best, rivals), rivals) };
+  return { best, first: preferByTime(question, preferArticleAbout(question, best, rivals), rivals), fits: articleNamesAll };
 }
 
 /** How far (in model score) a sentence of an article about the question's subject may trail one
@@ -156,7 +157,7 @@ export function selectSentences(
 ): Candidate[] {
   const opening = chooseOpening(question, candidates, lexicon, options);
   if (!opening) return [];
-  const { first, best } = opening;
+  const { first, best, fits } = opening;
   // A yes/no question states a proposition: an article that never names one of its nouns ("방수
   // 기능이 있어?" of an earphone whose article never says 방수) cannot confirm it. Its verbs are
   // paraphrased ("끊겨도 쓸 수 있어?" ~ "연결되지 않아도"), so they are not required.
@@ -169,7 +170,7 @@ export function selectSentences(
   const type = expectedAnswerType(question);
   const chosen: Candidate[] = [first];
   if (options.maxSentences > 1) {
-    const second = secondSentence(question, first, candidates, lexicon, options, type);
+    const second = secondSentence(question, first, candidates, lexicon, options, type, fits);
     if (second && first.text.length + second.text.length <= options.maxAnswerChars) chosen.push(second);
   }
   // The answer first; a pronoun's antecedent goes before the sentence that points back to it.
@@ -186,6 +187,7 @@ function secondSentence(
   lexicon: Lexicon,
   options: ExtractiveOptions,
   type: ReturnType<typeof expectedAnswerType>,
+  fits: (candidate: Candidate) => boolean,
 ): Candidate | undefined {
   // A pronoun at the start ("그는 …") needs what it points back to.
   if (first.pointsBack && first.previous) {
@@ -204,9 +206,8 @@ function secondSentence(
   // "많이" or "결과" with it is about something else ("표가 많이 남았다" beside a typhoon's rain);
   // and beside an article about the subject, one that mentions it in passing adds a second report.
   const words = questionContentWords(question);
-  // …and its article must fit the question's times and sides as the opening's does (a coach's "2차전에서
-  // 우승을 확정하겠다" in the first game's report adds nothing to a question about the second game).
-  const fits = articleFit(question, candidates);
+  // …and its article must fit the question's times and sides as the opening's does (`fits`: a coach's
+  // "2차전에서 우승을 확정하겠다" in the first game's report adds nothing to a question about the second game).
   const offTopic = (candidate: Candidate) =>
     candidate.hit.article.id !== first.hit.article.id &&
     (!fits(candidate) ||
