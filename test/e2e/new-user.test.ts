@@ -226,6 +226,11 @@ describe.skipIf(skip)('a new user: fresh copy, own articles in every format, .en
   }, 180_000);
 
   it('`npm start` serves on the PORT from .env, page and API, and stops on SIGTERM', async () => {
+    // A port picked minutes earlier may since have gone to another test's server: pick it again
+    // right before the start, and take only our own server's start line as its owner.
+    port = await freePort();
+    const dotEnv = await readFile(join(repo, '.env'), 'utf8');
+    await writeFile(join(repo, '.env'), dotEnv.replace(/^PORT=.*$/m, `PORT=${port}`));
     const child = spawn(NPM, ['start'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.push(child);
     let output = '';
@@ -246,7 +251,7 @@ describe.skipIf(skip)('a new user: fresh copy, own articles in every format, .en
         (response) => response.status,
         () => 0,
       );
-      if (status === 200) break;
+      if (status === 200 && output.includes(`:${port}`)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
