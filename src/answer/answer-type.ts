@@ -160,10 +160,11 @@ const HARD_KINDS = new Set<AnswerType['kind']>([
 ]);
 
 /** `news`: the sentence is from a dated article. A news report gives its reasons in so many words
- *  ("…때문", "…로 인해", "…해서"), so there a reason is hard too; an encyclopedia tells causes in
- *  every shape. */
+ *  ("…때문", "…로 인해", "…해서") and puts the names of products, apps and works in quotation marks
+ *  ('톡브릿지 2'), so there a reason and a name are hard too; an encyclopedia tells causes in every
+ *  shape and writes names bare. */
 export function isHardType(type: AnswerType, news = false): boolean {
-  return HARD_KINDS.has(type.kind) || (news && type.kind === 'reason');
+  return HARD_KINDS.has(type.kind) || (news && (type.kind === 'reason' || type.kind === 'name'));
 }
 
 export function expectedAnswerType(question: string): AnswerType | undefined {
@@ -266,8 +267,10 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, Re
   key: KEY_ANSWER,
 };
 
-/** True when the sentence holds something of the asked kind: for "몇 명", a number of 명. */
-export function canAnswerType(sentence: string, type: AnswerType): boolean {
+/** True when the sentence holds something of the asked kind: for "몇 명", a number of 명. Given the
+ *  question, a name must be one the question does not already say. */
+export function canAnswerType(sentence: string, type: AnswerType, question?: string): boolean {
+  if (type.kind === 'name' && question !== undefined) return namesOtherThan(sentence, question);
   // "몇" is the question's own word, not a number: a duration or count must be stated.
   if (type.kind === 'count') {
     // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency
@@ -282,4 +285,16 @@ export function canAnswerType(sentence: string, type: AnswerType): boolean {
   if (type.kind === 'time' && type.day) return DAY_ANSWER.test(withoutReportDates(sentence));
   if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutReportDates(sentence));
   return ANSWER_FORMS[type.kind].test(type.kind === 'duration' ? sentence.replace(/몇/g, '') : sentence);
+}
+
+/** A name in the sentence that the question does not already say: "'해온콜버스' 운행" does not
+ *  answer "해온콜버스 호출 앱 이름이 뭐야?". News quotes names in single marks; double marks hold
+ *  speech, and a quoted phrase that ends as a sentence does ('만족한다') is words said, not a name. */
+function namesOtherThan(sentence: string, question: string): boolean {
+  const asked = question.replace(/\s+/g, '').toLowerCase();
+  const names = sentence.match(/['‘’《「『][^'‘’》」』]{1,30}['‘’》」』]|[A-Za-z]{2,}/g) ?? [];
+  return names.some((name) => {
+    const bare = name.replace(/['‘’《》「」『』\s]/g, '').toLowerCase();
+    return bare.length > 0 && !/[다요까죠]$/.test(bare) && !asked.includes(bare);
+  });
 }

@@ -1,10 +1,11 @@
 // Whether an article can report what a question asks of time and side: the months and rounds the
 // question names ("6월", "3차전") must be in a news article, its headline must not name another
 // period of the series, and it must not report only the other side of a division the question
-// names ("여자부"). Used for the sentence an answer opens with and for one it adds from another
-// article.
+// names ("여자부"); the sentence itself must not name only the other end of a pair the question
+// names ("첫 출발편" for "마지막 비행기", "문을 연다" for "쉬는 날"). Used for the sentence an
+// answer opens with and for one it adds from another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
-import { askedSides, namesOtherSide } from '../text/contrast-words.js';
+import { askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
 import { analyze } from '../text/tokens.js';
 import { passageTerms, titleTerms, type Candidate } from './candidates.js';
 
@@ -35,6 +36,7 @@ export function articleFit(question: string, candidates: Candidate[]): (candidat
   return (candidate: Candidate) =>
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&
+    !namesOtherEnd(question, candidate.text) &&
     // Only dated articles (news) report one period of a series.
     !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
 }

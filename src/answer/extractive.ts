@@ -114,7 +114,7 @@ export function chooseOpening(
   const eligible = (candidate: Candidate) =>
     candidate.kind === 'statement' &&
     covers(candidate) &&
-    (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || canAnswerType(candidate.text, type)) &&
+    (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || canAnswerType(candidate.text, type, question)) &&
     articleNamesAll(candidate);
   const best = candidates.find(eligible);
   if (!best) return undefined;

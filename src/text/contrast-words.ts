@@ -37,3 +37,23 @@ export function namesOtherSide(sides: readonly AskedSide[], terms: { has(term: s
   const names = (words: readonly string[]) => words.some((word) => terms.has(wordTerm(word)));
   return sides.some(({ asked, others }) => names(others) && !names(asked));
 }
+
+/** Ends that exclude one another in a sentence, matched on text (the analyzer keeps no one-syllable
+ *  첫): the first of a series and the last ("첫 출발편" against "마지막 비행기 몇 시야?"), open
+ *  and closed ("문을 열고" against "무슨 요일에 쉬어?"). */
+// prettier-ignore
+export const SENTENCE_CONTRASTS: readonly (readonly [RegExp, RegExp])[] = [
+  [/첫\s?[가-힣]|처음/, /마지막|막차|막편|막배|끝\s?(차|편|배)/],
+  [/문을?\s?(열|연)|개관|개장/, /휴관|휴무|휴업|휴장|문을?\s?닫|쉬(어|는|나|니|고|었|며)|쉰다/],
+];
+
+/** True when the question names one side of such a pair and the sentence names only the other: a
+ *  sentence on the first flight does not answer "마지막 비행기 몇 시야?". */
+export function namesOtherEnd(question: string, sentence: string): boolean {
+  return SENTENCE_CONTRASTS.some((pair) => {
+    const asked = pair.filter((side) => side.test(question));
+    if (asked.length !== 1) return false;
+    const other = pair.find((side) => side !== asked[0])!;
+    return other.test(sentence) && !asked[0]!.test(sentence);
+  });
+}

@@ -12,6 +12,8 @@ describe('isHardType', () => {
     expect(isHardType({ kind: 'reason' }, true)).toBe(true);
     expect(isHardType({ kind: 'reason' })).toBe(false);
     expect(isHardType({ kind: 'person' }, true)).toBe(false);
+    expect(isHardType({ kind: 'name' }, true)).toBe(true);
+    expect(isHardType({ kind: 'name' })).toBe(false);
     expect(isHardType({ kind: 'count', counter: '명' })).toBe(true);
   });
 });
@@ -310,6 +312,27 @@ describe('canAnswerType', () => {
   // Regression: weekdays and 주말/매주 were not times.
   it('매주 토요일에 열린다. holds a time', () => {
     expect(canAnswerType('낭독 수업은 매주 토요일에 열린다.', TIME)).toBe(true);
+  });
+});
+
+describe('a name the question does not say', () => {
+  const NAME: AnswerType = { kind: 'name' };
+  it.each<[string, string, boolean]>([
+    // question, sentence, holds a name the question lacks
+    ['해온콜버스 호출 앱 이름이 뭐야?', "해온시는 10일부터 '해온콜버스' 운행을 시작한다.", false],
+    ['해온콜버스 호출 앱 이름이 뭐야?', "호출은 전용 앱 '콜버스온'으로 하면 된다.", true],
+    ['통역 이어폰 이름이 뭐야?', "비토랩스는 통역 이어폰 '톡브릿지 2'를 공개했다.", true],
+    ['칩 이름이 뭐야?', '이 제품에는 자체 칩 VT1이 들어갔다.', true],
+    ['굴 무침을 납품한 업체 이름이 뭐야?', '당국은 납품 업체의 보관 상태를 확인하고 있다.', false],
+    // Speech in double marks and a quoted phrase ending as a sentence are no names.
+    ['앱 이름이 뭐야?', '김 씨는 "이제는 전화 한 통이면 된다"고 말했다.', false],
+    ['앱 이름이 뭐야?', "응답자의 91%가 '만족한다'고 답했다.", false],
+  ])('%s / %s → %s', (question, sentence, holds) => {
+    expect(canAnswerType(sentence, NAME, question)).toBe(holds);
+  });
+
+  it('without the question, any quoted or Latin name answers', () => {
+    expect(canAnswerType("해온시는 '해온콜버스' 운행을 시작한다.", NAME)).toBe(true);
   });
 });
 

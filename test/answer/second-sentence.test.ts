@@ -78,6 +78,44 @@ describe('a why question in the news', () => {
   });
 });
 
+describe('a name question in the news', () => {
+  const BUS = dated(
+    'callbus',
+    '해온시, 부르면 오는 콜버스 운행',
+    '2025-03-05',
+    "해온시는 오는 10일부터 17개 마을에서 '해온콜버스' 운행을 시작한다고 5일 밝혔다. 버스를 타려면 전용 앱으로 부르면 된다.",
+    3,
+  );
+
+  it('does not open with a name the question already says', () => {
+    const question = '해온콜버스 호출 앱 이름이 뭐야?';
+    expect(chooseOpening(question, rankSentences(question, [BUS], lexicon), lexicon)).toBeUndefined();
+  });
+
+  it('opens with the sentence that names the app when the article gives it', () => {
+    const named = dated('callbus', BUS.article.title, '2025-03-05', `${BUS.chunk.text} 호출 앱 이름은 '콜온'이다.`, 3);
+    const question = '해온콜버스 호출 앱 이름이 뭐야?';
+    expect(chooseOpening(question, rankSentences(question, [named], lexicon), lexicon)?.first.text).toContain("'콜온'");
+  });
+});
+
+describe('a question on one end of a pair', () => {
+  const MUSEUM = dated(
+    'museum',
+    '온누리미술관 책가도 기획전',
+    '2025-07-18',
+    '미술관은 매주 수요일과 토요일에는 오후 9시까지 문을 연다. 관람료는 성인 5,000원이다.',
+    3,
+  );
+
+  it('is not answered by a sentence on the other end (open days for a closing day)', () => {
+    const question = '온누리미술관은 무슨 요일에 쉬어?';
+    expect(chooseOpening(question, rankSentences(question, [MUSEUM], lexicon), lexicon)).toBeUndefined();
+    const open = '온누리미술관은 무슨 요일에 늦게까지 문을 열어?';
+    expect(chooseOpening(open, rankSentences(open, [MUSEUM], lexicon), lexicon)?.first.text).toContain('수요일');
+  });
+});
+
 describe('news articles about the subject', () => {
   // A tourism report that mentions the typhoon in passing, and the typhoon's own report.
   const TOURISM = dated(

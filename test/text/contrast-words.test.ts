@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedSides, CONTRAST_SETS, namesOtherSide } from '../../src/text/contrast-words.js';
+import { askedSides, CONTRAST_SETS, namesOtherEnd, namesOtherSide } from '../../src/text/contrast-words.js';
 import { analyze } from '../../src/text/tokens.js';
 
 const sidesOf = (question: string) => askedSides(new Set(analyze(question, { query: true })));
@@ -27,5 +27,25 @@ describe('contrast words', () => {
     ['청솔마라톤 우승자는 누구야?', '남자부에서 이병찬이 우승했다.', false],
   ])('%s / %s → %s', (question, text, other) => {
     expect(namesOtherSide(sidesOf(question), terms(text))).toBe(other);
+  });
+});
+
+describe('sentence contrasts', () => {
+  it.each<[string, string, boolean]>([
+    // question, a sentence, the sentence names only the other end
+    ['누리에어 마지막 비행기 몇 시야?', '첫 출발편은 다온공항에서 오전 7시 10분에 떠난다.', true],
+    ['막차는 몇 시에 끊겨?', '첫차는 오전 5시 30분에 출발한다.', true],
+    ['첫차는 몇 시에 다녀?', '마지막 버스는 밤 11시에 떠난다.', true],
+    ['마지막 비행기 몇 시야?', '첫 편은 7시, 마지막 편은 오후 8시에 뜬다.', false],
+    ['미술관은 무슨 요일에 쉬어?', '미술관은 매주 수요일에는 오후 9시까지 문을 연다.', true],
+    ['도서관 휴관일이 언제야?', '도서관은 평일 오전 9시에 개관한다.', true],
+    ['미술관은 무슨 요일에 쉬어?', '미술관은 매주 월요일에 휴관한다.', false],
+    ['미술관은 몇 시에 문을 열어?', '미술관은 매주 월요일 문을 닫는다.', true],
+    // A question naming neither end.
+    ['비행기 몇 시에 떠?', '첫 출발편은 오전 7시 10분에 떠난다.', false],
+    // A sentence naming neither end.
+    ['마지막 비행기 몇 시야?', '누리에어는 하루 4회 왕복 운항한다.', false],
+  ])('%s / %s → %s', (question, sentence, other) => {
+    expect(namesOtherEnd(question, sentence)).toBe(other);
   });
 });
