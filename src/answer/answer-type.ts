@@ -8,6 +8,7 @@
 // reason, a method): soft kinds only rank sentences, since Korean names and places have
 // no reliable surface mark.
 
+import { hasRieulBatchim } from '../text/tokens.js';
 import { INSTANCE_QUESTION, namesInstance } from './instance-nouns.js';
 
 export type AnswerType =
@@ -31,10 +32,12 @@ export type AnswerType =
 // Sino-Korean numeral syllables (일, 이, 구 …) are left out: they hide inside ordinary
 // words ("연구원" would read as 9 won).
 const NUMBER = String.raw`(\d[\d,.]*|한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러|몇)`;
-// 세(?!기): "몇 세기" asks for a time, not an age.
+// 세(?!기|대): "몇 세기" asks for a time and "몇 세대" for households, not an age.
 const COUNTERS =
-  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세(?!기)|년|월|일|시간|시즌|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|km|m|kg|g';
+  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세대|가구|세(?!기|대)|년|월|일|시간|시즌|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|km|m|kg|g';
 const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
+const ORDINAL_COUNTERS = new Set(['번째', '번', '회', '차례', '시즌', '호', '대']);
+const RANK_COUNTERS = new Set(['위', '등', '등급']);
 
 // Counters that answer for one another: "몇 명" → "3인", "몇 개" → "9가지".
 const COUNTER_CLASSES: Record<string, string> = {
@@ -56,6 +59,9 @@ const COUNTER_CLASSES: Record<string, string> = {
   시간: '시간|분',
   주: '주|일',
   개월: '개월|달|년',
+  // Households: "몇 세대" → "504가구".
+  세대: '세대|가구',
+  가구: '가구|세대',
   // Degrees of temperature: "영하 2도", "4℃".
   도: "도|℃|°|'C",
 };
@@ -243,6 +249,15 @@ const RATE_ANSWER = /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할|푼)|(두
 const REPORT_DATE =
   /(\d{1,2}일|이날|오늘|어제|지난\s*\d{1,2}일)(\s*\([^)]*\))?\s*(밝혔|발표했|전했|말했|공시했|알렸|설명했|덧붙였|강조했|공개했)/g;
 
+/** The sentence with its "when" clauses taken out: "급한 일이 생겼을 때", "갈 때" tell under what
+ *  circumstance, not at what time ("언제부터 해?" is not answered by them); "임진왜란 때" stays. A verb
+ *  before 때 ends in 을 or a final ㄹ. */
+function withoutWhenClauses(sentence: string): string {
+  return sentence.replace(/([가-힣])(\s때)/g, (whole, before: string) =>
+    before === '을' || hasRieulBatchim(before) ? `${before} ` : whole,
+  );
+}
+
 /** The sentence with its statement dates taken out. */
 function withoutReportDates(sentence: string): string {
   return sentence.replace(REPORT_DATE, ' $3');
@@ -276,14 +291,18 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
     // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency
     // follows it ("27억 원" is money, not a number of people).
     const counters = COUNTER_CLASSES[type.counter] ?? type.counter;
-    return new RegExp(
-      `(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})|첫`,
-    ).test(sentence.replace(/몇/g, ''));
+    // 첫 is the first of a series ("몇 번째 우승?" → "첫 우승"), not a number of people or a rank.
+    const first = ORDINAL_COUNTERS.has(type.counter) ? '|첫' : '';
+    // A rank is never a bare number: "2만 8,412명" holds no place in a league table.
+    const bare = RANK_COUNTERS.has(type.counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})`;
+    return new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}`).test(
+      sentence.replace(/몇/g, ''),
+    );
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);
   if (type.kind === 'time' && type.clock) return CLOCK_ANSWER.test(sentence);
   if (type.kind === 'time' && type.day) return DAY_ANSWER.test(withoutReportDates(sentence));
-  if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutReportDates(sentence));
+  if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutWhenClauses(withoutReportDates(sentence)));
   return ANSWER_FORMS[type.kind].test(type.kind === 'duration' ? sentence.replace(/몇/g, '') : sentence);
 }
 

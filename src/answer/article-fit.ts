@@ -6,6 +6,7 @@
 // answer opens with and for one it adds from another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
+import { statesOtherSum } from '../text/money-nouns.js';
 import { analyze } from '../text/tokens.js';
 import { passageTerms, titleTerms, type Candidate } from './candidates.js';
 
@@ -37,6 +38,7 @@ export function articleFit(question: string, candidates: Candidate[]): (candidat
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&
     !namesOtherEnd(question, candidate.text) &&
+    !statesOtherSum(question, candidate.text) &&
     // Only dated articles (news) report one period of a series.
     !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
 }

@@ -40,6 +40,9 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   '제품',
   '상품',
   '신제품',
+  // A rank: the answer states it with its counter ("리그 3위로 올라섰다").
+  '순위',
+  '등수',
   // Names of a name: the answer is the name itself ("TRT", "배임수재죄", "Make-A-Wish").
   '약어',
   '약자',
@@ -251,7 +254,7 @@ function addModifier(modifier: string, add: (word: string, prefix: boolean) => v
 function isSpokenAttribute(word: string): boolean {
   return (
     stripParticle(word) === word &&
-    !/(은|는|이|가|을|를|에|의|도|만|로|당|서|지|고|며|면|다|요|까지|부터)$/.test(word) &&
+    !/(은|는|이|가|을|를|에|의|도|만|로|당|서|지|고|며|면|다|요|데|니|까지|부터)$/.test(word) &&
     !isModifier(word) &&
     !TIME_WORD.test(word)
   );

@@ -9,12 +9,12 @@ import { CATEGORY_NOUNS, NON_TOPIC_WORDS, passageHasWord } from './focus.js';
 
 // A one-syllable noun with its particle ("명이", "돈은", "날이", "때는"): a counter or a bound
 // noun, which stripParticle keeps whole because one syllable is too short to strip.
-const BOUND_NOUN = /^[가-힣](은|는|이|가|을|를|의|에|엔|와|과|로|도|만|나|쯤|까지|이나|부터)$/;
+const BOUND_NOUN = /^[가-힣](은|는|이|가|을|를|의|에|엔|와|과|로|으로|에서|에도|에는|도|만|나|쯤|까지|이나|부터|이랑|랑|보다|처럼)$/;
 
 // Connective and modal verb endings ("고치려면", "리허설하면서", "켰는데", "풀어야"): an inflected
 // verb is spelled differently in every passage. Only endings of two syllables or more, since
 // one-syllable ones end nouns too (광고, 문서, 화면).
-const VERB_FORM = /(려면|으면|면서|는데|은데|어야|아야|해야|도록|잖아|다가|었다|았다|했다|하게|보이|싶은|싶어)$/;
+const VERB_FORM = /(려면|으면|면서|는데|은데|던데|어야|아야|해야|도록|잖아|다가|었다|았다|했다|하게|보이|싶은|싶어|해요|돼요|어요|아요)$/;
 
 // Longer than any compound noun the articles write as one word: a question typed without
 // spaces ("이홍락원장이패널로나선세션주제는?"), which no passage spells.
@@ -63,12 +63,20 @@ const PREDICATE_FORM = /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|(�
 /** The nouns a yes/no question's proposition is about ("방수 기능이 있어?" → 방수, 기능): its content
  *  words without the verb forms, which passages paraphrase. */
 export function propositionNouns(question: string): readonly string[] {
-  const verbs = new Set(
-    splitWords(question)
-      .filter((word) => word.kind === 'hangul' && word.text.length >= 2 && PREDICATE_FORM.test(word.text))
+  const words = splitWords(question);
+  const dropped = new Set(
+    words
+      .filter(
+        (word, i) =>
+          word.kind === 'hangul' &&
+          ((word.text.length >= 2 && PREDICATE_FORM.test(word.text)) ||
+            // A counter right after a number ("12시에도 돼요?") is the condition asked about, not
+            // the topic. (The refusal features keep it, as they were fitted.)
+            (words[i - 1]?.kind === 'number' && words[i - 1]!.end === word.start)),
+      )
       .map((word) => dropPlural(stripParticle(word.text))),
   );
-  return questionContentWords(question).filter((word) => !verbs.has(word));
+  return questionContentWords(question).filter((word) => !dropped.has(word));
 }
 
 interface TermSet {

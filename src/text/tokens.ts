@@ -28,7 +28,7 @@ export function hasBatchim(syllable: string): boolean {
 }
 
 /** True when the syllable ends in ㄹ, the one final consonant that takes 로 rather than 으로. */
-function hasRieulBatchim(syllable: string): boolean {
+export function hasRieulBatchim(syllable: string): boolean {
   const code = syllable.charCodeAt(0);
   return isHangulSyllable(code) && (code - HANGUL_FIRST) % 28 === 8;
 }

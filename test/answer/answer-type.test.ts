@@ -35,6 +35,8 @@ describe('expectedAnswerType', () => {
     ['정몽주가 누구야?', { kind: 'person' }],
     // 몇 + counter asks for a count of that counter.
     ['연구원은 몇 명이야?', count('명')],
+    ['신혼부부 물량 몇 세대예요?', count('세대')],
+    ['몇 가구가 입주해?', count('가구')],
     ['몇 개의 나라가 참가했어?', count('개')],
     ['몇 가지 제품을 선보였어?', count('가지')],
     ['몇 개국이 참여했어?', count('개국')],
@@ -216,6 +218,14 @@ describe('canAnswerType', () => {
     ['전국 5곳에 문을 연다.', count('개'), true],
     ['신제품 3개를 내놓았다.', count('가지'), true],
     ['첫 번째 우승이다.', count('번째'), true],
+    // 첫 answers an ordinal count, not a number of people or a rank; a rank is never a bare number.
+    ['팬들에게 첫 트로피를 안겼다.', count('위'), false],
+    ['팬들에게 첫 트로피를 안겼다.', count('명'), false],
+    ['해룡스는 리그 3위로 올라섰다.', count('위'), true],
+    ['경기장에는 2만 8,412명의 관중이 들어찼다.', count('위'), false],
+    // Households: 세대 and 가구 answer for each other.
+    ['504가구는 신혼부부 특별공급이다.', count('세대'), true],
+    ['모두 1,120세대가 입주한다.', count('가구'), true],
     // "몇" is not a number of people.
     ['몇 명인지는 밝히지 않았다.', count('명'), false],
     ['사람들이 많이 왔다.', count('명'), false],
@@ -228,6 +238,10 @@ describe('canAnswerType', () => {
     ['나이는 밝히지 않았다.', AGE, false],
     // time: digits, or words such as 올해 and 지난해.
     ['2025년 3월 개통한다.', TIME, true],
+    // A "when" clause (…을 때, …ㄹ 때) tells a circumstance, not a time; a noun before 때 is a time.
+    ['학부모는 "급한 일이 생겼을 때 연락이 안 될까 걱정된다"고 말했다.', TIME, false],
+    ['버스를 갈아탈 때 요금을 다시 낸다.', TIME, false],
+    ['임진왜란 때 불에 탔다.', TIME, true],
     ['올해 문을 연다.', TIME, true],
     ['지난해 완공됐다.', TIME, true],
     ['다리를 환하게 밝힌다.', TIME, false],

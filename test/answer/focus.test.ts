@@ -36,6 +36,9 @@ describe('focusWords', () => {
     ['한결대 등록금 얼마야?', [word('등록금')]],
     ['지하철 이용객 몇 명이야?', [word('이용객')]],
     ['작년 몇 명 왔어?', []],
+    // A connective verb form before 몇 is no attribute, and a rank is named by its counter.
+    ['로그아웃 되던데 몇 분 지나면 그래요?', []],
+    ['해룡스 이번에 이겨서 순위 몇 위 됐어?', []],
     ['더위 때문에 숨진 사람 몇 명이에요?', [word('숨진')]],
     // A one-syllable verb (쉬다) proves nothing: the passage may say 쉼터.
     ['숲길에 쉬는 곳 몇 곳이나 있어?', []],

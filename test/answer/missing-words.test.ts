@@ -17,9 +17,12 @@ describe('questionContentWords', () => {
     // Bound nouns with their particle (명이, 돈은) and category nouns (이름) go.
     ['다누렌주 임상 3상엔 환자 몇 명이 참여했어?', ['다누렌주', '임상', '환자']],
     ['미리내 복구에 돈이 얼마나 들어가?', ['미리내', '복구']],
+    ['컴퓨터에 있는 인증서 폰으로 옮길 수 있어?', ['컴퓨터', '인증서', '옮길']],
     ['새솔초 교장 이름이 뭐야?', ['새솔초', '교장']],
     // Inflected verbs (…려면, …면서, …는데) are spelled differently in every passage.
     ['그룹으로 묶은 도형 하나만 고치려면 그룹을 풀어야 돼?', ['그룹', '도형']],
+    ['공동인증서 기간 끝나가는데 연장해요 — 갱신할 때 돈 내야 돼요?', ['공동인증서', '갱신', '내야']],
+    ['로그아웃 되던데 몇 분 지나면 그래요?', ['로그아웃', '지나면']],
     // A question typed without spaces is one run-on word, which no passage spells.
     ['이홍락원장이패널로나선세션주제는?', []],
     ['청년주거안정특별법은 언제 시행돼?', ['청년주거안정특별법']],
@@ -70,6 +73,8 @@ describe('propositionNouns', () => {
     ['인터넷 끊겨도 노트 쓸 수 있어?', ['인터넷', '노트']],
     ['에버노트에 쓰던 노트들 하루노트로 옮겨올 수 있어요?', ['에버노트', '노트', '하루노트']],
     ['노트 링크로 보내주면 받은 사람이 고칠 수도 있어?', ['노트', '링크', '고칠']],
+    // A counter after a number is the condition asked about ("12시간째에도"), not the topic.
+    ['계좌 개설 밤 12시간째에도 돼요?', ['계좌', '개설']],
   ])('%s → %j', (question, expected) => {
     expect(propositionNouns(question)).toEqual(expected);
   });

@@ -116,6 +116,23 @@ describe('a question on one end of a pair', () => {
   });
 });
 
+describe('a question on a named sum', () => {
+  const BRIDGE = dated(
+    'bridge',
+    '해오름대교 23일 개통',
+    '2025-08-13',
+    '해오름대교가 오는 23일 개통한다. 공사비는 모두 2940억 원이 들었다. 통행료는 시의회 심의를 거쳐 정한다.',
+    3,
+  );
+
+  it('is not answered by the sentence on another sum', () => {
+    const question = '해오름대교 통행료 얼마야?';
+    expect(chooseOpening(question, rankSentences(question, [BRIDGE], lexicon), lexicon)).toBeUndefined();
+    const cost = '해오름대교 공사비 얼마 들었어?';
+    expect(chooseOpening(cost, rankSentences(cost, [BRIDGE], lexicon), lexicon)?.first.text).toContain('2940억');
+  });
+});
+
 describe('news articles about the subject', () => {
   // A tourism report that mentions the typhoon in passing, and the typhoon's own report.
   const TOURISM = dated(

@@ -1,0 +1,60 @@
+// Nouns that name a sum of money, and the sums a sentence states. A charge ends in 료 (통행료), a
+// sum paid or held in 금 (과징금, 적립금), a cost in 비 (공사비); a few have words of their own
+// (예산, 가격, 연봉). "공사비는 모두 2940억 원" states a cost: it does not answer "통행료 얼마야?".
+import { areRelated } from './related-words.js';
+import { splitWords, stripParticle } from './tokens.js';
+
+const MONEY_NOUN = /^[가-힣]*(료|금|비|액|값|가격|예산|연봉|월급|임금|운임)$/;
+/** Words with those endings that name no sum: 지금 (now), 준비 (preparing), 소금 (salt) … */
+// prettier-ignore
+const NOT_MONEY = new Set([
+  '지금', '조금', '방금', '금방', '소금', '황금', '준비', '대비', '설비', '장비', '비비', '자료', '재료', '원료', '연료', '음료',
+  '의료', '치료', '동료', '종료', '완료', '무료', '유료', '비료', '염료', '액', '값',
+]);
+/** A sum in won: "2940억 원", "5,000원", "5만 원". */
+const WON = /\d[\d,.]*\s*(만|억|천|조)?\s*(만|억|천)?\s*원/g;
+/** Words on either side of a sum that may name it ("관람료는 성인 5,000원", "5만 원 상당의 적립금"). */
+const WINDOW = 3;
+
+/** True for a word (particles stripped) that names a sum of money. */
+export function isMoneyNoun(word: string): boolean {
+  return MONEY_NOUN.test(word) && !NOT_MONEY.has(word);
+}
+
+/** The money nouns a text names, particles stripped: "통행료 얼마야?" → ["통행료"]. */
+export function moneyNouns(text: string): string[] {
+  return splitWords(text)
+    .filter((word) => word.kind === 'hangul')
+    .map((word) => stripParticle(word.text))
+    .filter(isMoneyNoun);
+}
+
+/** The money nouns within a few words of a sum in won in the sentence. */
+export function sumNouns(sentence: string): string[] {
+  const words = splitWords(sentence);
+  const out = new Set<string>();
+  for (const match of sentence.matchAll(WON)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const before = words.filter((word) => word.end <= start).slice(-WINDOW);
+    const after = words.filter((word) => word.start >= end).slice(0, WINDOW);
+    for (const word of [...before, ...after]) {
+      const stem = word.kind === 'hangul' ? stripParticle(word.text) : '';
+      if (isMoneyNoun(stem)) out.add(stem);
+    }
+  }
+  return [...out];
+}
+
+const same = (a: string, b: string) => a === b || areRelated(a, b);
+
+/** True when the question asks for a named sum and the sentence states only other named sums: a
+ *  sentence on the construction cost does not answer "해오름대교 통행료 얼마야?". */
+export function statesOtherSum(question: string, sentence: string): boolean {
+  const asked = moneyNouns(question);
+  if (asked.length === 0) return false;
+  const stated = sumNouns(sentence);
+  if (stated.length === 0) return false;
+  const named = moneyNouns(sentence);
+  return !asked.some((word) => named.some((other) => same(word, other)));
+}

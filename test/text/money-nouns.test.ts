@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { isMoneyNoun, moneyNouns, statesOtherSum, sumNouns } from '../../src/text/money-nouns.js';
+
+describe('money nouns', () => {
+  it.each<[string, boolean]>([
+    ['통행료', true],
+    ['과징금', true],
+    ['공사비', true],
+    ['예산', true],
+    ['매출액', true],
+    // Same endings, no sum.
+    ['지금', false],
+    ['준비', false],
+    ['재료', false],
+    ['무료', false],
+    ['소금', false],
+  ])('%s → %s', (word, money) => {
+    expect(isMoneyNoun(word)).toBe(money);
+  });
+
+  it('finds the money nouns of a question, particles stripped', () => {
+    expect(moneyNouns('해오름대교 통행료는 얼마야?')).toEqual(['통행료']);
+    expect(moneyNouns('미리내 복구에 돈이 얼마나 들어가?')).toEqual([]);
+  });
+
+  it.each<[string, string[]]>([
+    ['공사비는 모두 2940억 원이 들었다.', ['공사비']],
+    ['회사는 피해 회원 1인당 5만 원 상당의 적립금을 지급하기로 했다.', ['적립금']],
+    ['관람료는 성인 5,000원, 청소년 3,000원이다.', ['관람료']],
+    // A money noun far from any sum names none.
+    ['위반 사실이 확인되면 과징금이 부과될 수 있다.', []],
+  ])('%s → the sums it names: %j', (sentence, nouns) => {
+    expect(sumNouns(sentence)).toEqual(nouns);
+  });
+
+  it.each<[string, string, boolean]>([
+    // question, sentence, states only other named sums
+    ['해오름대교 통행료 얼마야?', '공사비는 모두 2940억 원이 들었다.', true],
+    ['온새미커머스 과징금 얼마 맞았어?', '회사는 피해 회원 1인당 5만 원 상당의 적립금을 지급하기로 했다.', true],
+    ['해오름대교 통행료 얼마야?', '통행료는 승용차 기준 1,000원이다.', false],
+    // Related words name the same sum (입장료 ~ 관람료, 공사비 ~ 사업비).
+    ['청소년 입장료는 얼마인가요?', '관람료는 성인 5,000원, 청소년 3,000원이다.', false],
+    ['3호선 연장 공사비 얼마 들었대?', '사업비는 국비와 시비를 합쳐 모두 4870억 원이 들었다.', false],
+    // A sum with no money noun, or a question naming none, says nothing either way.
+    ['해오름대교 통행료 얼마야?', '승용차는 1,000원을 낸다.', false],
+    ['복구에 돈이 얼마나 들어가?', '공사비는 모두 2940억 원이 들었다.', false],
+  ])('%s / %s → %s', (question, sentence, other) => {
+    expect(statesOtherSum(question, sentence)).toBe(other);
+  });
+});
