@@ -3,6 +3,7 @@
 // holds the kind of answer asked for, adds a second sentence only when it adds what the
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
+import { textsHoldCodes } from '../text/codes.js';
 import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
@@ -88,6 +89,8 @@ export function chooseOpening(
   // KorQuAD gold).
   // (Requiring it in the answer's own passage cost 0.5 points of KorQuAD gold: answers often
   // state the value in a sentence whose passage names the attribute differently.)
+  // A code the question names (E-502, HK-170) must be in a passage: another code is another thing.
+  if (!textsHoldCodes(question, new Set(candidates.map((candidate) => candidate.hit.chunk.text)))) return undefined;
   const focus = focusWords(question);
   if (focus.length > 0) {
     const seen = new Set<string>();

@@ -133,6 +133,17 @@ describe('a question on a named sum', () => {
   });
 });
 
+describe('a question naming a code', () => {
+  const FAQ = hit('faq', '오류 코드', 'E-203은 이체 한도 초과 오류입니다. E-105는 인증서가 만료되었다는 뜻입니다.', 3);
+
+  it('is refused when no passage holds the code, and answered when one does', () => {
+    const unknown = 'E-502 오류 코드가 떠요. 이건 뭐예요?';
+    expect(chooseOpening(unknown, rankSentences(unknown, [FAQ], lexicon), lexicon)).toBeUndefined();
+    const known = 'E-203 오류 코드가 떠요. 이건 뭐예요?';
+    expect(chooseOpening(known, rankSentences(known, [FAQ], lexicon), lexicon)?.first.text).toContain('E-203');
+  });
+});
+
 describe('news articles about the subject', () => {
   // A tourism report that mentions the typhoon in passing, and the typhoon's own report.
   const TOURISM = dated(

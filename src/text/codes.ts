@@ -1,0 +1,23 @@
+// Codes a question names: an error code (E-502), a model (HK-170), a flight (KE123). A code is
+// exact: a passage that holds another code of the same kind (E-203) does not answer for it.
+
+/** Latin letters then digits, joined or by a hyphen: "E-502", "HK-170", "KE123". */
+const CODE = /(?<![A-Za-z0-9])[A-Za-z]{1,5}-?\d{2,}(?![0-9])/g;
+
+/** A code as passages may write it: upper or lower case, with or without its hyphen. */
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[-‐–\s]/g, '');
+}
+
+/** The codes in a text, normalized. */
+export function codesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(CODE)].map((match) => normalize(match[0])))];
+}
+
+/** True when every code the question names is in one of the texts. */
+export function textsHoldCodes(question: string, texts: Iterable<string>): boolean {
+  const codes = codesIn(question);
+  if (codes.length === 0) return true;
+  const normalized = [...texts].map(normalize);
+  return codes.every((code) => normalized.some((text) => text.includes(code)));
+}

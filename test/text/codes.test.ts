@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { codesIn, textsHoldCodes } from '../../src/text/codes.js';
+
+describe('codes', () => {
+  it.each<[string, string[]]>([
+    ['E-502 오류 코드가 떠요', ['e502']],
+    ['누리링크 AX1500 모델도 돼?', ['ax1500']],
+    ['hk-170이랑 HK-180 차이', ['hk170', 'hk180']],
+    // Keys, plain numbers and words are no codes.
+    ['Ctrl+Shift+F 누르면 돼?', []],
+    ['2025년 3월에 1,500원', []],
+    ['Wi-Fi 비번', []],
+  ])('%s → %j', (text, codes) => {
+    expect(codesIn(text)).toEqual(codes);
+  });
+
+  it.each<[string, string[], boolean]>([
+    ['E-502 오류는 뭐야?', ['E-203은 이체 한도 초과 오류입니다.', 'E-105는 인증서 오류입니다.'], false],
+    ['E-203 오류는 뭐야?', ['E-203은 이체 한도 초과 오류입니다.'], true],
+    // Written with or without the hyphen, in either case.
+    ['ax1500도 돼?', ['누리링크 AX-1500은 지원합니다.'], true],
+    ['자녀 보호 기능 있어?', ['누리링크 AX3000은 지원합니다.'], true],
+  ])('%s in %j → %s', (question, texts, held) => {
+    expect(textsHoldCodes(question, texts)).toBe(held);
+  });
+});
