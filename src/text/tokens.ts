@@ -110,7 +110,7 @@ const QUESTION_STEMS = new Set([
 
 /** True for words that only shape a question (무엇, 언제, 어디 …), not its topic. */
 // Question words with any colloquial ending: 누구야, 뭐야, 어디야, 얼마였어, 몇이야 …
-const QUESTION_PREFIX = /^(무엇|뭐|누구|누가|어디|언제|얼마|몇|어느|어떤|어떻|어땠|어떠|어때|왜)/;
+const QUESTION_PREFIX = /^(무엇|뭐|누구|누가|어디|언제|얼마|몇|어느|어떤|어떻|어땠|어떠|어때|어떨|왜)/;
 
 export function isQuestionWord(stem: string): boolean {
   return QUESTION_STEMS.has(stem) || QUESTION_PREFIX.test(stem);

@@ -186,6 +186,15 @@ describe('rewriteFollowUp on conversations', () => {
       'GCC는 누가 만들었어?',
       'substituted',
     ],
+    // 걔 and 그날 together: the person the answer named (a position and 신인 before the name), not
+    // the last question with its time swapped in.
+    [
+      '걔 그날 → the player the answer named, on that day',
+      '걔 그날 몇 타수 몇 안타였어?',
+      talk('해룡스 어제 끝내기 누가 쳤어?', '신인 외야수 류도현이 9회말 1사 1, 2루에서 끝내기 2루타를 쳤습니다.'),
+      '해룡스 — 신인 외야수 류도현 어제 몇 타수 몇 안타였어?',
+      'substituted',
+    ],
     // Time: 그때 takes the time said; 그 전달 / 그 전해 shift it.
     [
       '그 전달 → the month before, in the last question',

@@ -112,7 +112,11 @@ export const PARTICLE_PAIRS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 // Positions in sports, written before a player's name ("공격수 하파엘 모타").
-const POSITIONS = ['공격수', '수비수', '미드필더', '골키퍼', '투수', '타자', '포수'];
+// prettier-ignore
+const POSITIONS = [
+  '공격수', '수비수', '미드필더', '골키퍼', '투수', '타자', '포수', '외야수', '내야수', '유격수', '중견수', '좌익수', '우익수', '지명타자',
+  '세터', '리베로', '가드', '포워드',
+];
 /** Titles after a name: 이홍락 원장, 김민수 선수. A phrase ending in one is a person. */
 // prettier-ignore
 export const TITLES = [
@@ -122,7 +126,19 @@ export const TITLES = [
 ];
 
 /** Titles that also stand before a name (주장 강민호); 주장 alone is more often a claim. */
-export const TITLES_BEFORE_NAMES = new Set(['주장', '감독', '대표', '위원장', '회장', '사장', '교수', '선수', '코치', ...POSITIONS]);
+export const TITLES_BEFORE_NAMES = new Set([
+  '주장',
+  '감독',
+  '대표',
+  '위원장',
+  '회장',
+  '사장',
+  '교수',
+  '선수',
+  '코치',
+  '신인',
+  ...POSITIONS,
+]);
 
 /** Common Korean surnames (the first syllable of a name; the two-syllable ones first). */
 // prettier-ignore

@@ -100,7 +100,9 @@ function withPointersResolved(analysis: Analysis, context: Context, state: Resol
   if (state.entity && state.carry === 'none') return { question: resolved, method: 'substituted', ...guessed };
   // "그 전달에는 몇 명이었어?" after "8월 관광객은 몇 명이야?": the last question with its time replaced.
   const previousTime = firstTime(context.question);
-  if (state.time && !state.entity && analysis.contentIndexes.length === 0 && previousTime) {
+  // Only when the time is all it points at: "걔 그날 몇 타수였어?" asks about a person the last answer named.
+  const onlyTime = analysis.pronouns.every(({ pronoun }) => pronoun.kind === 'time');
+  if (state.time && !state.entity && onlyTime && analysis.contentIndexes.length === 0 && previousTime) {
     return { question: context.question.replace(previousTime, state.time), method: 'sibling' };
   }
   // "Writer에서도 그렇게 할 수 있어?": the last question's words, less the slot the new one fills.
