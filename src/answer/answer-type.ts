@@ -111,6 +111,8 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   // A result in points or strokes: golf's "63타", "9언더파", a match's "2-1".
   { form: /스코어|점수|타수|몇\s*타/, type: () => ({ kind: 'score' }), example: '2라운드 스코어 알려줘' },
+  // "몇 대 몇으로 끝났어?" asks for a match score, not a count of vehicles.
+  { form: /몇\s*(대|:)\s*몇/, type: () => ({ kind: 'score' }), example: '몇 대 몇으로 끝났어?' },
   {
     form: new RegExp(`몇\\s*(${COUNTERS})`),
     // "몇 시" asks for the hour: a day or a year does not answer it.

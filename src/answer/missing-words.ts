@@ -47,6 +47,8 @@ function findContentWords(question: string): readonly string[] {
   const out: string[] = [];
   words.forEach((word, i) => {
     if (i === words.length - 1 && words.length > 1 && PREDICATE_END.test(word.text)) return;
+    // The counter after 몇 belongs to the question word: "몇 명이라고", "몇 곳이나".
+    if (words[i - 1]?.text === '몇') return;
     const stem = stripParticle(word.text);
     if (stem.length < 2 || isQuestionWord(stem) || isQuestionWord(word.text) || CATEGORY_NOUNS.has(stem)) return;
     if (NON_TOPIC_WORDS.has(stem) || NON_TOPIC_WORDS.has(word.text) || BOUND_NOUN.test(word.text)) return;

@@ -36,6 +36,9 @@ describe('expectedAnswerType', () => {
     // 몇 + counter asks for a count of that counter.
     ['연구원은 몇 명이야?', count('명')],
     ['신혼부부 물량 몇 세대예요?', count('세대')],
+    // "몇 대 몇" asks for a match score, not a number of vehicles.
+    ['농구 경기 몇 대 몇으로 끝났어?', { kind: 'score' }],
+    ['버스 몇 대 들어갔어?', count('대')],
     ['몇 가구가 입주해?', count('가구')],
     ['몇 개의 나라가 참가했어?', count('개')],
     ['몇 가지 제품을 선보였어?', count('가지')],

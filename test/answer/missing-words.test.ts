@@ -18,6 +18,8 @@ describe('questionContentWords', () => {
     ['다누렌주 임상 3상엔 환자 몇 명이 참여했어?', ['다누렌주', '임상', '환자']],
     ['미리내 복구에 돈이 얼마나 들어가?', ['미리내', '복구']],
     ['컴퓨터에 있는 인증서 폰으로 옮길 수 있어?', ['컴퓨터', '인증서', '옮길']],
+    // The counter after 몇 belongs to the question word, whatever its particle.
+    ['산불 이재민이 몇 명이라고 했어?', ['산불', '이재민']],
     ['새솔초 교장 이름이 뭐야?', ['새솔초', '교장']],
     // Inflected verbs (…려면, …면서, …는데) are spelled differently in every passage.
     ['그룹으로 묶은 도형 하나만 고치려면 그룹을 풀어야 돼?', ['그룹', '도형']],

@@ -26,6 +26,9 @@ describe('stripParticle', () => {
     // 로 follows a vowel or a final ㄹ.
     ['서울로', '서울'],
     ['교실로', '교실'],
+    // Spoken "and": 이랑 after a final consonant, 랑 after a vowel.
+    ['해림이랑', '해림'],
+    ['도담시랑', '도담시'],
   ])('%s → %s', (word, stem) => {
     expect(stripParticle(word)).toBe(stem);
   });
@@ -41,6 +44,8 @@ describe('stripParticle', () => {
     ['인공지능', 'no particle'],
     ['파운데이션', 'no particle'],
     ['사과', 'one syllable would remain'],
+    ['사랑', 'one syllable would remain'],
+    ['해림랑', '랑 needs a syllable without a final consonant'],
   ])('%s stays whole (%s)', (word) => {
     expect(stripParticle(word)).toBe(word);
   });
