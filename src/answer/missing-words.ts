@@ -3,6 +3,7 @@
 // the entity's name, yet one of its nouns is nowhere. The answerability model weighs the
 // share of such words; which share means "refuse" is fitted, not set here.
 import { createRecentCache } from '../text/recent-cache.js';
+import { expectedAnswerType } from './answer-type.js';
 import { relatedTerms } from '../text/related-words.js';
 import { isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
 import { CATEGORY_NOUNS, NON_TOPIC_WORDS, passageHasWord } from './focus.js';
@@ -116,6 +117,9 @@ const YES_NO_END = /(어|아|여|해|돼|니|나요|까|까요|냐|지|죠|요|�
 /** A yes/no question: no question word at all ("방수 기능이 있어?", "거부권을 행사했어?"). It states
  *  a proposition, which a passage without one of its content words cannot confirm. */
 export function isYesNoQuestion(question: string): boolean {
+  // A question that asks for a kind of answer asks for it, however it ends: "…하는 방법 있어요?" and
+  // "…하려면요?" ask for a method, "…단축키 알려 주세요" for a key.
+  if (expectedAnswerType(question) !== undefined) return false;
   const words = splitWords(question).filter((word) => word.kind === 'hangul');
   const last = words.at(-1)?.text ?? '';
   // It closes on a predicate ("있어?", "했나요?"), not on a topic ("주제는?", "사람은?").

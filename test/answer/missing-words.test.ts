@@ -94,6 +94,10 @@ describe('isYesNoQuestion', () => {
     // Ending on a topic, not a predicate: a question about that topic ("…은?").
     ['이홍락원장이패널로나선세션주제는?', false],
     ['1989년 노벨 평화상을 받은 사람은?', false],
+    // Asking for a kind of answer, however it ends: a method, a key.
+    ['사진 여러 장 PNG로 한꺼번에 바꾸는 방법 있어요?', false],
+    ['새 이름으로 따로 저장하는 단축키 알려 주세요', false],
+    ['레이어를 반쯤 비치게 하려면요?', false],
   ])('%s → %s', (question, yesNo) => {
     expect(isYesNoQuestion(question)).toBe(yesNo);
   });
