@@ -1,7 +1,8 @@
 // Whether the passages answer at all: features of the sentence the answer would open with
 // and of the passages as a whole, scored by a logistic model fitted on KorQuAD dev with
 // near misses (each question asked again without its own paragraph; `npm run fit:answer`).
-import { canAnswerType, expectedAnswerType } from './answer-type.js';
+import { canAnswerType } from './answer-forms.js';
+import { expectedAnswerType } from './answer-type.js';
 import { passageTerms, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
 import { scoreFeatures, sigmoid, softmax } from './sentence-model.js';
 import { wordTerm } from '../text/tokens.js';

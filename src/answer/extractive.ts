@@ -6,7 +6,8 @@
 import { textsHoldCodes } from '../text/codes.js';
 import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
-import { canAnswerType, expectedAnswerType, isHardType } from './answer-type.js';
+import { canAnswerType } from './answer-forms.js';
+import { expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
 import { articleFit } from './article-fit.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canAnswerType, expectedAnswerType, isHardType, type AnswerType } from '../../src/answer/answer-type.js';
+import { canAnswerType } from '../../src/answer/answer-forms.js';
+import { expectedAnswerType, isHardType, type AnswerType } from '../../src/answer/answer-type.js';
 
 const MONEY: AnswerType = { kind: 'money' };
 const AMOUNT: AnswerType = { kind: 'amount' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canAnswerType, expectedAnswerType, isHardType } from '../../src/answer/answer-type.js';
+import { canAnswerType } from '../../src/answer/answer-forms.js';
+import { expectedAnswerType, isHardType } from '../../src/answer/answer-type.js';
 import { INSTANCE_KINDS, namesInstance } from '../../src/answer/instance-nouns.js';
 
 describe('instance questions (어느 정당, 무슨 요일)', () => {

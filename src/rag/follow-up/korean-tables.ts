@@ -125,20 +125,9 @@ export const TITLES = [
   '가수', '기자', '의장', '총재', '행장', '전무', '상무', '수석', '후보', '당선인', '관장', '학장', '교사', '시장', 'CEO', 'CTO', ...POSITIONS,
 ];
 
-/** Titles that also stand before a name (주장 강민호); 주장 alone is more often a claim. */
-export const TITLES_BEFORE_NAMES = new Set([
-  '주장',
-  '감독',
-  '대표',
-  '위원장',
-  '회장',
-  '사장',
-  '교수',
-  '선수',
-  '코치',
-  '신인',
-  ...POSITIONS,
-]);
+/** Titles that also stand before a name (주장 강민호, 신인 류도현); 주장 alone is more often a claim. */
+// prettier-ignore
+export const TITLES_BEFORE_NAMES = new Set(['주장', '감독', '대표', '위원장', '회장', '사장', '교수', '선수', '코치', '신인', ...POSITIONS]);
 
 /** Common Korean surnames (the first syllable of a name; the two-syllable ones first). */
 // prettier-ignore
