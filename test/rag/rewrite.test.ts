@@ -484,6 +484,10 @@ describe('Korean tables behind the rewrite', () => {
     ['일부', undefined],
     ['목표', undefined],
     ['경기', undefined],
+    // A conditional verb ends like a township (…면) but is no place.
+    ['청계면', 'place'],
+    ['줄이려면', undefined],
+    ['누르면', undefined],
   ])('categoryOfWord(%s) = %s', (word, expected) => {
     expect(categoryOfWord(word)).toBe(expected);
   });

@@ -25,7 +25,11 @@ export function endsWithAny(word: string, suffixes: readonly string[]): string |
 }
 
 /** The category a single word names by its ending, if any: 세종시 → place, 한빛전자 → org. */
+const CONDITIONAL = /(려면|으면|하면|되면|지면|르면|우면|이면|시면)$/;
+
 export function categoryOfWord(word: string): Category | undefined {
+  // A conditional verb ("줄이려면", "누르면", "켜지면") ends like a township (…면) but names nothing.
+  if (CONDITIONAL.test(word)) return undefined;
   if (endsWithAny(word, TITLES)) return 'person';
   if (endsWithAny(word, EVENT_SUFFIXES) && word !== '경기') return 'event';
   if (endsWithAny(word, ORG_SUFFIXES)) return 'org';
