@@ -186,6 +186,14 @@ describe('rewriteFollowUp on conversations', () => {
       'GCC는 누가 만들었어?',
       'substituted',
     ],
+    // A thing done (그거 하면) is the action the last question asked how to do, not a noun of the steps.
+    [
+      '그거 하면 → the action asked about',
+      '그거 하면 설정 다 날아가?',
+      talk('공장초기화 어떻게 해?', '전원이 켜진 상태에서 뒷면의 RESET 버튼을 클립 끝으로 10초 동안 누릅니다. [1]'),
+      '공장초기화 하면 설정 다 날아가?',
+      'substituted',
+    ],
     // 걔 and 그날 together: the person the answer named (a position and 신인 before the name), not
     // the last question with its time swapped in.
     [

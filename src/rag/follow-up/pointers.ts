@@ -147,6 +147,9 @@ function resolvePronoun(
 }
 
 /** Resolves the determiners, then the pronouns, of an analysed question against the conversation. */
+/** 하다 in any form: the pronoun before it is a thing done. */
+const DOING = /^(하|해|했|할|한|함)/;
+
 export function resolvePointers(analysis: Analysis, context: Context): Resolution {
   const asksPosition = ASKS_POSITION.test(analysis.words.map((word) => word.raw).join(' '));
   const state: Resolution = {
@@ -159,6 +162,15 @@ export function resolvePointers(analysis: Analysis, context: Context): Resolutio
     asksPosition,
   };
   for (const determiner of analysis.determiners) resolveDeterminer(determiner, context, state);
-  for (const pronoun of analysis.pronouns) resolvePronoun(pronoun, context, state);
+  for (const pronoun of analysis.pronouns) {
+    // "그거 하면 설정 다 날아가?": a thing done is the action the last question asked how to do
+    // (공장초기화), not a noun of the answer's steps (전원).
+    const next = analysis.words[pronoun.index + 1]?.clean ?? '';
+    const topic = pronoun.pronoun.kind === 'thing' && DOING.test(next) ? topicOf(context.question) : undefined;
+    if (topic) {
+      state.entity = true;
+      state.replaced.set(pronoun.index, withParticle(topic, pronoun.pronoun.particle, pronoun.trailing));
+    } else resolvePronoun(pronoun, context, state);
+  }
   return state;
 }
