@@ -92,6 +92,18 @@ const QUOTE_ANSWER =
 // A name: in quotation marks ('비토 N1', “한울리아”), in Latin letters, or in 《 》.
 const NAME_ANSWER = /['‘’"“”《「][^'‘’"“”》」]{1,40}['‘’"“”》」]|[A-Za-z]{2,}/;
 
+// A company: a trade suffix after its name ("한성모터스", "다온식품", "온새벤처스"), or a name in
+// quotation marks or Latin letters (NAME_ANSWER).
+const COMPANY =
+  /[가-힣]{2,}(전자|모터스|자동차|식품|건설|제약|바이오|화학|은행|증권|보험|카드|항공|통신|텔레콤|소재|중공업|물산|상사|그룹|홀딩스|엔터테인먼트|산업|에너지|랩스|테크|커머스|벤처스|파트너스|캐피탈|제철|철강|해운|유통|푸드|게임즈|소프트|반도체|도시공사)/g;
+const ORG_ANSWER = new RegExp(`${COMPANY.source}|${NAME_ANSWER.source}`);
+
+/** A company named in the sentence that the question does not already name. */
+function companiesOtherThan(sentence: string, question: string): boolean {
+  const asked = question.replace(/\s+/g, '');
+  return [...sentence.matchAll(COMPANY)].some(([name]) => !asked.includes(name));
+}
+
 // A key as help pages write it: "Ctrl+Shift+F", "Shift+F5", "F4 키를 눌러", "⌘", "shortcut U".
 const KEY_ANSWER =
   /(?<![A-Za-z])(Ctrl|Control|Cmd|Command|Shift|Alt|Option|Esc|Tab|Enter|Return|Home|End|Delete|Del|Backspace|Space|Insert|PgUp|PgDn|Page ?Up|Page ?Down|F\d{1,2})(?![A-Za-z])|[⌘⇧⌥⌃]|키를?\s*(누르|눌러)|shortcut\s+[A-Z](?![A-Za-z])|컨트롤|시프트|커맨드/;
@@ -134,6 +146,7 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, Re
   method: METHOD_ANSWER,
   quote: QUOTE_ANSWER,
   name: NAME_ANSWER,
+  org: ORG_ANSWER,
   score: SCORE_ANSWER,
   rate: RATE_ANSWER,
   key: KEY_ANSWER,
@@ -143,6 +156,7 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, Re
  *  question, a name must be one the question does not already say. */
 export function canAnswerType(sentence: string, type: AnswerType, question?: string): boolean {
   if (type.kind === 'name' && question !== undefined) return namesOtherThan(sentence, question);
+  if (type.kind === 'org' && question !== undefined) return namesOtherThan(sentence, question) || companiesOtherThan(sentence, question);
   // "몇" is the question's own word, not a number: a duration or count must be stated.
   if (type.kind === 'count') {
     // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency

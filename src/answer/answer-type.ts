@@ -23,6 +23,7 @@ export type AnswerType =
   | { kind: 'method' }
   | { kind: 'quote' }
   | { kind: 'name' }
+  | { kind: 'org' }
   | { kind: 'score' }
   | { kind: 'rate' }
   | { kind: 'instance'; noun: string }
@@ -113,6 +114,12 @@ const QUESTION_FORMS: QuestionForm[] = [
     example: '언제 출시됐어?',
   },
   { form: /누구|누가|누군|어느\s*(분|사람)|(사람|인물|분)의?\s*(이름|성함)/, type: () => ({ kind: 'person' }), example: '원장은 누구야?' },
+  // A company asked with 어디 ("납품한 업체는 어디야?", "어느 회사"): the answer names it, not a place.
+  {
+    form: /(회사|기업|업체|건설사|시공사|제조사|협력사|납품사|투자사|운영사|게임사|제약사|통신사|증권사)(는|가|은|이|를)?\s*(어디|어느)|(어느|어떤|무슨)\s*(회사|기업|업체|건설사)/,
+    type: () => ({ kind: 'org' }),
+    example: '피해 보는 한국 회사는 어디야?',
+  },
   { form: /어디|어느\s*(곳|나라|지역|도시|장소)/, type: () => ({ kind: 'place' }), example: '행사는 어디서 열렸어?' },
   { form: /어떻게|방법|하려면|어떤\s*식으로|절차/, type: () => ({ kind: 'method' }), example: '번호는 어떻게 넣어?' },
   // A thing's name ("칩 이름이 뭐야?"); a person's name is asked by the person row above.
@@ -139,7 +146,7 @@ const HARD_KINDS = new Set<AnswerType['kind']>([
  *  ('톡브릿지 2'), so there a reason and a name are hard too; an encyclopedia tells causes in every
  *  shape and writes names bare. */
 export function isHardType(type: AnswerType, news = false): boolean {
-  return HARD_KINDS.has(type.kind) || (news && (type.kind === 'reason' || type.kind === 'name'));
+  return HARD_KINDS.has(type.kind) || (news && (type.kind === 'reason' || type.kind === 'name' || type.kind === 'org'));
 }
 
 export function expectedAnswerType(question: string): AnswerType | undefined {

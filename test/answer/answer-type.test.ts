@@ -15,6 +15,8 @@ describe('isHardType', () => {
     expect(isHardType({ kind: 'person' }, true)).toBe(false);
     expect(isHardType({ kind: 'name' }, true)).toBe(true);
     expect(isHardType({ kind: 'name' })).toBe(false);
+    expect(isHardType({ kind: 'org' }, true)).toBe(true);
+    expect(isHardType({ kind: 'org' })).toBe(false);
     expect(isHardType({ kind: 'count', counter: '명' })).toBe(true);
   });
 });
@@ -330,6 +332,28 @@ describe('canAnswerType', () => {
   // Regression: weekdays and 주말/매주 were not times.
   it('매주 토요일에 열린다. holds a time', () => {
     expect(canAnswerType('낭독 수업은 매주 토요일에 열린다.', TIME)).toBe(true);
+  });
+});
+
+describe('a company the question does not say', () => {
+  const ORG: AnswerType = { kind: 'org' };
+  it.each<[string, AnswerType | undefined]>([
+    ['크로이터 파업으로 피해 보는 한국 회사는 어디야?', ORG],
+    ['굴 무침 납품한 업체가 어디야?', ORG],
+    ['어느 회사가 만들었어?', ORG],
+    ['행사는 어디서 열렸어?', { kind: 'place' }],
+  ])('%s → %j', (question, type) => {
+    expect(expectedAnswerType(question)).toEqual(type);
+  });
+
+  it.each<[string, boolean]>([
+    ['크로이터에서 부품을 받는 한성모터스의 체코 공장은 재고가 2주치에 불과하다.', true],
+    ['한국 기업도 영향권에 들었다.', false],
+    ["납품 업체 '바다찬'의 보관 상태를 확인하고 있다.", true],
+    // The company the question already names is no answer.
+    ['크로이터모터스 노조가 파업을 이어가기로 했다.', false],
+  ])('%s → %s', (sentence, holds) => {
+    expect(canAnswerType(sentence, ORG, '크로이터모터스 파업으로 피해 보는 한국 회사는 어디야?')).toBe(holds);
   });
 });
 
