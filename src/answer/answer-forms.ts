@@ -1,6 +1,7 @@
 // What a sentence holds when it answers each kind of question (answer-type.ts): a number with
 // the asked counter, a sum in a currency, a time, a reason's connective, a written key. Each
 // pattern is checked both ways by the tests: sentences that answer, and look-alikes that do not.
+import { SURNAMES } from '../text/korean-names.js';
 import { hasRieulBatchim } from '../text/tokens.js';
 import type { AnswerType } from './answer-type.js';
 import { namesInstance } from './instance-nouns.js';
@@ -104,6 +105,16 @@ function companiesOtherThan(sentence: string, question: string): boolean {
   return [...sentence.matchAll(COMPANY)].some(([name]) => !asked.includes(name));
 }
 
+/** A name written bare before its particle, as news writes athletes and people named before
+ *  ("서하윤이 단독 선두", "이하린이었다", "김말순(78) 씨"): a surname and two syllables. */
+function namesPersonBare(sentence: string): boolean {
+  for (const match of sentence.matchAll(/(?<![가-힣])([가-힣]{3})(?=이|가|은|는|의|도|였|\()/g)) {
+    const name = match[1]!;
+    if (SURNAMES.has(name.charAt(0))) return true;
+  }
+  return false;
+}
+
 // A key as help pages write it: "Ctrl+Shift+F", "Shift+F5", "F4 키를 눌러", "⌘", "shortcut U".
 const KEY_ANSWER =
   /(?<![A-Za-z])(Ctrl|Control|Cmd|Command|Shift|Alt|Option|Esc|Tab|Enter|Return|Home|End|Delete|Del|Backspace|Space|Insert|PgUp|PgDn|Page ?Up|Page ?Down|F\d{1,2})(?![A-Za-z])|[⌘⇧⌥⌃]|키를?\s*(누르|눌러)|shortcut\s+[A-Z](?![A-Za-z])|컨트롤|시프트|커맨드/;
@@ -156,6 +167,13 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, Re
  *  question, a name must be one the question does not already say. */
 export function canAnswerType(sentence: string, type: AnswerType, question?: string): boolean {
   if (type.kind === 'name' && question !== undefined) return namesOtherThan(sentence, question);
+  if (type.kind === 'person' && question !== undefined)
+    return (
+      PERSON_ANSWER.test(sentence) ||
+      namesPersonBare(sentence) ||
+      namesOtherThan(sentence, question) ||
+      companiesOtherThan(sentence, question)
+    );
   if (type.kind === 'org' && question !== undefined) return namesOtherThan(sentence, question) || companiesOtherThan(sentence, question);
   // "몇" is the question's own word, not a number: a duration or count must be stated.
   if (type.kind === 'count') {

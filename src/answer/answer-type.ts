@@ -142,11 +142,14 @@ const HARD_KINDS = new Set<AnswerType['kind']>([
 ]);
 
 /** `news`: the sentence is from a dated article. A news report gives its reasons in so many words
- *  ("…때문", "…로 인해", "…해서") and puts the names of products, apps and works in quotation marks
- *  ('톡브릿지 2'), so there a reason and a name are hard too; an encyclopedia tells causes in every
- *  shape and writes names bare. */
+ *  ("…때문", "…로 인해", "…해서"), puts the names of products, apps and works in quotation marks
+ *  ('톡브릿지 2'), names companies by their trade (한성모터스) and people by a title or a bare name
+ *  before its particle (서하윤이), so there a reason, a name, a company and a person are hard too;
+ *  an encyclopedia tells causes in every shape and names things every way. */
+const NEWS_HARD_KINDS = new Set<AnswerType['kind']>(['reason', 'name', 'org', 'person']);
+
 export function isHardType(type: AnswerType, news = false): boolean {
-  return HARD_KINDS.has(type.kind) || (news && (type.kind === 'reason' || type.kind === 'name' || type.kind === 'org'));
+  return HARD_KINDS.has(type.kind) || (news && NEWS_HARD_KINDS.has(type.kind));
 }
 
 export function expectedAnswerType(question: string): AnswerType | undefined {

@@ -12,7 +12,8 @@ describe('isHardType', () => {
   it('holds a reason to its visible form only in the news', () => {
     expect(isHardType({ kind: 'reason' }, true)).toBe(true);
     expect(isHardType({ kind: 'reason' })).toBe(false);
-    expect(isHardType({ kind: 'person' }, true)).toBe(false);
+    expect(isHardType({ kind: 'person' }, true)).toBe(true);
+    expect(isHardType({ kind: 'person' })).toBe(false);
     expect(isHardType({ kind: 'name' }, true)).toBe(true);
     expect(isHardType({ kind: 'name' })).toBe(false);
     expect(isHardType({ kind: 'org' }, true)).toBe(true);
@@ -332,6 +333,26 @@ describe('canAnswerType', () => {
   // Regression: weekdays and 주말/매주 were not times.
   it('매주 토요일에 열린다. holds a time', () => {
     expect(canAnswerType('낭독 수업은 매주 토요일에 열린다.', TIME)).toBe(true);
+  });
+});
+
+describe('a person in the news', () => {
+  const PERSON: AnswerType = { kind: 'person' };
+  const question = '청솔마라톤 여자부 우승자는 누구야?';
+  it.each<[string, boolean]>([
+    // A title or honorific, a bare name before its particle, a name with an age.
+    ['박지훈 가온시 교통국장은 "매연 없는 도시를 만들겠다"고 말했다.', true],
+    ['서하윤이 솔뫼레이크 챔피언십 첫날 단독 선두에 나섰다.', true],
+    ['이날 최다 득점자는 이하린이었다.', true],
+    ['김말순(78) 씨는 편하다고 말했다.', true],
+    // A company or a quoted group answers 누가 too.
+    ["조사는 새별군과 환경단체 '푸른날개'가 벌였다.", true],
+    ['투자는 온새벤처스가 주도했다.', true],
+    // No one named.
+    ['여자부 우승은 2시간23분에 결승선을 통과한 케냐 출신에게 돌아갔다.', false],
+    ['책가도는 18세기 후반 궁중에서 시작해 민간으로 퍼졌다.', false],
+  ])('%s → %s', (sentence, holds) => {
+    expect(canAnswerType(sentence, PERSON, question)).toBe(holds);
   });
 });
 

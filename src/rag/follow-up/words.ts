@@ -1,5 +1,6 @@
 // One word at a time: the category a word names by its ending, person names, the particle a
 // word carries and how it is refitted after a replacement, and the pronouns.
+import { SURNAMES } from '../../text/korean-names.js';
 import { hasBatchim, stripParticle } from '../../text/tokens.js';
 import {
   CONTRACTIONS,
@@ -15,7 +16,6 @@ import {
   PLACE_SUFFIXES,
   PRONOUNS,
   REGIONS,
-  SURNAMES,
   TITLES,
   type Category,
 } from './korean-tables.js';
