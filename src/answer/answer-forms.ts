@@ -110,7 +110,8 @@ function companiesOtherThan(sentence: string, question: string): boolean {
 function namesPersonBare(sentence: string): boolean {
   for (const match of sentence.matchAll(/(?<![가-힣])([가-힣]{3})(?=이|가|은|는|의|도|였|\()/g)) {
     const name = match[1]!;
-    if (SURNAMES.has(name.charAt(0))) return true;
+    // "유하시는", "한결군이": a place or office ends so, a given name seldom does.
+    if (SURNAMES.has(name.charAt(0)) && !/[시군도읍면국청부처당]$/.test(name)) return true;
   }
   return false;
 }
@@ -203,6 +204,9 @@ function namesOtherThan(sentence: string, question: string): boolean {
   const names = sentence.match(/['‘’《「『][^'‘’》」』]{1,30}['‘’》」』]|[A-Za-z]{2,}/g) ?? [];
   return names.some((name) => {
     const bare = name.replace(/['‘’《》「」『』\s]/g, '').toLowerCase();
-    return bare.length > 0 && !/[다요까죠]$/.test(bare) && !asked.includes(bare);
+    return bare.length > 0 && !/[다요까죠]$/.test(bare) && !UNITS.test(bare) && !asked.includes(bare);
   });
 }
+
+/** Units in Latin letters ("2.4km", "15kg", "30fps") name nothing. */
+const UNITS = /^(km|kg|cm|mm|ml|mg|ha|kw|kwh|mw|gw|gb|mb|tb|kb|hz|khz|mhz|ghz|db|fps|ppm|mph|am|pm|ea)$/;

@@ -113,7 +113,12 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: (match) => (REPORT_QUESTION.test(match.input) ? { kind: 'time', ofReport: true } : { kind: 'time' }),
     example: '언제 출시됐어?',
   },
-  { form: /누구|누가|누군|어느\s*(분|사람)|(사람|인물|분)의?\s*(이름|성함)/, type: () => ({ kind: 'person' }), example: '원장은 누구야?' },
+  {
+    // "어떤 가수 와?", "어느 선수가": a person by their role.
+    form: /누구|누가|누군|(어느|어떤|무슨)\s*(분|사람|가수|배우|선수|감독|작가|화가|연예인|인물)|(사람|인물|분)의?\s*(이름|성함)/,
+    type: () => ({ kind: 'person' }),
+    example: '원장은 누구야?',
+  },
   // A company asked with 어디 ("납품한 업체는 어디야?", "어느 회사"): the answer names it, not a place.
   {
     form: /(회사|기업|업체|건설사|시공사|제조사|협력사|납품사|투자사|운영사|게임사|제약사|통신사|증권사)(는|가|은|이|를)?\s*(어디|어느)|(어느|어떤|무슨)\s*(회사|기업|업체|건설사)/,

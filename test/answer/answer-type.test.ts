@@ -351,6 +351,8 @@ describe('a person in the news', () => {
     // No one named.
     ['여자부 우승은 2시간23분에 결승선을 통과한 케냐 출신에게 돌아갔다.', false],
     ['책가도는 18세기 후반 궁중에서 시작해 민간으로 퍼졌다.', false],
+    // A city (유하시) starts like a name; a unit in Latin letters (km) is no name.
+    ['유하시는 축제를 유하강 둔치 일대 2.4km 구간에서 연다.', false],
   ])('%s → %s', (sentence, holds) => {
     expect(canAnswerType(sentence, PERSON, question)).toBe(holds);
   });
@@ -363,6 +365,8 @@ describe('a company the question does not say', () => {
     ['굴 무침 납품한 업체가 어디야?', ORG],
     ['어느 회사가 만들었어?', ORG],
     ['행사는 어디서 열렸어?', { kind: 'place' }],
+    // A person by their role.
+    ['개막식 축하공연에 어떤 가수 와?', { kind: 'person' }],
   ])('%s → %j', (question, type) => {
     expect(expectedAnswerType(question)).toEqual(type);
   });
