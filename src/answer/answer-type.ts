@@ -14,7 +14,7 @@ export type AnswerType =
   | { kind: 'money' }
   | { kind: 'amount' }
   | { kind: 'age' }
-  | { kind: 'time'; ofReport?: true; clock?: true; day?: true }
+  | { kind: 'time'; ofReport?: true; clock?: true; day?: true; bound?: '부터' | '까지' }
   | { kind: 'duration' }
   | { kind: 'count'; counter: string }
   | { kind: 'person' }
@@ -110,7 +110,12 @@ const QUESTION_FORMS: QuestionForm[] = [
     // 언제나, 언제든 mean "always"; 날짜, 연도, 시기 ask for a time only as what is asked ("시기는?",
     // "연도는 언제"), not when they set the scene ("합당이 이루어지던 시기의 대통령은?").
     form: /언제(?!나|든|라도)|며칠|(날짜|연도|시기)(는|가|은|이|를|을)?\s*(언제|알려|[?？]|$)|몇\s*세기|어느\s*(해|달|날)/,
-    type: (match) => (REPORT_QUESTION.test(match.input) ? { kind: 'time', ofReport: true } : { kind: 'time' }),
+    // "언제부터 적용돼?" asks when something starts: the answer says from when ("내년 1월부터").
+    type: (match) => {
+      if (REPORT_QUESTION.test(match.input)) return { kind: 'time', ofReport: true };
+      const bound = /언제\s*(부터|까지)/.exec(match.input)?.[1] as '부터' | '까지' | undefined;
+      return bound ? { kind: 'time', bound } : { kind: 'time' };
+    },
     example: '언제 출시됐어?',
   },
   {

@@ -123,7 +123,17 @@ export function chooseOpening(
   const best = candidates.find(eligible);
   if (!best) return undefined;
   const rivals = candidates.filter(eligible);
-  return { best, first: preferByTime(question, preferArticleAbout(question, best, rivals), rivals), fits: articleNamesAll };
+  const opening = preferByTime(question, preferArticleAbout(question, best, rivals), rivals);
+  return { best, first: preferBound(type, opening, rivals), fits: articleNamesAll };
+}
+
+/** "언제부터 적용돼?" asks when something starts: a sentence that says from when ("내년 1월부터") over
+ *  one that only holds a time, when they score about alike (ABOUT_MARGIN). An answer may also give
+ *  the start without 부터 ("2027년 하반기 가동"), so this only prefers. */
+function preferBound(type: ReturnType<typeof expectedAnswerType>, first: Candidate, eligible: Candidate[]): Candidate {
+  if (type?.kind !== 'time' || !type.bound || first.text.includes(type.bound)) return first;
+  const bound = type.bound;
+  return eligible.find((candidate) => first.score - candidate.score <= ABOUT_MARGIN && candidate.text.includes(bound)) ?? first;
 }
 
 /** How far (in model score) a sentence of an article about the question's subject may trail one

@@ -39,6 +39,9 @@ describe('expectedAnswerType', () => {
     ['정몽주가 누구야?', { kind: 'person' }],
     // 몇 + counter asks for a count of that counter.
     ['연구원은 몇 명이야?', count('명')],
+    // 언제부터 / 언제까지 ask for the start or the end.
+    ['수도요금 인상 언제부터 적용돼요?', { kind: 'time', bound: '부터' }],
+    ['신청은 언제까지 해야 돼?', { kind: 'time', bound: '까지' }],
     ['신혼부부 물량 몇 세대예요?', count('세대')],
     // "몇 대 몇" asks for a match score, not a number of vehicles.
     ['농구 경기 몇 대 몇으로 끝났어?', { kind: 'score' }],

@@ -133,6 +133,23 @@ describe('a question on a named sum', () => {
   });
 });
 
+describe('a question on when something starts', () => {
+  const RATE = dated(
+    'water-rate',
+    '해솔시 수도요금 오른다',
+    '2025-07-11',
+    '해솔시가 수도요금을 인상하는 것은 2019년 이후 6년 만이다. 인상된 요금은 내년 1월부터 적용된다.',
+    3,
+  );
+
+  it('prefers the sentence that says from when over one that only holds a time', () => {
+    const question = '해솔시 수도요금 인상 언제부터 적용돼요?';
+    const ranked = rankSentences(question, [RATE], lexicon);
+    expect(ranked[0]?.text).toContain('2019년');
+    expect(chooseOpening(question, ranked, lexicon)?.first.text).toContain('1월부터');
+  });
+});
+
 describe('a question naming a code', () => {
   const FAQ = hit('faq', '오류 코드', 'E-203은 이체 한도 초과 오류입니다. E-105는 인증서가 만료되었다는 뜻입니다.', 3);
 
