@@ -49,6 +49,10 @@ const CURRENCY = '(원|달러|엔|유로|위안|파운드)';
 const MONEY_ANSWER = new RegExp(
   String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(${CURRENCY}|%|퍼센트|배)|\d\s*(억|조)(?!\s*(명|개|마리|건|년))|무료|공짜`,
 );
+/** A sum, not a change in one: "가격 얼마야?" is not answered by "점유율 7%". */
+const SUM_ANSWER = new RegExp(
+  String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*${CURRENCY}|\d\s*(억|조)(?!\s*(명|개|마리|건|년))|무료|공짜`,
+);
 const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중|후)반/;
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
 // not ("S6 엣지" holds none).
@@ -190,6 +194,7 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
     );
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);
+  if (type.kind === 'money' && !type.change) return SUM_ANSWER.test(sentence);
   if (type.kind === 'time' && type.clock) return CLOCK_ANSWER.test(sentence);
   if (type.kind === 'time' && type.day) return DAY_ANSWER.test(withoutReportDates(sentence));
   if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutWhenClauses(withoutReportDates(sentence)));

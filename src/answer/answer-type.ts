@@ -11,7 +11,7 @@
 import { INSTANCE_QUESTION } from './instance-nouns.js';
 
 export type AnswerType =
-  | { kind: 'money' }
+  | { kind: 'money'; change?: true }
   | { kind: 'amount' }
   | { kind: 'age' }
   | { kind: 'time'; ofReport?: true; clock?: true; day?: true; bound?: '부터' | '까지' }
@@ -31,12 +31,16 @@ export type AnswerType =
 
 // 세(?!기|대): "몇 세기" asks for a time and "몇 세대" for households, not an age.
 const COUNTERS =
-  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세대|가구|세(?!기|대)|년|월|일|시간|시즌|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|km|m|kg|g';
+  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세대|가구|세(?!기|대)|년|월|일|시간|시즌|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|톤|리터|km|m|kg|g';
 const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
 
 // A question about when something was said or announced: the date a news sentence gives its
 // statement ("…했다고 9일 밝혔다") then answers it.
 const REPORT_QUESTION = /(발표|밝혔|밝힌|공개했|공개한|공시|알렸|알린|말했|말한|전했|보도|공식화)/;
+
+/** A change asked of a sum (it rose, fell, grew or shrank by how much), or a rate of one (이익률). */
+const MONEY_CHANGE =
+  /(올랐|오르|올라|올려|내렸|내리|내려|인상|인하|늘었|늘어|늘려|줄었|줄어|줄여|상승|하락|떨어|뛰었|증가|감소|차이|[률율])/;
 
 /** One question form: the pattern that recognises it and the answer kind it asks for.
  *  The first matching row wins, so specific forms come before general ones. */
@@ -61,7 +65,8 @@ const QUESTION_FORMS: QuestionForm[] = [
     // anywhere ("관광수입"), and nouns ending in a fee or sum suffix: 료 (이적료), 액 (피해액),
     // 값 (아파트값), and in 금 or 비 after two syllables (지원금, 공사비; not 지금, 준비).
     form: /(금액|액수|(^|\s)(돈|가격|연봉|시세|주가|몸값|상금|투자금|적자|흑자)|(수입|수익|이익|매출|예산|비용|손실|보상|배상)|[가-힣](료|액|값)|[가-힣]{2}(금|비))[은는이가]?\s*(총\s*)?(최종적으로\s*|모두\s*)?얼마|몇\s*(원|달러)/,
-    type: () => ({ kind: 'money' }),
+    // "가격이 얼마나 올랐어?" asks for a change, which a percentage states; "가격 얼마야?" for a sum.
+    type: (match) => (MONEY_CHANGE.test(match.input) ? { kind: 'money', change: true } : { kind: 'money' }),
     example: '매출은 얼마야?',
   },
   // A length of time: "얼마나 걸려", "며칠 동안", "몇 주간", "기간은".

@@ -41,8 +41,9 @@ export function createMonthTermResolver(capacity = DEFAULT_CAPACITY): (text: str
 }
 
 // A number with a unit of time or of a series ("6월", "2분기", "3차전", "2라운드", "2025년"):
-// what look-alike articles (the same statistic each month, each round) differ by.
-const TIME_UNIT_TERM = /^\d+(월|분기|차전|라운드|회차|년)$/;
+// what look-alike articles (the same statistic each month, each round) differ by. A year has four
+// digits: "1년에 몇 톤씩", "3년 전" count years, they name none.
+const TIME_UNIT_TERM = /^(\d+(월|분기|차전|라운드|회차)|\d{4}년)$/;
 
 /** The analyzer's time-unit terms among `terms`. */
 export function timeUnitTerms(terms: Iterable<string>): string[] {

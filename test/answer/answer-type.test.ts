@@ -39,6 +39,10 @@ describe('expectedAnswerType', () => {
     ['정몽주가 누구야?', { kind: 'person' }],
     // 몇 + counter asks for a count of that counter.
     ['연구원은 몇 명이야?', count('명')],
+    ['니켈을 1년에 몇 톤씩 준대요?', count('톤')],
+    // A change asked of a sum is answered by a percentage; a sum by a currency.
+    ['가격이 얼마나 올랐어?', { kind: 'money', change: true }],
+    ['수입이 얼마나 늘었어?', { kind: 'money', change: true }],
     // 언제부터 / 언제까지 ask for the start or the end.
     ['수도요금 인상 언제부터 적용돼요?', { kind: 'time', bound: '부터' }],
     ['신청은 언제까지 해야 돼?', { kind: 'time', bound: '까지' }],
@@ -73,7 +77,7 @@ describe('expectedAnswerType', () => {
     // Money nouns ending in a fee or sum suffix, and compounds of 수입/이익.
     ['박시온 이적료는 최종적으로 얼마였어?', MONEY],
     ['관광수입은 얼마였어?', MONEY],
-    ['요즘 아파트값 얼마나 올라?', MONEY],
+    ['요즘 아파트값 얼마나 올라?', { kind: 'money', change: true }],
     ['공사비는 얼마야?', MONEY],
     ['미리내 복구에 돈이 얼마나 들어가?', MONEY],
     ['지금 얼마야?', AMOUNT],
@@ -167,10 +171,11 @@ describe('canAnswerType', () => {
     ['준우승팀은 상금 2억 원을 받는다.', { kind: 'quote' }, false],
     ["이 회사는 전용 칩 '비토 N1'을 만들었다.", { kind: 'name' }, true],
     ['연구팀은 새 세균을 찾았다.', { kind: 'name' }, false],
-    // money: a number followed by a currency, a percent or 배; 무료 counts.
+    // money: a number followed by a currency; a percent or 배 only for a change or a rate; 무료 counts.
     ['투자 규모는 1,200억 원이다.', MONEY, true],
     ['매출은 3조 원이다.', MONEY, true],
-    ['영업이익률은 12.5%다.', MONEY, true],
+    ['영업이익률은 12.5%다.', MONEY, false],
+    ['영업이익률은 12.5%다.', { kind: 'money', change: true }, true],
     ['가격은 300달러로 정해졌다.', MONEY, true],
     ['입장료는 무료다.', MONEY, true],
     // A large round sum stands for money without its currency.
@@ -336,6 +341,17 @@ describe('canAnswerType', () => {
   // Regression: weekdays and 주말/매주 were not times.
   it('매주 토요일에 열린다. holds a time', () => {
     expect(canAnswerType('낭독 수업은 매주 토요일에 열린다.', TIME)).toBe(true);
+  });
+});
+
+describe('a sum or a change in it', () => {
+  it.each<[string, AnswerType, boolean]>([
+    ['전작 X6는 국내 점유율 7%에 그쳤다.', MONEY, false],
+    ['출고가는 256GB 모델 기준 139만 원이다.', MONEY, true],
+    ['입장은 무료다.', MONEY, true],
+    ['사과 값은 1년 전보다 41% 올랐다.', { kind: 'money', change: true }, true],
+  ])('%s → %s', (sentence, type, holds) => {
+    expect(canAnswerType(sentence, type)).toBe(holds);
   });
 });
 

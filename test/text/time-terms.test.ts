@@ -66,6 +66,10 @@ describe('headline times', () => {
     expect(units('해담은행 1분기 순이자마진은?')).toEqual(['1분기']);
     expect(units('결승 2차전 결과는?')).toEqual(['2차전']);
     expect(units('외국인 관광객은 몇 명이야?')).toEqual([]);
+    // A year has four digits; "1년에", "3년 전" count years.
+    expect(units('2024년 7월 매출은?')).toEqual(['2024년', '7월']);
+    expect(units('니켈을 1년에 몇 톤씩 준대요?')).toEqual([]);
+    expect(units('3년 전에는 몇 명이었어?')).toEqual([]);
   });
 
   it.each<[string, string, boolean, boolean]>([
