@@ -106,7 +106,7 @@ describe('isYesNoQuestion', () => {
 describe('a yes/no question in the extractive answerer', () => {
   const hit = (text: string) => ({
     chunk: { id: 'a#0', articleId: 'a', index: 0, start: 0, end: text.length, text },
-    article: { id: 'a', title: '비토랩스 통역 이어폰 톡브릿지 2 공개', origin: 'a' },
+    article: { id: 'a', title: '비토랩스 통역 이어폰 톡브릿지 2 공개', origin: 'a', date: '2025-09-24' },
     score: 1,
   });
   const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
@@ -121,5 +121,26 @@ describe('a yes/no question in the extractive answerer', () => {
     expect(answer('톡브릿지 2는 38개 언어를 지원해?').map((sentence) => sentence.text)).toEqual([
       '톡브릿지 2는 모두 38개 언어를 지원한다.',
     ]);
+  });
+
+  // A help page names the user's world in its own words: only names must be found there.
+  const page = {
+    chunk: { id: 'p#0', articleId: 'p', index: 0, start: 0, end: 0, text: '' },
+    article: { id: 'p', title: '층별 지도', origin: 'p' },
+    score: 1,
+  };
+  const helpText = '로봇청소기는 최대 3개 층의 지도를 따로 저장할 수 있습니다. 층을 바꾸면 그 층의 지도를 불러옵니다.';
+  const help = { ...page, chunk: { ...page.chunk, end: helpText.length, text: helpText } };
+  const ask = (question: string) => selectSentences(question, rankSentences(question, [help], lexicon), lexicon);
+
+  it('on a help page, is answered though the user says 복층 and 위층 where the page says 층', () => {
+    expect(ask('복층 집인데 위층 아래층 청소기 지도 따로 저장할 수 있어요?').map((sentence) => sentence.text)).toEqual([
+      '로봇청소기는 최대 3개 층의 지도를 따로 저장할 수 있습니다.',
+    ]);
+  });
+
+  it('on a help page, is refused when it names another product the page never does (Latin or a long loanword)', () => {
+    expect(ask('청소기 지도를 SmartThings 앱에 저장할 수 있어요?')).toEqual([]);
+    expect(ask('청소기 지도를 스마트싱스에 저장할 수 있어요?')).toEqual([]);
   });
 });
