@@ -1,8 +1,10 @@
-// Codes a question names: an error code (E-502), a model (HK-170), a flight (KE123). A code is
-// exact: a passage that holds another code of the same kind (E-203) does not answer for it.
+// Codes a question names: an error code (E-502), a model (HK-170), a flight (KE123), a
+// specification (512GB). A code is exact: a passage that holds another code of the same kind
+// (E-203, 256GB) does not answer for it.
 
-/** Latin letters then digits, joined or by a hyphen: "E-502", "HK-170", "KE123". */
-const CODE = /(?<![A-Za-z0-9])[A-Za-z]{1,5}-?\d{2,}(?![0-9])/g;
+/** Latin letters then digits, joined or by a hyphen: "E-502", "HK-170", "KE123"; and a
+ *  specification, digits with a Latin unit: "512GB", "120Hz". */
+const CODE = /(?<![A-Za-z0-9])([A-Za-z]{1,5}-?\d{2,}(?![0-9])|\d{2,}[A-Za-z]{2,4}(?![A-Za-z]))/g;
 
 /** A code as passages may write it: upper or lower case, with or without its hyphen. */
 function normalize(text: string): string {

@@ -10,6 +10,9 @@ describe('codes', () => {
     ['Ctrl+Shift+F 누르면 돼?', []],
     ['2025년 3월에 1,500원', []],
     ['Wi-Fi 비번', []],
+    // A specification: digits with a Latin unit.
+    ['비온 X7 512GB 모델은 얼마야?', ['512gb']],
+    ['5G 와이파이로 연결해도 돼요?', []],
   ])('%s → %j', (text, codes) => {
     expect(codesIn(text)).toEqual(codes);
   });
@@ -20,6 +23,7 @@ describe('codes', () => {
     // Written with or without the hyphen, in either case.
     ['ax1500도 돼?', ['누리링크 AX-1500은 지원합니다.'], true],
     ['자녀 보호 기능 있어?', ['누리링크 AX3000은 지원합니다.'], true],
+    ['512GB 모델은 얼마야?', ['출고가는 256GB 모델 기준 139만 원이다.'], false],
   ])('%s in %j → %s', (question, texts, held) => {
     expect(textsHoldCodes(question, texts)).toBe(held);
   });
