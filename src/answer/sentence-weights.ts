@@ -54,5 +54,5 @@ export const FITTED_SENTENCE_MODEL: SentenceModel = {
     ],
     threshold: 0.1763,
   },
-  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8826,"refusalRate":0.0478,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.6907,"refusalRate":0,"refusalRecall":0.6907,"medianAnswerChars":0,"cases":5774}},"threshold":{"maxAnswerableRefused":0.02,"folds":5,"outOfFold":{"korquad":{"accuracy":0.902,"refusalRate":0.0251,"refusalRecall":null,"medianAnswerChars":140,"cases":5774},"korquad-near-miss":{"accuracy":0.5514,"refusalRate":0,"refusalRecall":0.5514,"medianAnswerChars":0,"cases":5774}}}},
+  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8826,"refusalRate":0.0478,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.6907,"refusalRate":0,"refusalRecall":0.6907,"medianAnswerChars":0,"cases":5774}},"threshold":{"maxAnswerableRefused":0.02,"folds":5,"outOfFold":{"korquad":{"accuracy":0.9023,"refusalRate":0.0249,"refusalRecall":null,"medianAnswerChars":140,"cases":5774},"korquad-near-miss":{"accuracy":0.5518,"refusalRate":0,"refusalRecall":0.5518,"medianAnswerChars":0,"cases":5774}}}},
 };
