@@ -186,6 +186,21 @@ describe('rewriteFollowUp on conversations', () => {
       'GCC는 누가 만들었어?',
       'substituted',
     ],
+    // A side of a dispute stands in for the other (노조 ↔ 사측); a doctor is named with 전문의.
+    [
+      '사측은? → the union question asked of management',
+      '사측은?',
+      talk('가람시 버스 파업 때 노조는 임금 얼마나 올려달라고 했어?', '노조는 기본급 8.2% 인상을 요구했어요.'),
+      '가람시 버스 파업 때 사측은 임금 얼마나 올려달라고 했어?',
+      'sibling',
+    ],
+    [
+      '그분 → the doctor the answer named',
+      '그분은 왜 거기로 가기로 한 거래?',
+      talk('청람군립병원에 새로 온 소아과 의사 누구야?', '수도권 대학병원에서 20년 가까이 근무한 서은채 전문의예요.'),
+      '서은채 전문의는 왜 청람군립병원으로 가기로 한 거래?',
+      'substituted',
+    ],
     // A thing done (그거 하면) is the action the last question asked how to do, not a noun of the steps.
     [
       '그거 하면 → the action asked about',
