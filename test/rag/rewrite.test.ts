@@ -485,6 +485,11 @@ describe('Korean tables behind the rewrite', () => {
     ['명이야', ['명', '이야']],
     ['이홍락', ['이홍락', '']],
     ['빠르다', ['빠르다', '']],
+    // A one-syllable noun with a particle of two syllables; nouns that end like a short one stay whole.
+    ['칩으로', ['칩', '으로']],
+    ['폰에서', ['폰', '에서']],
+    ['신인', ['신인', '']],
+    ['사과', ['사과', '']],
   ])('splitParticle(%s)', (word, expected) => {
     expect(splitParticle(word)).toEqual(expected);
   });

@@ -60,6 +60,13 @@ export function splitParticle(word: string): [string, string] {
     return [word.slice(0, word.length - copula.length), copula];
   }
   const stem = stripParticle(word);
+  // A one-syllable noun keeps its particle in stripParticle ("칩으로" would read 칩으 + 로): split it
+  // when the particle fits the noun's last sound.
+  if (stem === word || stem.endsWith('으')) {
+    const [head, tail] = [word.charAt(0), word.slice(1)];
+    // Only a particle of two syllables or more: "신인", "사과" end in one-syllable look-alikes.
+    if (HANGUL.test(head) && tail.length >= 2 && NOMINAL_PARTICLE_SET.has(tail) && fitParticle(head, tail) === tail) return [head, tail];
+  }
   return [stem, word.slice(stem.length)];
 }
 
