@@ -46,13 +46,13 @@ const AMOUNT_ANSWER = new RegExp(
 );
 const CURRENCY = '(원|달러|엔|유로|위안|파운드)';
 // "5천만 원", "3조 2천억 원": a number may carry several place units before the currency.
-const MONEY_ANSWER = new RegExp(
-  String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*(${CURRENCY}|%|퍼센트|배)|\d\s*(억|조)(?!\s*(명|개|마리|건|년))|무료|공짜`,
-);
+const PLACED_NUMBER = String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*`;
+// A large round sum stands for money without its currency; 무료 is a price too.
+const ROUND_SUM = String.raw`\d\s*(억|조)(?!\s*(명|개|마리|건|년))|무료|공짜`;
 /** A sum, not a change in one: "가격 얼마야?" is not answered by "점유율 7%". */
-const SUM_ANSWER = new RegExp(
-  String.raw`${NUMBER}(\s*(만|천|백|십|억|조)|\s*\d[\d,.]*)*\s*${CURRENCY}|\d\s*(억|조)(?!\s*(명|개|마리|건|년))|무료|공짜`,
-);
+const SUM_ANSWER = new RegExp(`${PLACED_NUMBER}${CURRENCY}|${ROUND_SUM}`);
+/** A sum or a change in one ("가격이 얼마나 올랐어?" → "7% 올랐다"). */
+const MONEY_ANSWER = new RegExp(`${PLACED_NUMBER}(${CURRENCY}|%|퍼센트|배)|${ROUND_SUM}`);
 const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중|후)반/;
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
 // not ("S6 엣지" holds none).
@@ -172,14 +172,10 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, Re
  *  question, a name must be one the question does not already say. */
 export function canAnswerType(sentence: string, type: AnswerType, question?: string): boolean {
   if (type.kind === 'name' && question !== undefined) return namesOtherThan(sentence, question);
-  if (type.kind === 'person' && question !== undefined)
-    return (
-      PERSON_ANSWER.test(sentence) ||
-      namesPersonBare(sentence) ||
-      namesOtherThan(sentence, question) ||
-      companiesOtherThan(sentence, question)
-    );
-  if (type.kind === 'org' && question !== undefined) return namesOtherThan(sentence, question) || companiesOtherThan(sentence, question);
+  // A company or a quoted group answers 누가 as well as 어느 회사.
+  const namesOrg = () => question !== undefined && (namesOtherThan(sentence, question) || companiesOtherThan(sentence, question));
+  if (type.kind === 'person' && question !== undefined) return PERSON_ANSWER.test(sentence) || namesPersonBare(sentence) || namesOrg();
+  if (type.kind === 'org' && question !== undefined) return namesOrg();
   // "몇" is the question's own word, not a number: a duration or count must be stated.
   if (type.kind === 'count') {
     // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency

@@ -5,8 +5,8 @@
 // names ("첫 출발편" for "마지막 비행기", "문을 연다" for "쉬는 날"). Used for the sentence an
 // answer opens with and for one it adds from another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
-import { askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
-import { statesOtherSum } from '../text/money-nouns.js';
+import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
+import { moneyNouns, statesOtherSum } from '../text/money-nouns.js';
 import { analyze } from '../text/tokens.js';
 import { passageTerms, titleTerms, type Candidate } from './candidates.js';
 
@@ -34,11 +34,14 @@ export function articleFit(question: string, candidates: Candidate[]): (candidat
   if (sides.length > 0)
     for (const id of new Set(candidates.map((candidate) => candidate.hit.article.id)))
       otherSide.set(id, namesOtherSide(sides, passageTerms(candidates, id)));
+  // The pairs the question names an end of, and the sums it names: read once, tested per sentence.
+  const ends = askedEnds(question);
+  const sums = moneyNouns(question);
   return (candidate: Candidate) =>
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&
-    !namesOtherEnd(question, candidate.text) &&
-    !statesOtherSum(question, candidate.text) &&
+    !namesOtherEnd(ends, candidate.text) &&
+    !statesOtherSum(sums, candidate.text) &&
     // Only dated articles (news) report one period of a series.
     !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
 }

@@ -91,7 +91,7 @@ export function chooseOpening(
   // (Requiring it in the answer's own passage cost 0.5 points of KorQuAD gold: answers often
   // state the value in a sentence whose passage names the attribute differently.)
   // A code the question names (E-502, HK-170) must be in a passage: another code is another thing.
-  if (!textsHoldCodes(question, new Set(candidates.map((candidate) => candidate.hit.chunk.text)))) return undefined;
+  if (!textsHoldCodes(question, chunkTexts(candidates))) return undefined;
   const focus = focusWords(question);
   if (focus.length > 0) {
     const seen = new Set<string>();
@@ -125,6 +125,11 @@ export function chooseOpening(
   const rivals = candidates.filter(eligible);
   const opening = preferByTime(question, preferArticleAbout(question, best, rivals), rivals);
   return { best, first: preferBound(type, opening, rivals), fits: articleNamesAll };
+}
+
+/** The candidates' passage texts, lazily: read only when a question names a code. */
+function* chunkTexts(candidates: Candidate[]): Generator<string> {
+  for (const candidate of candidates) yield candidate.hit.chunk.text;
 }
 
 /** "언제부터 적용돼?" asks when something starts: a sentence that says from when ("내년 1월부터") over

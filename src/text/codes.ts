@@ -16,10 +16,11 @@ export function codesIn(text: string): string[] {
   return [...new Set([...text.matchAll(CODE)].map((match) => normalize(match[0])))];
 }
 
-/** True when every code the question names is in one of the texts. */
+/** True when every code the question names is in one of the texts. The texts are read only when
+ *  the question names a code (most do not), each once. */
 export function textsHoldCodes(question: string, texts: Iterable<string>): boolean {
   const codes = codesIn(question);
   if (codes.length === 0) return true;
-  const normalized = [...texts].map(normalize);
+  const normalized = [...new Set(texts)].map(normalize);
   return codes.every((code) => normalized.some((text) => text.includes(code)));
 }

@@ -47,13 +47,26 @@ export const SENTENCE_CONTRASTS: readonly (readonly [RegExp, RegExp])[] = [
   [/문을?\s?(열|연)|개관|개장/, /휴관|휴무|휴업|휴장|문을?\s?닫|쉬(어|는|나|니|고|었|며)|쉰다/],
 ];
 
-/** True when the question names one side of such a pair and the sentence names only the other: a
- *  sentence on the first flight does not answer "마지막 비행기 몇 시야?". */
-export function namesOtherEnd(question: string, sentence: string): boolean {
-  return SENTENCE_CONTRASTS.some((pair) => {
-    const asked = pair.filter((side) => side.test(question));
-    if (asked.length !== 1) return false;
-    const other = pair.find((side) => side !== asked[0])!;
-    return other.test(sentence) && !asked[0]!.test(sentence);
-  });
+/** An end the question names, and the other end of its pair. */
+export interface AskedEnd {
+  asked: RegExp;
+  other: RegExp;
+}
+
+/** The ends of SENTENCE_CONTRASTS pairs that a question names; one naming both ends contrasts nothing. */
+export function askedEnds(question: string): AskedEnd[] {
+  const out: AskedEnd[] = [];
+  for (const pair of SENTENCE_CONTRASTS) {
+    const named = pair.filter((side) => side.test(question));
+    if (named.length !== 1) continue;
+    const asked = named[0]!;
+    out.push({ asked, other: pair.find((side) => side !== asked)! });
+  }
+  return out;
+}
+
+/** True when the sentence names only the other end of a pair the question names: a sentence on the
+ *  first flight does not answer "마지막 비행기 몇 시야?". */
+export function namesOtherEnd(ends: readonly AskedEnd[], sentence: string): boolean {
+  return ends.some(({ asked, other }) => other.test(sentence) && !asked.test(sentence));
 }

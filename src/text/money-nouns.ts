@@ -48,10 +48,10 @@ export function sumNouns(sentence: string): string[] {
 
 const same = (a: string, b: string) => a === b || areRelated(a, b);
 
-/** True when the question asks for a named sum and the sentence states only other named sums: a
- *  sentence on the construction cost does not answer "해오름대교 통행료 얼마야?". */
-export function statesOtherSum(question: string, sentence: string): boolean {
-  const asked = moneyNouns(question);
+/** True when the question asks for named sums (`asked`: its moneyNouns, read once per question) and
+ *  the sentence states only other named sums: a sentence on the construction cost does not answer
+ *  "해오름대교 통행료 얼마야?". */
+export function statesOtherSum(asked: readonly string[], sentence: string): boolean {
   if (asked.length === 0) return false;
   const stated = sumNouns(sentence);
   if (stated.length === 0) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedSides, CONTRAST_SETS, namesOtherEnd, namesOtherSide } from '../../src/text/contrast-words.js';
+import { askedEnds, askedSides, CONTRAST_SETS, namesOtherEnd, namesOtherSide } from '../../src/text/contrast-words.js';
 import { analyze } from '../../src/text/tokens.js';
 
 const sidesOf = (question: string) => askedSides(new Set(analyze(question, { query: true })));
@@ -46,6 +46,6 @@ describe('sentence contrasts', () => {
     // A sentence naming neither end.
     ['마지막 비행기 몇 시야?', '누리에어는 하루 4회 왕복 운항한다.', false],
   ])('%s / %s → %s', (question, sentence, other) => {
-    expect(namesOtherEnd(question, sentence)).toBe(other);
+    expect(namesOtherEnd(askedEnds(question), sentence)).toBe(other);
   });
 });

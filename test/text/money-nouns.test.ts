@@ -45,6 +45,6 @@ describe('money nouns', () => {
     ['해오름대교 통행료 얼마야?', '승용차는 1,000원을 낸다.', false],
     ['복구에 돈이 얼마나 들어가?', '공사비는 모두 2940억 원이 들었다.', false],
   ])('%s / %s → %s', (question, sentence, other) => {
-    expect(statesOtherSum(question, sentence)).toBe(other);
+    expect(statesOtherSum(moneyNouns(question), sentence)).toBe(other);
   });
 });

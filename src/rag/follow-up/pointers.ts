@@ -119,6 +119,7 @@ function resolvePronoun(
   { index, pronoun, trailing }: { index: number; pronoun: Pronoun; trailing: string },
   context: Context,
   state: Resolution,
+  next: string,
 ): void {
   if (pronoun.kind === 'manner') {
     state.carry = 'all';
@@ -134,7 +135,10 @@ function resolvePronoun(
     if (state.time) state.replaced.set(index, withParticle(state.time, pronoun.particle, trailing));
     return;
   }
-  const found = referent(context, pronoun.kind);
+  // "그거 하면 설정 다 날아가?": a thing done is the action the last question asked how to do
+  // (공장초기화), not a noun of the answer's steps (전원).
+  const done = pronoun.kind === 'thing' && DOING.test(next) ? topicOf(context.question) : undefined;
+  const found = done ? { text: done, guessed: false } : referent(context, pronoun.kind);
   if (found.text && pronoun.kind === 'person' && state.asksPosition) found.text = nameOnly(found.text);
   if (found.guessed) state.guessed = true;
   if (!found.text) {
@@ -162,15 +166,6 @@ export function resolvePointers(analysis: Analysis, context: Context): Resolutio
     asksPosition,
   };
   for (const determiner of analysis.determiners) resolveDeterminer(determiner, context, state);
-  for (const pronoun of analysis.pronouns) {
-    // "그거 하면 설정 다 날아가?": a thing done is the action the last question asked how to do
-    // (공장초기화), not a noun of the answer's steps (전원).
-    const next = analysis.words[pronoun.index + 1]?.clean ?? '';
-    const topic = pronoun.pronoun.kind === 'thing' && DOING.test(next) ? topicOf(context.question) : undefined;
-    if (topic) {
-      state.entity = true;
-      state.replaced.set(pronoun.index, withParticle(topic, pronoun.pronoun.particle, pronoun.trailing));
-    } else resolvePronoun(pronoun, context, state);
-  }
+  for (const pronoun of analysis.pronouns) resolvePronoun(pronoun, context, state, analysis.words[pronoun.index + 1]?.clean ?? '');
   return state;
 }
