@@ -79,9 +79,10 @@ const DURATION_ANSWER = new RegExp(
     '하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|한\\s*달|반년|평생|오랫동안|장기간|단기간',
   ].join('|'),
 );
-// A person: a title or an honorific after a name, or a Latin full name.
+// A person: a title or an honorific after a name (alone or before its particle), or a Latin full name.
+// A title word inside another word ("박물관이 소장한", "4곳이 소장품을", "지역을 대표하는") names no one.
 const PERSON_ANSWER =
-  /[가-힣]{2,4}\s?(씨|님|원장|대표|사장|회장|부회장|장관|차관|총리|대통령|의원|시장|지사|군수|구청장|교수|박사|연구원|기자|감독|선수|위원장|위원|이사|국장|실장|팀장|부장|과장|청장|처장|총장|소장|관장|단장|주장|작가|가수|배우|변호사|판사|검사|대변인|씨는|씨가)|[A-Z][a-z]+\s+[A-Z][a-z]+|(그|그녀|그들)(는|가)/;
+  /[가-힣]{2,4}\s?(씨|님|원장|대표|사장|회장|부회장|장관|차관|총리|대통령|의원|시장|지사|군수|구청장|교수|박사|연구원|기자|감독|선수|위원장|위원|이사|국장|실장|팀장|부장|과장|청장|처장|총장|소장|관장|단장|주장|작가|가수|배우|변호사|판사|검사|대변인)(?=$|[^가-힣]|[은는이가을를의께도과와님였로만]|에게|으로)|[A-Z][a-z]+\s+[A-Z][a-z]+|(그|그녀|그들)(는|가)/;
 // A place: an administrative or facility suffix, a location case ending, or a country.
 const PLACE_ANSWER =
   /[가-힣](시|도|군|구|읍|면|동|리|역|항|공항|섬|산|강|해|국|주|관|센터|홀|전당|회관|광장|공원|경기장|체육관|병원|학교|대학|본사|공장|캠퍼스|거리|로|길)(에서|에|로|의|은|는|이|가|까지|부터|\s)|[가-힣]{2,}(에서|에)\s|서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|미국|중국|일본|유럽|국내|해외/;
@@ -114,8 +115,9 @@ function companiesOtherThan(sentence: string, question: string): boolean {
 function namesPersonBare(sentence: string): boolean {
   for (const match of sentence.matchAll(/(?<![가-힣])([가-힣]{3})(?=이|가|은|는|의|도|였|\()/g)) {
     const name = match[1]!;
-    // "유하시는", "한결군이": a place or office ends so, a given name seldom does.
-    if (SURNAMES.has(name.charAt(0)) && !/[시군도읍면국청부처당]$/.test(name)) return true;
+    // "유하시는", "한결군이", "관람객이", "전시장에": a place, an office or a kind of people ends so, a
+    // given name seldom does; "선비들의" is a plural, "공간에는" a noun with its particle.
+    if (SURNAMES.has(name.charAt(0)) && !/[시군도읍면국청부처당들객장회측층생관소단팀에로와과]$/.test(name)) return true;
   }
   return false;
 }
@@ -173,7 +175,7 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, Re
 export function canAnswerType(sentence: string, type: AnswerType, question?: string): boolean {
   if (type.kind === 'name' && question !== undefined) return namesOtherThan(sentence, question);
   // A company or a quoted group answers 누가 as well as 어느 회사.
-  const namesOrg = () => question !== undefined && (namesOtherThan(sentence, question) || companiesOtherThan(sentence, question));
+  const namesOrg = () => question !== undefined && (namesOtherThan(sentence, question, true) || companiesOtherThan(sentence, question));
   if (type.kind === 'person' && question !== undefined) return PERSON_ANSWER.test(sentence) || namesPersonBare(sentence) || namesOrg();
   if (type.kind === 'org' && question !== undefined) return namesOrg();
   // "몇" is the question's own word, not a number: a duration or count must be stated.
@@ -200,12 +202,14 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
 /** A name in the sentence that the question does not already say: "'해온콜버스' 운행" does not
  *  answer "해온콜버스 호출 앱 이름이 뭐야?". News quotes names in single marks; double marks hold
  *  speech, and a quoted phrase that ends as a sentence does ('만족한다') is words said, not a name. */
-function namesOtherThan(sentence: string, question: string): boolean {
+function namesOtherThan(sentence: string, question: string, agent = false): boolean {
   const asked = question.replace(/\s+/g, '').toLowerCase();
   const names = sentence.match(/['‘’《「『][^'‘’》」』]{1,30}['‘’》」』]|[A-Za-z]{2,}/g) ?? [];
   return names.some((name) => {
     const bare = name.replace(/['‘’《》「」『』\s]/g, '').toLowerCase();
-    return bare.length > 0 && !/[다요까죠]$/.test(bare) && !UNITS.test(bare) && !asked.includes(bare);
+    // Asked who made '문방 책가도', '화조 책가도' is a sibling work (its last word is the question's), not its maker.
+    const sibling = agent && asked.includes(name.replace(/['‘’《》「」『』]/g, '').trim().split(/\s+/).pop()!.toLowerCase());
+    return bare.length > 0 && !/[다요까죠]$/.test(bare) && !UNITS.test(bare) && !asked.includes(bare) && !sibling;
   });
 }
 

@@ -372,8 +372,22 @@ describe('a person in the news', () => {
     ['책가도는 18세기 후반 궁중에서 시작해 민간으로 퍼졌다.', false],
     // A city (유하시) starts like a name; a unit in Latin letters (km) is no name.
     ['유하시는 축제를 유하강 둔치 일대 2.4km 구간에서 연다.', false],
+    // A plural (선비들) and a kind of people (관람객) start like a name too.
+    ['조선 후기 선비들의 서재를 그린 그림 120점이 걸렸다.', false],
+    ['전시장 마지막 공간에는 관람객이 직접 그림을 그려 보는 방이 있다.', false],
+    // A title word inside another word: 소장한 (holds), 소장품 (a holding).
+    ['미국의 한 대학 박물관이 소장한 그림이 돌아왔다.', false],
+    ['박물관 4곳이 소장품을 빌려줬다.', false],
   ])('%s → %s', (sentence, holds) => {
     expect(canAnswerType(sentence, PERSON, question)).toBe(holds);
+  });
+
+  it.each<[string, boolean]>([
+    // Asked who painted '문방 책가도', another work of its kind in quotes names no painter.
+    ["미국의 한 대학이 빌려준 '화조 책가도'가 돌아왔다.", false],
+    ["이번 전시는 '서가회'가 기획했다.", true],
+  ])('who painted it: %s → %s', (sentence, holds) => {
+    expect(canAnswerType(sentence, PERSON, '문방 책가도는 누가 그린 작품이야?')).toBe(holds);
   });
 });
 
