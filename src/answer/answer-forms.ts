@@ -113,11 +113,12 @@ function companiesOtherThan(sentence: string, question: string): boolean {
 /** A name written bare before its particle, as news writes athletes and people named before
  *  ("서하윤이 단독 선두", "이하린이었다", "김말순(78) 씨"): a surname and two syllables. */
 function namesPersonBare(sentence: string): boolean {
-  for (const match of sentence.matchAll(/(?<![가-힣])([가-힣]{3})(?=이|가|은|는|의|도|였|\()/g)) {
+  // After a number the word is its counter ("2천 명이었는데").
+  for (const match of sentence.matchAll(/(?<![가-힣])(?<!\d[십백천만억]?\s?)([가-힣]{3})(?=이|가|은|는|의|도|였|\()/g)) {
     const name = match[1]!;
     // "유하시는", "한결군이", "관람객이", "전시장에": a place, an office or a kind of people ends so, a
-    // given name seldom does; "선비들의" is a plural, "공간에는" a noun with its particle.
-    if (SURNAMES.has(name.charAt(0)) && !/[시군도읍면국청부처당들객장회측층생관소단팀에로와과]$/.test(name)) return true;
+    // given name seldom does; "선비들의" is a plural, "공간에는" a noun with its particle, "…이었는" a copula.
+    if (SURNAMES.has(name.charAt(0)) && !/[시군도읍면국청부처당들객장회측층생관소단팀에로와과었였]$/.test(name)) return true;
   }
   return false;
 }

@@ -69,6 +69,12 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: (match) => (MONEY_CHANGE.test(match.input) ? { kind: 'money', change: true } : { kind: 'money' }),
     example: '매출은 얼마야?',
   },
+  // A price: "얼마에 팔아?", "얼마 내야 돼?", "얼마 벌었어?" ask for a sum of money whatever the noun.
+  {
+    form: /얼마(에|를|씩)?\s*(팔|판매|사|샀|산다|구매|구입|내놓|거래|낙찰|매각|인수|넘기|넘겼|내야|내면|내는|벌|번다|벌었)/,
+    type: () => ({ kind: 'money' }),
+    example: '새 안경 얼마에 팔아?',
+  },
   // A length of time: "얼마나 걸려", "며칠 동안", "몇 주간", "기간은".
   {
     form: /얼마\s*(나|동안)\s*(걸|걸려|걸리|지속|계속|머물|진행|쉬|기다|입원|재활|치료|복무|수감|운영|운행|버티|빨라|빠르|빨리|느려|느리|오래)|며칠\s*(동안|간|이나|만에)|몇\s*(시간|주|개월|년)\s*(동안|간|만에|이나)|기간은|기간이/,

@@ -96,5 +96,5 @@ export const MONTH_PARTS: Readonly<Record<string, { from: number; to: number; te
 };
 
 /** Question words asking for the newest or the first state of a fact. */
-export const LATEST_WORDS = ['가장 최근', '최근', '현재', '지금', '최종', '요즘', '최신'] as const;
+export const LATEST_WORDS = ['가장 최근', '최근', '현재', '지금', '최종', '요즘', '최신', '결국', '마침내', '끝내'] as const;
 export const EARLIEST_WORDS = ['맨 처음', '처음', '당초', '최초', '애초', '원래'] as const;

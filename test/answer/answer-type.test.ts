@@ -31,6 +31,9 @@ describe('expectedAnswerType', () => {
     ['가격이 얼마야?', MONEY],
     ['예산은 총 얼마야?', MONEY],
     ['주가는 얼마야?', MONEY],
+    ['누리글래스 2 얼마에 팔아요?', MONEY],
+    ['입장할 때 얼마 내야 돼?', MONEY],
+    ['그 그림은 얼마에 낙찰됐어?', MONEY],
     ['입장료는 몇 원이야?', MONEY],
     // Compensation is paid in money.
     ['해킹 피해 보상 얼마해줌?', MONEY],
@@ -378,6 +381,8 @@ describe('a person in the news', () => {
     // A title word inside another word: 소장한 (holds), 소장품 (a holding).
     ['미국의 한 대학 박물관이 소장한 그림이 돌아왔다.', false],
     ['박물관 4곳이 소장품을 빌려줬다.', false],
+    // A counter after a number ("2천 명이었는데").
+    ['지난해 관객은 5만 2천 명이었는데 올해는 더 늘었다.', false],
   ])('%s → %s', (sentence, holds) => {
     expect(canAnswerType(sentence, PERSON, question)).toBe(holds);
   });

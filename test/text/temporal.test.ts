@@ -461,6 +461,9 @@ describe('timeIntent', () => {
     ['최종 사망자 수는?', 'latest'],
     ['가장 최근 발표는 언제야?', 'latest'],
     ['요즘 관광객은 얼마나 와?', 'latest'],
+    // How it ended: the last report of a story.
+    ['간호사들 월급은 결국 몇 % 올리기로 했어?', 'latest'],
+    ['파업은 마침내 끝났어?', 'latest'],
     ['처음 발표된 피해 규모는?', 'earliest'],
     ['당초 계획은 무엇이었어?', 'earliest'],
     ['원래는 언제 출시하려고 했어?', 'earliest'],
