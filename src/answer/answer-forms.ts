@@ -209,7 +209,16 @@ function namesOtherThan(sentence: string, question: string, agent = false): bool
   return names.some((name) => {
     const bare = name.replace(/['‘’《》「」『』\s]/g, '').toLowerCase();
     // Asked who made '문방 책가도', '화조 책가도' is a sibling work (its last word is the question's), not its maker.
-    const sibling = agent && asked.includes(name.replace(/['‘’《》「」『』]/g, '').trim().split(/\s+/).pop()!.toLowerCase());
+    const sibling =
+      agent &&
+      asked.includes(
+        name
+          .replace(/['‘’《》「」『』]/g, '')
+          .trim()
+          .split(/\s+/)
+          .pop()!
+          .toLowerCase(),
+      );
     return bare.length > 0 && !/[다요까죠]$/.test(bare) && !UNITS.test(bare) && !asked.includes(bare) && !sibling;
   });
 }

@@ -27,7 +27,7 @@ import { isPromptInjection } from './injection.js';
 import { holdsWord, isYesNoQuestion, propositionNouns, questionContentWords } from './missing-words.js';
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
 import { REFUSAL_TEXT } from './refusal.js';
-import { softmax } from './sentence-model.js';
+import { answerThreshold, softmax } from './sentence-model.js';
 import { dateNote, isOtherTimeLookalike, preferByTime } from './time-choice.js';
 
 export { rankSentences, scoreCandidates, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
@@ -190,7 +190,8 @@ export function selectSentences(
     if (![...nouns, ...latin].every((word) => holdsWord(article, word))) return [];
   }
   const answerability = options.model.answerability;
-  if (answerability && answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerability.threshold) return [];
+  if (answerability && answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerThreshold(answerability, best))
+    return [];
   const type = expectedAnswerType(question);
   const chosen: Candidate[] = [first];
   if (options.maxSentences > 1) {
@@ -265,6 +266,15 @@ export function buildCitedAnswer(sentences: Candidate[]): AnswerResult {
   return { answer, citations, refused: false, mode: 'extractive' };
 }
 
+/** The cited answer as served: the sentences, then the full date of a day they name by halves. */
+export function servedAnswer(question: string, chosen: Candidate[]): AnswerResult {
+  if (chosen.length === 0) return refusal();
+  const result = buildCitedAnswer(chosen);
+  const timeQuestion = expectedAnswerType(question)?.kind === 'time';
+  const note = chosen.map((sentence) => dateNote(sentence.text, sentence.hit.article.date, timeQuestion)).find(Boolean);
+  return note ? { ...result, answer: `${result.answer} ${note}` } : result;
+}
+
 export function createExtractiveAnswerer(lexicon: Lexicon, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answerer {
   return {
     mode: 'extractive',
@@ -274,10 +284,7 @@ export function createExtractiveAnswerer(lexicon: Lexicon, options: ExtractiveOp
       else if (isOpinionQuestion(input.question)) result = { ...refusal(), answer: OPINION_REFUSAL_TEXT };
       else {
         const chosen = selectSentences(input.question, rankSentences(input.question, input.hits, lexicon, options), lexicon, options);
-        result = chosen.length ? buildCitedAnswer(chosen) : refusal();
-        const timeQuestion = expectedAnswerType(input.question)?.kind === 'time';
-        const note = chosen.map((sentence) => dateNote(sentence.text, sentence.hit.article.date, timeQuestion)).find(Boolean);
-        if (note) result = { ...result, answer: `${result.answer} ${note}` };
+        result = servedAnswer(input.question, chosen);
       }
       // Stream cited sentence by cited sentence, like the LLM answerers; the split drops
       // exactly one space, put back on the piece before it, so pieces concatenate to the answer.

@@ -58,11 +58,20 @@ export const ANSWERABILITY_FEATURES = [
   'missingSentence', // …that the opening sentence (with the one before it) does not hold
 ] as const;
 
-interface AnswerabilityModel {
+export interface AnswerabilityModel {
   /** One weight per ANSWERABILITY_FEATURES entry. */
   weights: number[];
   /** Answer when the model's probability is at least this. */
   threshold: number;
+  /** The threshold for an opening from a dated article (news), when fitted apart on the news
+   *  sets (`fit:answer --news-threshold`): a news question that the passages do not answer
+   *  shares their names and words more than a KorQuAD near miss does. */
+  newsThreshold?: number;
+}
+
+/** The probability below which `answerability` refuses to open with `opening`. */
+export function answerThreshold(answerability: AnswerabilityModel, opening: { hit: { article: { date?: string } } }): number {
+  return opening.hit.article.date !== undefined ? (answerability.newsThreshold ?? answerability.threshold) : answerability.threshold;
 }
 
 export function sigmoid(value: number): number {

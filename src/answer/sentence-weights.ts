@@ -53,6 +53,7 @@ export const FITTED_SENTENCE_MODEL: SentenceModel = {
       -0.652, // missingSentence
     ],
     threshold: 0.1763,
+    newsThreshold: 0.2556,
   },
-  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8826,"refusalRate":0.0478,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.6907,"refusalRate":0,"refusalRecall":0.6907,"medianAnswerChars":0,"cases":5774}},"threshold":{"maxAnswerableRefused":0.02,"folds":5,"outOfFold":{"korquad":{"accuracy":0.9023,"refusalRate":0.0249,"refusalRecall":null,"medianAnswerChars":140,"cases":5774},"korquad-near-miss":{"accuracy":0.5518,"refusalRate":0,"refusalRecall":0.5518,"medianAnswerChars":0,"cases":5774}}}},
+  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8826,"refusalRate":0.0478,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.6907,"refusalRate":0,"refusalRecall":0.6907,"medianAnswerChars":0,"cases":5774}},"threshold":{"maxAnswerableRefused":0.02,"folds":5,"outOfFold":{"korquad":{"accuracy":0.9023,"refusalRate":0.0249,"refusalRecall":null,"medianAnswerChars":140,"cases":5774},"korquad-near-miss":{"accuracy":0.5518,"refusalRate":0,"refusalRecall":0.5518,"medianAnswerChars":0,"cases":5774}}},"newsThreshold":{"sets":["news-archive","news-check","news-check2","news-check3","news-check4","news-check5","news-check6","news-check7","news-dev","seed","seed-holdout"],"cases":587,"outOfFoldAccuracy":0.8484,"shippedAccuracy":0.8382}},
 };

@@ -53,6 +53,7 @@ export interface FitCommandOptions {
   write: string;
   dryRun?: boolean;
   thresholdOnly?: boolean;
+  newsThreshold?: boolean;
 }
 
 export async function fitAnswerCommand(options: FitCommandOptions): Promise<void> {
@@ -60,6 +61,16 @@ export async function fitAnswerCommand(options: FitCommandOptions): Promise<void
   const { evalSetExamples, korquadExamples } = await import('../eval/fit-data.js');
   const config = withConfig({ embeddingsProvider: 'local', llmProvider: 'extractive' });
   const build = (articles: Article[], indexDir: string) => buildRetrieval(config, articles, indexDir);
+  if (options.newsThreshold) {
+    // The news sets only: KorQuAD has no dated passage.
+    const { refitNewsThreshold } = await import('../eval/fit-news-threshold.js');
+    const files = options.set ?? (await defaultSetFiles(process.cwd())).filter((file) => file.endsWith('.jsonl'));
+    const model = (await import('../answer/sentence-weights.js')).FITTED_SENTENCE_MODEL;
+    const result = refitNewsThreshold(await evalSetExamples(files, process.cwd(), build), model, notice);
+    process.stdout.write(`${JSON.stringify({ newsThreshold: result.threshold, outOfFold: result.outOfFold }, null, 2)}\n`);
+    if (!options.dryRun) await writeWeights(options.write, result.model);
+    return;
+  }
   const examples = await korquadExamples(options.data, build, options.limit);
   if (options.withSets) {
     const files = options.set ?? (await defaultSetFiles(process.cwd())).filter((file) => file.endsWith('.jsonl'));

@@ -17,11 +17,11 @@
 import { writeFile } from 'node:fs/promises';
 import {
   answerabilityFeatures,
-  buildCitedAnswer,
   chooseOpening,
   DEFAULT_EXTRACTIVE,
   scoreCandidates,
   selectSentences,
+  servedAnswer,
   type Candidate,
   type ExtractiveOptions,
   type Lexicon,
@@ -149,7 +149,8 @@ export function outcomes(examples: FitExample[], options: ExtractiveOptions): Ou
   for (const example of examples) {
     const ranked = scoreCandidates([...example.candidates], options.model);
     const chosen = selectSentences(example.question, ranked, example.lexicon, options);
-    const answer = chosen.length ? buildCitedAnswer(chosen).answer : '';
+    // As served: a news answer's date note may hold the expected date.
+    const answer = chosen.length ? servedAnswer(example.question, chosen).answer : '';
     const refused = chosen.length === 0;
     const right = example.refuse ? refused : !refused && (example.correct?.(answer) ?? false);
     results.push({ source: example.source, right, answerable: !example.refuse, refused, chars: answer.length });
@@ -265,7 +266,9 @@ ${weights}
     weights: [
 ${answerability}
     ],
-    threshold: ${model.answerability?.threshold ?? 0},
+    threshold: ${model.answerability?.threshold ?? 0},${
+      model.answerability?.newsThreshold !== undefined ? `\n    newsThreshold: ${model.answerability.newsThreshold},` : ''
+    }
   },
   fitted: ${JSON.stringify(model.fitted ?? {})},
 };
