@@ -28,6 +28,7 @@ import { holdsWord, isYesNoQuestion, propositionNouns, questionContentWords } fr
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
 import { REFUSAL_TEXT } from './refusal.js';
 import { answerThreshold, softmax } from './sentence-model.js';
+import { procedureSteps } from './procedure.js';
 import { dateNote, isOtherTimeLookalike, preferByTime } from './time-choice.js';
 
 export { rankSentences, scoreCandidates, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
@@ -193,6 +194,12 @@ export function selectSentences(
   if (answerability && answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerThreshold(answerability, best))
     return [];
   const type = expectedAnswerType(question);
+  // Asked how or where on a help page, a numbered step comes with its procedure (procedure.ts).
+  const procedure =
+    first.hit.article.date === undefined && (type?.kind === 'method' || type?.kind === 'place')
+      ? procedureSteps(first, candidates, options.maxAnswerChars)
+      : undefined;
+  if (procedure && options.maxSentences > 1) return procedure;
   const chosen: Candidate[] = [first];
   if (options.maxSentences > 1) {
     const second = secondSentence(question, first, candidates, lexicon, options, type, fits);
