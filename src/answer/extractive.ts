@@ -11,25 +11,16 @@ import { expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
 import { articleFit } from './article-fit.js';
-import {
-  DEFAULT_RANK,
-  passageTerms,
-  rankSentences,
-  smoothedIdf,
-  titleTerms,
-  type Candidate,
-  type Lexicon,
-  type RankOptions,
-} from './candidates.js';
+import { DEFAULT_RANK, passageTerms, rankSentences, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
 import { focusWords } from './focus.js';
-import { questionTerms } from './question-terms.js';
 import { isPromptInjection } from './injection.js';
 import { holdsWord, isYesNoQuestion, propositionNouns, questionContentWords } from './missing-words.js';
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
 import { REFUSAL_TEXT } from './refusal.js';
-import { answerThreshold, softmax } from './sentence-model.js';
+import { answerThreshold } from './sentence-model.js';
 import { procedureSteps } from './procedure.js';
-import { dateNote, isOtherTimeLookalike, preferByTime } from './time-choice.js';
+import { isAbout, secondSentence } from './second-sentence.js';
+import { dateNote, preferByTime } from './time-choice.js';
 
 export { rankSentences, scoreCandidates, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
 export { answerabilityFeatures } from './answerability.js';
@@ -58,13 +49,6 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
 
 function refusal(): AnswerResult {
   return { answer: REFUSAL_TEXT, citations: [], refused: true, mode: 'extractive' };
-}
-
-/** The question's corpus-IDF weight in `terms` that `covered` does not already hold. */
-function addedWeight(questionWeights: Map<string, number>, covered: Set<string>, terms: Set<string>): number {
-  let added = 0;
-  for (const [term, weight] of questionWeights) if (terms.has(term) && !covered.has(term)) added += weight;
-  return added;
 }
 
 /**
@@ -158,11 +142,6 @@ function preferArticleAbout(question: string, best: Candidate, eligible: Candida
   return eligible.find((candidate) => best.score - candidate.score <= ABOUT_MARGIN && isAbout(words, candidate)) ?? best;
 }
 
-/** A dated (news) article whose headline names one of the question's content words is about it. */
-function isAbout(words: readonly string[], candidate: Candidate): boolean {
-  return candidate.hit.article.date !== undefined && words.some((word) => holdsWord(titleTerms(candidate.hit.article.title), word));
-}
-
 /**
  * Picks the answer sentences, or none when the articles do not answer: the first from
  * chooseOpening, refused when the fitted answerability model doubts it; a second sentence only
@@ -202,7 +181,7 @@ export function selectSentences(
   if (procedure && options.maxSentences > 1) return procedure;
   const chosen: Candidate[] = [first];
   if (options.maxSentences > 1) {
-    const second = secondSentence(question, first, candidates, lexicon, options, type, fits);
+    const second = secondSentence(question, first, candidates, lexicon, options.model, type, fits);
     if (second && first.text.length + second.text.length <= options.maxAnswerChars) chosen.push(second);
   }
   // The answer first; a pronoun's antecedent goes before the sentence that points back to it.
@@ -210,61 +189,6 @@ export function selectSentences(
   return second && first.pointsBack && second.start === first.previous?.start && second.hit.article.id === first.hit.article.id
     ? [second, first]
     : chosen;
-}
-
-function secondSentence(
-  question: string,
-  first: Candidate,
-  candidates: Candidate[],
-  lexicon: Lexicon,
-  options: ExtractiveOptions,
-  type: ReturnType<typeof expectedAnswerType>,
-  fits: (candidate: Candidate) => boolean,
-): Candidate | undefined {
-  // A pronoun at the start ("그는 …") needs what it points back to.
-  if (first.pointsBack && first.previous) {
-    const antecedent = candidates.find(
-      (candidate) => candidate.hit.article.id === first.hit.article.id && candidate.start === first.previous!.start,
-    );
-    // Only a sentence that names something itself: one that points back too explains nothing.
-    if (antecedent && antecedent.kind === 'statement' && !antecedent.pointsBack) return antecedent;
-  }
-  const probabilities = softmax(candidates.map((candidate) => candidate.score));
-  const questionWeights = new Map<string, number>();
-  for (const term of questionTerms(question, lexicon)) questionWeights.set(term, smoothedIdf(lexicon, term));
-  const firstLacksType = type !== undefined && !canAnswerType(first.text, type);
-  const { secondMinProbability, secondLikelyProbability } = options.model;
-  // A sentence of another article must name something the question names: one that shares only
-  // "많이" or "결과" with it is about something else ("표가 많이 남았다" beside a typhoon's rain);
-  // and beside an article about the subject, one that mentions it in passing adds a second report.
-  const words = questionContentWords(question);
-  // …and its article must fit the question's times and sides as the opening's does (`fits`: a coach's
-  // "2차전에서 우승을 확정하겠다" in the first game's report adds nothing to a question about the second game).
-  const offTopic = (candidate: Candidate) =>
-    candidate.hit.article.id !== first.hit.article.id &&
-    (!fits(candidate) ||
-      (words.length > 0 &&
-        (!words.some((word) => holdsWord(candidate.terms, word)) || (isAbout(words, first) && !isAbout(words, candidate)))));
-  const pick = (allowed: (candidate: Candidate) => boolean): Candidate | undefined => {
-    for (const [i, candidate] of candidates.entries()) {
-      if (candidate === first || candidate.kind !== 'statement' || isOtherTimeLookalike(candidate, first) || offTopic(candidate)) continue;
-      const probability = probabilities[i]!;
-      if (probability < Math.min(secondMinProbability, secondLikelyProbability)) break; // sorted by score
-      if (!allowed(candidate)) continue;
-      if (probability >= secondLikelyProbability) return candidate;
-      const addsTerms = addedWeight(questionWeights, first.terms, candidate.terms) > 0;
-      const addsType = firstLacksType && canAnswerType(candidate.text, type);
-      if (addsTerms || addsType) return candidate;
-    }
-    return undefined;
-  };
-  // A news answer goes on in its own article when that article has what to add: a second report
-  // beside it mixes two articles for what one says ("윤 부행장은 … 입행했다" and its own lead).
-  // Another article's sentence, when the question asks a kind with a visible form, must hold one.
-  const sameArticle = (candidate: Candidate) => candidate.hit.article.id === first.hit.article.id;
-  if (first.hit.article.date === undefined) return pick(() => true);
-  const holdsKind = (candidate: Candidate) => type === undefined || !isHardType(type) || canAnswerType(candidate.text, type);
-  return pick(sameArticle) ?? pick(holdsKind);
 }
 
 export function buildCitedAnswer(sentences: Candidate[]): AnswerResult {

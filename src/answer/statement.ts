@@ -56,6 +56,15 @@ const POINTING_BACK =
 // Words after 이/그 that are not demonstratives ("이번", "이날", "그동안" are fine alone).
 const NOT_POINTING = /^\s*(이번|이날|이달|이튿날|올해|이미|이제|이어|그동안|그간|그러나|그리고|그런데|그래도)(\s|,|에|은|는|의)/;
 
+// Sentences that go on from the one before: a demonstrative with or without its noun ("이때", "이를",
+// "이 기기는", "그래서"), wider than POINTING_BACK, for they are read after their antecedent.
+const GOES_ON = /^\s*(이|그)(\s|를|는|은|가|때|에|와|로|런|러한|같은|렇게|처럼)|^\s*(그래서|따라서|이에|이처럼|이렇게|그러자|그 결과)/;
+
+/** True when the sentence continues the one before it. */
+export function goesOn(sentence: string): boolean {
+  return !NOT_POINTING.test(sentence) && GOES_ON.test(sentence);
+}
+
 /** True when the sentence leans on an earlier one for what it talks about. */
 export function pointsBack(sentence: string): boolean {
   return !NOT_POINTING.test(sentence) && POINTING_BACK.test(sentence);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { chooseOpening, rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
+import { secondSentence } from '../../src/answer/second-sentence.js';
+import { FITTED_SENTENCE_MODEL } from '../../src/answer/sentence-weights.js';
 
 const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
 
@@ -248,5 +250,28 @@ describe('the topic a question opens with', () => {
     // Named nowhere, not even in the title, it is not what the passage is about.
     const OTHER = hit('other', '박병호', '그는 2014년 시즌에 홈런 52개를 기록했다.', 2);
     expect(chooseOpening(question, rankSentences(question, [OTHER], lexicon), lexicon)).toBeUndefined();
+  });
+});
+
+describe('a sentence that goes on from the opening', () => {
+  const CABINET = hit(
+    'cabinet',
+    '의원내각제',
+    '전쟁 같은 비상 시국에는 의회의 모든 정당이 내각에 참여하기도 한다. 이때 세워지는 내각을 거국일치내각이라고 부른다. 의원내각제는 영국에서 시작되었다.',
+    2,
+  );
+  // No second sentence by the model's probability: what is left is the continuation.
+  const strict = { ...FITTED_SENTENCE_MODEL, secondMinProbability: 1.01, secondLikelyProbability: 1.01 };
+  const question = '비상 시국에 모든 정당이 내각에 참여하는 것을 뭐라고 해?';
+  const ranked = rankSentences(question, [CABINET], lexicon);
+  const sentence = (start: string) => ranked.find((candidate) => candidate.text.startsWith(start))!;
+
+  it('follows an undated opening when it starts from it (이때, 이를)', () => {
+    const next = secondSentence(question, sentence('전쟁'), ranked, lexicon, strict, undefined, () => true);
+    expect(next?.text).toBe('이때 세워지는 내각을 거국일치내각이라고 부른다.');
+  });
+
+  it('is not any next sentence', () => {
+    expect(secondSentence(question, sentence('이때'), ranked, lexicon, strict, undefined, () => true)).toBeUndefined();
   });
 });

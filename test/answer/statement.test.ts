@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointsBack, sentenceKind, type SentenceKind } from '../../src/answer/statement.js';
+import { goesOn, pointsBack, sentenceKind, type SentenceKind } from '../../src/answer/statement.js';
 
 describe('sentenceKind', () => {
   it.each<[string, SentenceKind]>([
@@ -60,5 +60,24 @@ describe('pointsBack', () => {
     ['그러나 계획은 미뤄졌다.', false],
   ])('%s → %s', (sentence, expected) => {
     expect(pointsBack(sentence)).toBe(expected);
+  });
+});
+
+describe('goesOn', () => {
+  it.each<[string, boolean]>([
+    // A demonstrative with or without its noun, or a connective that follows on.
+    ['이때 세워지는 내각을 거국일치내각이라고 부른다.', true],
+    ['그래서 이를 거대함의 끝이라고 일컫는다.', true],
+    ['이 기기는 게임과 호환되도록 만들어졌다.', true],
+    ['이는 경쟁 구도가 깨지면서 일어난 일이다.', true],
+    ['그런 이유로 계획이 바뀌었다.', true],
+    // Words that only start with 이/그, and connectives that turn away.
+    ['이번 행사에는 300명이 참석했다.', false],
+    ['이날 회의에서 결론이 났다.', false],
+    ['그러나 계획은 미뤄졌다.', false],
+    ['이홍락 원장이 발표했다.', false],
+    ['의원내각제는 영국에서 시작되었다.', false],
+  ])('%s → %s', (sentence, expected) => {
+    expect(goesOn(sentence)).toBe(expected);
   });
 });
