@@ -88,6 +88,15 @@ const PLACE_ANSWER =
   /[가-힣](시|도|군|구|읍|면|동|리|역|항|공항|섬|산|강|해|국|주|관|센터|홀|전당|회관|광장|공원|경기장|체육관|병원|학교|대학|본사|공장|캠퍼스|거리|로|길)(에서|에|로|의|은|는|이|가|까지|부터|\s)|[가-힣]{2,}(에서|에)\s|서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|미국|중국|일본|유럽|국내|해외/;
 const REASON_ANSWER =
   /때문|위해|위한|(으로|로)\s*인해|탓|덕분|덕에|(해서|어서|아서|므로|니까|으니|기에)\s|이유|원인|까닭|목적|결과|따라|(라|다)(며|면서|고)\s/;
+// A cause named outright, not one a quote's ending or a purpose may carry; a sentence may also end on
+// its cause ("…한계가 있다고 판단해서다", "…늘어서이다"), which standing up (일어서다) does not.
+const CAUSE = /때문|덕분|덕에|탓|(으로|로)\s*인해|이유|원인|까닭|(?<!일어|들어|나|앞장|맞)서(이)?다(?=[.。"”'’]|\s*$)/;
+
+/** True when the sentence names a cause in so many words ("…양극재 물량이 늘어난 덕분이다"). */
+export function namesCause(sentence: string): boolean {
+  return CAUSE.test(sentence);
+}
+
 const METHOD_ANSWER =
   /하려면|(으|)려면|(을|를)\s*(선택|클릭|누르|눌러|입력|사용|지정|끌어|드래그)|(선택|클릭|입력|설정|지정|실행|사용)(하|한|합|해)|통해|이용해|방법|순서|단계|먼저|다음|[→>]|(으로|로)\s*(바꾸|변경|설정)|눌러|누르|고른|고르|방식/;
 

@@ -6,7 +6,7 @@
 import { textsHoldCodes } from '../text/codes.js';
 import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
-import { canAnswerType } from './answer-forms.js';
+import { canAnswerType, namesCause } from './answer-forms.js';
 import { expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
@@ -119,8 +119,13 @@ function* chunkTexts(candidates: Candidate[]): Generator<string> {
 
 /** "언제부터 적용돼?" asks when something starts: a sentence that says from when ("내년 1월부터") over
  *  one that only holds a time, when they score about alike (ABOUT_MARGIN). An answer may also give
- *  the start without 부터 ("2027년 하반기 가동"), so this only prefers. */
+ *  the start without 부터 ("2027년 하반기 가동"), so this only prefers. "왜?" likewise prefers a
+ *  sentence that names its cause ("…덕분이다") over one a quote's ending makes a reason. A wider
+ *  margin for causes (3) gained four development cases and lost a seed follow-up, whose reason is a
+ *  quoted condition ("모르면 … 발생한다"); at ABOUT_MARGIN it gains one and loses none. */
 function preferBound(type: ReturnType<typeof expectedAnswerType>, first: Candidate, eligible: Candidate[]): Candidate {
+  if (type?.kind === 'reason' && !namesCause(first.text))
+    return eligible.find((candidate) => first.score - candidate.score <= ABOUT_MARGIN && namesCause(candidate.text)) ?? first;
   if (type?.kind !== 'time' || !type.bound || first.text.includes(type.bound)) return first;
   const bound = type.bound;
   return eligible.find((candidate) => first.score - candidate.score <= ABOUT_MARGIN && candidate.text.includes(bound)) ?? first;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAnswerType } from '../../src/answer/answer-forms.js';
+import { canAnswerType, namesCause } from '../../src/answer/answer-forms.js';
 import { expectedAnswerType, isHardType, type AnswerType } from '../../src/answer/answer-type.js';
 
 const MONEY: AnswerType = { kind: 'money' };
@@ -453,5 +453,22 @@ describe('isHardType', () => {
   ])('%s → %s', (question, hard) => {
     const type = expectedAnswerType(question);
     expect(type && isHardType(type)).toBe(hard);
+  });
+});
+
+describe('a cause named outright', () => {
+  it.each<[string, boolean]>([
+    ['실적 개선은 북미에 공급하는 양극재 물량이 늘어난 덕분이다.', true],
+    ['연구팀은 걷기가 뇌 혈류를 늘리기 때문인 것으로 추정했다.', true],
+    ['짙은 안개로 인해 배가 항로를 벗어났다.', true],
+    ['사고 원인은 조타 장치 고장이었다.', true],
+    ['오픈소스 모델만으로는 한계가 있다고 판단해서다.', true],
+    ['주민들이 한꺼번에 자리에서 일어섰다.', false],
+    ['시민들이 먼저 앞장서다.', false],
+    // A quote's ending or a plan makes REASON_ANSWER hold, not a cause.
+    ['부사장은 "계약을 마무리하는 단계"라며 "출하량이 늘 것"이라고 말했다.', false],
+    ['공장을 짓기 위해 4천억 원을 들인다.', false],
+  ])('%s → %s', (sentence, named) => {
+    expect(namesCause(sentence)).toBe(named);
   });
 });

@@ -275,3 +275,20 @@ describe('a sentence that goes on from the opening', () => {
     expect(secondSentence(question, sentence('이때'), ranked, lexicon, strict, undefined, () => true)).toBeUndefined();
   });
 });
+
+describe('a why question in the news, answered by a quote and by a cause', () => {
+  const EARNINGS = dated(
+    'earnings',
+    '한결소재 1분기 영업이익 812억 원',
+    '2025-04-29',
+    '한결소재 부사장은 "실적이 잘 나온 것은 고객사와의 계약 덕"이라며 "2분기에도 실적이 좋을 것"이라고 말했다. 한결소재 실적 개선은 북미에 공급하는 양극재 물량이 늘어난 덕분이다.',
+    3,
+  );
+
+  it('opens with the sentence that names the cause when the two score about alike', () => {
+    const question = '한결소재 실적 왜 이렇게 잘 나온 거야?';
+    const ranked = rankSentences(question, [EARNINGS], lexicon);
+    const opening = chooseOpening(question, ranked, lexicon)!;
+    expect(opening.first.text).toContain('덕분이다');
+  });
+});
