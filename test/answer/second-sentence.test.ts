@@ -281,14 +281,23 @@ describe('a why question in the news, answered by a quote and by a cause', () =>
     'earnings',
     '한결소재 1분기 영업이익 812억 원',
     '2025-04-29',
-    '한결소재 부사장은 "실적이 잘 나온 것은 고객사와의 계약 덕"이라며 "2분기에도 실적이 좋을 것"이라고 말했다. 한결소재 실적 개선은 북미에 공급하는 양극재 물량이 늘어난 덕분이다.',
+    '한결소재 부사장은 "올해 실적이 잘 나왔다"며 "2분기에도 좋을 것"이라고 말했다. 한결소재 실적 개선은 양극재 판매 덕분이다.',
     3,
   );
+  const question = '한결소재 실적 왜 이렇게 잘 나온 거야?';
+
+  /** The two sentences ranked with the quote ahead by `lead` in model score. */
+  const rankedWithLead = (lead: number) => {
+    const ranked = rankSentences(question, [EARNINGS], lexicon);
+    for (const candidate of ranked) candidate.score = candidate.text.includes('덕분') ? 8 - lead : 8;
+    return ranked.sort((a, b) => b.score - a.score);
+  };
 
   it('opens with the sentence that names the cause when the two score about alike', () => {
-    const question = '한결소재 실적 왜 이렇게 잘 나온 거야?';
-    const ranked = rankSentences(question, [EARNINGS], lexicon);
-    const opening = chooseOpening(question, ranked, lexicon)!;
-    expect(opening.first.text).toContain('덕분이다');
+    expect(chooseOpening(question, rankedWithLead(0.5), lexicon)!.first.text).toContain('덕분이다');
+  });
+
+  it('keeps the quote when the cause scores far lower', () => {
+    expect(chooseOpening(question, rankedWithLead(2), lexicon)!.first.text).toContain('말했다');
   });
 });
