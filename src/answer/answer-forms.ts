@@ -197,8 +197,9 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
     const first = ORDINAL_COUNTERS.has(type.counter) ? '|첫' : '';
     // A rank is never a bare number: "2만 8,412명" holds no place in a league table.
     const bare = RANK_COUNTERS.has(type.counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})`;
+    // "한 번의 주문" (a single order) and "한 번에" (at once) count no times.
     return new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}`).test(
-      sentence.replace(/몇/g, ''),
+      sentence.replace(/몇/g, '').replace(/한\s?번(의|에)/g, ''),
     );
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);

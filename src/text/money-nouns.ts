@@ -4,7 +4,7 @@
 import { areRelated } from './related-words.js';
 import { splitWords, stripParticle } from './tokens.js';
 
-const MONEY_NOUN = /^[가-힣]*(료|금|비|액|값|가격|예산|연봉|월급|임금|운임)$/;
+const MONEY_NOUN = /^[가-힣]*(료|금|비|액|값|팁|가격|예산|연봉|월급|임금|운임)$/;
 /** Words with those endings that name no sum: 지금 (now), 준비 (preparing), 소금 (salt) … */
 // prettier-ignore
 const NOT_MONEY = new Set([

@@ -32,6 +32,7 @@ describe('expectedAnswerType', () => {
     ['예산은 총 얼마야?', MONEY],
     ['주가는 얼마야?', MONEY],
     ['누리글래스 2 얼마에 팔아요?', MONEY],
+    ['배달팁은 최대 얼마까지 붙어요?', MONEY],
     ['입장할 때 얼마 내야 돼?', MONEY],
     ['그 그림은 얼마에 낙찰됐어?', MONEY],
     ['입장료는 몇 원이야?', MONEY],
@@ -181,6 +182,10 @@ describe('canAnswerType', () => {
     ['영업이익률은 12.5%다.', { kind: 'money', change: true }, true],
     ['가격은 300달러로 정해졌다.', MONEY, true],
     ['입장료는 무료다.', MONEY, true],
+    // 번: "한 번의 주문" (a single order) and "한 번에" (at once) count no times; "한 번만" does.
+    ['한 번의 주문에는 쿠폰 1장까지 쓸 수 있다.', { kind: 'count', counter: '번' }, false],
+    ['여러 장을 한 번에 고칠 수 있다.', { kind: 'count', counter: '번' }, false],
+    ['리뷰는 한 번만 고칠 수 있다.', { kind: 'count', counter: '번' }, true],
     // A large round sum stands for money without its currency.
     ['그해 수입은 50억을 넘었다.', MONEY, true],
     ['연구원 300명이 일한다.', MONEY, false],

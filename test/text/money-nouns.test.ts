@@ -4,6 +4,7 @@ import { isMoneyNoun, moneyNouns, statesOtherSum, sumNouns } from '../../src/tex
 describe('money nouns', () => {
   it.each<[string, boolean]>([
     ['통행료', true],
+    ['배달팁', true],
     ['과징금', true],
     ['공사비', true],
     ['예산', true],
@@ -38,6 +39,7 @@ describe('money nouns', () => {
     ['해오름대교 통행료 얼마야?', '공사비는 모두 2940억 원이 들었다.', true],
     ['온새미커머스 과징금 얼마 맞았어?', '회사는 피해 회원 1인당 5만 원 상당의 적립금을 지급하기로 했다.', true],
     ['해오름대교 통행료 얼마야?', '통행료는 승용차 기준 1,000원이다.', false],
+    ['배달팁은 최대 얼마까지 붙어요?', '바로페이 잔액은 최대 2,000,000원까지 보관할 수 있습니다.', true],
     // Related words name the same sum (입장료 ~ 관람료, 공사비 ~ 사업비).
     ['청소년 입장료는 얼마인가요?', '관람료는 성인 5,000원, 청소년 3,000원이다.', false],
     ['3호선 연장 공사비 얼마 들었대?', '사업비는 국비와 시비를 합쳐 모두 4870억 원이 들었다.', false],
