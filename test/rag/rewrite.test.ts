@@ -180,6 +180,20 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그걸로 → after a where question, its topic, not the place answered',
+      '그걸로 결제하면 혜택 있어요?',
+      talk('바로페이는 어디서 충전해요?', '[마이페이지] > [바로페이]에서 충전할 수 있어요. [1]'),
+      '바로페이로 결제하면 혜택 있어요?',
+      'substituted',
+    ],
+    [
+      '그거 → after a how question, the thing it asked how to do, not the menu answered',
+      '그거 나중에 고칠 수 있어요?',
+      talk('리뷰는 어떻게 써요?', '[주문내역]에서 주문을 고른 뒤 [리뷰 쓰기]를 누르세요. [1]'),
+      '리뷰 나중에 고칠 수 있어요?',
+      'substituted',
+    ],
+    [
       '이것은 → a Latin name in the answer',
       '이것은 누가 만들었어?',
       talk('GNU 프로젝트의 컴파일러는 뭐야?', 'GNU 프로젝트의 컴파일러는 GCC이다. [1]'),

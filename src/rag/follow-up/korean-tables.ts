@@ -65,6 +65,9 @@ export const PRONOUNS: ReadonlyMap<string, Category | 'manner' | 'partitive'> = 
 export const CONTRACTIONS: ReadonlyMap<string, [string, string]> = new Map<string, [string, string]>([
   ['그건', ['그것', '은']],
   ['그걸', ['그것', '을']],
+  ['그걸로', ['그것', '으로']],
+  ['그거로', ['그것', '으로']],
+  ['이걸로', ['이것', '으로']],
   ['그게', ['그것', '이']],
   ['이건', ['이것', '은']],
   ['이걸', ['이것', '을']],
