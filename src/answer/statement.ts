@@ -22,6 +22,10 @@ const LEAD_IN = /(다음과|아래와)\s*같(습니다|다|아요)\s*[.:：]?\s*
 // pages and fact boxes state a fact so, with no predicate.
 const LABELLED_VALUE = /^[-*•·]?\s*[^:：]{2,40}[:：]\s*\S/;
 
+// A Markdown heading, whatever its wording: "## 무인 대출기가 바코드를 읽지 못해요" titles a section of a
+// help page in the words of a complaint; its answer is the section below.
+const MARKDOWN_HEADING = /^#{1,6}\s/;
+
 const HANGUL = /[가-힣]/g;
 
 /** Hangul syllables in `text`. */
@@ -41,7 +45,7 @@ export function sentenceKind(sentence: string): SentenceKind {
   const letters = hangul + (text.match(/[A-Za-z]/g)?.length ?? 0) / 3;
   if (letters < 4) return 'fragment';
   if (QUESTION_END.test(text)) return 'question';
-  if (LEAD_IN.test(text)) return 'heading';
+  if (LEAD_IN.test(text) || MARKDOWN_HEADING.test(text)) return 'heading';
   if (STATEMENT_END.test(text) || LABELLED_VALUE.test(text)) return 'statement';
   // No predicate ending: a heading or list label when short, else a statement whose
   // ending the splitter cut oddly (quoted speech, lists written as prose).

@@ -8,6 +8,9 @@ describe('sentenceKind', () => {
     ['메뉴에서 삽입 - 슬라이드 번호를 선택하십시오.', 'statement'],
     ['정부는 내년 예산을 늘리기로 했다고 밝혔다.', 'statement'],
     ['"우리는 끝까지 싸울 것"이라고 말했다.', 'statement'],
+    // A Markdown heading, even one worded as a complaint or a statement.
+    ['## 무인 대출기가 회원증 바코드를 읽지 못해요', 'heading'],
+    ['### 반납했는데 대출 현황에 책이 남아 있습니다.', 'heading'],
     ['회사는 올해 흑자 전환을 목표로 함.', 'statement'],
     // Questions: FAQ entries and rhetorical questions.
     ['과거에는 어떤 코드명을 썼나요?', 'question'],
