@@ -2,12 +2,14 @@
 // question names ("6월", "3차전") must be in a news article, its headline must not name another
 // period of the series, and it must not report only the other side of a division the question
 // names ("여자부"); the sentence itself must not name only the other end of a pair the question
-// names ("첫 출발편" for "마지막 비행기", "문을 연다" for "쉬는 날"). Used for the sentence an
+// names ("첫 출발편" for "마지막 비행기", "문을 연다" for "쉬는 날"), nor give only days of another month
+// than the one a "며칠" question names. Used for the sentence an
 // answer opens with and for one it adds from another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
 import { moneyNouns, statesOtherSum } from '../text/money-nouns.js';
 import { analyze } from '../text/tokens.js';
+import { findTimeExpressions } from '../text/temporal.js';
 import { passageTerms, titleTerms, type Candidate } from './candidates.js';
 
 /** A predicate on candidates: their article fits the question's times and sides. An undated
@@ -37,11 +39,30 @@ export function articleFit(question: string, candidates: Candidate[]): (candidat
   // The pairs the question names an end of, and the sums it names: read once, tested per sentence.
   const ends = askedEnds(question);
   const sums = moneyNouns(question);
+  const month = askedDayMonth(question);
   return (candidate: Candidate) =>
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&
     !namesOtherEnd(ends, candidate.text) &&
     !statesOtherSum(sums, candidate.text) &&
+    !(month !== undefined && candidate.hit.article.date && daysOnlyInOtherMonths(candidate.text, candidate.hit.article.date, month)) &&
     // Only dated articles (news) report one period of a series.
     !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
+}
+
+/** The month a question asks a day of ("9월 며칠에 해?" → 9), if it does. */
+export function askedDayMonth(question: string): number | undefined {
+  if (!/(며칠|몇\s*일)(?!\s*(동안|간|만에|째|이나))/.test(question)) return undefined;
+  const month = /(?<!\d)(\d{1,2})\s*월/.exec(question)?.[1];
+  return month !== undefined ? Number(month) : undefined;
+}
+
+/** True when every day the sentence names falls in another month than `month` (the article's date
+ *  resolves "지난 7일"): a June report's "지난 7일" does not answer "9월 며칠에 해?". */
+export function daysOnlyInOtherMonths(sentence: string, articleDate: string, month: number): boolean {
+  const days = findTimeExpressions(sentence, articleDate).filter(
+    (expression) => (expression.kind === 'day' || expression.kind === 'date') && expression.range !== undefined,
+  );
+  const inMonth = (iso: string) => Number(iso.slice(5, 7)) === month;
+  return days.length > 0 && days.every((expression) => !inMonth(expression.range!.from) && !inMonth(expression.range!.to));
 }

@@ -40,13 +40,15 @@ export function namesOtherSide(sides: readonly AskedSide[], terms: { has(term: s
 
 /** Ends that exclude one another in a sentence, matched on text (the analyzer keeps no one-syllable
  *  첫): the first of a series and the last ("첫 출발편" against "마지막 비행기 몇 시야?"), open
- *  and closed ("문을 열고" against "무슨 요일에 쉬어?"), opening and closing. */
+ *  and closed ("문을 열고" against "무슨 요일에 쉬어?"), opening and closing, demanded and sentenced. */
 // prettier-ignore
 export const SENTENCE_CONTRASTS: readonly (readonly [RegExp, RegExp])[] = [
   [/첫\s?[가-힣]|처음/, /마지막|막차|막편|막배|끝\s?(차|편|배)/],
   [/문을?\s?(열|연)|개관|개장/, /휴관|휴무|휴업|휴장|문을?\s?닫|쉬(어|는|나|니|고|었|며)|쉰다/],
   // A festival's opening and closing: "개막작은 '겨울 정류장'" does not tell the 폐막작.
   [/개막|개회/, /폐막|폐회/],
+  // A court's sentence is not the prosecution's demand: "벌금 5,000만 원을 선고했다" does not say what was 구형.
+  [/구형/, /선고/],
 ];
 
 /** An end the question names, and the other end of its pair. */

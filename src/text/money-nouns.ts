@@ -1,10 +1,11 @@
 // Nouns that name a sum of money, and the sums a sentence states. A charge ends in 료 (통행료), a
-// sum paid or held in 금 (과징금, 적립금), a cost in 비 (공사비); a few have words of their own
-// (예산, 가격, 연봉). "공사비는 모두 2940억 원" states a cost: it does not answer "통행료 얼마야?".
+// sum paid or held in 금 (과징금, 적립금), a cost in 비 (공사비), a price in 가 after what is priced
+// (분양가, 출고가; 가 alone ends 작가 and 국가); a few have words of their own (예산, 가격, 연봉). "공사비는 모두 2940억 원" states a cost: it does not answer "통행료 얼마야?".
 import { areRelated } from './related-words.js';
 import { splitWords, stripParticle } from './tokens.js';
 
-const MONEY_NOUN = /^[가-힣]*(료|금|비|액|값|팁|가격|예산|연봉|월급|임금|운임)$/;
+const MONEY_NOUN =
+  /^[가-힣]*(료|금|비|액|값|팁|가격|예산|연봉|월급|임금|운임|(분양|판매|출고|공시|매매|공급|입찰|낙찰|소비자|전세|매입)가|단가|정가|원가|호가)$/;
 /** Words with those endings that name no sum: 지금 (now), 준비 (preparing), 소금 (salt) … */
 // prettier-ignore
 const NOT_MONEY = new Set([

@@ -33,6 +33,9 @@ describe('expectedAnswerType', () => {
     ['주가는 얼마야?', MONEY],
     ['누리글래스 2 얼마에 팔아요?', MONEY],
     ['배달팁은 최대 얼마까지 붙어요?', MONEY],
+    ['1단지 분양가 평당 얼마로 정해졌어?', MONEY],
+    ['검찰이 대표한테 벌금은 얼마 구형했어?', MONEY],
+    ['버스 요금 얼마야?', MONEY],
     ['입장할 때 얼마 내야 돼?', MONEY],
     ['그 그림은 얼마에 낙찰됐어?', MONEY],
     ['입장료는 몇 원이야?', MONEY],
@@ -300,6 +303,8 @@ describe('canAnswerType', () => {
     // A day answers 며칠; a year does not, nor the date a report was made.
     ['쌍둥이는 지난달 19일 태어났다.', { kind: 'time', day: true }, true],
     ['레서판다가 태어난 것은 2019년 이후 6년 만이다.', { kind: 'time', day: true }, false],
+    ['개막식은 6/19에 열린다.', { kind: 'time', day: true }, true],
+    ['산소요구량은 리터당 2.8mg으로 낮아졌다.', { kind: 'time', day: true }, false],
     ['쌍둥이가 태어났다고 동물원이 14일 밝혔다.', { kind: 'time', day: true }, false],
     // The hour of the day answers 몇 시; a date does not.
     ['14일 오전 7시 40분쯤 배가 방파제에 부딪혔다.', { kind: 'time', clock: true }, true],

@@ -5,6 +5,8 @@ describe('money nouns', () => {
   it.each<[string, boolean]>([
     ['통행료', true],
     ['배달팁', true],
+    ['분양가', true],
+    ['작가', false],
     ['과징금', true],
     ['공사비', true],
     ['예산', true],

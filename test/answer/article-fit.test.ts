@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { askedDayMonth, daysOnlyInOtherMonths } from '../../src/answer/article-fit.js';
+
+describe('a day of the month a question names', () => {
+  it.each<[string, number | undefined]>([
+    ['미래천 다음 정화 활동은 9월 며칠에 해?', 9],
+    ['10월 몇 일에 열려?', 10],
+    ['정화 활동은 며칠에 해?', undefined],
+    // A length of days, not a day.
+    ['9월에 며칠 동안 해?', undefined],
+    ['9월에 몇 명이 왔어?', undefined],
+  ])('%s → %s', (question, month) => {
+    expect(askedDayMonth(question)).toBe(month);
+  });
+
+  it.each<[string, string, boolean]>([
+    // A June report: "지난 7일" is June 7.
+    ['미래천에서 지난 7일 정화 활동이 열렸다.', '2025-06-09', true],
+    ['다음 정화 활동은 9월 13일에 열린다.', '2025-06-09', false],
+    // A September report's "오는 13일".
+    ['다음 정화 활동은 오는 13일에 열린다.', '2025-09-02', false],
+    // No day named: the kind check decides.
+    ['시는 오는 9월 한 차례 더 정화 활동을 연다.', '2025-06-09', false],
+  ])('%s (%s) names only days of another month → %s', (sentence, date, other) => {
+    expect(daysOnlyInOtherMonths(sentence, date, 9)).toBe(other);
+  });
+});
