@@ -28,7 +28,10 @@ describe('relatedTerms', () => {
     ['투입했다', ['투자']],
     ['값이', ['가격']],
     ['매출은', ['수익', '실적']],
-    ['인상했다', ['올리']],
+    ['인상했다', ['올리', '오르']],
+    ['경매가', ['경락']],
+    ['깎였다', ['인하']],
+    ['이자', ['금리']],
     ['올렸다', ['인상']],
     ['인하', ['내리']],
     ['내렸다', ['인하']],
@@ -108,6 +111,10 @@ describe('areRelated', () => {
     ['사망', '사망자는', true],
     ['출시', '사망', false],
     ['비트코인', '가격', false],
+    // Opposites never meet: a raise is no cut.
+    ['인상', '인하', false],
+    ['올랐다', '내렸다', false],
+    ['증가', '감소', false],
     // A name typed in Hangul meets the document's Latin spelling.
     ['리눅스', 'Linux', true],
     ['임프레스에서도', 'Impress', true],
