@@ -15,7 +15,7 @@ export const FORMAT_VERSION = 1;
 /** Names the text recipe (sentences, chunks, particles): a change rebuilds older indexes,
  *  whose stored vectors were made from other chunk boundaries. v2: dotted-date sentences,
  *  no overlap-only chunks, 로 after ㄹ. */
-export const ANALYZER_VERSION = 'ko-bigram-stem-unit-time-verb-v9';
+export const ANALYZER_VERSION = 'ko-bigram-stem-unit-time-verb-v10';
 
 export const FILES = {
   manifest: 'manifest.json',

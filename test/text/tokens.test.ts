@@ -29,6 +29,8 @@ describe('stripParticle', () => {
     // Spoken "and": 이랑 after a final consonant, 랑 after a vowel.
     ['해림이랑', '해림'],
     ['도담시랑', '도담시'],
+    // The copula's connective 이라 ("회색이라 안 눌려요") after a final consonant.
+    ['회색이라', '회색'],
   ])('%s → %s', (word, stem) => {
     expect(stripParticle(word)).toBe(stem);
   });
@@ -46,6 +48,7 @@ describe('stripParticle', () => {
     ['사과', 'one syllable would remain'],
     ['사랑', 'one syllable would remain'],
     ['해림랑', '랑 needs a syllable without a final consonant'],
+    ['카메라', '이라 needs a final consonant before it'],
   ])('%s stays whole (%s)', (word) => {
     expect(stripParticle(word)).toBe(word);
   });
