@@ -74,6 +74,8 @@ describe('expectedAnswerType', () => {
     // 며칠 asks for a day of the month (며칠 동안 is a length, 며칠에 발표했어 the report's date).
     ['쌍둥이는 며칠에 태어났어?', { kind: 'time', day: true }],
     ['첫 경기 며칠이야?', { kind: 'time', day: true }],
+    // How many more days: a length.
+    ['다 못 읽었는데 며칠 더 볼 수 있어요?', { kind: 'duration' }],
     ['며칠 동안 입원했어?', { kind: 'duration' }],
     // 몇 시 asks for the hour; 몇 시즌 counts seasons.
     ['사고는 몇 시쯤 났어?', { kind: 'time', clock: true }],

@@ -194,6 +194,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그거 → after a how-many question, its topic, not the number answered',
+      '그거 전자책이랑 합쳐서 세요?',
+      talk('오디오북은 몇 권 빌릴 수 있어요?', '1인당 최대 3권까지 빌릴 수 있어요. [1]'),
+      '오디오북 전자책이랑 합쳐서 세요?',
+      'substituted',
+    ],
+    [
       '이것은 → a Latin name in the answer',
       '이것은 누가 만들었어?',
       talk('GNU 프로젝트의 컴파일러는 뭐야?', 'GNU 프로젝트의 컴파일러는 GCC이다. [1]'),

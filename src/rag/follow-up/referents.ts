@@ -189,12 +189,12 @@ function valueOf(answers: string[], question: string, attribute: Phrase): string
   return undefined;
 }
 
-const ASKS_NO_THING = /어디|어떻게|언제|몇\s*시|방법/;
+const ASKS_NO_THING = /어디|어떻게|언제|몇|얼마|방법/;
 
 /**
  * What "그건/그걸" stands for: the value the last answer gave for the attribute asked about
  * ("코드명은 buster" → buster), else the topic and attribute of the last question, else (unless it
- * asked where, how or when) the first new phrase of a short answer.
+ * asked where, how, when or how many) the first new phrase of a short answer.
  */
 export function findThing(context: Context): string | undefined {
   const attribute = attributeOf(context.question);
@@ -206,8 +206,8 @@ export function findThing(context: Context): string | undefined {
     const attributeText = attribute.words.join(' ');
     return topic && topic !== attributeText ? `${topic} ${attributeText}` : attributeText;
   }
-  // Asked where, how or when, the answer is a place, a procedure or a time, no thing: "그걸로 결제하면"
-  // after "바로페이 충전은 어디서 해요?" pays with 바로페이.
+  // Asked where, how, when or how many, the answer is a place, a procedure, a time or a number, no
+  // thing: "그걸로 결제하면" after "바로페이 충전은 어디서 해요?" pays with 바로페이.
   const topic = ASKS_NO_THING.test(context.question) ? topicOf(context.question) : undefined;
   if (topic) return topic;
   const asked = new Set(contentWords(context.question).map((word) => word.text));
