@@ -31,7 +31,7 @@ export type AnswerType =
 
 // 세(?!기|대): "몇 세기" asks for a time and "몇 세대" for households, not an age.
 const COUNTERS =
-  '명|개국|개월|개|곳|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세대|가구|세(?!기|대)|년|월|일|시간|시즌|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|톤|리터|km|m|kg|g';
+  '명|개국|개월|개소|개|곳|군데|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세대|가구|세(?!기|대)|년|월|일|시간|시즌|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|톤|리터|km|m|kg|g';
 const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
 
 // A question about when something was said or announced: the date a news sentence gives its
@@ -71,7 +71,7 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   // A price: "얼마에 팔아?", "얼마 내야 돼?", "얼마 벌었어?" ask for a sum of money whatever the noun.
   {
-    form: /얼마(에|를|씩)?\s*(팔|판매|사|샀|산다|구매|구입|내놓|거래|낙찰|매각|인수|넘기|넘겼|내야|내면|내는|벌|번다|벌었)/,
+    form: /얼마(에|를|씩|나)?\s*(팔|판매|사|샀|산다|구매|구입|내놓|내놨|기부|후원|거래|낙찰|매각|인수|넘기|넘겼|내야|내면|내는|벌|번다|벌었)/,
     type: () => ({ kind: 'money' }),
     example: '새 안경 얼마에 팔아?',
   },

@@ -38,6 +38,7 @@ describe('expectedAnswerType', () => {
     ['버스 요금 얼마야?', MONEY],
     ['입장할 때 얼마 내야 돼?', MONEY],
     ['그 그림은 얼마에 낙찰됐어?', MONEY],
+    ['그 중에 화학회사는 얼마 내놨어?', MONEY],
     ['입장료는 몇 원이야?', MONEY],
     // Compensation is paid in money.
     ['해킹 피해 보상 얼마해줌?', MONEY],
@@ -76,6 +77,7 @@ describe('expectedAnswerType', () => {
     ['첫 경기 며칠이야?', { kind: 'time', day: true }],
     // How many more days: a length.
     ['다 못 읽었는데 며칠 더 볼 수 있어요?', { kind: 'duration' }],
+    ['고기를 대 준 학교가 몇 군데였어?', { kind: 'count', counter: '군데' }],
     ['며칠 동안 입원했어?', { kind: 'duration' }],
     // 몇 시 asks for the hour; 몇 시즌 counts seasons.
     ['사고는 몇 시쯤 났어?', { kind: 'time', clock: true }],
@@ -191,6 +193,7 @@ describe('canAnswerType', () => {
     ['한 번의 주문에는 쿠폰 1장까지 쓸 수 있다.', { kind: 'count', counter: '번' }, false],
     ['여러 장을 한 번에 고칠 수 있다.', { kind: 'count', counter: '번' }, false],
     ['리뷰는 한 번만 고칠 수 있다.', { kind: 'count', counter: '번' }, true],
+    ['고기를 납품받은 학교는 32곳이다.', { kind: 'count', counter: '군데' }, true],
     // A large round sum stands for money without its currency.
     ['그해 수입은 50억을 넘었다.', MONEY, true],
     ['연구원 300명이 일한다.', MONEY, false],
