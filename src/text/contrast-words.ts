@@ -11,6 +11,8 @@ export const CONTRAST_SETS: readonly (readonly (readonly string[])[])[] = [
   [['상반기'], ['하반기']],
   [['전반', '전반전'], ['후반', '후반전']],
   [['오전'], ['오후']],
+  // A way of getting about: a bus report does not count subway riders.
+  [['지하철', '전철', '도시철도'], ['버스', '시내버스']],
 ];
 
 /** A side the question names, and the words of the other sides of its set. */

@@ -19,6 +19,8 @@ describe('contrast words', () => {
     ['하반기 매출은 얼마야?', '상반기 매출은 3조 원으로 집계됐다.', true],
     ['후반에 골 넣은 선수는?', '전반 26분 선제골이 나왔다.', true],
     ['오후 몇 시에 문을 열어?', '매장은 오전 10시에 문을 연다.', true],
+    ['가온시 지하철 3월 이용객은 몇 명이야?', '가온시 시내버스 이용객이 842만 명으로 집계됐다.', true],
+    ['가온시 지하철 이용객은 몇 명이야?', '버스와 지하철 이용객이 모두 늘었다.', false],
     // An article that names no side says nothing either way.
     ['청솔마라톤 여자부 우승자는 누구야?', '청솔마라톤에서 이병찬이 우승했다.', false],
     // A question naming both sides contrasts nothing.
