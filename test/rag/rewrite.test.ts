@@ -383,6 +383,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      'a bare condition asks the last question again under it',
+      '가게에서 이미 접수했으면요?',
+      talk('주문 취소는 어떻게 해요?', '가게가 접수하기 전이면 [주문 취소]를 누르면 됩니다. [1]'),
+      '주문 취소 — 가게에서 이미 접수했으면요?',
+      'topic',
+    ],
+    [
       'resolves the previous follow-up first',
       '영업이익은?',
       talk('한빛전자 매출은 얼마야?', '3조 원이다. [1]', '그 회사의 올해 투자 계획은?', '한빛전자는 올해 2조 원을 투자한다. [1]'),

@@ -178,11 +178,16 @@ function ellipsisRewrite(analysis: Analysis, question: string, context: Context)
   const present = new Set(splitQuestion(question).map((word) => splitParticle(word.clean)[0]));
   if (topic.split(' ').some((word) => present.has(word))) return undefined;
   const earlier = contentBigrams([context.question, ...context.answers].join(' '));
-  if (![...contentBigrams(question)].some((pair) => earlier.has(pair))) return undefined;
+  // A bare condition ("분자가 여러 항이면?", "가게에서 이미 접수했으면요?") has no main clause of its own:
+  // it asks the last question again under that condition, whatever words it shares.
+  const condition = BARE_CONDITION.test(question);
+  if (!condition && ![...contentBigrams(question)].some((pair) => earlier.has(pair))) return undefined;
   // The slot the new question fills is not carried: "2라운드" replaces the last question's "1라운드".
   const carried = topicWords(context.question, question, siblingSlots(analysis, context.question));
   return carried.length > 0 ? { question: withCarry(carried, question), method: 'topic' } : undefined;
 }
+
+const BARE_CONDITION = /[가-힣](면|면요)\s*[?？]\s*$/;
 
 function rewrite(question: string, history: ChatTurn[], depth: number, background: readonly string[]): Rewrite {
   const trimmed = question.trim();
