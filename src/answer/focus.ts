@@ -9,8 +9,8 @@ import { decompose, FINAL } from '../text/hangul.js';
 // sentence names the thing itself, not the category, so they need not appear in it.
 // prettier-ignore
 export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
-  '기관', '장소', '곳', '사람', '인물', '회사', '기업', '단체', '조직', '나라', '국가', '도시', '지역', '행사', '주제', '분야', '방법', '이유', '목적', '내용', '종류', '직책', '직위',
-  '직함', '명칭', '제목', '이름',
+  '기관', '장소', '곳', '사람', '인물', '회사', '기업', '단체', '조직', '나라', '국가', '도시', '지역', '동네', '행사', '주제', '분야', '방법', '이유', '목적', '내용', '종류', '직책',
+  '직위', '직함', '명칭', '제목', '이름',
   // A product by its kind: the answer names it ("이전 모델" → "1세대 톡브릿지").
   '모델', '제품', '상품', '신제품',
   // A rank: the answer states it with its counter ("리그 3위로 올라섰다").
@@ -26,6 +26,8 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   // Measures whose value is the answer ("층수는 얼마" → "5층"): the answer states the value. 갯수 is
   // the common misspelling of 개수.
   '년도', '나이', '숫자', '점수', '개수', '갯수', '인원', '기한', '층수', '번호', '규모', '수치', '비율', '길이', '높이', '크기', '무게', '거리', '기간',
+  // A difference is stated by its value ("584표 앞섰다").
+  '차이', '격차',
 ]);
 
 // Words that shape a question without naming its topic: adverbs of degree, manner and time,

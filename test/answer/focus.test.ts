@@ -87,6 +87,9 @@ describe('focusWords', () => {
     // A kind of company: the answer names the company, not its trade.
     ['LG 컨소시엄과 함께 선정된 통신사는 어디야?'],
     ['이 게임을 낸 배급사는 어디야?'],
+    // A difference is stated by its value; a neighbourhood by its name.
+    ['1등이랑 2등 표 차이가 얼마나 났어?'],
+    ['제일 크게 당한 동네가 어디야?'],
   ])('never requires a category noun: %s', (question) => {
     expect(focusWords(question)).toEqual([]);
   });
