@@ -14,7 +14,7 @@ interface Line {
   step?: number;
 }
 
-/** The non-blank lines of `text` (list items extracted from HTML stand a blank line apart). */
+/** The non-blank lines of `text` (a loose Markdown list puts a blank line between its items). */
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;

@@ -207,14 +207,6 @@ export function neutralizeInlineAttributes(root: Element): void {
   }
 }
 
-/** The number an ordered list shows for `item`: its place among the items, from the list's `start`. */
-function listNumber(item: Element): number {
-  const list = item.parentElement!;
-  const start = Number.parseInt(list.getAttribute('start') ?? '1', 10);
-  const items = elementChildren(list).filter((element) => tagOf(element) === 'LI');
-  return (Number.isFinite(start) ? start : 1) + items.indexOf(item);
-}
-
 /** Text of `root`: one blank line between block elements, a line break for `<br>`, cells spaced. */
 export function blockText(root: Node): string {
   const parts: string[] = [];
@@ -234,11 +226,6 @@ export function blockText(root: Node): string {
       if (tag === 'PRE') {
         // Code keeps its lines; each line is then its own sentence, never glued to prose.
         parts.push('\n\n', (child.textContent ?? '').replace(/[ \t]+/g, ' '), '\n\n');
-        continue;
-      }
-      if (tag === 'LI' && child.parentElement && tagOf(child.parentElement) === 'OL') {
-        // A numbered step keeps its number ("2. [쿠폰 등록]을 누릅니다."): a step is read in its procedure.
-        parts.push('\n\n', `${listNumber(child)}. `, blockText(child), '\n\n');
         continue;
       }
       const block = BLOCKS.has(tag);

@@ -52,7 +52,7 @@ describe('procedureSteps', () => {
     expect(procedureSteps(step('쿠폰함에는'), candidates, 400)).toBeUndefined();
   });
 
-  it('reads steps a blank line apart, as extracted from an HTML list', () => {
+  it('reads steps a blank line apart (a loose Markdown list)', () => {
     const html = page('notes', '메모', '메모를 추가하려면\n\n1. 보기 - 메모를 선택합니다.\n\n2. 메모 칸에 내용을 입력합니다.');
     const ranked = rankSentences('메모 어떻게 넣어?', [html], lexicon);
     const second = ranked.find((candidate) => candidate.text.startsWith('메모 칸'))!;

@@ -102,16 +102,6 @@ describe('parseHtml: completeness', () => {
     expect(value.text).toContain('단어 완성을 조정하려면 도구 - 자동 고침 옵션을 선택하고 단어 완성 탭을 엽니다.');
   });
 
-  it('numbers the steps of an ordered list, from its start, and leaves bullets bare', () => {
-    const { value } = parsed(
-      page(
-        '<title>쿠폰 등록</title>',
-        `<article>${filler(4, '쿠폰 안내의')}<ol><li><p>[마이페이지]로 이동합니다.</p></li><li>[쿠폰 등록]을 누릅니다.</li></ol><ol start="3"><li>코드를 입력합니다.</li></ol><ul><li>쿠폰은 30장까지 보관됩니다.</li></ul></article>`,
-      ),
-    );
-    expect(value.text).toContain('1. [마이페이지]로 이동합니다.\n\n2. [쿠폰 등록]을 누릅니다.\n\n3. 코드를 입력합니다.\n\n쿠폰은 30장까지');
-  });
-
   it('falls back to the main text when Readability drops a section', () => {
     const outcome = parsed(
       page(
