@@ -3,12 +3,15 @@
 // period of the series, and it must not report only the other side of a division the question
 // names ("여자부"); the sentence itself must not name only the other end of a pair the question
 // names ("첫 출발편" for "마지막 비행기", "문을 연다" for "쉬는 날"), nor give only days of another month
-// than the one a "며칠" question names. Used for the sentence an
+// than the one a "며칠" question names; asked when an event happens (완공, 선포), a news sentence (or the
+// one before it) must name the event, not give the time of another. Used for the sentence an
 // answer opens with and for one it adds from another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
 import { moneyNouns, statesOtherSum } from '../text/money-nouns.js';
 import { analyze } from '../text/tokens.js';
+import { expectedAnswerType } from './answer-type.js';
+import { holdsWord } from './missing-words.js';
 import { findTimeExpressions } from '../text/temporal.js';
 import { passageTerms, titleTerms, type Candidate } from './candidates.js';
 
@@ -40,10 +43,15 @@ export function articleFit(question: string, candidates: Candidate[]): (candidat
   const ends = askedEnds(question);
   const sums = moneyNouns(question);
   const month = askedDayMonth(question);
+  const event = expectedAnswerType(question)?.kind === 'time' ? askedEvent(question) : undefined;
   return (candidate: Candidate) =>
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&
     !namesOtherEnd(ends, candidate.text) &&
+    (event === undefined ||
+      !candidate.hit.article.date ||
+      holdsWord(candidate.terms, event) ||
+      (candidate.previous !== undefined && holdsWord(candidate.previous.terms, event))) &&
     !statesOtherSum(sums, candidate.text) &&
     !(month !== undefined && candidate.hit.article.date && daysOnlyInOtherMonths(candidate.text, candidate.hit.article.date, month)) &&
     // Only dated articles (news) report one period of a series.
@@ -66,3 +74,12 @@ export function daysOnlyInOtherMonths(sentence: string, articleDate: string, mon
   const inMonth = (iso: string) => Number(iso.slice(5, 7)) === month;
   return days.length > 0 && days.every((expression) => !inMonth(expression.range!.from) && !inMonth(expression.range!.to));
 }
+
+/** The event a "when" question asks the time of, as a verbal noun (완공, 선포, 출시): "언제 완공돼요?". */
+export function askedEvent(question: string): string | undefined {
+  const event = /([가-힣]{2,})(돼|되|됐|된|했|하|해|할)[가-힣]*\s*[?？]?\s*$/.exec(question)?.[1];
+  // Verbs of taking effect or happening say nothing of what ("언제부터 적용돼요?" ~ "1월부터 오른다").
+  return event !== undefined && !GENERIC_EVENTS.has(event) ? event : undefined;
+}
+
+const GENERIC_EVENTS = new Set(['적용', '시작', '진행', '시행', '실시', '결정', '확정', '예정', '마무리', '완료', '종료']);

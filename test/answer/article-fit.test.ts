@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedDayMonth, daysOnlyInOtherMonths } from '../../src/answer/article-fit.js';
+import { askedDayMonth, askedEvent, daysOnlyInOtherMonths } from '../../src/answer/article-fit.js';
 
 describe('a day of the month a question names', () => {
   it.each<[string, number | undefined]>([
@@ -23,5 +23,19 @@ describe('a day of the month a question names', () => {
     ['시는 오는 9월 한 차례 더 정화 활동을 연다.', '2025-06-09', false],
   ])('%s (%s) names only days of another month → %s', (sentence, date, other) => {
     expect(daysOnlyInOtherMonths(sentence, date, 9)).toBe(other);
+  });
+});
+
+describe('the event a when question asks about', () => {
+  it.each<[string, string | undefined]>([
+    ['당진 두 번째 생산라인은 언제 완공돼요?', '완공'],
+    ['특별재난지역으로 언제 선포됐어?', '선포'],
+    ['V팩 2는 언제 출시했어?', '출시'],
+    // A verb of taking effect says nothing of what happens.
+    ['수도요금 인상 언제부터 적용돼요?', undefined],
+    ['공사는 언제 시작해?', undefined],
+    ['축제는 언제 열려?', undefined],
+  ])('%s → %s', (question, event) => {
+    expect(askedEvent(question)).toBe(event);
   });
 });

@@ -301,3 +301,29 @@ describe('a why question in the news, answered by a quote and by a cause', () =>
     expect(chooseOpening(question, rankedWithLead(2), lexicon)!.first.text).toContain('말했다');
   });
 });
+
+describe('a when question in the news asks the time of its event', () => {
+  const question = '볼텐에너지 당진 공장은 언제 완공돼요?';
+  it('is not answered by the time of another event', () => {
+    // 완공 is in the passage, but not in the sentence that gives a time.
+    const FOUNDED = dated(
+      'founded',
+      '볼텐에너지 당진 공장',
+      '2025-09-04',
+      '볼텐에너지는 2021년 당진 공장 부지를 사들였다. 회사는 공장 완공 뒤 직원을 더 뽑는다.',
+      3,
+    );
+    expect(chooseOpening(question, rankSentences(question, [FOUNDED], lexicon), lexicon)).toBeUndefined();
+  });
+
+  it('is answered by the sentence that names the event', () => {
+    const BUILT = dated(
+      'built',
+      '볼텐에너지 당진 공장 착공',
+      '2025-09-04',
+      '볼텐에너지는 2021년 설립됐다. 당진 공장은 2027년 상반기 완공된다.',
+      3,
+    );
+    expect(chooseOpening(question, rankSentences(question, [BUILT], lexicon), lexicon)?.first.text).toContain('완공');
+  });
+});
