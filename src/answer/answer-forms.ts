@@ -220,18 +220,14 @@ function namesOtherThan(sentence: string, question: string, agent = false): bool
   const asked = question.replace(/\s+/g, '').toLowerCase();
   const names = sentence.match(/['‘’《「『][^'‘’》」』]{1,30}['‘’》」』]|[A-Za-z]{2,}/g) ?? [];
   return names.some((name) => {
-    const bare = name.replace(/['‘’《》「」『』\s]/g, '').toLowerCase();
+    const words = name
+      .replace(/['‘’《》「」『』]/g, '')
+      .trim()
+      .toLowerCase()
+      .split(/\s+/);
+    const bare = words.join('');
     // Asked who made '문방 책가도', '화조 책가도' is a sibling work (its last word is the question's), not its maker.
-    const sibling =
-      agent &&
-      asked.includes(
-        name
-          .replace(/['‘’《》「」『』]/g, '')
-          .trim()
-          .split(/\s+/)
-          .pop()!
-          .toLowerCase(),
-      );
+    const sibling = agent && asked.includes(words.at(-1)!);
     return bare.length > 0 && !/[다요까죠]$/.test(bare) && !UNITS.test(bare) && !asked.includes(bare) && !sibling;
   });
 }

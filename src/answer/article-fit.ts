@@ -10,15 +10,16 @@ import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../tex
 import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
 import { moneyNouns, statesOtherSum } from '../text/money-nouns.js';
 import { analyze } from '../text/tokens.js';
-import { expectedAnswerType } from './answer-type.js';
+import type { AnswerType } from './answer-type.js';
 import { holdsWord } from './missing-words.js';
 import { findTimeExpressions } from '../text/temporal.js';
 import { passageTerms, titleTerms, type Candidate } from './candidates.js';
 
-/** A predicate on candidates: their article fits the question's times and sides. An undated
+/** A predicate on candidates: their article fits the question's times and sides (`type`: the
+ *  question's expectedAnswerType, which its caller has read already). An undated
  *  (encyclopedia) passage need not repeat the year its article states elsewhere: requiring it cost
  *  0.6 points of KorQuAD gold. */
-export function articleFit(question: string, candidates: Candidate[]): (candidate: Candidate) => boolean {
+export function articleFit(question: string, candidates: Candidate[], type: AnswerType | undefined): (candidate: Candidate) => boolean {
   const queryTerms = analyze(question, { query: true });
   const units = timeUnitTerms(queryTerms);
   const headlineUnits = [...units, ...impliedRoundUnits(question)];
@@ -43,7 +44,7 @@ export function articleFit(question: string, candidates: Candidate[]): (candidat
   const ends = askedEnds(question);
   const sums = moneyNouns(question);
   const month = askedDayMonth(question);
-  const event = expectedAnswerType(question)?.kind === 'time' ? askedEvent(question) : undefined;
+  const event = type?.kind === 'time' ? askedEvent(question) : undefined;
   return (candidate: Candidate) =>
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&

@@ -92,7 +92,7 @@ export function chooseOpening(
     if (!focus.every(({ word, prefix, scope }) => holdsWord(scope === 'corpus' ? corpus : passages, word, prefix))) return undefined;
   }
   // The months and rounds the question names, and the side of a division (article-fit.ts).
-  const articleNamesAll = articleFit(question, candidates);
+  const articleNamesAll = articleFit(question, candidates, type);
   const answerability = options.model.answerability;
   // Without a fitted refusal model: enough of the question in the sentence itself, or in the
   // sentence and its context when the sentence adds something beyond the headline's topic.

@@ -22,17 +22,23 @@ export function isMoneyNoun(word: string): boolean {
   return MONEY_NOUN.test(word) && !NOT_MONEY.has(word);
 }
 
-/** The money nouns a text names, particles stripped: "통행료 얼마야?" → ["통행료"]. */
-export function moneyNouns(text: string): string[] {
-  return splitWords(text)
+type Words = ReturnType<typeof splitWords>;
+
+/** The money nouns among `words`, particles stripped. */
+function moneyNounsOf(words: Words): string[] {
+  return words
     .filter((word) => word.kind === 'hangul')
     .map((word) => stripParticle(word.text))
     .filter(isMoneyNoun);
 }
 
-/** The money nouns within a few words of a sum in won in the sentence. */
-export function sumNouns(sentence: string): string[] {
-  const words = splitWords(sentence);
+/** The money nouns a text names, particles stripped: "통행료 얼마야?" → ["통행료"]. */
+export function moneyNouns(text: string): string[] {
+  return moneyNounsOf(splitWords(text));
+}
+
+/** The money nouns within a few words of a sum in won in the sentence (`words`: its split, when read). */
+export function sumNouns(sentence: string, words: Words = splitWords(sentence)): string[] {
   const out = new Set<string>();
   for (const match of sentence.matchAll(WON)) {
     const start = match.index;
@@ -54,8 +60,8 @@ const same = (a: string, b: string) => a === b || areRelated(a, b);
  *  "해오름대교 통행료 얼마야?". */
 export function statesOtherSum(asked: readonly string[], sentence: string): boolean {
   if (asked.length === 0) return false;
-  const stated = sumNouns(sentence);
-  if (stated.length === 0) return false;
-  const named = moneyNouns(sentence);
+  const words = splitWords(sentence);
+  if (sumNouns(sentence, words).length === 0) return false;
+  const named = moneyNounsOf(words);
   return !asked.some((word) => named.some((other) => same(word, other)));
 }

@@ -150,10 +150,10 @@ function resolvePronoun(
   state.replaced.set(index, withParticle(found.text, pronoun.particle, trailing));
 }
 
-/** Resolves the determiners, then the pronouns, of an analysed question against the conversation. */
 /** 하다 in any form: the pronoun before it is a thing done. */
 const DOING = /^(하|해|했|할|한|함)/;
 
+/** Resolves the determiners, then the pronouns, of an analysed question against the conversation. */
 export function resolvePointers(analysis: Analysis, context: Context): Resolution {
   const asksPosition = ASKS_POSITION.test(analysis.words.map((word) => word.raw).join(' '));
   const state: Resolution = {

@@ -24,9 +24,10 @@ export function endsWithAny(word: string, suffixes: readonly string[]): string |
   return suffixes.find((suffix) => word.endsWith(suffix));
 }
 
-/** The category a single word names by its ending, if any: 세종시 → place, 한빛전자 → org. */
+// A conditional verb ending: "줄이려면", "누르면", "켜지면".
 const CONDITIONAL = /(려면|으면|하면|되면|지면|르면|우면|이면|시면)$/;
 
+/** The category a single word names by its ending, if any: 세종시 → place, 한빛전자 → org. */
 export function categoryOfWord(word: string): Category | undefined {
   // A conditional verb ("줄이려면", "누르면", "켜지면") ends like a township (…면) but names nothing.
   if (CONDITIONAL.test(word)) return undefined;
