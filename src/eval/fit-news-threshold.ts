@@ -104,6 +104,9 @@ export function refitNewsThreshold(
   onProgress?: (message: string) => void,
 ): NewsThresholdResult {
   const rows = newsRows(examples, model);
+  // With no news case answered by the model, every cut fits equally and the search would write 0.
+  if (!rows.some((row) => row.dated && !row.ruleRefused))
+    throw new Error('뉴스 임계값을 맞출 사례가 없습니다: 날짜 있는 기사에서 답을 여는 평가 세트 사례가 필요합니다');
   const threshold = model.answerability!.threshold;
   const shippedNews = model.answerability!.newsThreshold ?? threshold;
   const sources = [...new Set(rows.map((row) => row.source))].sort();

@@ -119,4 +119,16 @@ describe('refitNewsThreshold', () => {
     const { answerability: _unused, ...ranker } = FITTED_SENTENCE_MODEL;
     expect(() => refitNewsThreshold(EXAMPLES, ranker)).toThrow(/refusal/);
   });
+
+  it('refuses to fit without a news case, rather than write a threshold of 0', () => {
+    // The same questions over undated copies of the passages: help pages, no news.
+    const undated = EXAMPLES.map((example) => ({
+      ...example,
+      candidates: example.candidates.map((candidate) => {
+        const { date: _date, ...article } = candidate.hit.article;
+        return { ...candidate, hit: { ...candidate.hit, article } };
+      }),
+    }));
+    expect(() => refitNewsThreshold(undated, FITTED_SENTENCE_MODEL)).toThrow(/뉴스 임계값을 맞출 사례가 없습니다/);
+  });
 });
