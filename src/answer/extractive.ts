@@ -6,7 +6,7 @@
 import { textsHoldCodes } from '../text/codes.js';
 import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
-import { canAnswerType, namesCause } from './answer-forms.js';
+import { canAnswerType, namesCause, namesUiPlace } from './answer-forms.js';
 import { expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
@@ -126,6 +126,11 @@ function* chunkTexts(candidates: Candidate[]): Generator<string> {
 function preferBound(type: ReturnType<typeof expectedAnswerType>, first: Candidate, eligible: Candidate[]): Candidate {
   if (type?.kind === 'reason' && !namesCause(first.text))
     return eligible.find((candidate) => first.score - candidate.score <= ABOUT_MARGIN && namesCause(candidate.text)) ?? first;
+  // Asked where on a help page, the answer is a place in the interface: the page's own menu path
+  // ("고급 설정 > 무선 > 게스트 네트워크로 이동합니다") over its sentences about the feature. Unlike the
+  // preferences here it needs no margin: the page is already chosen.
+  if (type?.kind === 'place' && first.hit.article.date === undefined && !namesUiPlace(first.text))
+    return eligible.find((candidate) => candidate.hit.article.id === first.hit.article.id && namesUiPlace(candidate.text)) ?? first;
   if (type?.kind !== 'time' || !type.bound || first.text.includes(type.bound)) return first;
   const bound = type.bound;
   return eligible.find((candidate) => first.score - candidate.score <= ABOUT_MARGIN && candidate.text.includes(bound)) ?? first;

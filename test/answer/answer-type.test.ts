@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAnswerType, namesCause } from '../../src/answer/answer-forms.js';
+import { canAnswerType, namesCause, namesUiPlace } from '../../src/answer/answer-forms.js';
 import { expectedAnswerType, isHardType, type AnswerType } from '../../src/answer/answer-type.js';
 
 const MONEY: AnswerType = { kind: 'money' };
@@ -487,5 +487,22 @@ describe('a cause named outright', () => {
     ['공장을 짓기 위해 4천억 원을 들인다.', false],
   ])('%s → %s', (sentence, named) => {
     expect(namesCause(sentence)).toBe(named);
+  });
+});
+
+describe('a place in an interface', () => {
+  it.each<[string, boolean]>([
+    ['고급 설정 > 무선 > 게스트 네트워크로 이동합니다.', true],
+    ['**설정 > 계정**에서 같은 이메일로 로그인되어 있는지 확인합니다.', true],
+    ['[전체 메뉴] > [이체] > [자동이체 관리]를 누릅니다.', true],
+    ['이미지 메뉴에서 편집 → 실행 취소를 선택합니다.', true],
+    ['서식 탭에서 글꼴을 고릅니다.', true],
+    ['인쇄 대화 상자에서 용지 크기를 정합니다.', true],
+    // A word that only ends in 창 or 탭 is no window or tab, and a comparison is no path.
+    ['합창 공연이 시청 광장에서 열렸다.', false],
+    ['게스트 네트워크에는 최대 16대까지 동시에 연결할 수 있습니다.', false],
+    ['x > 0 이면 함수는 양수를 돌려줍니다.', false],
+  ])('%s → %s', (sentence, named) => {
+    expect(namesUiPlace(sentence)).toBe(named);
   });
 });

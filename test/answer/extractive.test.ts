@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerResult } from '../../src/answer/answerer.js';
 import {
+  chooseOpening,
   createExtractiveAnswerer,
   DEFAULT_EXTRACTIVE,
   rankSentences,
@@ -279,5 +280,31 @@ describe('a request topK', () => {
     const { result } = await run(createExtractiveAnswerer(lexiconOf(hits)), { question: '한빛섬 여객선은 하루 몇 번 운항해?', hits });
     expect(result.refused).toBe(false);
     expect(result.citations[0]?.articleId).toBe('hanbit-ferry');
+  });
+});
+
+describe('where on a help page', () => {
+  const flat: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
+  const text = [
+    '게스트 네트워크에는 최대 16대까지 동시에 연결할 수 있습니다.',
+    '게스트 네트워크는 2.4GHz 대역에서만 제공됩니다.',
+    '고급 설정 > 무선 > 게스트 네트워크로 이동합니다.',
+  ].join(' ');
+  const hit = (date?: string): Hit => ({
+    chunk: { id: 'guest#0', articleId: 'guest', index: 0, start: 0, end: text.length, text },
+    article: { id: 'guest', title: '게스트 네트워크', origin: 'guest', ...(date ? { date } : {}) },
+    score: 1,
+  });
+  const opening = (date?: string) => {
+    const ranked = rankSentences('게스트 네트워크는 어디서 해?', [hit(date)], flat);
+    return chooseOpening('게스트 네트워크는 어디서 해?', ranked, flat)?.first.text;
+  };
+
+  it("opens with the page's menu path, not a sentence about the feature", () => {
+    expect(opening()).toBe('고급 설정 > 무선 > 게스트 네트워크로 이동합니다.');
+  });
+
+  it('leaves a dated article to the ranker', () => {
+    expect(opening('2025-10-01')).not.toBe('고급 설정 > 무선 > 게스트 네트워크로 이동합니다.');
   });
 });
