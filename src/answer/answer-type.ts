@@ -142,7 +142,11 @@ const QUESTION_FORMS: QuestionForm[] = [
     example: '피해 보는 한국 회사는 어디야?',
   },
   { form: /어디|어느\s*(곳|나라|지역|도시|장소)/, type: () => ({ kind: 'place' }), example: '행사는 어디서 열렸어?' },
-  { form: /어떻게|방법|하려면|어떤\s*식으로|절차/, type: () => ({ kind: 'method' }), example: '번호는 어떻게 넣어?' },
+  {
+    form: /어떻게|어떡|방법|[는운]\s?법(?=$|[\s은이을?])|려면\s*[?？]?\s*$|하려면|어떤\s*식으로|절차/,
+    type: () => ({ kind: 'method' }),
+    example: '번호는 어떻게 넣어?',
+  },
   // A thing's name ("칩 이름이 뭐야?"); a person's name is asked by the person row above.
   { form: /(이름|명칭|제품명|상품명|학명)(이|은|는)?\s*(뭐|무엇|어떻게)/, type: () => ({ kind: 'name' }), example: '세균 이름이 뭐야?' },
 ];

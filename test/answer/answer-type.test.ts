@@ -135,6 +135,13 @@ describe('expectedAnswerType', () => {
     // 몇인가 asks "what number", not a number of persons (인).
     ['배터리 용량은 몇인가?', undefined],
     ['날짜 차이를 없애기 위해 사용된 방법은?', { kind: 'method' }],
+    // Spoken forms of asking how: 어떡해 (어떻게 해), "-는 법", a bare "-려면?".
+    ['관리자 비번 까먹었는데 어떡해요?', { kind: 'method' }],
+    ['내가 쓴 리뷰 지우는 법 알려줘', { kind: 'method' }],
+    ['비번 6자리 까먹었어요 새로 만들려면?', { kind: 'method' }],
+    // 법 as law, and 려면 inside the question, ask no method.
+    ['그 법은 언제 통과됐어?', { kind: 'time' }],
+    ['새로 만들려면 얼마가 들어?', { kind: 'amount' }],
   ])('%s → %j', (question, expected) => {
     expect(expectedAnswerType(question)).toEqual(expected);
   });
