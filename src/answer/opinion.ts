@@ -19,9 +19,10 @@ export const OPINION_FORMS: Array<{ form: RegExp; example: string }> = [
     example: '둘 중 뭐가 더 나아?',
   },
   { form: /(잘한|잘못한|옳은|맞는)\s*(결정|선택|일)(일까|이야|인가|인지)/, example: '그건 잘한 결정일까?' },
-  // A guess asked of the bot: "우승할 것 같아?", "이길까?".
+  // A guess asked of the bot: "우승할 것 같아?", "이길까?". Without its question mark, "…것 같아요" tells the
+  // user's own impression ("비싸게 나온 것 같아요"), a complaint to answer, not a guess asked.
   {
-    form: /것\s*같(아|니|냐|나요|아요|습니까)\s*[?？]?\s*$|(우승|승리|당선|합격|통과)(할까|될까|하겠어|할\s*수\s*있을까)|이길까|질까\s*[?？]?\s*$/,
+    form: /것\s*같(니|냐|나요|습니까)\s*[?？]?\s*$|것\s*같(아|아요)\s*[?？]\s*$|(우승|승리|당선|합격|통과)(할까|될까|하겠어|할\s*수\s*있을까)|이길까|질까\s*[?？]?\s*$/,
     example: '그 팀 챔프전 우승할 것 같아?',
   },
 ];

@@ -116,6 +116,9 @@ describe('expectedAnswerType', () => {
     ['김도윤 최종 득표율은 얼마야?', { kind: 'rate' }],
     ['투표율 알려줘', { kind: 'rate' }],
     ['법률은 누가 만들어?', { kind: 'person' }],
+    // 누가 before "…까 봐" is someone, in a yes/no question.
+    ['누가 가져갈까봐요 찜해둘 수 있어요?', undefined],
+    ['누가 먼저 가져갈까 봐 걱정돼요. 예약돼요?', undefined],
     // 법률 is a law, not a rate.
     ['북한이 금강산을 보호하는 법률은?', undefined],
     ['강정호가 2군에서 거둔 타율은?', { kind: 'rate' }],
@@ -325,6 +328,10 @@ describe('canAnswerType', () => {
     ['회의는 15:30에 시작했다.', { kind: 'time', clock: true }, true],
     ['지난 14일 부상자가 8명에서 11명으로 늘었다.', { kind: 'time', clock: true }, false],
     ['2시간 동안 이어졌다.', { kind: 'time', clock: true }, false],
+    // Business days are days: "3영업일 안에" says when an answer comes and how long it takes.
+    ['3영업일 안에 검토 결과를 알려 드립니다.', TIME, true],
+    ['3영업일 안에 검토 결과를 알려 드립니다.', { kind: 'duration' }, true],
+    ['영업일 기준으로 처리됩니다.', TIME, false],
     // 초기 before a noun is a stage of something, not a time ("초기 처방", "말기 암").
     ['업계에서는 초기 처방 규모가 작을 수 있다고 본다.', TIME, false],
     ['말기 암 환자에게 쓰인다.', TIME, false],

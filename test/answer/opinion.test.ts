@@ -27,6 +27,11 @@ describe('isOpinionQuestion', () => {
     ['몇 명이 투자했어?', false],
     ['앞으로 5년 동안 얼마를 투자해?', false],
     ['감독은 언제 끝날 것 같다고 했어?', false],
+    // The user's own impression, told, not asked: a complaint the pages may answer.
+    ['밤 11시쯤 탔더니 평소보다 비싸게 나온 것 같아요', false],
+    ['요금이 두 번 나간 것 같아', false],
+    ['이번 주말에 비 올 것 같아요?', true],
+    ['그 팀이 이길 것 같나요', true],
     ['챔피언결정전은 언제 열려?', false],
     ['기상청은 비가 얼마나 올 것으로 전망했어?', false],
     ['새 공장은 언제 가동돼?', false],

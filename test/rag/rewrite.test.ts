@@ -3,6 +3,7 @@ import type { ChatTurn } from '../../src/domain/types.js';
 import type { Category } from '../../src/rag/follow-up/korean-tables.js';
 import { nounPhrases } from '../../src/rag/follow-up/noun-phrases.js';
 import { isFollowUp } from '../../src/rag/follow-up/question.js';
+import { menuPathIn } from '../../src/rag/follow-up/referents.js';
 import { shiftTime } from '../../src/rag/follow-up/time.js';
 import { explainRewrite, lastQuestion, rewriteFollowUp, type RewriteMethod } from '../../src/rag/follow-up/word-rewrite.js';
 import { categoryOfWord, fitParticle, isPersonName, splitParticle, stripMarkers } from '../../src/rag/follow-up/words.js';
@@ -155,6 +156,20 @@ describe('rewriteFollowUp on conversations', () => {
       '거기 날씨는 어땠어?',
       talk('한빛전자 연구소는 어디에 세워?', '세종시입니다. [1]'),
       '세종시 날씨는 어땠어?',
+      'substituted',
+    ],
+    [
+      '거기서 → the screen a menu path ends at, not a verb before it',
+      '거기서 글씨체도 바꿀 수 있어요?',
+      talk('전자책 글씨가 너무 작아요', '책을 읽다가 화면 가운데를 누르고 [보기 설정] > [글자 크기]에서 단계를 고르면 돼요. [1]'),
+      '[글자 크기]에서 글씨체도 바꿀 수 있어요?',
+      'substituted',
+    ],
+    [
+      '거기엔 → the end of a plain menu path, its particle off',
+      '거기엔 얼마나 예전 것까지 남아?',
+      talk('지난 알림 다시 볼 수 있어?', '구독은 설정 > 알림 > 알림 기록으로 가면 볼 수 있습니다. [1]'),
+      '알림 기록엔 얼마나 예전 것까지 남아?',
       'substituted',
     ],
     [
@@ -599,5 +614,19 @@ describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subje
     ['박시온은 어느 팀 출신이야?', TRANSFER, '박시온은 어느 팀 출신이야?'],
   ])('%s', (question, history, expected) => {
     expect(rewriteFollowUp(question, history)).toBe(expected);
+  });
+});
+
+describe('menuPathIn', () => {
+  it.each<[string, string | undefined]>([
+    ['화면 가운데를 누르고 [보기 설정] > [글자 크기]에서 고르세요.', '[보기 설정] > [글자 크기]'],
+    ['구독은 **설정 > 계정 > 요금제 > 구독 해지**에서 해지할 수 있습니다.', '설정 > 계정 > 요금제 > 구독 해지'],
+    ['고급 설정 > 무선 > 게스트 네트워크로 이동합니다.', '고급 설정 > 무선 > 게스트 네트워크'],
+    ['편집 → 실행 취소를 고릅니다.', '편집 → 실행 취소'],
+    // A comparison is no path, and a sentence without one has none.
+    ['x > 0 이면 양수입니다.', undefined],
+    ['가온시 과학관에서 열렸어요.', undefined],
+  ])('%s → %s', (text, path) => {
+    expect(menuPathIn([text])).toBe(path);
   });
 });

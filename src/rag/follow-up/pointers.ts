@@ -12,7 +12,7 @@ import {
   type Category,
 } from './korean-tables.js';
 import type { Analysis, Determiner } from './question.js';
-import { findCategory, findSameHead, findThing, namedInAnswer, topicOf, type Context } from './referents.js';
+import { findCategory, findSameHead, findThing, menuPathIn, namedInAnswer, topicOf, type Context } from './referents.js';
 import { resolveTime } from './time.js';
 import { isPersonName, withParticle, type Pronoun } from './words.js';
 
@@ -48,6 +48,10 @@ function referent(context: Context, category: Category, head?: string): Referent
     const same = findSameHead(context.sources, head) ?? findSameHead(context.background, head);
     return same ? { text: same.text, guessed: false } : { text: topicOf(context.question), guessed: true };
   }
+  // 거기 after an answer that gave a menu path is the screen the path ends at ("[알림 기록]"): the
+  // whole path would repeat the words of the steps that lead there and outweigh what is asked.
+  const path = category === 'place' && !head ? menuPathIn(context.sources) : undefined;
+  if (path) return { text: path.split(/\s*[>→]\s*/).at(-1)!, guessed: false };
   const prefer = head && TITLES.includes(head) ? [head] : head && COMPANY_HEADS.has(head) ? COMPANY_SUFFIXES : [];
   // The conversation first, then the background texts (the passages the last answer came from).
   for (const sources of [context.sources, context.background]) {

@@ -111,6 +111,29 @@ function candidatesOf(phrases: Phrase[]): Candidate[] {
   return out;
 }
 
+// A place in an interface, as help pages and answers write it: "[보기 설정] > [글자 크기]", "**설정 >
+// 계정**", "고급 설정 > 무선 > 게스트 네트워크로". Items of a plain path are one or two words.
+const BRACKET_PATH = /\[[^\][\n]{1,30}\](?:\s*[>→]\s*\[[^\][\n]{1,30}\])+/;
+const PLAIN_ITEM = String.raw`(?:[가-힣A-Za-z][가-힣A-Za-z0-9]* )?[가-힣A-Za-z][가-힣A-Za-z0-9]*`;
+const PLAIN_PATH = new RegExp(`${PLAIN_ITEM}(?:\\s*[>→]\\s*${PLAIN_ITEM})+`);
+
+/** The first menu path of the texts, its last word without its particle: what 거기 stands for on a help page. */
+export function menuPathIn(sources: string[]): string | undefined {
+  for (const source of sources) {
+    const text = source.replace(/\*\*/g, '');
+    const bracketed = BRACKET_PATH.exec(text)?.[0];
+    if (bracketed) return bracketed;
+    const plain = PLAIN_PATH.exec(text)?.[0];
+    if (!plain) continue;
+    const words = plain.split(' ');
+    // A word before the path that carries a particle is the sentence's, not the path's (구독은 설정 > 계정).
+    if (words.length > 1 && splitParticle(words[0]!)[1]) words.shift();
+    const last = words.pop() ?? '';
+    return [...words, splitParticle(last)[0]].join(' ');
+  }
+  return undefined;
+}
+
 /** The most specific phrase of a category: the preferred ends first (a title, a company), then specific ones, each in source order. */
 export function findCategory(sources: string[], category: Category, prefer: readonly string[] = []): Candidate | undefined {
   const flat = sources.flatMap((source) => candidatesOf(nounPhrases(source)).filter((candidate) => candidate.category === category));
