@@ -109,6 +109,9 @@ describe('areRelated', () => {
     ['일주일', '매주', true],
     ['글꼴', '폰트', true],
     ['사망', '사망자는', true],
+    // A company's head by any of its titles.
+    ['사장', '대표는', true],
+    ['사장', '회장', false],
     ['출시', '사망', false],
     ['비트코인', '가격', false],
     // Opposites never meet: a raise is no cut.
@@ -125,10 +128,10 @@ describe('areRelated', () => {
 });
 
 describe('the table', () => {
-  // A small table: paraphrases (at most 150 groups) and names written in Hangul and Latin letters.
-  it('holds 80 to 170 groups of at least two distinct words', () => {
+  // A small table: paraphrases and names written in Hangul and Latin letters, 180 groups at most.
+  it('holds 80 to 180 groups of at least two distinct words', () => {
     expect(RELATED_GROUPS.length).toBeGreaterThanOrEqual(80);
-    expect(RELATED_GROUPS.length).toBeLessThanOrEqual(170);
+    expect(RELATED_GROUPS.length).toBeLessThanOrEqual(180);
     for (const group of RELATED_GROUPS) expect(new Set(group).size, group.join(', ')).toBeGreaterThanOrEqual(2);
   });
 
