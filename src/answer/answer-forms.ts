@@ -193,6 +193,26 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, Re
   key: KEY_ANSWER,
 };
 
+const countPatterns = new Map<string, RegExp>();
+
+/** What states a count in `counter` (built once per counter: a sentence is checked for every candidate). */
+function countPattern(counter: string): RegExp {
+  let pattern = countPatterns.get(counter);
+  if (pattern) return pattern;
+  // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency
+  // follows it ("27억 원" is money, not a number of people).
+  const counters = COUNTER_CLASSES[counter] ?? counter;
+  // 첫 is the first of a series ("몇 번째 우승?" → "첫 우승"), not a number of people or a rank.
+  const first = ORDINAL_COUNTERS.has(counter) ? '|첫' : '';
+  // A rank is never a bare number: "2만 8,412명" holds no place in a league table.
+  const bare = RANK_COUNTERS.has(counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})`;
+  pattern = new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}`);
+  // Counters come from question text: keep the cache bounded.
+  if (countPatterns.size > 256) countPatterns.clear();
+  countPatterns.set(counter, pattern);
+  return pattern;
+}
+
 /** True when the sentence holds something of the asked kind: for "몇 명", a number of 명. Given the
  *  question, a name must be one the question does not already say. */
 export function canAnswerType(sentence: string, type: AnswerType, question?: string): boolean {
@@ -203,17 +223,8 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
   if (type.kind === 'org' && question !== undefined) return namesOrg();
   // "몇" is the question's own word, not a number: a duration or count must be stated.
   if (type.kind === 'count') {
-    // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency
-    // follows it ("27억 원" is money, not a number of people).
-    const counters = COUNTER_CLASSES[type.counter] ?? type.counter;
-    // 첫 is the first of a series ("몇 번째 우승?" → "첫 우승"), not a number of people or a rank.
-    const first = ORDINAL_COUNTERS.has(type.counter) ? '|첫' : '';
-    // A rank is never a bare number: "2만 8,412명" holds no place in a league table.
-    const bare = RANK_COUNTERS.has(type.counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})`;
     // "한 번의 주문" (a single order) and "한 번에" (at once) count no times.
-    return new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}`).test(
-      sentence.replace(/몇/g, '').replace(/한\s?번(의|에)/g, ''),
-    );
+    return countPattern(type.counter).test(sentence.replace(/몇/g, '').replace(/한\s?번(의|에)/g, ''));
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);
   if (type.kind === 'money' && !type.change) return SUM_ANSWER.test(sentence);
