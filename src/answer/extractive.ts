@@ -4,6 +4,7 @@
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
 import { textsHoldCodes } from '../text/codes.js';
+import { RELATIVE_DAYS, RELATIVE_YEARS } from '../text/temporal-tables.js';
 import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType, namesCause, namesUiPlace } from './answer-forms.js';
@@ -77,6 +78,8 @@ export function chooseOpening(
   // state the value in a sentence whose passage names the attribute differently.)
   // A code the question names (E-502, HK-170) must be in a passage: another code is another thing.
   if (!textsHoldCodes(question, chunkTexts(candidates))) return undefined;
+  const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
+  if (!corpusNamesTopic(question, corpus)) return undefined;
   const focus = focusWords(question);
   if (focus.length > 0) {
     const seen = new Set<string>();
@@ -88,7 +91,6 @@ export function chooseOpening(
         return false;
       },
     };
-    const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
     if (!focus.every(({ word, prefix, scope }) => holdsWord(scope === 'corpus' ? corpus : passages, word, prefix))) return undefined;
   }
   // The months and rounds the question names, and the side of a division (article-fit.ts).
@@ -110,6 +112,14 @@ export function chooseOpening(
   const rivals = candidates.filter(eligible);
   const opening = preferByTime(question, preferArticleAbout(question, best, rivals), rivals);
   return { best, first: preferBound(type, opening, rivals), fits: articleNamesAll };
+}
+
+/** Whether the corpus holds any topic word of the question (in any spelling the related-words table
+ *  knows): a question none of whose words any article uses ("해운대 불꽃축제" in a corpus that never
+ *  names either) is about something the articles do not cover. Time words are no topic. */
+function corpusNamesTopic(question: string, corpus: { has: (term: string) => boolean }): boolean {
+  const topic = questionContentWords(question).filter((word) => !(word in RELATIVE_YEARS) && !(word in RELATIVE_DAYS));
+  return topic.length === 0 || topic.some((word) => holdsWord(corpus, word));
 }
 
 /** The candidates' passage texts, lazily: read only when a question names a code. */

@@ -308,3 +308,24 @@ describe('where on a help page', () => {
     expect(opening('2025-10-01')).not.toBe('고급 설정 > 무선 > 게스트 네트워크로 이동합니다.');
   });
 });
+
+describe('a question about nothing the corpus names', () => {
+  const text = '올해 가온시 축제는 다음 달 1일 시작한다. 축제에는 시민 3만 명이 찾을 것으로 보인다.';
+  const hit: Hit = {
+    chunk: { id: 'fest#0', articleId: 'fest', index: 0, start: 0, end: text.length, text },
+    article: { id: 'fest', title: '가온시 축제', origin: 'fest', date: '2025-09-01' },
+    score: 1,
+  };
+  // The corpus knows every term of the passage above and nothing else.
+  const known = new Set(rankSentences('축제', [hit], { documentCount: 1, documentFrequency: () => 1 }).flatMap((c) => [...c.terms]));
+  const lexicon: Lexicon = { documentCount: 10, documentFrequency: (term) => (known.has(term) ? 1 : 0) };
+  const opens = (question: string) => chooseOpening(question, rankSentences(question, [hit], lexicon), lexicon) !== undefined;
+
+  it('has no opening when only its time word (올해) is in the articles', () => {
+    expect(opens('올해 해운대 불꽃축제 언제 해?')).toBe(false);
+  });
+
+  it('opens when one topic word is there', () => {
+    expect(opens('올해 가온시 불꽃축제 언제 해?')).toBe(true);
+  });
+});
