@@ -2,6 +2,7 @@
 // statistics ("6월 외국인 관광객 171만 명…" / "7월 외국인 관광객 185만 명…"), a company's
 // quarters, a first report and its update, a nominee and the same person taking office. Such
 // look-alikes differ by time, which the question's time then chooses between.
+import { areRelated } from './related-words.js';
 import { isWordTerm } from './tokens.js';
 
 const HANGUL_BIGRAM = /^[가-힣]{2}$/;
@@ -10,6 +11,18 @@ const HANGUL_BIGRAM = /^[가-힣]{2}$/;
 function overlap(left: Set<string>, right: Set<string>): { shared: number; share: number } {
   let shared = 0;
   for (const term of left) if (right.has(term)) shared++;
+  return { shared, share: shared / Math.max(1, Math.min(left.size, right.size)) };
+}
+
+/** overlap() for whole words, where a word also meets a related one (부상 ~ 부상자, 숨져 ~ 사망): an
+ *  update's headline words its figure anew ("작업자 7명 부상" → "부상자 11명으로 늘어"). */
+function wordOverlap(left: Set<string>, right: Set<string>): { shared: number; share: number } {
+  let shared = 0;
+  const rightWords = [...right].map((term) => term.slice(2));
+  for (const term of left) {
+    if (right.has(term)) shared++;
+    else if (rightWords.some((word) => areRelated(term.slice(2), word))) shared++;
+  }
   return { shared, share: shared / Math.max(1, Math.min(left.size, right.size)) };
 }
 
@@ -31,7 +44,7 @@ export function sameSubject(leftTerms: Iterable<string>, rightTerms: Iterable<st
   };
   const left = split(leftTerms);
   const right = split(rightTerms);
-  const words = overlap(left.words, right.words);
+  const words = wordOverlap(left.words, right.words);
   const bigrams = overlap(left.bigrams, right.bigrams);
   if (bigrams.share < 0.4) return false;
   return (words.shared >= 2 && words.share >= 0.4) || (words.shared >= 1 && bigrams.share >= 0.5);

@@ -64,6 +64,8 @@ describe('sameSubject', () => {
     ['해담은행 차기 행장에 윤서진 부행장…창립 후 첫 여성 행장', '윤서진 해담은행장 취임…"중소기업 금융 넓힐 것"', true],
     // Shared stock words of statistics headlines are not a subject.
     ['해담은행, 1분기 순이익 8120억 원…전년 동기 대비 6.3% 증가', '5월 방한 외국인 관광객 162만 명…전년 동월 대비 14.2% 증가', false],
+    // An update words its figure anew: 부상 and 부상자 are one word to a headline.
+    ['나루항 하역 크레인 붕괴…작업자 7명 부상·1명 실종', '나루항 크레인 사고 부상자 11명으로 늘어…부두 20일 재개', true],
   ])('%s / %s → %s', (left, right, same) => {
     expect(sameSubject(terms(left), terms(right))).toBe(same);
   });
