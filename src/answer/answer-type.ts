@@ -69,9 +69,10 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: (match) => (MONEY_CHANGE.test(match.input) ? { kind: 'money', change: true } : { kind: 'money' }),
     example: '매출은 얼마야?',
   },
-  // A price: "얼마에 팔아?", "얼마 내야 돼?", "얼마 벌었어?" ask for a sum of money whatever the noun.
+  // A price: "얼마에 팔아?", "얼마 내야 돼?", "얼마 벌었어?", "얼마 받고 판 거야?", "얼마 들였어?" ask for a sum
+  // of money whatever the noun.
   {
-    form: /얼마(에|를|씩|나)?\s*(팔|판매|사|샀|산다|구매|구입|내놓|내놨|기부|후원|거래|낙찰|매각|인수|넘기|넘겼|내야|내면|내는|벌|번다|벌었)/,
+    form: /얼마(에|를|씩|나)?\s*(팔|판매|사|샀|산다|구매|구입|내놓|내놨|기부|후원|거래|낙찰|매각|인수|넘기|넘겼|내야|내면|내는|냈|내고|벌|번다|벌었|받고|받았|받아|받는|받을|받기로|들였|들여|들었|줬|주고)/,
     type: () => ({ kind: 'money' }),
     example: '새 안경 얼마에 팔아?',
   },

@@ -41,6 +41,12 @@ describe('expectedAnswerType', () => {
     ['입장할 때 얼마 내야 돼?', MONEY],
     ['그 그림은 얼마에 낙찰됐어?', MONEY],
     ['그 중에 화학회사는 얼마 내놨어?', MONEY],
+    // Verbs that take a sum: 받다, 들이다, 주다, 내다.
+    ['달빛 세탁소 남미에 얼마 받고 판 거야?', MONEY],
+    ['새 공장 짓는 데 얼마 들였어?', MONEY],
+    ['그 선수한테 얼마 줬어?', MONEY],
+    // 들어오다 is coming in, no cost.
+    ['관객이 얼마나 들어왔어?', { kind: 'amount' }],
     ['입장료는 몇 원이야?', MONEY],
     // Compensation is paid in money.
     ['해킹 피해 보상 얼마해줌?', MONEY],
