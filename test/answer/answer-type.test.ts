@@ -47,6 +47,7 @@ describe('expectedAnswerType', () => {
     ['그 선수한테 얼마 줬어?', MONEY],
     // 들어오다 is coming in, no cost.
     ['관객이 얼마나 들어왔어?', { kind: 'amount' }],
+    ['드라마 만든 제작사가 어디야?', { kind: 'org' }],
     ['입장료는 몇 원이야?', MONEY],
     // Compensation is paid in money.
     ['해킹 피해 보상 얼마해줌?', MONEY],

@@ -159,6 +159,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '거기 → the company a which-company question was answered with',
+      '거기 대표는 누구야?',
+      talk('드라마 만든 제작사가 어디야?', '스튜디오 누리결이라는 제작사예요. [1]'),
+      '스튜디오 누리결 대표는 누구야?',
+      'substituted',
+    ],
+    [
       '거기서 → the screen a menu path ends at, not a verb before it',
       '거기서 글씨체도 바꿀 수 있어요?',
       talk('전자책 글씨가 너무 작아요', '책을 읽다가 화면 가운데를 누르고 [보기 설정] > [글자 크기]에서 단계를 고르면 돼요. [1]'),

@@ -12,7 +12,8 @@ import {
   type Category,
 } from './korean-tables.js';
 import type { Analysis, Determiner } from './question.js';
-import { findCategory, findSameHead, findThing, menuPathIn, namedInAnswer, topicOf, type Context } from './referents.js';
+import { answeredName, findCategory, findSameHead, findThing, menuPathIn, namedInAnswer, topicOf, type Context } from './referents.js';
+import { expectedAnswerType } from '../../answer/answer-type.js';
 import { resolveTime } from './time.js';
 import { isPersonName, withParticle, type Pronoun } from './words.js';
 
@@ -47,6 +48,11 @@ function referent(context: Context, category: Category, head?: string): Referent
     if (!head) return { text: findThing(context), guessed: false };
     const same = findSameHead(context.sources, head) ?? findSameHead(context.background, head);
     return same ? { text: same.text, guessed: false } : { text: topicOf(context.question), guessed: true };
+  }
+  // 거기 after "제작사가 어디야?" is the company the answer named ("스튜디오 하늘결이라는 제작사예요").
+  if (category === 'place' && !head && expectedAnswerType(context.question)?.kind === 'org') {
+    const company = answeredName(context);
+    if (company) return { text: company, guessed: false };
   }
   // 거기 after an answer that gave a menu path is the screen the path ends at ("[알림 기록]"): the
   // whole path would repeat the words of the steps that lead there and outweigh what is asked.

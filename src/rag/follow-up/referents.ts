@@ -241,6 +241,17 @@ export function findThing(context: Context): string | undefined {
   return topicOf(context.question);
 }
 
+/** The first noun phrase of the last answer that the question did not say: what a which-company
+ *  question was answered with ("스튜디오 하늘결" of "스튜디오 하늘결이라는 제작사예요"). */
+export function answeredName(context: Context): string | undefined {
+  const answer = context.answers[0];
+  if (!answer) return undefined;
+  const asked = new Set(nounPhrases(context.question).flatMap((phrase) => phrase.words));
+  return nounPhrases(answer)
+    .find((phrase) => phrase.words.some((word) => !asked.has(word)))
+    ?.words.join(' ');
+}
+
 /**
  * A name of a kind the last answer gave in quotes ("'… AI로드맵' 세션", "'빛나래 3' 모델"): what a
  * pointer most likely means when no phrase of its own category was said (그 행사 after a session).
