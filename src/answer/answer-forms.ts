@@ -200,12 +200,12 @@ function countPattern(counter: string): RegExp {
   let pattern = countPatterns.get(counter);
   if (pattern) return pattern;
   // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency
-  // follows it ("27억 원" is money, not a number of people).
+  // follows it, after any further units ("27억 원", "2억 1천만 원" are money, not a number of people).
   const counters = COUNTER_CLASSES[counter] ?? counter;
   // 첫 is the first of a series ("몇 번째 우승?" → "첫 우승"), not a number of people or a rank.
   const first = ORDINAL_COUNTERS.has(counter) ? '|첫' : '';
   // A rank is never a bare number: "2만 8,412명" holds no place in a league table.
-  const bare = RANK_COUNTERS.has(counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s]*(만|천|백|억)?\\s*${CURRENCY})`;
+  const bare = RANK_COUNTERS.has(counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s만천백억]*${CURRENCY})`;
   pattern = new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}`);
   // Counters come from question text: keep the cache bounded.
   if (countPatterns.size > 256) countPatterns.clear();

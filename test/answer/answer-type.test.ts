@@ -263,6 +263,8 @@ describe('canAnswerType', () => {
     // A large round number stands for a count without its counter, but not before a currency.
     ['지구에는 870만 종의 생물이 산다.', count('명'), true],
     ['이번 연구에는 4년 동안 모두 27억 원이 들었다.', count('명'), false],
+    ['새 집을 받으려면 평균 2억 1천만 원을 더 내야 한다.', count('세대'), false],
+    ['아파트는 2,050가구로 다시 지어진다.', count('세대'), true],
     ['사업비 2조4000억 원이 투입된다.', count('명'), false],
     ['9가지 제품을 선보였다.', count('개'), true],
     ['전국 5곳에 문을 연다.', count('개'), true],
