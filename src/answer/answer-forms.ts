@@ -193,6 +193,26 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, Re
   key: KEY_ANSWER,
 };
 
+// A unit a price is given per, and how sentences write it: "월 4,900원" is per month, "1t당" per ton.
+const PER_UNIT_SPELLINGS: Record<string, string> = {
+  달: '달|월|매달|매월',
+  월: '달|월|매달|매월',
+  해: '해|년|연',
+  년: '해|년|연',
+  톤: '톤|t',
+  인: '인|명|사람',
+  명: '인|명|사람',
+  알: '알|정',
+  번: '번|회',
+  회: '번|회',
+};
+
+/** A sum given per `unit`: "한 알에 3,000원", "1t당 810원", "월 4,900원", "1인당 5만 원". */
+function perUnitPattern(unit: string): RegExp {
+  const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
+  return new RegExp(`(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*\\d`);
+}
+
 const countPatterns = new Map<string, RegExp>();
 
 /** What states a count in `counter` (built once per counter: a sentence is checked for every candidate). */
@@ -227,6 +247,7 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
     return countPattern(type.counter).test(sentence.replace(/몇/g, '').replace(/한\s?번(의|에)/g, ''));
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);
+  if (type.kind === 'money' && type.per) return SUM_ANSWER.test(sentence) && perUnitPattern(type.per).test(sentence);
   if (type.kind === 'money' && !type.change) return SUM_ANSWER.test(sentence);
   if (type.kind === 'time' && type.clock) return CLOCK_ANSWER.test(sentence);
   if (type.kind === 'time' && type.day) return DAY_ANSWER.test(withoutReportDates(sentence));

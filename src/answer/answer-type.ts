@@ -11,7 +11,7 @@
 import { INSTANCE_QUESTION } from './instance-nouns.js';
 
 export type AnswerType =
-  | { kind: 'money'; change?: true }
+  | { kind: 'money'; change?: true; per?: string }
   | { kind: 'amount' }
   | { kind: 'age' }
   | { kind: 'time'; ofReport?: true; clock?: true; day?: true; bound?: '부터' | '까지' }
@@ -68,6 +68,13 @@ const QUESTION_FORMS: QuestionForm[] = [
     // "가격이 얼마나 올랐어?" asks for a change, which a percentage states; "가격 얼마야?" for a sum.
     type: (match) => (MONEY_CHANGE.test(match.input) ? { kind: 'money', change: true } : { kind: 'money' }),
     example: '매출은 얼마야?',
+  },
+  // A price per unit: "한 알에 얼마야?", "한 달에 얼마 내?", "1인당 얼마야?" ask for a sum of money for that unit
+  // (`per`): a sentence with a sum for anything else (개발에 1,300억 원) does not answer.
+  {
+    form: /(?:한|1|하나)\s*([가-힣]{1,3})에\s*얼마(?!나)|(?<![가-힣])(?:1|한)?\s*([가-힣]{1,3})당\s*얼마(?!나)/,
+    type: (match) => ({ kind: 'money', per: match[1] ?? match[2]! }),
+    example: '한 알에 얼마야?',
   },
   // A price: "얼마에 팔아?", "얼마 내야 돼?", "얼마 벌었어?", "얼마 받고 판 거야?", "얼마 들였어?" ask for a sum
   // of money whatever the noun.

@@ -48,6 +48,11 @@ describe('expectedAnswerType', () => {
     // 들어오다 is coming in, no cost.
     ['관객이 얼마나 들어왔어?', { kind: 'amount' }],
     ['드라마 만든 제작사가 어디야?', { kind: 'org' }],
+    // A price per unit: the unit is kept; 얼마나 asks a quantity.
+    ['미그렌타정 한 알에 얼마야?', { kind: 'money', per: '알' }],
+    ['프로 요금제 한 달에 얼마예요?', { kind: 'money', per: '달' }],
+    ['수돗물 값 톤당 얼마로 오르는 거야?', { kind: 'money', per: '톤' }],
+    ['시간당 얼마나 쏟아졌어?', { kind: 'amount' }],
     ['입장료는 몇 원이야?', MONEY],
     // Compensation is paid in money.
     ['해킹 피해 보상 얼마해줌?', MONEY],
@@ -264,6 +269,11 @@ describe('canAnswerType', () => {
     ['지구에는 870만 종의 생물이 산다.', count('명'), true],
     ['이번 연구에는 4년 동안 모두 27억 원이 들었다.', count('명'), false],
     ['새 집을 받으려면 평균 2억 1천만 원을 더 내야 한다.', count('세대'), false],
+    // A price per unit is a sum for that unit, however the sentence writes it.
+    ['하루에 한 알씩 먹으면 되고, 한 알에 3,000원이다.', { kind: 'money', per: '알' }, true],
+    ['프로 플랜은 월 4,900원입니다.', { kind: 'money', per: '달' }, true],
+    ['요금이 1t당 720원에서 810원으로 오른다.', { kind: 'money', per: '톤' }, true],
+    ['신약 개발에 9년 동안 약 1,300억 원을 들였다.', { kind: 'money', per: '알' }, false],
     ['아파트는 2,050가구로 다시 지어진다.', count('세대'), true],
     ['사업비 2조4000억 원이 투입된다.', count('명'), false],
     ['9가지 제품을 선보였다.', count('개'), true],
