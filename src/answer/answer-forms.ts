@@ -207,10 +207,10 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
   회: '번|회',
 };
 
-/** A sum given per `unit`: "한 알에 3,000원", "1t당 810원", "월 4,900원", "1인당 5만 원". */
+/** A sum given per `unit`: "한 알에 3,000원", "1t당 810원", "월 4,900원", "1인당 5만 원", "한 철 벌이가 4,000만 원". */
 function perUnitPattern(unit: string): RegExp {
   const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
-  return new RegExp(`(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*\\d`);
+  return new RegExp(`(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*\\d|(?<![가-힣])(한|1)\\s*(${spellings})(?![가-힣])`);
 }
 
 const countPatterns = new Map<string, RegExp>();

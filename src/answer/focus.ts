@@ -184,9 +184,13 @@ const TIME_WORD =
 // A native number with its counter ("한개", "두명", "세가지") counts what is asked; it names nothing.
 const COUNTED = /^(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)(개|명|가지|곳|사람|분|권|편|마리)$/;
 
+const CONDITION = /(으면|하면|되면|려면|다면|이면)$/;
+
 // The forms that make a verb modify the noun after it: 입건된, 참여한, 다친, 숨진, 쓰는, 살던.
 // A noun ending in ㄴ/ㄹ (서울, 결론) reads the same, and is as much content.
 function isModifier(word: string): boolean {
+  // A condition ends in ㄴ too: "공장 다 지으면 사람 몇 명" asks no 지으면.
+  if (CONDITION.test(word)) return false;
   const last = decompose(word.charAt(word.length - 1));
   return last !== undefined && (last.final === FINAL.nieun || last.final === FINAL.rieul || /[는던]$/.test(word));
 }

@@ -274,6 +274,7 @@ describe('canAnswerType', () => {
     ['프로 플랜은 월 4,900원입니다.', { kind: 'money', per: '달' }, true],
     ['요금이 1t당 720원에서 810원으로 오른다.', { kind: 'money', per: '톤' }, true],
     ['신약 개발에 9년 동안 약 1,300억 원을 들였다.', { kind: 'money', per: '알' }, false],
+    ['배 씨는 "문어 한 철 벌이가 4,000만 원이 넘는다"고 말했다.', { kind: 'money', per: '철' }, true],
     ['아파트는 2,050가구로 다시 지어진다.', count('세대'), true],
     ['사업비 2조4000억 원이 투입된다.', count('명'), false],
     ['9가지 제품을 선보였다.', count('개'), true],

@@ -40,6 +40,8 @@ describe('focusWords', () => {
     ['로그아웃 되던데 몇 분 지나면 그래요?', []],
     ['해룡스 이번에 이겨서 순위 몇 위 됐어?', []],
     ['더위 때문에 숨진 사람 몇 명이에요?', [word('숨진')]],
+    // A condition (…으면) modifies no noun.
+    ['공장 다 지으면 사람 몇 명이나 뽑아?', []],
     // A one-syllable verb (쉬다) proves nothing: the passage may say 쉼터.
     ['숲길에 쉬는 곳 몇 곳이나 있어?', []],
     ['평균 얼마 들어?', []],
