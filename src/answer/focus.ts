@@ -89,7 +89,9 @@ export interface FocusWord {
 export function focusWords(question: string): FocusWord[] {
   const words = splitWords(question);
   const focus = new Map<string, FocusWord>();
-  const add = (word: string, prefix: boolean, scope: FocusWord['scope'] = 'passages') => {
+  const add = (spoken: string, prefix: boolean, scope: FocusWord['scope'] = 'passages') => {
+    // A plural is its noun: a page that names 집 or 선수 names 집들 and 선수들.
+    const word = spoken.length >= 2 && spoken.endsWith('들') ? spoken.slice(0, -1) : spoken;
     // A run-on word is a question typed without spaces, not a topic.
     if (
       word.length < 2 ||

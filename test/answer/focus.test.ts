@@ -42,6 +42,9 @@ describe('focusWords', () => {
     ['더위 때문에 숨진 사람 몇 명이에요?', [word('숨진')]],
     // A condition (…으면) modifies no noun.
     ['공장 다 지으면 사람 몇 명이나 뽑아?', []],
+    // A plural is its noun; a one-syllable noun is too short to require.
+    ['그 집들은 언제까지 다 지어준대?', []],
+    ['출전한 선수들은 누구야?', [{ word: '선수', prefix: false, scope: 'corpus' }]],
     // A one-syllable verb (쉬다) proves nothing: the passage may say 쉼터.
     ['숲길에 쉬는 곳 몇 곳이나 있어?', []],
     ['평균 얼마 들어?', []],
