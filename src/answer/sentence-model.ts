@@ -67,11 +67,16 @@ export interface AnswerabilityModel {
    *  sets (`fit:answer --news-threshold`): a news question that the passages do not answer
    *  shares their names and words more than a KorQuAD near miss does. */
   newsThreshold?: number;
+  /** The threshold for an opening from an undated document (a help page), when fitted apart on the
+   *  help-page sets (`fit:answer --page-threshold`): users ask help pages in their own words. */
+  pageThreshold?: number;
 }
 
 /** The probability below which `answerability` refuses to open with `opening`. */
 export function answerThreshold(answerability: AnswerabilityModel, opening: { hit: { article: { date?: string } } }): number {
-  return opening.hit.article.date !== undefined ? (answerability.newsThreshold ?? answerability.threshold) : answerability.threshold;
+  return opening.hit.article.date !== undefined
+    ? (answerability.newsThreshold ?? answerability.threshold)
+    : (answerability.pageThreshold ?? answerability.threshold);
 }
 
 export function sigmoid(value: number): number {

@@ -54,6 +54,7 @@ export interface FitCommandOptions {
   dryRun?: boolean;
   thresholdOnly?: boolean;
   newsThreshold?: boolean;
+  pageThreshold?: boolean;
 }
 
 export async function fitAnswerCommand(options: FitCommandOptions): Promise<void> {
@@ -61,13 +62,15 @@ export async function fitAnswerCommand(options: FitCommandOptions): Promise<void
   const { evalSetExamples, korquadExamples } = await import('../eval/fit-data.js');
   const config = withConfig({ embeddingsProvider: 'local', llmProvider: 'extractive' });
   const build = (articles: Article[], indexDir: string) => buildRetrieval(config, articles, indexDir);
-  if (options.newsThreshold) {
-    // The news sets only: KorQuAD has no dated passage.
-    const { refitNewsThreshold } = await import('../eval/fit-news-threshold.js');
+  if (options.newsThreshold || options.pageThreshold) {
+    // The development sets of one side only: news sets for dated openings, help-page sets for undated ones.
+    const side = options.newsThreshold ? 'news' : 'pages';
+    const { refitSideThreshold } = await import('../eval/fit-set-threshold.js');
     const files = options.set ?? (await defaultSetFiles(process.cwd())).filter((file) => file.endsWith('.jsonl'));
     const model = (await import('../answer/sentence-weights.js')).FITTED_SENTENCE_MODEL;
-    const result = refitNewsThreshold(await evalSetExamples(files, process.cwd(), build), model, notice);
-    process.stdout.write(`${JSON.stringify({ newsThreshold: result.threshold, outOfFold: result.outOfFold }, null, 2)}\n`);
+    const result = refitSideThreshold(await evalSetExamples(files, process.cwd(), build), model, side, notice);
+    const key = side === 'news' ? 'newsThreshold' : 'pageThreshold';
+    process.stdout.write(`${JSON.stringify({ [key]: result.threshold, outOfFold: result.outOfFold }, null, 2)}\n`);
     if (!options.dryRun) await writeWeights(options.write, result.model);
     return;
   }

@@ -14,7 +14,7 @@
 // thresholds by a grid search. Five folds (KorQuAD by Wikipedia title, eval cases by id)
 // give the out-of-fold figures; the final models are fitted on all folds and written to
 // src/answer/sentence-weights.ts.
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import {
   answerabilityFeatures,
   chooseOpening,
@@ -268,13 +268,17 @@ ${answerability}
     ],
     threshold: ${model.answerability?.threshold ?? 0},${
       model.answerability?.newsThreshold !== undefined ? `\n    newsThreshold: ${model.answerability.newsThreshold},` : ''
-    }
+    }${model.answerability?.pageThreshold !== undefined ? `\n    pageThreshold: ${model.answerability.pageThreshold},` : ''}
   },
   fitted: ${JSON.stringify(model.fitted ?? {})},
 };
 `;
 }
 
+/** Writes the weights file whole or not at all: a fit cut short (a closed pipe, Ctrl+C) never leaves
+ *  an empty or half-written source file behind. */
 export async function writeWeights(file: string, model: SentenceModel): Promise<void> {
-  await writeFile(file, weightsSource(model));
+  const partial = `${file}.partial`;
+  await writeFile(partial, weightsSource(model));
+  await rename(partial, file);
 }

@@ -4,7 +4,10 @@
 // refit would also move the ranker, whose weights the development sets were measured with.
 // The threshold is the same quantile the full fit takes (MAX_ANSWERABLE_REFUSED of the answerable
 // questions), over openings chosen as the answerer serves them; its out-of-fold figures take
-// the quantile on four folds and answer the fifth.
+// the quantile on four folds and answer the fifth. Once a page threshold is fitted on the help-page
+// sets (`--page-threshold`), undated openings, KorQuAD's among them, take that one: this refit then
+// moves only the fallback, and its out-of-fold KorQuAD figures are those at the page threshold,
+// which no KorQuAD question was used to fit.
 import { DEFAULT_EXTRACTIVE } from '../answer/extractive.js';
 import type { SentenceModel } from '../answer/sentence-model.js';
 import {

@@ -1,7 +1,11 @@
 // The model fitters on synthetic data whose answer is known: they must recover which
 // feature decides, and the weights file they write must hold every weight by name.
 import { describe, expect, it } from 'vitest';
-import { weightsSource } from '../../src/eval/fit-answer-model.js';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { weightsSource, writeWeights } from '../../src/eval/fit-answer-model.js';
+import { FITTED_SENTENCE_MODEL } from '../../src/answer/sentence-weights.js';
 import { fitLogistic, fitWeights } from '../../src/eval/fit-regression.js';
 import { ANSWERABILITY_FEATURES, FEATURE_COUNT, FEATURES, scoreFeatures, sigmoid } from '../../src/answer/sentence-model.js';
 
@@ -88,5 +92,19 @@ describe('weightsSource', () => {
     for (const name of ANSWERABILITY_FEATURES) expect(source).toContain(`// ${name}`);
     expect(source).toContain('threshold: 0.25');
     expect(source).toContain('"folds":5');
+  });
+});
+
+describe('writeWeights', () => {
+  it('replaces the weights file whole and leaves no partial file behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'weights-'));
+    try {
+      const file = join(dir, 'sentence-weights.ts');
+      await writeWeights(file, FITTED_SENTENCE_MODEL);
+      expect(await readFile(file, 'utf8')).toBe(weightsSource(FITTED_SENTENCE_MODEL));
+      expect(await readdir(dir)).toEqual(['sentence-weights.ts']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
