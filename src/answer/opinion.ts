@@ -5,9 +5,12 @@
 // Each row: a Korean way of asking for an opinion or advice, with an example.
 export const OPINION_FORMS: Array<{ form: RegExp; example: string }> = [
   {
-    form: /(사도|사면|팔아도|팔면|투자해도|들어가도|가입해도|써도|바꿔도)\s*(될까|되나|돼\?|되겠|괜찮|좋을까|좋아\?|좋겠)/,
+    form: /(사도|사면|팔아도|팔면|투자해도)\s*(될까|되나|돼\?|되겠|괜찮|좋을까|좋아\?|좋겠)/,
     example: '지금 주식 사도 될까?',
   },
+  // Joining, using or switching asks advice only as "should I" (될까, 좋을까): "각자 계정 써도 되나요?" and
+  // "찜질방 들어가도 괜찮나요?" ask what is allowed or safe, which a help page states.
+  { form: /(가입해도|들어가도|써도|바꿔도)\s*(될까|좋을까|좋겠)/, example: '지금 그 적금 가입해도 될까?' },
   { form: /(살까|팔까|할까|갈까|고를까|쓸까|바꿀까)[,\s]*(아니면|말까|\?|$)/, example: '살까, 아니면 기다릴까?' },
   { form: /어떻게\s*생각|네\s*생각|너의\s*생각|당신\s*생각|의견은|의견이\s*뭐/, example: '그 선수 이적 어떻게 생각해?' },
   {

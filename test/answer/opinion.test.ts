@@ -31,6 +31,11 @@ describe('isOpinionQuestion', () => {
     ['밤 11시쯤 탔더니 평소보다 비싸게 나온 것 같아요', false],
     ['요금이 두 번 나간 것 같아', false],
     ['이번 주말에 비 올 것 같아요?', true],
+    // Permission and safety asked of a help page, not advice: 되나요, 괜찮나요.
+    ['와이프랑 각자 계정 써도 되나요?', false],
+    ['시계 차고 찜질방 들어가도 괜찮나요?', false],
+    ['중학생인데 가입해도 되나요?', false],
+    ['지금 그 적금 가입해도 될까?', true],
     ['그 팀이 이길 것 같나요', true],
     ['챔피언결정전은 언제 열려?', false],
     ['기상청은 비가 얼마나 올 것으로 전망했어?', false],
