@@ -22,6 +22,19 @@ const LEAD_IN = /(다음과|아래와)\s*같(습니다|다|아요)\s*[.:：]?\s*
 // pages and fact boxes state a fact so, with no predicate.
 const LABELLED_VALUE = /^[-*•·]?\s*[^:：]{2,40}[:：]\s*\S/;
 
+// A Markdown table row ("| 월간 | 월 9,900원 | 매달 자동 결제 |"): a row that holds a figure states a fact
+// as a list item does; a row without one is the table's header.
+const TABLE_ROW = /^\|(.*)\|$/;
+
+function tableRowKind(text: string): SentenceKind | undefined {
+  const cells = TABLE_ROW.exec(text)?.[1]
+    ?.split('|')
+    .map((cell) => cell.trim());
+  if (!cells) return undefined;
+  if (cells.every((cell) => /^:?-*:?$/.test(cell))) return 'fragment';
+  return cells.filter(Boolean).length >= 2 && cells.slice(1).some((cell) => /\d/.test(cell)) ? 'statement' : 'heading';
+}
+
 // A Markdown heading, whatever its wording: "## 무인 대출기가 바코드를 읽지 못해요" titles a section of a
 // help page in the words of a complaint; its answer is the section below.
 const MARKDOWN_HEADING = /^#{1,6}\s/;
@@ -41,6 +54,8 @@ function hangulCount(text: string): number {
 export function sentenceKind(sentence: string): SentenceKind {
   const text = sentence.trim();
   if (CAPTION.test(text)) return 'caption';
+  const row = tableRowKind(text);
+  if (row) return row;
   const hangul = hangulCount(text);
   const letters = hangul + (text.match(/[A-Za-z]/g)?.length ?? 0) / 3;
   if (letters < 4) return 'fragment';

@@ -5,6 +5,10 @@ describe('sentenceKind', () => {
   it.each<[string, SentenceKind]>([
     ['이 원장은 30일 경주에서 열린 행사에 참석했다.', 'statement'],
     ['데비안 10의 코드명은 buster입니다.', 'statement'],
+    // Markdown table rows: a row with a figure states it; the header and the rule line do not.
+    ['| 월간 | 월 9,900원 | 매달 자동 결제 |', 'statement'],
+    ['| 요금제 | 요금 | 특징 |', 'heading'],
+    ['|---|:---:|---|', 'fragment'],
     ['메뉴에서 삽입 - 슬라이드 번호를 선택하십시오.', 'statement'],
     ['정부는 내년 예산을 늘리기로 했다고 밝혔다.', 'statement'],
     ['"우리는 끝까지 싸울 것"이라고 말했다.', 'statement'],
