@@ -166,6 +166,7 @@ const GROUPS_TEXT = `
 버전, 판
 # Names Korean users type in Hangul and documents write in Latin letters
 리눅스, Linux
+와이파이, Wi-Fi, WiFi
 윈도우, 윈도, Windows
 안드로이드, Android
 아이폰, iPhone

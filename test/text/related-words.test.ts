@@ -120,6 +120,7 @@ describe('areRelated', () => {
     ['증가', '감소', false],
     // A name typed in Hangul meets the document's Latin spelling.
     ['리눅스', 'Linux', true],
+    ['와이파이', 'Wi-Fi', true],
     ['임프레스에서도', 'Impress', true],
     ['리눅스', 'Windows', false],
   ])('%s ~ %s: %s', (a, b, expected) => {
