@@ -121,6 +121,8 @@ describe('areRelated', () => {
     // A name typed in Hangul meets the document's Latin spelling.
     ['리눅스', 'Linux', true],
     ['와이파이', 'Wi-Fi', true],
+    ['챔프전', '챔피언결정전', true],
+    ['비행기가', '항공기', true],
     ['임프레스에서도', 'Impress', true],
     ['리눅스', 'Windows', false],
   ])('%s ~ %s: %s', (a, b, expected) => {
