@@ -159,6 +159,20 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그 사람 → a person with a title ending in 대장',
+      '그 사람이 팬들한테 뭘 조심하라고 했어?',
+      talk('사기 사건 맡은 경찰 책임자가 누구야?', '서해경찰청의 김선우 사이버수사대장이에요. [1]'),
+      '김선우 사이버수사대장이 팬들한테 뭘 조심하라고 했어?',
+      'substituted',
+    ],
+    [
+      '그건 → the topic, while 그런 거 (such a thing) stays',
+      '그건 왜 그런 거야?',
+      talk('쌀값 요즘 얼마나 떨어졌어?', '산지 쌀값이 1년 전보다 16% 떨어졌어요. [1]'),
+      '쌀값은 왜 그런 거야?',
+      'substituted',
+    ],
+    [
       '거기 → the company a which-company question was answered with',
       '거기 대표는 누구야?',
       talk('드라마 만든 제작사가 어디야?', '스튜디오 누리결이라는 제작사예요. [1]'),

@@ -78,6 +78,10 @@ export interface Analysis {
   endsOnCategory: boolean;
 }
 
+const SUCH = new Set(['그런', '이런', '저런']);
+// 거/것/건/게 and their copula and question endings: 거야, 거예요, 건가요, 건데, 것이야.
+const BOUND_THING = /^(거|것|건|게)(야|예요|에요|이야|이에요|임|지|죠|니|냐|가요|가|데|요)?[?？.]*$/;
+
 export function analyse(question: string): Analysis {
   const words = splitQuestion(question);
   let start = 0;
@@ -88,6 +92,11 @@ export function analyse(question: string): Analysis {
   for (let i = start; i < words.length; i++) {
     const word = words[i]?.clean ?? '';
     const next = words[i + 1];
+    // "왜 그런 거야?", "이런 건가요": such a thing, the predicate of the question, not a pointer.
+    if (SUCH.has(word) && next && BOUND_THING.test(next.clean)) {
+      i++;
+      continue;
+    }
     if (DETERMINERS.has(word) && next && HANGUL.test(next.clean)) {
       const [head, particle] = splitParticle(next.clean);
       // "이 원장" may be a surname before a title; it still resolves to a person of that title.
