@@ -40,6 +40,12 @@ const COUNTER_CLASSES: Record<string, string> = {
   가구: '가구|세대',
   // Degrees of temperature: "영하 2도", "4℃".
   도: "도|℃|°|'C",
+  // Measures by their units (a height in cm or m, a weight in kg or t, an area in ㎡, 헥타르 or 평).
+  cm: 'cm|센티미터|센티|㎝|m|미터',
+  kg: 'kg|킬로그램|킬로|㎏|g|그램|t|톤',
+  m: 'm|미터|km|킬로미터|cm|센티미터|층',
+  '㎡': '㎡|m2|제곱미터|헥타르|ha|평|㎢|제곱킬로미터|에이커',
+  'km/h': 'km|킬로미터|노트|m/s|마하',
 };
 
 // An amount is a number that is not a date or a time ("11일", "2025년" answer 언제, not 얼마; "5년" may

@@ -42,6 +42,23 @@ const REPORT_QUESTION = /(발표|밝혔|밝힌|공개했|공개한|공시|알렸
 const MONEY_CHANGE =
   /(올랐|오르|올라|올려|내렸|내리|내려|인상|인하|늘었|늘어|늘려|줄었|줄어|줄여|상승|하락|떨어|뛰었|증가|감소|차이|[률율])/;
 
+/** The counter (answer-forms.ts COUNTER_CLASSES) a measure noun's value is written in. */
+const MEASURE_COUNTERS: Record<string, string> = {
+  키: 'cm',
+  신장: 'cm',
+  몸무게: 'kg',
+  체중: 'kg',
+  무게: 'kg',
+  높이: 'm',
+  길이: 'm',
+  넓이: '㎡',
+  면적: '㎡',
+  속도: 'km/h',
+  시속: 'km/h',
+  기온: '도',
+  온도: '도',
+};
+
 /** One question form: the pattern that recognises it and the answer kind it asks for.
  *  The first matching row wins, so specific forms come before general ones. */
 interface QuestionForm {
@@ -53,6 +70,13 @@ interface QuestionForm {
 // Short nouns need a word start: "정몽주가" is not 주가 (stock price).
 const QUESTION_FORMS: QuestionForm[] = [
   { form: /몇\s*살|나이는|나이가|연세/, type: () => ({ kind: 'age' }), example: '그는 몇 살이야?' },
+  // A measure asked by its noun ("키가 몇이야?", "높이는 얼마야?"): the answer gives it in one of its units,
+  // which answer-forms.ts reads as counters (cm, kg, m, ㎡, km/h, 도).
+  {
+    form: /(?<![가-힣])(키|신장|몸무게|체중|무게|높이|길이|넓이|면적|속도|시속|기온|온도)(가|는|은|이|도)?\s*(몇(?=이|인|\s*[?？.]|\s*$)|얼마(?!\s*(나|동안)))/,
+    type: (match) => ({ kind: 'count', counter: MEASURE_COUNTERS[match[1]!]! }),
+    example: '그 선수 키가 몇이야?',
+  },
   // A rate: nouns in 률/율 (상승률, 득표율, 점유율; not 법률, 선율, 자율), 비율, 비중, and 몇 %. Its answer
   // is a percentage, a multiple, a fraction or a batting average.
   {

@@ -50,6 +50,10 @@ describe('expectedAnswerType', () => {
     ['드라마 만든 제작사가 어디야?', { kind: 'org' }],
     // A price per unit: the unit is kept; 얼마나 asks a quantity.
     ['미그렌타정 한 알에 얼마야?', { kind: 'money', per: '알' }],
+    // A measure asked by its noun is answered in its units; 몇 before a counter keeps the counter.
+    ['염소희 선수 키가 몇이야?', { kind: 'count', counter: 'cm' }],
+    ['에베레스트 높이는 얼마야?', { kind: 'count', counter: 'm' }],
+    ['높이가 몇 층이야?', { kind: 'count', counter: '층' }],
     ['프로 요금제 한 달에 얼마예요?', { kind: 'money', per: '달' }],
     ['수돗물 값 톤당 얼마로 오르는 거야?', { kind: 'money', per: '톤' }],
     ['시간당 얼마나 쏟아졌어?', { kind: 'amount' }],
@@ -83,7 +87,8 @@ describe('expectedAnswerType', () => {
     ['쇼를 시작하는 키는?', { kind: 'key' }],
     ['다음 빈칸으로 넘어가는 키가 뭐야?', { kind: 'key' }],
     ['창을 오가려면 어떤 키를 눌러?', { kind: 'key' }],
-    ['그 선수 키는 몇이야?', undefined],
+    // A person's 키 is a height, asked in centimetres, not a key on a keyboard.
+    ['그 선수 키는 몇이야?', { kind: 'count', counter: 'cm' }],
     // A question that asks 왜 asks for a reason, whatever time it names.
     ['며칠 지나면 안 먹혀요. 왜 그래요?', { kind: 'reason' }],
     // 며칠 asks for a day of the month (며칠 동안 is a length, 며칠에 발표했어 the report's date).
@@ -274,6 +279,9 @@ describe('canAnswerType', () => {
     ['프로 플랜은 월 4,900원입니다.', { kind: 'money', per: '달' }, true],
     ['요금이 1t당 720원에서 810원으로 오른다.', { kind: 'money', per: '톤' }, true],
     ['신약 개발에 9년 동안 약 1,300억 원을 들였다.', { kind: 'money', per: '알' }, false],
+    ['그는 키 186cm의 장신 공격수다.', { kind: 'count', counter: 'cm' }, true],
+    ['염소희는 혼자 31득점을 올리며 MVP로 뽑혔다.', { kind: 'count', counter: 'cm' }, false],
+    ['산 정상은 해발 1,708m다.', { kind: 'count', counter: 'm' }, true],
     ['배 씨는 "문어 한 철 벌이가 4,000만 원이 넘는다"고 말했다.', { kind: 'money', per: '철' }, true],
     ['아파트는 2,050가구로 다시 지어진다.', count('세대'), true],
     ['사업비 2조4000억 원이 투입된다.', count('명'), false],
