@@ -52,6 +52,8 @@ describe('expectedAnswerType', () => {
     ['미그렌타정 한 알에 얼마야?', { kind: 'money', per: '알' }],
     // A measure asked by its noun is answered in its units; 몇 before a counter keeps the counter.
     ['염소희 선수 키가 몇이야?', { kind: 'count', counter: 'cm' }],
+    // An adverb may stand between 이름 and 뭐.
+    ['위성 3기 이름이 각각 뭐야?', { kind: 'name' }],
     ['에베레스트 높이는 얼마야?', { kind: 'count', counter: 'm' }],
     ['높이가 몇 층이야?', { kind: 'count', counter: '층' }],
     ['프로 요금제 한 달에 얼마예요?', { kind: 'money', per: '달' }],
