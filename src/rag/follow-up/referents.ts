@@ -117,7 +117,7 @@ const BRACKET_PATH = /\[[^\][\n]{1,30}\](?:\s*[>→]\s*\[[^\][\n]{1,30}\])+/;
 const PLAIN_ITEM = String.raw`(?:[가-힣A-Za-z][가-힣A-Za-z0-9]* )?[가-힣A-Za-z][가-힣A-Za-z0-9]*`;
 const PLAIN_PATH = new RegExp(`${PLAIN_ITEM}(?:\\s*[>→]\\s*${PLAIN_ITEM})+`);
 
-/** The first menu path of the texts, its last word without its particle: what 거기 stands for on a help page. */
+/** The first menu path of the texts, a plain path's last word without its particle: where 거기 points on a help page. */
 export function menuPathIn(sources: string[]): string | undefined {
   for (const source of sources) {
     const text = source.replace(/\*\*/g, '');
