@@ -159,6 +159,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      'a bare question after a yes → the thing the yes named',
+      '얼마예요?',
+      talk('한 달 동안 타는 정기권 같은 거 있어요?', '네, 월간 패스가 있습니다. [1]'),
+      '월간 패스 얼마예요?',
+      'topic',
+    ],
+    [
       '그 사람 → a person with a title ending in 대장',
       '그 사람이 팬들한테 뭘 조심하라고 했어?',
       talk('사기 사건 맡은 경찰 책임자가 누구야?', '서해경찰청의 김선우 사이버수사대장이에요. [1]'),

@@ -15,7 +15,7 @@ import { bigrams } from '../../text/tokens.js';
 import { DETERMINERS, EVENT_SUFFIXES, HANGUL, NOMINAL_PARTICLE_SET, ORG_SUFFIXES, SIBLING_SETS, VERBAL_END } from './korean-tables.js';
 import { resolvePointers, type Resolution } from './pointers.js';
 import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, type Analysis, type Word } from './question.js';
-import { contextOf, topicOf, type Context } from './referents.js';
+import { answeredName, contextOf, topicOf, type Context } from './referents.js';
 import { firstTime } from './time.js';
 import { timeIntent } from '../../text/temporal.js';
 import { categoryOfWord, endsWithAny, pronounOf, splitParticle, withParticle } from './words.js';
@@ -112,9 +112,18 @@ function withPointersResolved(analysis: Analysis, context: Context, state: Resol
   return { question: withCarry(carried, resolved), method: state.entity ? 'substituted' : 'carried', ...guessed };
 }
 
+// An answer that says yes and names the thing asked about: "네, 월간 패스가 있습니다".
+const YES_ANSWER = /^\s*(네|예|응|맞아요|있어요|있습니다)[,.!\s]/;
+
 /** A fragment with no pointer: "그럼 3분기는?", "2차전은?", "예산은?", "왜?". */
 function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
   const { words, contentIndexes } = analysis;
+  // "얼마예요?" after "정기권 같은 거 있어요?" → "네, 월간 패스가 있습니다": it asks about what the yes named.
+  const [answer] = context.answers;
+  if (contentIndexes.length === 0 && answer !== undefined && YES_ANSWER.test(answer)) {
+    const named = answeredName({ ...context, answers: [answer.replace(YES_ANSWER, '')] });
+    if (named) return { question: `${named} ${render(words, new Map(), analysis.start)}`, method: 'topic' };
+  }
   const [only] = contentIndexes;
   const fragment = contentIndexes.length === 1 && only !== undefined ? words[only] : undefined;
   if (fragment) {
