@@ -77,8 +77,9 @@ describe('propositionNouns', () => {
     ['노트 링크로 보내주면 받은 사람이 고칠 수도 있어?', ['노트', '링크', '고칠']],
     // A counter after a number is the condition asked about ("12시간째에도"), not the topic.
     ['계좌 개설 밤 12시간째에도 돼요?', ['계좌', '개설']],
-    // A clause closed by a connective (별로인데, 있는데) is a predicate, not a noun.
-    ['업데이트하고 나니까 별로인데 전 버전으로 다시 돌릴 수 있어요?', ['나니까', '버전', '돌릴']],
+    // A clause closed by a connective (별로인데, 나니까, 연결하려니까, 그런지) is a predicate, not a noun.
+    ['업데이트하고 나니까 별로인데 전 버전으로 다시 돌릴 수 있어요?', ['버전', '돌릴']],
+    ['카페 와이파이에 연결하려니까 그런지 안 붙어요', ['카페', '와이파이']],
   ])('%s → %j', (question, expected) => {
     expect(propositionNouns(question)).toEqual(expected);
   });
