@@ -166,6 +166,13 @@ describe('rewriteFollowUp on conversations', () => {
       'topic',
     ],
     [
+      'a bare 왜 after a yes still asks about the last question',
+      '왜?',
+      talk('가온시가 새 버스 들여왔어?', '네, 수소버스를 들여왔습니다. [1]'),
+      '가온시 버스 들여왔어 — 왜?',
+      'carried',
+    ],
+    [
       '그 사람 → a person with a title ending in 대장',
       '그 사람이 팬들한테 뭘 조심하라고 했어?',
       talk('사기 사건 맡은 경찰 책임자가 누구야?', '서해경찰청의 김선우 사이버수사대장이에요. [1]'),

@@ -119,8 +119,10 @@ const YES_ANSWER = /^\s*(네|예|응|맞아요|있어요|있습니다)[,.!\s]/;
 function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
   const { words, contentIndexes } = analysis;
   // "얼마예요?" after "정기권 같은 거 있어요?" → "네, 월간 패스가 있습니다": it asks about what the yes named.
+  // "왜?" and "어떻게?" still ask about the last question's proposition.
   const [answer] = context.answers;
-  if (contentIndexes.length === 0 && answer !== undefined && YES_ANSWER.test(answer)) {
+  const asksProposition = words.some((word) => /^(왜|어째서|어떻게|어떡)/.test(word.clean));
+  if (contentIndexes.length === 0 && !asksProposition && answer !== undefined && YES_ANSWER.test(answer)) {
     const named = answeredName({ ...context, answers: [answer.replace(YES_ANSWER, '')] });
     if (named) return { question: `${named} ${render(words, new Map(), analysis.start)}`, method: 'topic' };
   }
