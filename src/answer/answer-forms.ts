@@ -2,6 +2,7 @@
 // the asked counter, a sum in a currency, a time, a reason's connective, a written key. Each
 // pattern is checked both ways by the tests: sentences that answer, and look-alikes that do not.
 import { SURNAMES } from '../text/korean-names.js';
+import { createRecentCache } from '../text/recent-cache.js';
 import { hasRieulBatchim } from '../text/tokens.js';
 import type { AnswerType } from './answer-type.js';
 import { namesInstance } from './instance-nouns.js';
@@ -213,30 +214,30 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
   회: '번|회',
 };
 
+// The patterns below depend on a unit or counter from the question; each is built once, not once
+// per candidate sentence it is tested on.
+const unitPatterns = createRecentCache<RegExp>(256);
+
 /** A sum given per `unit`: "한 알에 3,000원", "1t당 810원", "월 4,900원", "1인당 5만 원", "한 철 벌이가 4,000만 원". */
 function perUnitPattern(unit: string): RegExp {
-  const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
-  return new RegExp(`(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*\\d|(?<![가-힣])(한|1)\\s*(${spellings})(?![가-힣])`);
+  return unitPatterns.get(`per:${unit}`, () => {
+    const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
+    return new RegExp(`(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*\\d|(?<![가-힣])(한|1)\\s*(${spellings})(?![가-힣])`);
+  });
 }
 
-const countPatterns = new Map<string, RegExp>();
-
-/** What states a count in `counter` (built once per counter: a sentence is checked for every candidate). */
+/** What states a count in `counter`. */
 function countPattern(counter: string): RegExp {
-  let pattern = countPatterns.get(counter);
-  if (pattern) return pattern;
-  // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency
-  // follows it, after any further units ("27억 원", "2억 1천만 원" are money, not a number of people).
-  const counters = COUNTER_CLASSES[counter] ?? counter;
-  // 첫 is the first of a series ("몇 번째 우승?" → "첫 우승"), not a number of people or a rank.
-  const first = ORDINAL_COUNTERS.has(counter) ? '|첫' : '';
-  // A rank is never a bare number: "2만 8,412명" holds no place in a league table.
-  const bare = RANK_COUNTERS.has(counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s만천백억]*${CURRENCY})`;
-  pattern = new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}`);
-  // Counters come from question text: keep the cache bounded.
-  if (countPatterns.size > 256) countPatterns.clear();
-  countPatterns.set(counter, pattern);
-  return pattern;
+  return unitPatterns.get(`count:${counter}`, () => {
+    // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency
+    // follows it, after any further units ("27억 원", "2억 1천만 원" are money, not a number of people).
+    const counters = COUNTER_CLASSES[counter] ?? counter;
+    // 첫 is the first of a series ("몇 번째 우승?" → "첫 우승"), not a number of people or a rank.
+    const first = ORDINAL_COUNTERS.has(counter) ? '|첫' : '';
+    // A rank is never a bare number: "2만 8,412명" holds no place in a league table.
+    const bare = RANK_COUNTERS.has(counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s만천백억]*${CURRENCY})`;
+    return new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}`);
+  });
 }
 
 /** True when the sentence holds something of the asked kind: for "몇 명", a number of 명. Given the
