@@ -7,23 +7,19 @@ import { isWordTerm } from './tokens.js';
 
 const HANGUL_BIGRAM = /^[가-힣]{2}$/;
 
-/** Shared count, and its share of the smaller set. */
-function overlap(left: Set<string>, right: Set<string>): { shared: number; share: number } {
+/** Shared count, and its share of the smaller set; `meets` counts a left term the right set does
+ *  not hold as shared too. */
+function overlap(left: Set<string>, right: Set<string>, meets?: (term: string) => boolean): { shared: number; share: number } {
   let shared = 0;
-  for (const term of left) if (right.has(term)) shared++;
+  for (const term of left) if (right.has(term) || meets?.(term)) shared++;
   return { shared, share: shared / Math.max(1, Math.min(left.size, right.size)) };
 }
 
-/** overlap() for whole words, where a word also meets a related one (부상 ~ 부상자, 숨져 ~ 사망): an
- *  update's headline words its figure anew ("작업자 7명 부상" → "부상자 11명으로 늘어"). */
-function wordOverlap(left: Set<string>, right: Set<string>): { shared: number; share: number } {
-  let shared = 0;
-  const rightWords = [...right].map((term) => term.slice(2));
-  for (const term of left) {
-    if (right.has(term)) shared++;
-    else if (rightWords.some((word) => areRelated(term.slice(2), word))) shared++;
-  }
-  return { shared, share: shared / Math.max(1, Math.min(left.size, right.size)) };
+/** Whether a whole-word term meets a related word of `words` (부상 ~ 부상자, 숨져 ~ 사망): an update's
+ *  headline words its figure anew ("작업자 7명 부상" → "부상자 11명으로 늘어"). */
+function relatedTo(words: Set<string>): (term: string) => boolean {
+  const bare = [...words].map((term) => term.slice(2));
+  return (term) => bare.some((word) => areRelated(term.slice(2), word));
 }
 
 /**
@@ -44,7 +40,7 @@ export function sameSubject(leftTerms: Iterable<string>, rightTerms: Iterable<st
   };
   const left = split(leftTerms);
   const right = split(rightTerms);
-  const words = wordOverlap(left.words, right.words);
+  const words = overlap(left.words, right.words, relatedTo(right.words));
   const bigrams = overlap(left.bigrams, right.bigrams);
   if (bigrams.share < 0.4) return false;
   return (words.shared >= 2 && words.share >= 0.4) || (words.shared >= 1 && bigrams.share >= 0.5);
