@@ -62,13 +62,14 @@ export async function fitAnswerCommand(options: FitCommandOptions): Promise<void
   const { evalSetExamples, korquadExamples } = await import('../eval/fit-data.js');
   const config = withConfig({ embeddingsProvider: 'local', llmProvider: 'extractive' });
   const build = (articles: Article[], indexDir: string) => buildRetrieval(config, articles, indexDir);
+  // The development sets named by --set, else every corpus set in eval/sets (KorQuAD's is read apart).
+  const setFiles = async () => options.set ?? (await defaultSetFiles(process.cwd())).filter((file) => file.endsWith('.jsonl'));
   if (options.newsThreshold || options.pageThreshold) {
     // The development sets of one side only: news sets for dated openings, help-page sets for undated ones.
     const side = options.newsThreshold ? 'news' : 'pages';
     const { refitSideThreshold } = await import('../eval/fit-set-threshold.js');
-    const files = options.set ?? (await defaultSetFiles(process.cwd())).filter((file) => file.endsWith('.jsonl'));
     const model = (await import('../answer/sentence-weights.js')).FITTED_SENTENCE_MODEL;
-    const result = refitSideThreshold(await evalSetExamples(files, process.cwd(), build), model, side, notice);
+    const result = refitSideThreshold(await evalSetExamples(await setFiles(), process.cwd(), build), model, side, notice);
     const key = side === 'news' ? 'newsThreshold' : 'pageThreshold';
     process.stdout.write(`${JSON.stringify({ [key]: result.threshold, outOfFold: result.outOfFold }, null, 2)}\n`);
     if (!options.dryRun) await writeWeights(options.write, result.model);
@@ -76,8 +77,7 @@ export async function fitAnswerCommand(options: FitCommandOptions): Promise<void
   }
   const examples = await korquadExamples(options.data, build, options.limit);
   if (options.withSets) {
-    const files = options.set ?? (await defaultSetFiles(process.cwd())).filter((file) => file.endsWith('.jsonl'));
-    examples.push(...(await evalSetExamples(files, process.cwd(), build)));
+    examples.push(...(await evalSetExamples(await setFiles(), process.cwd(), build)));
   }
   notice(`학습 데이터: ${examples.length}개 질문`);
   const result = options.thresholdOnly
