@@ -4,6 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Article } from '../domain/types.js';
+import { AppError } from '../errors/app-error.js';
 import { defaultSetFiles, evalCommand as runEvalCommand } from '../eval/eval-command.js';
 import { KORQUAD_ATTRIBUTION } from '../eval/korquad-data.js';
 import { buildEngine, buildRetrieval, EVAL_INDEX_ROOT, openCorpusEngine, openEngine } from '../wiring.js';
@@ -58,6 +59,13 @@ export interface FitCommandOptions {
 }
 
 export async function fitAnswerCommand(options: FitCommandOptions): Promise<void> {
+  // Each of these fits writes another part of the weights file: two at once would keep one silently.
+  const modes = [
+    options.thresholdOnly ? '--threshold-only' : undefined,
+    options.newsThreshold ? '--news-threshold' : undefined,
+    options.pageThreshold ? '--page-threshold' : undefined,
+  ].filter((mode) => mode !== undefined);
+  if (modes.length > 1) throw new AppError('VALIDATION', `${modes.join(', ')} 중 하나만 쓸 수 있습니다.`);
   const { fitAnswerModel, writeWeights } = await import('../eval/fit-answer-model.js');
   const { evalSetExamples, korquadExamples } = await import('../eval/fit-data.js');
   const config = withConfig({ embeddingsProvider: 'local', llmProvider: 'extractive' });

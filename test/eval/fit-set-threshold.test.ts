@@ -161,3 +161,12 @@ describe('refitSideThreshold', () => {
     expect(() => refitSideThreshold(EXAMPLES, FITTED_SENTENCE_MODEL, 'pages')).toThrow(/문서 임계값을 맞출 사례가 없습니다/);
   });
 });
+
+describe('fit:answer options', () => {
+  it('refuses two fits at once before reading any data, naming both', async () => {
+    const { fitAnswerCommand } = await import('../../src/commands/eval.js');
+    const both = { data: 'does-not-exist.json', write: 'never-written.ts', dryRun: true, newsThreshold: true, pageThreshold: true };
+    await expect(fitAnswerCommand(both)).rejects.toThrow('--news-threshold, --page-threshold 중 하나만 쓸 수 있습니다.');
+    await expect(fitAnswerCommand({ ...both, newsThreshold: false, thresholdOnly: true })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
