@@ -97,9 +97,10 @@ const PERSON_ANSWER =
 const PLACE_ANSWER =
   /[가-힣](시|도|군|구|읍|면|동|리|역|항|공항|섬|산|강|해|국|주|관|센터|홀|전당|회관|광장|공원|경기장|체육관|병원|학교|대학|본사|공장|캠퍼스|거리|로|길)(에서|에|로|의|은|는|이|가|까지|부터|\s)|[가-힣]{2,}(에서|에)\s|서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|미국|중국|일본|유럽|국내|해외/;
 // A place in an interface: a menu path ("설정 > 계정", "편집 → 실행 취소", "[이체] > [자동이체 관리]")
-// or a named menu, tab, window or dialog box.
+// or a named menu, tab, window or dialog box; a box or sidebar where something is done
+// ("반복 횟수 상자(오른쪽 상자)에서 … 선택합니다").
 const UI_PLACE =
-  /[가-힣A-Za-z\]*)]\s*[>→]\s*[[*가-힣A-Za-z]|(?<![가-힣])(메뉴|탭|창|대화\s?상자|패널|도구\s?모음)(에서|에|을|를|으로|로)?\s/;
+  /[가-힣A-Za-z\]*)]\s*[>→]\s*[[*가-힣A-Za-z]|(?<![가-힣])(메뉴|탭|창|대화\s?상자|패널|도구\s?모음)(에서|에|을|를|으로|로)?\s|(?<![가-힣])(상자|사이드바)(\([^)]*\))?에서\s/;
 
 /** True when the sentence says where in an interface something is ("고급 설정 > 무선 > 게스트 네트워크로 이동합니다"). */
 export function namesUiPlace(sentence: string): boolean {

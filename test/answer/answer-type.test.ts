@@ -542,6 +542,11 @@ describe('a place in an interface', () => {
     ['이미지 메뉴에서 편집 → 실행 취소를 선택합니다.', true],
     ['서식 탭에서 글꼴을 고릅니다.', true],
     ['인쇄 대화 상자에서 용지 크기를 정합니다.', true],
+    ['반복 횟수 상자(오른쪽 상자)에서 애니메이션을 반복할 횟수를 선택합니다.', true],
+    ['속성 사이드바에서 선 두께를 바꿉니다.', true],
+    // A box in the world is no box on the screen, and a screen is where a step happens, not a place asked for.
+    ['택배 상자를 현관 앞에서 받았다.', false],
+    ['결제 화면에서 [쿠폰 적용]을 누릅니다.', false],
     // A word that only ends in 창 or 탭 is no window or tab, and a comparison is no path.
     ['합창 공연이 시청 광장에서 열렸다.', false],
     ['게스트 네트워크에는 최대 16대까지 동시에 연결할 수 있습니다.', false],

@@ -631,6 +631,14 @@ describe('Korean tables behind the rewrite', () => {
     expect(phrases.some((phrase) => /열린|30일|밝혔다/.test(phrase))).toBe(false);
   });
 
+  it('reads a ㄴ/ㄹ word before a dependent noun as a verb (넣을 수, 가 본 적)', () => {
+    const phrases = (text: string) => nounPhrases(text).map((phrase) => phrase.words.join(' '));
+    expect(phrases('사진에 워터마크 넣을 수 있어?')).toEqual(['사진', '워터마크']);
+    expect(phrases('그 식당 가 본 적 있어?')).not.toContain('본');
+    // 서울 and 결론 end in ㄹ and ㄴ but are nouns before a particle.
+    expect(phrases('서울 결론은 나왔어?')).toEqual(['서울 결론']);
+  });
+
   it('strips citation markers', () => {
     expect(stripMarkers('세종시입니다. [1] 연구소를 세운다. [12]')).toBe('세종시입니다. 연구소를 세운다.');
   });
@@ -639,6 +647,8 @@ describe('Korean tables behind the rewrite', () => {
 describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subject ellipsis)', () => {
   const TRANSFER = talk('박시온 라인펠스 이적료 얼마야?', '이적료는 630만 유로(약 95억 원) 수준으로 알려졌다. [1]');
   const GOLF = talk('솔뫼레이크 챔피언십 1라운드 선두가 누구야?', '서하윤이 1라운드에서 7언더파 65타를 쳐 단독 선두에 나섰다. [1]');
+  const BLUR = talk('포토앱에서 배경 흐림 효과를 쓸 수 있어?', '인물 사진 모드에서는 배경을 흐리게 하고 흐림 강도도 바꿀 수 있습니다. [1]');
+  const WATERMARK = talk('사진에 워터마크 넣을 수 있어?', '[편집] > [워터마크]에서 문구를 넣을 수 있습니다. [1]');
   it.each<[string, ChatTurn[], string]>([
     // 이적설 goes on from 이적료: the player is still the subject.
     ['처음 이적설 나왔을 때는 얼마로 거론됐어?', TRANSFER, '박시온 라인펠스 이적료 — 처음 이적설 나왔을 때는 얼마로 거론됐어?'],
@@ -647,6 +657,11 @@ describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subje
     // Nothing in common with the conversation, or its own subject named: left alone.
     ['김치찌개 맛있게 끓이는 법 알려줘', GOLF, '김치찌개 맛있게 끓이는 법 알려줘'],
     ['박시온은 어느 팀 출신이야?', TRANSFER, '박시온은 어느 팀 출신이야?'],
+    // A phrase with 에서 or 에 is where; the topic is the thing after it.
+    ['강도는 어디서 조절해?', BLUR, '포토앱 배경 흐림 효과 — 강도는 어디서 조절해?'],
+    // 도 with 같이 adds a thing to the last question's, even with no word in common.
+    ['날짜도 같이 찍을 수 있어?', WATERMARK, '사진 워터마크 — 날짜도 같이 찍을 수 있어?'],
+    ['날짜도 찍을 수 있어?', WATERMARK, '날짜도 찍을 수 있어?'],
   ])('%s', (question, history, expected) => {
     expect(rewriteFollowUp(question, history)).toBe(expected);
   });

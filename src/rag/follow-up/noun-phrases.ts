@@ -77,11 +77,24 @@ function isNominal(surface: string, stem: string, particle: string): boolean {
   return true;
 }
 
+/** True when the word's last syllable ends in ㄴ or ㄹ, as a verb's adnominal form does (갖춘, 넣을). */
+function endsAdnominal(token: Token): boolean {
+  const code = token.stem.charCodeAt(token.stem.length - 1) - 0xac00;
+  return code >= 0 && code < 11172 && (code % 28 === 4 || code % 28 === 8);
+}
+
 /** The bare word after a verb's argument that ends in ㄴ/ㄹ is that verb in adnominal form ("경쟁력을 갖춘 모델"), not a noun. */
 function adnominalAfterArgument(previous: Token | undefined, token: Token): boolean {
   if (!previous || token.particle || !ARGUMENT_PARTICLES.has(previous.particle) || categoryOfWord(token.stem)) return false;
-  const code = token.stem.charCodeAt(token.stem.length - 1) - 0xac00;
-  return code >= 0 && code < 11172 && (code % 28 === 4 || code % 28 === 8);
+  return endsAdnominal(token);
+}
+
+// Dependent nouns that only follow a verb's adnominal form: 넣을 수 있어, 가 본 적, 할 줄 알아.
+const DEPENDENT_NOUNS = new Set(['수', '줄', '적']);
+
+/** A bare ㄴ/ㄹ word before a dependent noun is a verb ("워터마크 넣을 수 있어?" names no 넣을). */
+function adnominalBeforeDependent(token: Token, next: Token | undefined): boolean {
+  return next !== undefined && !token.particle && DEPENDENT_NOUNS.has(next.surface.replace(/[도는가를]$/, '')) && endsAdnominal(token);
 }
 
 /**
@@ -143,7 +156,7 @@ export function nounPhrases(text: string): Phrase[] {
           continue;
         }
       }
-      if (!token.nominal || adnominalAfterArgument(tokens[i - 1], token)) {
+      if (!token.nominal || adnominalAfterArgument(tokens[i - 1], token) || adnominalBeforeDependent(token, next)) {
         flush();
         continue;
       }

@@ -174,14 +174,20 @@ function attributeOf(question: string): Phrase | undefined {
  * What a question is about: its first noun phrase, with the phrases it links by 의 up to the
  * attribute asked (서가의 꿈 전시 언제 끝나? → 서가의 꿈 전시; LG AI연구원의 원장은 누구야? → LG AI연구원).
  */
+const SETTING_PARTICLES = new Set(['에서', '에서는', '에']);
+
 export function topicOf(question: string): string | undefined {
   const phrases = nounPhrases(question);
   const attribute = attributeOf(question) ? phrases.length - 1 : -1;
-  const [first] = phrases;
+  const [first, second] = phrases;
   if (!first) return undefined;
   let text = first.words.join(' ');
-  let linking = first.particle === '의';
-  for (let i = 1; i < phrases.length && linking && i !== attribute; i++) {
+  // "임프레스에서 GIF 애니메이션 만들 수 있어?": a phrase with 에서 is the setting; the thing asked
+  // about follows it, and the two together are the topic.
+  const setting = SETTING_PARTICLES.has(first.particle) && second !== undefined && attribute !== 1;
+  if (setting) text += ` ${second.words.join(' ')}`;
+  let linking = (setting ? second : first).particle === '의';
+  for (let i = setting ? 2 : 1; i < phrases.length && linking && i !== attribute; i++) {
     const phrase = phrases[i];
     if (!phrase) break;
     text += `의 ${phrase.words.join(' ')}`;

@@ -191,7 +191,9 @@ function ellipsisRewrite(analysis: Analysis, question: string, context: Context)
   const earlier = contentBigrams([context.question, ...context.answers].join(' '));
   // A bare condition ("분자가 여러 항이면?", "가게에서 이미 접수했으면요?") has no main clause of its own:
   // it asks the last question again under that condition, whatever words it shares.
-  const condition = BARE_CONDITION.test(question);
+  // So does a thing asked for alongside the last one ("결정 계수도 같이 보여줄 수 있어?" after the trend
+  // line's equation): 도 with 같이 or 함께 adds it to what was asked before.
+  const condition = BARE_CONDITION.test(question) || ALONG_WITH.test(question);
   if (!condition && ![...contentBigrams(question)].some((pair) => earlier.has(pair))) return undefined;
   // The slot the new question fills is not carried: "2라운드" replaces the last question's "1라운드".
   const carried = topicWords(context.question, question, siblingSlots(analysis, context.question));
@@ -199,6 +201,7 @@ function ellipsisRewrite(analysis: Analysis, question: string, context: Context)
 }
 
 const BARE_CONDITION = /[가-힣](면|면요)\s*[?？]\s*$/;
+const ALONG_WITH = /[가-힣A-Za-z0-9]도\s+(같이|함께)\s/;
 
 function rewrite(question: string, history: ChatTurn[], depth: number, background: readonly string[]): Rewrite {
   const trimmed = question.trim();
