@@ -237,7 +237,9 @@ function countPattern(counter: string): RegExp {
     const first = ORDINAL_COUNTERS.has(counter) ? '|첫' : '';
     // A rank is never a bare number: "2만 8,412명" holds no place in a league table.
     const bare = RANK_COUNTERS.has(counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s만천백억]*${CURRENCY})`;
-    return new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}`);
+    // A help page sets a count as a value: "복사본의 수를 12로 입력합니다".
+    const setTo = RANK_COUNTERS.has(counter) ? '' : '|(?<![가-힣])(개수|횟수|수)(를|은|는|가|이)?\\s+\\d+\\s*(으로|로)(?![가-힣])';
+    return new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}${setTo}`);
   });
 }
 

@@ -290,6 +290,11 @@ describe('canAnswerType', () => {
     ['9가지 제품을 선보였다.', count('개'), true],
     ['전국 5곳에 문을 연다.', count('개'), true],
     ['신제품 3개를 내놓았다.', count('가지'), true],
+    // A help page sets a count as a value; a rank is no value set, and 수 inside a word is no number.
+    ['사본의 수를 8로 입력합니다.', count('개'), true],
+    ['반복 횟수를 3으로 지정합니다.', count('번'), true],
+    ['사본의 수를 8로 입력합니다.', count('위'), false],
+    ['점수를 8로 나눕니다.', count('개'), false],
     ['첫 번째 우승이다.', count('번째'), true],
     // 첫 answers an ordinal count, not a number of people or a rank; a rank is never a bare number.
     ['팬들에게 첫 트로피를 안겼다.', count('위'), false],
