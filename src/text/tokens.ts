@@ -121,6 +121,9 @@ export function isQuestionWord(stem: string): boolean {
 const UNIT_START =
   /^(분기|차전|라운드|회차|번째|개월|개국|시간|주년|년|월|일|시|분|초|주|차|회|강|위|명|개|곳|건|대|배|세|살|층|호|억|조|만|천|원|달러|표|점|골|승|패|편|권|종|척|채|마리|가구|세대)/;
 
+// Auxiliary verbs that follow a -고 form in a question: 나서 (after), 싶어 (want to), 있어 (is doing).
+const AFTER_GO = /^(나서|나면|나니|난\s*뒤|싶|있어|있는데|있으면|있을)/;
+
 interface AnalyzeOptions {
   /** Drop question words, for analysing queries. */
   query?: boolean;
@@ -153,6 +156,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       // would index the noise word "월에". The unit alone is the word.
       const stem = unit && isParticle(word.text.slice(unit.length)) ? unit : stripParticle(word.text);
       if (options.query && isQuestionWord(stem)) continue;
+      // "고치고 나서", "바꾸고 싶어": after a verb's -고 form these only say when or that it is wanted.
+      const before = words[i - 1];
+      if (options.query && before?.kind === 'hangul' && before.text.endsWith('고') && AFTER_GO.test(word.text)) continue;
       // Bigrams of the stem, not the surface form: "방주를" must not add the noise bigram "주를".
       const w = stem;
       if (w.length === 1) terms.push(w);

@@ -178,6 +178,19 @@ describe('analyze', () => {
     expect(stems(analyze(question))).toContain(word);
   });
 
+  it.each([
+    ['나서', '산불을 다 끄고 나서 얼마나 탔대?'],
+    ['싶', '글꼴을 바꾸고 싶어'],
+  ])('drops the auxiliary %s after a -고 form in query mode only', (word, question) => {
+    const stems = (terms: string[]) => terms.filter((term) => term.startsWith('w:')).map((term) => term.slice(2));
+    expect(stems(analyze(question, { query: true })).some((stem) => stem.startsWith(word))).toBe(false);
+    expect(stems(analyze(question)).some((stem) => stem.startsWith(word))).toBe(true);
+  });
+
+  it('keeps 나서 as a verb of its own (패널로 나선)', () => {
+    expect(analyze('토론자로 나서 발언했어?', { query: true })).toContain('w:나서');
+  });
+
   it('keeps the topic of a question in query mode', () => {
     expect(analyze('이홍락 원장은 무엇을 밝혔나?', { query: true })).toEqual(
       expect.arrayContaining(['이홍', '홍락', 'w:이홍락', '원장', 'w:원장']),
