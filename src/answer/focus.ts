@@ -210,7 +210,8 @@ interface TermLookup {
  *  ("연구 소장") or a stem that changed its last syllable still holds most of them. */
 const FOCUS_BIGRAM_SHARE = 0.5;
 
-export function passageHasWord(terms: TermLookup, word: string, prefix = false): boolean {
+/** `whole`: every bigram, as for a word of the related-words table, which is a spelling of its own. */
+export function passageHasWord(terms: TermLookup, word: string, prefix = false, whole = false): boolean {
   // Latin words are indexed lower-cased ("GIMP" → gimp), and split at hyphens ("Wi-Fi" → wi, fi).
   if (!/[가-힣]/.test(word)) {
     const lower = word.toLowerCase();
@@ -222,5 +223,5 @@ export function passageHasWord(terms: TermLookup, word: string, prefix = false):
   // A verb in another form: the question's "다친" is the passage's "다쳤다".
   if (verbStems(word, { modifiers: true }).some((stem) => terms.has(stemTerm(stem)))) return true;
   if (word.length === 2 && terms.hasWordStartingWith) return terms.hasWordStartingWith(word);
-  return bigramShare(word, (pair) => terms.has(pair)) >= FOCUS_BIGRAM_SHARE;
+  return bigramShare(word, (pair) => terms.has(pair)) >= (whole ? 1 : FOCUS_BIGRAM_SHARE);
 }

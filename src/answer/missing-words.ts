@@ -94,7 +94,11 @@ const relatedOf = createRecentCache<string[]>(4096);
  *  or one of its related words ("들어왔어" → 입행). */
 export function holdsWord(terms: TermSet, word: string, prefix = false): boolean {
   if (passageHasWord(terms, word, prefix)) return true;
-  return relatedOf.get(word, () => relatedTerms(word)).some((lemma) => passageHasWord(terms, lemma));
+  // A related word is a word of the table, found whole (a phrase word by word): 라이터 (Writer) is not
+  // half of 슬라이드's bigrams.
+  return relatedOf
+    .get(word, () => relatedTerms(word))
+    .some((lemma) => lemma.split(' ').every((part) => passageHasWord(terms, part, false, true)));
 }
 
 /** Share of `words`, weighted by `weight`, that `terms` do not hold. */

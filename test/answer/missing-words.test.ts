@@ -53,6 +53,15 @@ describe('holdsWord', () => {
   ])('%s → %s', (word, held) => {
     expect(holdsWord(passage, word)).toBe(held);
   });
+
+  it('finds a related word only whole, a phrase word by word', () => {
+    // Writer's related 라이터 shares one bigram with 슬라이드: no mention of Writer.
+    expect(holdsWord(termsOf('슬라이드 번호를 입력합니다.'), 'Writer')).toBe(false);
+    expect(holdsWord(termsOf('라이터에서 쪽 번호를 넣습니다.'), 'Writer')).toBe(true);
+    // 논문 ~ 연구 결과: both words of the phrase, wherever they stand.
+    expect(holdsWord(termsOf('연구팀은 이번 결과를 학술지에 냈다.'), '논문')).toBe(true);
+    expect(holdsWord(termsOf('연구팀은 학술지에 냈다.'), '논문')).toBe(false);
+  });
 });
 
 describe('missingShare', () => {
