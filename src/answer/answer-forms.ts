@@ -213,6 +213,8 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
   알: '알|정',
   번: '번|회',
   회: '번|회',
+  박스: '박스|상자',
+  상자: '박스|상자',
 };
 
 // The patterns below depend on a unit or counter from the question; each is built once, not once
@@ -223,7 +225,9 @@ const unitPatterns = createRecentCache<RegExp>(256);
 function perUnitPattern(unit: string): RegExp {
   return unitPatterns.get(`per:${unit}`, () => {
     const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
-    return new RegExp(`(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*\\d|(?<![가-힣])(한|1)\\s*(${spellings})(?![가-힣])`);
+    return new RegExp(
+      `(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*\\d|(?<![가-힣])(한|1)\\s*(${spellings})의?(?![가-힣])`,
+    );
   });
 }
 

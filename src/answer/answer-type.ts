@@ -96,8 +96,9 @@ const QUESTION_FORMS: QuestionForm[] = [
   // A price per unit: "한 알에 얼마야?", "한 달에 얼마 내?", "1인당 얼마야?" ask for a sum of money for that unit
   // (`per`): a sentence with a sum for anything else (개발에 1,300억 원) does not answer.
   {
-    form: /(?:한|1|하나)\s*([가-힣]{1,3})에\s*얼마(?!나)|(?<![가-힣])(?:1|한)?\s*([가-힣]{1,3})당\s*얼마(?!나)/,
-    type: (match) => ({ kind: 'money', per: match[1] ?? match[2]! }),
+    // The unit may stand bare before a word or two ("급식 한 끼 내년엔 얼마로 올라?").
+    form: /(?:한|1|하나)\s*([가-힣]{1,3})에\s*얼마(?!나)|(?<![가-힣])(?:1|한)?\s*([가-힣]{1,3})당\s*얼마(?!나)|(?<![가-힣])한\s+([가-힣]{1,2})\s+(?:[가-힣]+\s+){0,2}얼마(?!나)/,
+    type: (match) => ({ kind: 'money', per: match[1] ?? match[2] ?? match[3]! }),
     example: '한 알에 얼마야?',
   },
   // A price: "얼마에 팔아?", "얼마 내야 돼?", "얼마 벌었어?", "얼마 받고 판 거야?", "얼마 들였어?" ask for a sum

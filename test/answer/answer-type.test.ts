@@ -58,6 +58,9 @@ describe('expectedAnswerType', () => {
     ['높이가 몇 층이야?', { kind: 'count', counter: '층' }],
     ['프로 요금제 한 달에 얼마예요?', { kind: 'money', per: '달' }],
     ['수돗물 값 톤당 얼마로 오르는 거야?', { kind: 'money', per: '톤' }],
+    // The unit may stand bare a word or two before 얼마; a word that starts with 한 is no unit.
+    ['학교 급식 한 끼 내년엔 얼마로 올라?', { kind: 'money', per: '끼' }],
+    ['한국 수출 얼마야?', { kind: 'amount' }],
     ['시간당 얼마나 쏟아졌어?', { kind: 'amount' }],
     ['입장료는 몇 원이야?', MONEY],
     // Compensation is paid in money.
@@ -285,6 +288,9 @@ describe('canAnswerType', () => {
     ['염소희는 혼자 31득점을 올리며 MVP로 뽑혔다.', { kind: 'count', counter: 'cm' }, false],
     ['산 정상은 해발 1,708m다.', { kind: 'count', counter: 'm' }, true],
     ['배 씨는 "문어 한 철 벌이가 4,000만 원이 넘는다"고 말했다.', { kind: 'money', per: '철' }, true],
+    // 상자 is how an article writes 박스, and 의 may follow the unit.
+    ['귤 5kg 한 상자의 평균 값은 2만 1,000원이었다.', { kind: 'money', per: '박스' }, true],
+    ['귤 5kg 한 상자의 평균 값은 2만 1,000원이었다.', { kind: 'money', per: '달' }, false],
     ['아파트는 2,050가구로 다시 지어진다.', count('세대'), true],
     ['사업비 2조4000억 원이 투입된다.', count('명'), false],
     ['9가지 제품을 선보였다.', count('개'), true],
