@@ -96,8 +96,9 @@ const QUESTION_FORMS: QuestionForm[] = [
   // A price per unit: "한 알에 얼마야?", "한 달에 얼마 내?", "1인당 얼마야?" ask for a sum of money for that unit
   // (`per`): a sentence with a sum for anything else (개발에 1,300억 원) does not answer.
   {
-    // The unit may stand bare before a word or two ("급식 한 끼 내년엔 얼마로 올라?").
-    form: /(?:한|1|하나)\s*([가-힣]{1,3})에\s*얼마(?!나)|(?<![가-힣])(?:1|한)?\s*([가-힣]{1,3})당\s*얼마(?!나)|(?<![가-힣])한\s+([가-힣]{1,2})\s+(?:[가-힣]+\s+){0,2}얼마(?!나)/,
+    // A unit things are priced by may stand bare a word or two before it ("급식 한 끼 내년엔 얼마로
+    // 올라?"); not a length (한 변의 길이) nor a span of time (한 해 동안의 수입, 한 후 얼마만에).
+    form: /(?:한|1|하나)\s*([가-힣]{1,3})에\s*얼마(?!나)|(?<![가-힣])(?:1|한)?\s*([가-힣]{1,3})당\s*얼마(?!나)|(?<![가-힣])한\s+(끼|그릇|잔|병|개|장|권|벌|마리|판|봉지|팩|박스|상자|알|달|해|명|번|회|톤|채|대|켤레)\s+(?!동안)(?:[가-힣]+\s+){0,2}얼마(?!나|만)/,
     type: (match) => ({ kind: 'money', per: match[1] ?? match[2] ?? match[3]! }),
     example: '한 알에 얼마야?',
   },

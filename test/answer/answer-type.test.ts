@@ -61,6 +61,8 @@ describe('expectedAnswerType', () => {
     // The unit may stand bare a word or two before 얼마; a word that starts with 한 is no unit.
     ['학교 급식 한 끼 내년엔 얼마로 올라?', { kind: 'money', per: '끼' }],
     ['한국 수출 얼마야?', { kind: 'amount' }],
+    ['정사각형 한 변의 길이는 얼마야?', { kind: 'count', counter: 'm' }],
+    ['회담을 한 후 얼마만에 발표했어?', { kind: 'amount' }],
     ['시간당 얼마나 쏟아졌어?', { kind: 'amount' }],
     ['입장료는 몇 원이야?', MONEY],
     // Compensation is paid in money.
