@@ -19,8 +19,9 @@ const COUNTER_CLASSES: Record<string, string> = {
   인: '명|인',
   표: '표|명',
   // 개 is the counter of anything: what is counted keeps its own ("4매", "3채널", "17,472 셀"), but
-  // not a unit of time ("2006년" counts nothing) nor a particle ("E3에서").
-  개: '개|가지|종|곳|단지|(?!년|월|일|시|분|초|세기|주|차|에|의|로|으로|와|과|은|는|이|가|을|를|도|만)[가-힣]',
+  // not a unit of time ("2006년" counts nothing), a designation ("3호선", "2호기" name one) nor a
+  // particle ("E3에서").
+  개: '개|가지|종|곳|단지|(?!년|월|일|시|분|초|세기|주|차|호|에|의|로|으로|와|과|은|는|이|가|을|를|도|만)[가-힣]',
   가지: '개|가지|종',
   // Places: "몇 군데" is answered by "32곳", "12개소".
   곳: '곳|군데|개소',

@@ -298,6 +298,8 @@ describe('canAnswerType', () => {
     ['9가지 제품을 선보였다.', count('개'), true],
     ['전국 5곳에 문을 연다.', count('개'), true],
     ['신제품 3개를 내놓았다.', count('가지'), true],
+    // A designation names one thing: line 3 is no count of stations.
+    ['도시철도 3호선이 26일 개통했다.', count('개'), false],
     // A help page sets a count as a value; a rank is no value set, and 수 inside a word is no number.
     ['사본의 수를 8로 입력합니다.', count('개'), true],
     ['반복 횟수를 3으로 지정합니다.', count('번'), true],
