@@ -144,7 +144,12 @@ const QUESTION_FORMS: QuestionForm[] = [
   // What someone said: news reports it as quoted speech.
   { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
   // "며칠 지나면 안 돼요. 왜 그래요?": a question that asks 왜 asks for a reason, whatever time it names.
-  { form: /(^|\s)왜|어째서|무슨\s*이유|이유[는가]|원인[은이]|까닭/, type: () => ({ kind: 'reason' }), example: '왜 연기됐어?' },
+  // "뭐 때문에", "뭐 덕분이라고" (because of what) ask it as well.
+  {
+    form: /(^|\s)왜|어째서|무슨\s*이유|이유[는가]|원인[은이]|까닭|(뭐|무엇|뭣)\s*(때문|덕분|탓)/,
+    type: () => ({ kind: 'reason' }),
+    example: '왜 연기됐어?',
+  },
   // "며칠에 태어났어?" asks for a day of the month: a year ("2019년 이후") does not answer it.
   {
     form: /며칠(에|이야|이었|이에요|이었어|부터|까지|날|\s*[?？]|$)/,

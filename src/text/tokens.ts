@@ -159,6 +159,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       // "고치고 나서", "바꾸고 싶어": after a verb's -고 form these only say when or that it is wanted.
       const before = words[i - 1];
       if (options.query && before?.kind === 'hangul' && before.text.endsWith('고') && AFTER_GO.test(word.text)) continue;
+      // "뭐 때문에", "무엇 덕분이라고" ask why: 때문 is the question's, not a word the answer must share.
+      if (options.query && before?.kind === 'hangul' && /^(뭐|무엇|뭣)$/.test(before.text) && /^(때문|덕분|탓)/.test(word.text)) continue;
       // Bigrams of the stem, not the surface form: "방주를" must not add the noise bigram "주를".
       const w = stem;
       if (w.length === 1) terms.push(w);

@@ -98,6 +98,8 @@ describe('expectedAnswerType', () => {
     ['그 선수 키는 몇이야?', { kind: 'count', counter: 'cm' }],
     // A question that asks 왜 asks for a reason, whatever time it names.
     ['며칠 지나면 안 먹혀요. 왜 그래요?', { kind: 'reason' }],
+    ['물류센터 화재는 뭐 때문에 난 거래?', { kind: 'reason' }],
+    ['관객이 늘어난 게 뭐 덕분이래?', { kind: 'reason' }],
     // 며칠 asks for a day of the month (며칠 동안 is a length, 며칠에 발표했어 the report's date).
     ['쌍둥이는 며칠에 태어났어?', { kind: 'time', day: true }],
     ['첫 경기 며칠이야?', { kind: 'time', day: true }],
@@ -398,6 +400,11 @@ describe('canAnswerType', () => {
     ['행사는 부산 벡스코에서 열렸다.', { kind: 'place' }, true],
     ['예산 부족 때문에 연기됐다.', { kind: 'reason' }, true],
     ['행사가 연기됐다.', { kind: 'reason' }, false],
+    // A negative cause, or one that came about, says why too; a plain negation does not.
+    ['부품을 구하지 못해 출시가 두 달 늦어졌다.', { kind: 'reason' }, true],
+    ['안테나가 펴지지 않아 교신이 끊겼다.', { kind: 'reason' }, true],
+    ['장마와 휴가철이 겹쳐 손님이 줄었다.', { kind: 'reason' }, true],
+    ['출시는 아직 정해지지 않았다.', { kind: 'reason' }, false],
     ['삽입 메뉴에서 슬라이드 번호를 선택합니다.', { kind: 'method' }, true],
     ['슬라이드 번호는 유용하다.', { kind: 'method' }, false],
   ])('%s as %j → %s', (sentence, type, expected) => {

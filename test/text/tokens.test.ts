@@ -187,6 +187,11 @@ describe('analyze', () => {
     expect(stems(analyze(question)).some((stem) => stem.startsWith(word))).toBe(true);
   });
 
+  it('drops 때문 after 뭐 in query mode only: the question asks why', () => {
+    expect(analyze('화재는 뭐 때문에 났어?', { query: true })).not.toContain('w:때문');
+    expect(analyze('폭우 때문에 연기됐어?', { query: true })).toContain('w:때문');
+  });
+
   it('keeps 나서 as a verb of its own (패널로 나선)', () => {
     expect(analyze('토론자로 나서 발언했어?', { query: true })).toContain('w:나서');
   });
