@@ -5,7 +5,7 @@
 import { createRecentCache } from '../text/recent-cache.js';
 import { expectedAnswerType } from './answer-type.js';
 import { relatedTerms } from '../text/related-words.js';
-import { isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
+import { hasBatchim, hasRieulBatchim, isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
 import { CATEGORY_NOUNS, NON_TOPIC_WORDS, passageHasWord } from './focus.js';
 
 // A one-syllable noun with its particle ("명이", "돈은", "날이", "때는"): a counter or a bound
@@ -61,7 +61,8 @@ function findContentWords(question: string): readonly string[] {
 
 // A verb form in the middle of a question ("보내주면", "쓰던", "옮겨올", "살려야", "끊겨도", "가져오고"):
 // the predicate of a proposition, which a passage says in its own words ("연결되지 않아도" for "끊겨도").
-const PREDICATE_FORM = /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|인데|는데|니까|[는은런]지|(어|아|여|겨|워|와|해)도)$/;
+const PREDICATE_FORM =
+  /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|인데|는데|니까|[는은런]지|(어|아|여|겨|워|와|해)도|(어|아|여|겨|워|와|해|쳐|져|켜|려|봐|줘|둬)서)$/;
 
 /** The nouns a yes/no question's proposition is about ("방수 기능이 있어?" → 방수, 기능): its content
  *  words without the verb forms, which passages paraphrase. */
@@ -73,13 +74,27 @@ export function propositionNouns(question: string): readonly string[] {
         (word, i) =>
           word.kind === 'hangul' &&
           ((word.text.length >= 2 && PREDICATE_FORM.test(word.text)) ||
+            // A verb before 수 (있다/없다) in its ㄹ form: "지워버릴 수도 있어요?".
+            (hasRieulBatchim(word.text.slice(-1)) && /^수/.test(words[i + 1]?.text ?? '')) ||
             // A counter right after a number ("12시에도 돼요?") is the condition asked about, not
             // the topic. (The refusal features keep it, as they were fitted.)
             (words[i - 1]?.kind === 'number' && words[i - 1]!.end === word.start)),
       )
       .map((word) => dropPlural(stripParticle(word.text))),
   );
-  return questionContentWords(question).filter((word) => !dropped.has(word));
+  // A noun with the copula's 라서, or its 라 before 그런지 ("로그인 페이지 뜨는 와이파이라 그런지"), is the noun.
+  const copula = new Map<string, string>();
+  words.forEach((word, i) => {
+    const ending = /라서$/.test(word.text) ? '라서' : /^그(런|래)/.test(words[i + 1]?.text ?? '') && /라$/.test(word.text) ? '라' : '';
+    if (!ending) return;
+    let noun = word.text.slice(0, -ending.length);
+    // 이라 after a final consonant ("학생이라서"), 라 after a vowel ("와이파이라서").
+    if (noun.endsWith('이') && hasBatchim(noun.charAt(noun.length - 2))) noun = noun.slice(0, -1);
+    if (noun.length >= 2) copula.set(stripParticle(word.text), noun);
+  });
+  return questionContentWords(question)
+    .filter((word) => !dropped.has(word))
+    .map((word) => copula.get(word) ?? word);
 }
 
 interface TermSet {

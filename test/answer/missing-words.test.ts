@@ -83,12 +83,18 @@ describe('propositionNouns', () => {
     // Verb forms go: a help page says "연결되지 않아도" for "끊겨도", "가져올 수" for "옮겨올 수".
     ['인터넷 끊겨도 노트 쓸 수 있어?', ['인터넷', '노트']],
     ['에버노트에 쓰던 노트들 하루노트로 옮겨올 수 있어요?', ['에버노트', '노트', '하루노트']],
-    ['노트 링크로 보내주면 받은 사람이 고칠 수도 있어?', ['노트', '링크', '고칠']],
+    // …and so does a verb's ㄹ form before 수 (고칠 수도, 돌릴 수).
+    ['노트 링크로 보내주면 받은 사람이 고칠 수도 있어?', ['노트', '링크']],
     // A counter after a number is the condition asked about ("12시간째에도"), not the topic.
     ['계좌 개설 밤 12시간째에도 돼요?', ['계좌', '개설']],
     // A clause closed by a connective (별로인데, 나니까, 연결하려니까, 그런지) is a predicate, not a noun.
-    ['업데이트하고 나니까 별로인데 전 버전으로 다시 돌릴 수 있어요?', ['버전', '돌릴']],
+    ['업데이트하고 나니까 별로인데 전 버전으로 다시 돌릴 수 있어요?', ['버전']],
     ['카페 와이파이에 연결하려니까 그런지 안 붙어요', ['카페', '와이파이']],
+    // -어서 is a verb's connective; a noun with the copula's 라서, or its 라 before 그런지, is the noun.
+    ['동영상이랑 사진 합쳐서 세는 거예요?', ['동영상', '사진']],
+    ['공용 와이파이라 그런지 안 붙어요', ['공용', '와이파이']],
+    ['중학생이라서 가입 못 해?', ['중학생', '가입']],
+    ['카메라 렌즈 닦아도 돼?', ['카메라', '렌즈']],
   ])('%s → %j', (question, expected) => {
     expect(propositionNouns(question)).toEqual(expected);
   });
