@@ -87,6 +87,8 @@ describe('expectedAnswerType', () => {
     ['몇 개의 나라가 참가했어?', count('개')],
     ['몇 가지 제품을 선보였어?', count('가지')],
     ['몇 개국이 참여했어?', count('개국')],
+    // 선 counts terms won in office; 선수 and 선거 are no counter.
+    ['그 군수는 몇 선째야?', count('선')],
     ['몇 번째 우승이야?', count('번째')],
     ['몇 도에서 가장 잘 자라?', count('도')],
     // A key or a shortcut, asked of help pages; a person's 키 is a height.
@@ -300,6 +302,8 @@ describe('canAnswerType', () => {
     ['9가지 제품을 선보였다.', count('개'), true],
     ['전국 5곳에 문을 연다.', count('개'), true],
     ['신제품 3개를 내놓았다.', count('가지'), true],
+    ['3선 군수인 그는 출마하지 않았다.', count('선'), true],
+    ['지난 선거에서 군수로 뽑혔다.', count('선'), false],
     // A designation names one thing: line 3 is no count of stations.
     ['도시철도 3호선이 26일 개통했다.', count('개'), false],
     // A help page sets a count as a value; a rank is no value set, and 수 inside a word is no number.
