@@ -447,6 +447,11 @@ describe('a sum or a change in it', () => {
 
 describe('a person in the news', () => {
   const PERSON: AnswerType = { kind: 'person' };
+  it('reads no name in a title of something (미술관의 대표): 의 ends no name', () => {
+    expect(canAnswerType('매병은 미술관의 대표 소장품이다.', PERSON)).toBe(false);
+    expect(canAnswerType('한도윤 미술관 대표가 말했다.', PERSON)).toBe(true);
+  });
+
   const question = '청솔마라톤 여자부 우승자는 누구야?';
   it.each<[string, boolean]>([
     // A title or honorific, a bare name before its particle, a name with an age.
