@@ -408,7 +408,12 @@ describe('canAnswerType', () => {
     ['부품을 구하지 못해 출시가 두 달 늦어졌다.', { kind: 'reason' }, true],
     ['안테나가 펴지지 않아 교신이 끊겼다.', { kind: 'reason' }, true],
     ['장마와 휴가철이 겹쳐 손님이 줄었다.', { kind: 'reason' }, true],
+    ['엔진이 일찍 꺼지면서 실패했다.', { kind: 'reason' }, true],
+    ['땅의 절반이 사유지여서 개발이 어렵다.', { kind: 'reason' }, true],
+    ['회사는 수요가 줄고 있다는 점을 들어 인상은 어렵다고 했다.', { kind: 'reason' }, true],
+    ['재판부는 피해를 갚은 점을 고려했다.', { kind: 'reason' }, true],
     ['출시는 아직 정해지지 않았다.', { kind: 'reason' }, false],
+    ['시장은 신도시를 방문하면 시민을 만난다.', { kind: 'reason' }, false],
     ['삽입 메뉴에서 슬라이드 번호를 선택합니다.', { kind: 'method' }, true],
     ['슬라이드 번호는 유용하다.', { kind: 'method' }, false],
   ])('%s as %j → %s', (sentence, type, expected) => {
