@@ -201,18 +201,7 @@ export function selectSentences(
   const opening = chooseOpening(question, candidates, lexicon, options);
   if (!opening) return [];
   const { first, best, fits } = opening;
-  // A yes/no question states a proposition: an article that never names one of its nouns ("방수
-  // 기능이 있어?" of an earphone whose article never says 방수) cannot confirm it. Its verbs are
-  // paraphrased ("끊겨도 쓸 수 있어?" ~ "연결되지 않아도"), so they are not required.
-  if (isYesNoQuestion(question)) {
-    const article = passageTerms(candidates, first.hit.article.id);
-    // A help page names the user's world in its own words ("우리 집 프린터", "하늘처럼", "복층"):
-    // there only names must be found, Latin words and long loanwords of other products (VPN, 스마트싱스).
-    // (Requiring every noun there refused 12 answerable development cases to keep 1 refusal.)
-    const nouns = propositionNouns(question).filter((word) => first.hit.article.date !== undefined || word.length >= 4);
-    const latin = question.match(/[A-Za-z]{2,}/g) ?? [];
-    if (![...nouns, ...latin].every((word) => holdsWord(article, word))) return [];
-  }
+  if (isYesNoQuestion(question) && !statesProposition(question, candidates, first)) return [];
   const answerability = options.model.answerability;
   if (answerability && answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerThreshold(answerability, best))
     return [];
@@ -233,6 +222,21 @@ export function selectSentences(
   return second && first.pointsBack && second.start === first.previous?.start && second.hit.article.id === first.hit.article.id
     ? [second, first]
     : chosen;
+}
+
+/**
+ * A yes/no question states a proposition: an article that never names one of its nouns ("방수 기능이
+ * 있어?" of an earphone whose article never says 방수) cannot confirm it. Its verbs are paraphrased
+ * ("끊겨도 쓸 수 있어?" ~ "연결되지 않아도"), so they are not required. A help page names the user's
+ * world in its own words ("우리 집 프린터", "하늘처럼", "복층"): there only names must be found, Latin
+ * words and long loanwords of other products (VPN, 스마트싱스). (Requiring every noun there refused 12
+ * answerable development cases to keep 1 refusal.)
+ */
+function statesProposition(question: string, candidates: Candidate[], opening: Candidate): boolean {
+  const article = passageTerms(candidates, opening.hit.article.id);
+  const nouns = propositionNouns(question).filter((word) => opening.hit.article.date !== undefined || word.length >= 4);
+  const latin = question.match(/[A-Za-z]{2,}/g) ?? [];
+  return [...nouns, ...latin].every((word) => holdsWord(article, word));
 }
 
 export function buildCitedAnswer(sentences: Candidate[]): AnswerResult {
