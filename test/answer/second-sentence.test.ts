@@ -293,12 +293,13 @@ describe('a why question in the news, answered by a quote and by a cause', () =>
     return ranked.sort((a, b) => b.score - a.score);
   };
 
-  it('opens with the sentence that names the cause when the two score about alike', () => {
+  it('opens with the sentence of the same report that names the cause, though it scores lower', () => {
     expect(chooseOpening(question, rankedWithLead(0.5), lexicon)!.first.text).toContain('덕분이다');
+    expect(chooseOpening(question, rankedWithLead(3), lexicon)!.first.text).toContain('덕분이다');
   });
 
   it('keeps the quote when the cause scores far lower', () => {
-    expect(chooseOpening(question, rankedWithLead(2), lexicon)!.first.text).toContain('말했다');
+    expect(chooseOpening(question, rankedWithLead(5), lexicon)!.first.text).toContain('말했다');
   });
 });
 
