@@ -159,6 +159,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그 집들 → the houses the answer named in a related word (주택 ~ 집), plural dropped',
+      '그럼 그 집들은 언제까지 지어준대?',
+      talk('수해로 집 잃은 사람들은 어디서 지내?', '가온군이 임시 조립주택 30동을 지어주기로 했어요. [1]'),
+      '임시 조립주택은 언제까지 지어준대?',
+      'substituted',
+    ],
+    [
       'a bare question after a yes → the thing the yes named',
       '얼마예요?',
       talk('한 달 동안 타는 정기권 같은 거 있어요?', '네, 월간 패스가 있습니다. [1]'),

@@ -12,7 +12,17 @@ import {
   type Category,
 } from './korean-tables.js';
 import type { Analysis, Determiner } from './question.js';
-import { answeredName, findCategory, findSameHead, findThing, menuPathIn, namedInAnswer, topicOf, type Context } from './referents.js';
+import {
+  answeredName,
+  findCategory,
+  findSameHead,
+  findThing,
+  headWords,
+  menuPathIn,
+  namedInAnswer,
+  topicOf,
+  type Context,
+} from './referents.js';
 import { expectedAnswerType } from '../../answer/answer-type.js';
 import { resolveTime } from './time.js';
 import { isPersonName, withParticle, type Pronoun } from './words.js';
@@ -117,7 +127,8 @@ function resolveDeterminer({ index, determiner, head, particle, trailing }: Dete
     return;
   }
   state.entity = true;
-  if ((found.text.split(' ').at(-1) ?? '').endsWith(head) || GENERIC_HEADS.has(head)) {
+  const last = found.text.split(' ').at(-1) ?? '';
+  if (headWords(head).some((word) => last.endsWith(word)) || GENERIC_HEADS.has(head)) {
     state.replaced.set(index, withParticle(found.text, particle, trailing));
     state.drop.add(index + 1);
   } else {

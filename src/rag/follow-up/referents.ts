@@ -1,6 +1,7 @@
 // What a pointer may stand for: the conversation read as candidate phrases, each with the
 // category it names, and the searches over them (the most specific phrase of a category, a
 // phrase with the same head noun, the topic of a question, the thing an answer gave).
+import { relatedTerms } from '../../text/related-words.js';
 import type { ChatTurn } from '../../domain/types.js';
 import { isRefusalText } from '../../answer/refusal.js';
 import { contentWords } from '../../text/tokens.js';
@@ -145,14 +146,23 @@ export function findCategory(sources: string[], category: Category, prefer: read
  * A phrase that ends with the same head noun and says more (그 프로젝트 → K-AI 프로젝트); a quoted
  * name beats an unquoted phrase, then longer beats shorter, then the earlier source.
  */
+/** The words a phrase may end in to be what "그 <head>" points at: "그 집들" after "임시 조립주택 36동을
+ *  지어주기로" is the houses; the plural is its noun, and a related word (주택 ~ 집) heads the same thing. */
+export function headWords(head: string): string[] {
+  const single = head.length > 1 && head.endsWith('들') ? head.slice(0, -1) : head;
+  return [single, ...relatedTerms(single).filter((word) => !word.includes(' '))];
+}
+
 export function findSameHead(sources: string[], head: string): Candidate | undefined {
   let best: { candidate: Candidate; score: number } | undefined;
+  const heads = headWords(head);
   for (const source of sources) {
     for (const phrase of nounPhrases(source)) {
       for (let end = phrase.words.length; end >= 1; end--) {
         const words = phrase.words.slice(0, end);
         const last = words.at(-1) ?? '';
-        if (!last.endsWith(head) || (words.length === 1 && last.length === head.length)) continue;
+        const own = heads.find((word) => last.endsWith(word));
+        if (own === undefined || (words.length === 1 && last.length === own.length)) continue;
         const score = (phrase.quoted && end === phrase.words.length ? 10 : 0) + Math.min(words.length, 5);
         if (!best || score > best.score) best = { candidate: { text: words.join(' '), words, category: undefined, specific: true }, score };
         break;
