@@ -169,8 +169,9 @@ const QUESTION_FORMS: QuestionForm[] = [
     example: '언제 출시됐어?',
   },
   {
-    // "어떤 가수 와?", "어느 선수가": a person by their role. 누가 before "…까 봐" is "someone" (누가 가져갈까 봐).
-    form: /누구|누가(?![^?？]*까\s?봐)|누군|(어느|어떤|무슨)\s*(분|사람|가수|배우|선수|감독|작가|화가|연예인|인물)|(사람|인물|분)의?\s*(이름|성함)/,
+    // "어떤 가수 와?", "어느 선수가": a person by their role. 누가 before "…까 봐" or a condition ("누가
+    // 쳐다보면") is "someone" (누가 가져갈까 봐).
+    form: /누구|누가(?![^?？]*(까\s?봐|[가-힣]면\s))|누군|(어느|어떤|무슨)\s*(분|사람|가수|배우|선수|감독|작가|화가|연예인|인물)|(사람|인물|분)의?\s*(이름|성함)/,
     type: () => ({ kind: 'person' }),
     example: '원장은 누구야?',
   },
@@ -221,9 +222,25 @@ export function isHardType(type: AnswerType, news = false): boolean {
 }
 
 export function expectedAnswerType(question: string): AnswerType | undefined {
+  // A question word inside an embedded question ("몇 번째 순서인지", "몇 시에 드나들었는지") belongs to
+  // the main verb's object: the main clause asks its own question ("…어디서 봐요?"), or yes or no
+  // ("…파일로 뽑을 수 있어요?"), unless it only asks to be told ("…는지 알려줘", "…인지 궁금해").
+  const embedded = EMBEDDED_QUESTION.exec(question);
+  if (embedded) {
+    const main = question.slice(embedded[0].length);
+    const asked = typeOf(main);
+    if (asked || !ASKS_TO_BE_TOLD.test(main)) return asked;
+  }
+  return typeOf(question);
+}
+
+function typeOf(question: string): AnswerType | undefined {
   for (const row of QUESTION_FORMS) {
     const match = row.form.exec(question);
     if (match) return row.type(match);
   }
   return undefined;
 }
+
+const EMBEDDED_QUESTION = /^[^?？]*?[가-힣](는지|은지|던지|인지|었는지|았는지|였는지|했는지|될지|할지|을지|ㄹ지)\s+(?=\S)/;
+const ASKS_TO_BE_TOLD = /알려|궁금|모르|몰라|말해|가르쳐|설명해|확인해\s*줘|^(혹시\s*)?(알아|아세요|알아요|아니)|나와\s*있|적혀\s*있/;

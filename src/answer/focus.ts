@@ -31,7 +31,7 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 // Words that shape a question without naming its topic: adverbs of degree, manner and time,
-// and time deixis that a follow-up resolves elsewhere ("그날", "지금"). Absent from a passage,
+// time deixis that a follow-up resolves elsewhere ("그날", "지금"), and pronouns. Absent from a passage,
 // they say nothing about whether it answers.
 // prettier-ignore
 export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
@@ -40,6 +40,8 @@ export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
   '늦게', '일찍', '빨리', '천천히', '자주', '항상', '가끔', '오래', '방금', '금방', '아까', '이제', '벌써', '바로', '곧', '한꺼번에', '한번에', '동시에', '따로',
   '각각', '제대로', '너무', '반드시', '계속', '자동으로', '수동으로',
   '그날', '그달', '그해', '그때', '그다음', '그다음엔', '그전', '이번', '지난번', '다음', '이전', '당시', '며칠', '얼마큼',
+  // Pronouns that point at the user's situation ("이거 뭐예요?", "그걸로 문 열까 봐"), and the user's own side.
+  '이거', '그거', '저거', '이걸', '그걸', '저걸', '이건', '그건', '저건', '우리', '저희',
 ]);
 // Nouns that relate what is asked to the noun before them: "재검표 결과", "도입 이유", "공사 일정".
 const RELATIONAL_NOUNS: ReadonlySet<string> = new Set([
@@ -143,9 +145,16 @@ export function focusWords(question: string): FocusWord[] {
       !isModifier(before.text)
     )
       add(before.text, false);
-    // Only a long predicate ("설립됐어" → 설립): a short one is a bare verb whose second
-    // syllable changes with the ending (열렸어 / 열린다), so two syllables prove nothing.
-    if (/^언제/.test(word.text) && after?.kind === 'hangul' && after.text.length >= 4 && adjacent(word, after))
+    // Only a long predicate made of a noun and 하다/되다 ("설립됐어" → 설립): a short one is a bare
+    // verb whose second syllable changes with the ending (열렸어 / 열린다), and so is a long native
+    // verb ("없어져요", which a page says as 만료됩니다), so two syllables prove nothing.
+    if (
+      /^언제/.test(word.text) &&
+      after?.kind === 'hangul' &&
+      after.text.length >= 4 &&
+      adjacent(word, after) &&
+      NOUN_VERB.test(after.text)
+    )
       add(stripParticle(after.text), true);
   });
   // The opening topic: "X는 …" with a short X (a long one is a run-on without spaces).
@@ -158,6 +167,9 @@ export function focusWords(question: string): FocusWord[] {
 }
 
 const MAX_TOPIC_SYLLABLES = 6;
+
+/** A noun of two syllables or more made a verb by 하다 or 되다 (설립됐어, 개통해요, 출시된대). */
+const NOUN_VERB = /^[가-힣]{2,}(됐|되|돼|된|됩|했|하|해|한|합)/;
 
 /** A verb that modifies a category noun ("입건된 사람", "숨진 사람"), added by its stem when it has one of
  *  two syllables or more: "쉬는 곳" (쉬다) may be a 쉼터 in the passage, which no rule can tell. */

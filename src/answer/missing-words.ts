@@ -44,7 +44,17 @@ export function questionContentWords(question: string): readonly string[] {
 const contentWordsOf = createRecentCache<readonly string[]>(256);
 
 function findContentWords(question: string): readonly string[] {
-  const words = splitWords(question).filter((word) => word.kind === 'hangul');
+  const all = splitWords(question);
+  // A particle glued to a code or a number ("E05라고", "HK-170은") is no word of its own.
+  const glued = new Set(
+    all
+      .filter(
+        (word, i) =>
+          word.kind === 'hangul' && all[i - 1]?.kind !== 'hangul' && all[i - 1]?.end === word.start && isGluedParticle(word.text),
+      )
+      .map((word) => word.start),
+  );
+  const words = all.filter((word) => word.kind === 'hangul' && !glued.has(word.start));
   const out: string[] = [];
   words.forEach((word, i) => {
     if (i === words.length - 1 && words.length > 1 && PREDICATE_END.test(word.text)) return;
@@ -54,9 +64,17 @@ function findContentWords(question: string): readonly string[] {
     if (stem.length < 2 || isQuestionWord(stem) || isQuestionWord(word.text) || CATEGORY_NOUNS.has(stem)) return;
     if (NON_TOPIC_WORDS.has(stem) || NON_TOPIC_WORDS.has(word.text) || BOUND_NOUN.test(word.text)) return;
     if (VERB_FORM.test(word.text) || stem.length > MAX_WORD_SYLLABLES) return;
+    // A verb's ㄹ까 form ("열까 봐", "될까"), which no passage spells.
+    if (word.text.length >= 2 && word.text.endsWith('까') && hasRieulBatchim(word.text.charAt(word.text.length - 2))) return;
     out.push(dropPlural(stem));
   });
   return [...new Set(out)];
+}
+
+/** A particle or quotative as a whole word ("라고", "이라는", "에서", "은"). */
+function isGluedParticle(text: string): boolean {
+  // Two nouns, one ending in a vowel and one in a consonant, so that every particle fits one of them.
+  return ['코드', '코인'].some((noun) => stripParticle(`${noun}${text}`) === noun);
 }
 
 // A verb form in the middle of a question ("보내주면", "쓰던", "옮겨올", "살려야", "끊겨도", "가져오고"):

@@ -89,6 +89,14 @@ describe('expectedAnswerType', () => {
     ['몇 개국이 참여했어?', count('개국')],
     // 선 counts terms won in office; 선수 and 선거 are no counter.
     ['그 군수는 몇 선째야?', count('선')],
+    // 누가 in a condition is "someone"; the question asks how.
+    ['누가 쳐다보면 비번 누르기 찝찝한데 안 보이게 하는 방법 없어요?', { kind: 'method' }],
+    // A question word inside an embedded question (…는지, …인지) is the main clause's object: the main
+    // clause asks its own question, or yes or no, unless it asks to be told.
+    ['예약한 책 몇 번째 순서인지 어디서 봐요?', { kind: 'place' }],
+    ['누가 몇 시에 드나들었는지 파일로 뽑을 수 있어요?', undefined],
+    ['어떻게 하는지 알려줘', { kind: 'method' }],
+    ['언제 열리는지 알아?', { kind: 'time' }],
     ['몇 번째 우승이야?', count('번째')],
     ['몇 도에서 가장 잘 자라?', count('도')],
     // A key or a shortcut, asked of help pages; a person's 키 is a height.

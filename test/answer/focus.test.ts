@@ -18,6 +18,8 @@ describe('focusWords', () => {
     // The predicate after 언제, by its first two syllables.
     ['언제 설립됐어?', [prefix('설립')]],
     ['도서관은 언제 개관했어?', [word('도서관'), prefix('개관')]],
+    // A long native verb is paraphrased (없어져요 ~ 만료됩니다): no focus.
+    ['쿠폰 안 쓰면 언제 없어져요?', []],
     // The opening topic.
     ['삼성전자는 어떤 제품을 발표했어?', [word('삼성전자')]],
     ['관장은 누구야?', [word('관장')]],

@@ -20,6 +20,9 @@ describe('questionContentWords', () => {
     ['컴퓨터에 있는 인증서 폰으로 옮길 수 있어?', ['컴퓨터', '인증서', '옮길']],
     // The counter after 몇 belongs to the question word, whatever its particle.
     ['산불 이재민이 몇 명이라고 했어?', ['산불', '이재민']],
+    // A particle glued to a code, pronouns, and a verb's ㄹ까 form name no topic.
+    ['앱에 E05라고 뜨는데 이거 뭐예요?', []],
+    ['누가 그걸로 우리 현관 열까 봐 무서워요', ['현관']],
     ['새솔초 교장 이름이 뭐야?', ['새솔초', '교장']],
     // Inflected verbs (…려면, …면서, …는데) are spelled differently in every passage.
     ['그룹으로 묶은 도형 하나만 고치려면 그룹을 풀어야 돼?', ['그룹', '도형']],
