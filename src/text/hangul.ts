@@ -25,7 +25,7 @@ export function compose({ initial, vowel, final }: Syllable): string {
 /** Jamo indices in Unicode order. */
 export const INITIAL = { rieul: 5, ieung: 11 } as const;
 export const VOWEL = { a: 0, ae: 1, eo: 4, yeo: 6, o: 8, wa: 9, wae: 10, oe: 11, u: 13, wo: 14, eu: 18, i: 20 } as const;
-export const FINAL = { none: 0, nieun: 4, rieul: 8, ssangsios: 20 } as const;
+export const FINAL = { none: 0, nieun: 4, rieul: 8, sios: 19, ssangsios: 20 } as const;
 
 /**
  * A stem's last vowel fused with the ending 어/아 (and so with the past tense 었/았): 숨지+어 → 숨져,

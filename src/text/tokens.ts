@@ -4,6 +4,7 @@
 // any suffix) plus particle-stripped words (precise), Latin words and numbers.
 
 import type { Span } from '../domain/types.js';
+import { compose, decompose, FINAL } from './hangul.js';
 import { stemTerm, verbStems } from './verb-stems.js';
 
 type WordKind = 'hangul' | 'latin' | 'number';
@@ -124,6 +125,17 @@ const UNIT_START =
 // Auxiliary verbs that follow a -고 form in a question: 나서 (after), 싶어 (want to), 있어 (is doing).
 const AFTER_GO = /^(나서|나면|나니|난\s*뒤|싶|있어|있는데|있으면|있을)/;
 
+// Heads of compounds that take 사이시옷 (배춧값, 바닷가, 나뭇잎, 찻길, 등굣길).
+const SIOT_HEADS = /^(값|가|길|집|국|물|잎|빛|돈|말)$/;
+
+/** The noun before a 사이시옷 compound's head, its ㅅ taken off: 배춧값 → 배추, 등굣길 → 등교. */
+function siotBase(stem: string): string | undefined {
+  if (stem.length < 3 || !SIOT_HEADS.test(stem.slice(-1))) return undefined;
+  const before = decompose(stem.charAt(stem.length - 2));
+  if (!before || before.final !== FINAL.sios) return undefined;
+  return stem.slice(0, -2) + compose({ ...before, final: FINAL.none });
+}
+
 interface AnalyzeOptions {
   /** Drop question words, for analysing queries. */
   query?: boolean;
@@ -166,6 +178,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       if (w.length === 1) terms.push(w);
       else for (let i = 0; i + 1 < w.length; i++) terms.push(w.slice(i, i + 2));
       if (stem.length >= 2) terms.push(wordTerm(stem));
+      // 사이시옷: "배춧값" is 배추 + 값, which an article may write "배추 가격".
+      const base = siotBase(stem);
+      if (base) {
+        for (let i = 0; i + 1 < base.length; i++) terms.push(base.slice(i, i + 2));
+        terms.push(wordTerm(base));
+      }
       for (const verb of verbStems(word.text, { modifiers: options.query === true })) terms.push(stemTerm(verb));
     } else {
       terms.push(word.text.toLowerCase());

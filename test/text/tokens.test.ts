@@ -192,6 +192,18 @@ describe('analyze', () => {
     expect(analyze('폭우 때문에 연기됐어?', { query: true })).toContain('w:때문');
   });
 
+  it.each([
+    ['배춧값이 올랐다', 'w:배추'],
+    ['등굣길에 만났다', 'w:등교'],
+    ['바닷가 마을', 'w:바다'],
+  ])('indexes the noun before a 사이시옷 compound head: %s → %s', (text, base) => {
+    expect(analyze(text)).toContain(base);
+  });
+
+  it('reads no 사이시옷 in a word whose ㅅ is its own (숫자, 다섯째)', () => {
+    expect(analyze('숫자 다섯째')).toEqual(['숫자', 'w:숫자', '다섯', '섯째', 'w:다섯째']);
+  });
+
   it('keeps 나서 as a verb of its own (패널로 나선)', () => {
     expect(analyze('토론자로 나서 발언했어?', { query: true })).toContain('w:나서');
   });
