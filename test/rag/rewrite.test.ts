@@ -159,6 +159,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '거기 before a title → the team the last question named, not a place of the answer',
+      '거기 감독은 누구야?',
+      talk('해솔 블루스 결승 이겼어?', '네, 해솔체육관에서 열린 결승에서 3대 1로 이겼습니다. [1]'),
+      '해솔 블루스 결승 감독은 누구야?',
+      'substituted',
+    ],
+    [
       '그 집들 → the houses the answer named in a related word (주택 ~ 집), plural dropped',
       '그럼 그 집들은 언제까지 지어준대?',
       talk('수해로 집 잃은 사람들은 어디서 지내?', '가온군이 임시 조립주택 30동을 지어주기로 했어요. [1]'),

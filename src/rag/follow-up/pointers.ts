@@ -25,7 +25,7 @@ import {
 } from './referents.js';
 import { expectedAnswerType } from '../../answer/answer-type.js';
 import { resolveTime } from './time.js';
-import { isPersonName, withParticle, type Pronoun } from './words.js';
+import { isPersonName, splitParticle, withParticle, type Pronoun } from './words.js';
 
 /** What resolving a question's pointers found. */
 export interface Resolution {
@@ -158,7 +158,15 @@ function resolvePronoun(
   }
   // "그거 하면 설정 다 날아가?": a thing done is the action the last question asked how to do
   // (공장초기화), not a noun of the answer's steps (전원).
-  const done = pronoun.kind === 'thing' && DOING.test(next) ? topicOf(context.question) : undefined;
+  // "거기 감독 이름이 뭐야?" after a question about a team: 거기 before a title is the team (or the
+  // company, the school) the title belongs to, which the last question named, not a place; after a
+  // which-company question it is the company answered (referent).
+  const member =
+    pronoun.kind === 'place' &&
+    !pronoun.particle &&
+    TITLES.includes(splitParticle(next)[0]) &&
+    expectedAnswerType(context.question)?.kind !== 'org';
+  const done = (pronoun.kind === 'thing' && DOING.test(next)) || member ? topicOf(context.question) : undefined;
   const found = done ? { text: done, guessed: false } : referent(context, pronoun.kind);
   if (found.text && pronoun.kind === 'person' && state.asksPosition) found.text = nameOnly(found.text);
   if (found.guessed) state.guessed = true;
