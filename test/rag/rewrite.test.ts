@@ -651,6 +651,8 @@ describe('Korean tables behind the rewrite', () => {
     expect(phrases('그 식당 가 본 적 있어?')).not.toContain('본');
     // 서울 and 결론 end in ㄹ and ㄴ but are nouns before a particle.
     expect(phrases('서울 결론은 나왔어?')).toEqual(['서울 결론']);
+    // 만든 modifies the noun after it, whose object came before without its particle.
+    expect(phrases('새별 1호 만든 대학이 어디야?')).toEqual(['새별 1호', '대학']);
   });
 
   it('strips citation markers', () => {

@@ -271,7 +271,7 @@ export const ONE_SYLLABLE_STOP = new Set([
 export const HANGUL = /[가-힣]/;
 // Bare words that end like a verb or an adnominal form (열린, 밝혔다, 넣으려면), so they are no noun.
 export const VERBAL_END =
-  /(는|던|린|된|될|할|갈|볼|운|큰|른|쁜|다|요|까|죠|니|냐|어|아|여|워|해|돼|히|게|려면|으면|하면|되면|려고|도록|는데|지만|니까|어서|아서|해서|하고|하며|면서|며)$/;
+  /(는|던|든|린|된|될|할|갈|볼|운|큰|른|쁜|다|요|까|죠|니|냐|어|아|여|워|해|돼|히|게|려면|으면|하면|되면|려고|도록|는데|지만|니까|어서|아서|해서|하고|하며|면서|며)$/;
 // Numbers with a counter are amounts or dates (30일, 5곳), no part of a name; ordinals are (2차전, 3분기).
 export const COUNTED = /^\d[\d.,]*(년|월|일|시|분|초|주|개월|시간|명|개|곳|원|만|억|조|건|대|권|배|점|골|달러|톤|세|살|번|차례|%)/;
 export const ORDINAL = /^\d[\d.,]*(분기|차전|회차|차|회|호|라운드|세트|쿼터|이닝|강|위)/;
