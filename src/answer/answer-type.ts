@@ -31,7 +31,7 @@ export type AnswerType =
 
 // 세(?!기|대): "몇 세기" asks for a time and "몇 세대" for households, not an age.
 const COUNTERS =
-  '명|개국|개월|개소|개|곳|군데|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세대|가구|세(?!기|대)|년|월|일|시간|시즌|시|분|초|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|톤|리터|km|m|kg|g|선(?!수|거|택|물|생|발|정)';
+  '명|개국|개월|개소|개|곳|군데|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세대|가구|세(?!기|대)|년|월|일|시간|시즌|시|분(?!의)|초|주년|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|톤|리터|km|m|kg|g|선(?!수|거|택|물|생|발|정)';
 const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
 
 // A question about when something was said or announced: the date a news sentence gives its

@@ -89,6 +89,9 @@ describe('expectedAnswerType', () => {
     ['몇 개국이 참여했어?', count('개국')],
     // 선 counts terms won in office; 선수 and 선거 are no counter.
     ['그 군수는 몇 선째야?', count('선')],
+    // 주년 is an anniversary, not a week; "몇 분의 몇" is a fraction, not minutes.
+    ['수교 몇 주년이었어?', count('주년')],
+    ['그 곡은 몇분의 몇 박자야?', undefined],
     // 누가 in a condition is "someone"; the question asks how.
     ['누가 쳐다보면 비번 누르기 찝찝한데 안 보이게 하는 방법 없어요?', { kind: 'method' }],
     // A question word inside an embedded question (…는지, …인지) is the main clause's object: the main
