@@ -242,5 +242,5 @@ function typeOf(question: string): AnswerType | undefined {
   return undefined;
 }
 
-const EMBEDDED_QUESTION = /^[^?？]*?[가-힣](는지|은지|던지|인지|었는지|았는지|였는지|했는지|될지|할지|을지|ㄹ지)\s+(?=\S)/;
+const EMBEDDED_QUESTION = /^[^?？]*?[가-힣](는지|은지|던지|인지|었는지|았는지|였는지|했는지|될지|할지|을지)\s+(?=\S)/;
 const ASKS_TO_BE_TOLD = /알려|궁금|모르|몰라|말해|가르쳐|설명해|확인해\s*줘|^(혹시\s*)?(알아|아세요|알아요|아니)|나와\s*있|적혀\s*있/;
