@@ -2,6 +2,7 @@
 // the asked counter, a sum in a currency, a time, a reason's connective, a written key. Each
 // pattern is checked both ways by the tests: sentences that answer, and look-alikes that do not.
 import { SURNAMES } from '../text/korean-names.js';
+import { COUNTRY_ANSWER } from '../text/countries.js';
 import { createRecentCache } from '../text/recent-cache.js';
 import { hasRieulBatchim } from '../text/tokens.js';
 import type { AnswerType } from './answer-type.js';
@@ -265,6 +266,7 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
     return countPattern(type.counter).test(sentence.replace(/몇/g, '').replace(/한\s?번(의|에)/g, ''));
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);
+  if (type.kind === 'place' && type.country) return COUNTRY_ANSWER.test(sentence);
   if (type.kind === 'money' && type.per) return SUM_ANSWER.test(sentence) && perUnitPattern(type.per).test(sentence);
   if (type.kind === 'money' && !type.change) return SUM_ANSWER.test(sentence);
   if (type.kind === 'time' && type.clock) return CLOCK_ANSWER.test(sentence);

@@ -18,7 +18,7 @@ export type AnswerType =
   | { kind: 'duration' }
   | { kind: 'count'; counter: string }
   | { kind: 'person' }
-  | { kind: 'place' }
+  | { kind: 'place'; country?: true }
   | { kind: 'reason' }
   | { kind: 'method' }
   | { kind: 'quote' }
@@ -181,6 +181,8 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: () => ({ kind: 'org' }),
     example: '피해 보는 한국 회사는 어디야?',
   },
+  // A country: "어느 나라 선수야?", "국적이 어디야?" need a country's name, not any place.
+  { form: /(어느|무슨)\s*나라|국적/, type: () => ({ kind: 'place', country: true }), example: '그 선수는 어느 나라 출신이야?' },
   { form: /어디|어느\s*(곳|나라|지역|도시|장소)/, type: () => ({ kind: 'place' }), example: '행사는 어디서 열렸어?' },
   {
     form: /어떻게|어떡|방법|[는운]\s?법(?=$|[\s은이을?])|려면\s*[?？]?\s*$|하려면|어떤\s*식으로|절차/,
@@ -218,7 +220,7 @@ const HARD_KINDS = new Set<AnswerType['kind']>([
 const NEWS_HARD_KINDS = new Set<AnswerType['kind']>(['reason', 'name', 'org', 'person']);
 
 export function isHardType(type: AnswerType, news = false): boolean {
-  return HARD_KINDS.has(type.kind) || (news && NEWS_HARD_KINDS.has(type.kind));
+  return HARD_KINDS.has(type.kind) || (news && (NEWS_HARD_KINDS.has(type.kind) || (type.kind === 'place' && type.country === true)));
 }
 
 export function expectedAnswerType(question: string): AnswerType | undefined {

@@ -89,6 +89,8 @@ describe('expectedAnswerType', () => {
     ['몇 개국이 참여했어?', count('개국')],
     // 선 counts terms won in office; 선수 and 선거 are no counter.
     ['그 군수는 몇 선째야?', count('선')],
+    // A country is asked by 어느 나라 or 국적: any place will not do.
+    ['그 선수는 어느 나라 출신이야?', { kind: 'place', country: true }],
     // 주년 is an anniversary, not a week; "몇 분의 몇" is a fraction, not minutes.
     ['수교 몇 주년이었어?', count('주년')],
     ['그 곡은 몇분의 몇 박자야?', undefined],
@@ -546,6 +548,16 @@ describe('a name the question does not say', () => {
 
   it('without the question, any quoted or Latin name answers', () => {
     expect(canAnswerType("해온시는 '해온콜버스' 운행을 시작한다.", NAME)).toBe(true);
+  });
+});
+
+describe('a country', () => {
+  const COUNTRY: AnswerType = { kind: 'place', country: true };
+  it('is hard in the news only, and needs a country named', () => {
+    expect(isHardType(COUNTRY, true)).toBe(true);
+    expect(isHardType(COUNTRY)).toBe(false);
+    expect(canAnswerType('스페인 출신 공격수 솔레르가 37점을 올렸다.', COUNTRY)).toBe(true);
+    expect(canAnswerType('외국인 공격수 솔레르가 37점을 올렸다.', COUNTRY)).toBe(false);
   });
 });
 
