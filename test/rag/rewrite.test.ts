@@ -303,6 +303,13 @@ describe('rewriteFollowUp on conversations', () => {
       '해룡스 — 신인 외야수 류도현 어제 몇 타수 몇 안타였어?',
       'substituted',
     ],
+    [
+      'a round of a contest → its sibling in the last question (예선 ↔ 본선)',
+      '본선은?',
+      talk('가온컵 바둑 예선 1위 누구야?', '예선 1위는 김하람 5단이다. [1]'),
+      '가온컵 바둑 본선 1위 누구야?',
+      'sibling',
+    ],
     // Time: 그때 takes the time said; 그 전달 / 그 전해 shift it.
     [
       '그 전달 → the month before, in the last question',

@@ -247,6 +247,7 @@ export const SIBLING_SETS: ReadonlyArray<ReadonlySet<string>> = [
   ['매출', '영업이익', '순이익'],
   ['1위', '2위', '3위'],
   ['최고', '최저'],
+  ['예선', '본선', '결선', '준결승', '결승'],
 ].map((set) => new Set(set));
 
 /** Vague predicates that ask nothing of their own ("서울은 어때?"). */
