@@ -304,6 +304,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그 칩 → the name quoted right after the noun in the answer',
+      '그 칩으로 뭘 할 수 있어?',
+      talk('가온전자 새 노트북에 들어간 칩 이름 뭐야?', "자체 개발한 AI 칩 '하늘코어'가 들어갔어요. [1]"),
+      '하늘코어 칩으로 뭘 할 수 있어?',
+      'substituted',
+    ],
+    [
       'a round of a contest → its sibling in the last question (예선 ↔ 본선)',
       '본선은?',
       talk('가온컵 바둑 예선 1위 누구야?', '예선 1위는 김하람 5단이다. [1]'),

@@ -157,12 +157,25 @@ export function findSameHead(sources: string[], head: string): Candidate | undef
   let best: { candidate: Candidate; score: number } | undefined;
   const heads = headWords(head);
   for (const source of sources) {
-    for (const phrase of nounPhrases(source)) {
+    const phrases = nounPhrases(source);
+    for (const [i, phrase] of phrases.entries()) {
+      // "AI 칩 '뉴로코어 2'가": a quoted name right after the head noun is what the noun names.
+      const named = phrases[i + 1];
+      const apposed = !phrase.particle && named?.quoted ? named : undefined;
       for (let end = phrase.words.length; end >= 1; end--) {
         const words = phrase.words.slice(0, end);
         const last = words.at(-1) ?? '';
         const own = heads.find((word) => last.endsWith(word));
-        if (own === undefined || (words.length === 1 && last.length === own.length)) continue;
+        if (own === undefined || (words.length === 1 && last.length === own.length && !apposed)) continue;
+        if (apposed && end === phrase.words.length) {
+          const text = `${apposed.words.join(' ')} ${own}`;
+          if (!best || 10 + apposed.words.length > best.score)
+            best = {
+              candidate: { text, words: [...apposed.words, own], category: undefined, specific: true },
+              score: 10 + apposed.words.length,
+            };
+          break;
+        }
         const score = (phrase.quoted && end === phrase.words.length ? 10 : 0) + Math.min(words.length, 5);
         if (!best || score > best.score) best = { candidate: { text: words.join(' '), words, category: undefined, specific: true }, score };
         break;
