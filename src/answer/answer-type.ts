@@ -77,6 +77,12 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: (match) => ({ kind: 'count', counter: MEASURE_COUNTERS[match[1]!]! }),
     example: '그 선수 키가 몇이야?',
   },
+  // A distance asked by its adverb ("얼마나 멀리 날아가?", "얼마나 멀어?", "거리가 얼마야?") is a length.
+  {
+    form: /얼마나\s*(멀리|멀어|먼|떨어져|떨어진)|거리(가|는|은)?\s*얼마(?!\s*(나|동안))/,
+    type: () => ({ kind: 'count', counter: 'm' }),
+    example: '얼마나 멀리 날아가?',
+  },
   // A rate: nouns in 률/율 (상승률, 득표율, 점유율; not 법률, 선율, 자율), 비율, 비중, and 몇 %. Its answer
   // is a percentage, a multiple, a fraction or a batting average.
   {

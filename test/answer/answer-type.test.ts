@@ -89,6 +89,9 @@ describe('expectedAnswerType', () => {
     ['몇 개국이 참여했어?', count('개국')],
     // 선 counts terms won in office; 선수 and 선거 are no counter.
     ['그 군수는 몇 선째야?', count('선')],
+    // A distance is a length, in its units.
+    ['탐사선은 얼마나 멀리 날아가?', count('m')],
+    ['역까지 거리가 얼마야?', count('m')],
     // A country is asked by 어느 나라 or 국적: any place will not do.
     ['그 선수는 어느 나라 출신이야?', { kind: 'place', country: true }],
     // 주년 is an anniversary, not a week; "몇 분의 몇" is a fraction, not minutes.
