@@ -42,6 +42,8 @@ export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
   '그날', '그달', '그해', '그때', '그다음', '그다음엔', '그전', '이번', '지난번', '다음', '이전', '당시', '며칠', '얼마큼',
   // Pronouns that point at the user's situation ("이거 뭐예요?", "그걸로 문 열까 봐"), and the user's own side.
   '이거', '그거', '저거', '이걸', '그걸', '저걸', '이건', '그건', '저건', '우리', '저희',
+  // A relational noun a passage leaves out: "배상 대상에 포함돼?" is answered by "…주민 64명은 배상액을 줄였다".
+  '대상',
 ]);
 // Nouns that relate what is asked to the noun before them: "재검표 결과", "도입 이유", "공사 일정".
 const RELATIONAL_NOUNS: ReadonlySet<string> = new Set([
