@@ -99,7 +99,7 @@ describe('propositionNouns', () => {
     ['중학생이라서 가입 못 해?', ['중학생', '가입']],
     ['카메라 렌즈 닦아도 돼?', ['카메라', '렌즈']],
     // A passive verb's modifier (만들어진) is a predicate; 대상 relates the noun before it and need not be said.
-    ['작년에 만들어진 선풍기도 교환 대상에 포함돼?', ['선풍기', '교환']],
+    ['새로 만들어진 선풍기도 교환 대상에 포함돼?', ['선풍기', '교환']],
   ])('%s → %j', (question, expected) => {
     expect(propositionNouns(question)).toEqual(expected);
   });
