@@ -38,7 +38,7 @@ describe('questionContentWords', () => {
     ['김프에서 방금 한 작업 되돌리는 단축키?', ['김프', '작업', '되돌리', '단축키']],
     ['2라운드 결과는?', ['라운드', '결과']],
     // A one-word question keeps its word: there is no predicate to drop.
-    ['스코어', ['스코어']],
+    ['주차장', ['주차장']],
   ])('%s → %j', (question, words) => {
     expect(questionContentWords(question)).toEqual(words);
   });
@@ -64,6 +64,8 @@ describe('holdsWord', () => {
     // 논문 ~ 연구 결과: both words of the phrase, wherever they stand.
     expect(holdsWord(termsOf('연구팀은 이번 결과를 학술지에 냈다.'), '논문')).toBe(true);
     expect(holdsWord(termsOf('연구팀은 학술지에 냈다.'), '논문')).toBe(false);
+    // 알약 ~ 먹는 치료제: a pill is how a user says an oral drug.
+    expect(holdsWord(termsOf('먹는 치료제가 허가를 받았다.'), '알약')).toBe(true);
   });
 });
 
