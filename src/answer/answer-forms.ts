@@ -45,6 +45,7 @@ const COUNTER_CLASSES: Record<string, string> = {
   도: "도|℃|°|'C",
   // Measures by their units (a height in cm or m, a weight in kg or t, an area in ㎡, 헥타르 or 평).
   cm: 'cm|센티미터|센티|㎝|m|미터',
+  mm: 'mm|㎜|밀리미터|밀리', // 98㎜ is how news writes 98mm
   kg: 'kg|킬로그램|킬로|㎏|g|그램|t|톤',
   m: 'm|미터|km|킬로미터|cm|센티미터|층',
   '㎡': '㎡|m2|제곱미터|헥타르|ha|평|㎢|제곱킬로미터|에이커',

@@ -319,6 +319,9 @@ describe('canAnswerType', () => {
     ['전국 5곳에 문을 연다.', count('개'), true],
     ['신제품 3개를 내놓았다.', count('가지'), true],
     ['3선 군수인 그는 출마하지 않았다.', count('선'), true],
+    // 98㎜ is how news writes 98mm.
+    ['시간당 최고 98㎜의 비가 쏟아졌다.', count('mm'), true],
+    ['3m 높이의 파도가 쳤다.', count('mm'), false],
     ['지난 선거에서 군수로 뽑혔다.', count('선'), false],
     // A designation names one thing: line 3 is no count of stations.
     ['도시철도 3호선이 26일 개통했다.', count('개'), false],
