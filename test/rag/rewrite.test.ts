@@ -304,6 +304,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그거 → the name the answer quotes, before any other new phrase',
+      '그거 얼마야?',
+      talk('가온전자가 새로 낸 로봇 뭐야?', "가온전자가 집안일을 돕는 가정용 로봇 '하루봇'을 내놨습니다. [1]"),
+      '하루봇 얼마야?',
+      'substituted',
+    ],
+    [
       '그 칩 → the name quoted right after the noun in the answer',
       '그 칩으로 뭘 할 수 있어?',
       talk('가온전자 새 노트북에 들어간 칩 이름 뭐야?', "자체 개발한 AI 칩 '하늘코어'가 들어갔어요. [1]"),

@@ -264,7 +264,10 @@ export function findThing(context: Context): string | undefined {
   if (topic) return topic;
   const asked = new Set(contentWords(context.question).map((word) => word.text));
   for (const answer of answers) {
-    const fresh = nounPhrases(answer).find((phrase) => phrase.words.some((word) => !asked.has(word) && word.length >= 2));
+    // A name the answer quotes ('라온메이트') before any other new phrase ("인터넷 연결 없이 스마트폰 …").
+    const isFresh = (phrase: Phrase) => phrase.words.some((word) => !asked.has(word) && word.length >= 2);
+    const phrases = nounPhrases(answer);
+    const fresh = phrases.find((phrase) => phrase.quoted && isFresh(phrase)) ?? phrases.find(isFresh);
     if (fresh) return fresh.words.join(' ');
   }
   return topicOf(context.question);
