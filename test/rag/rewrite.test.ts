@@ -674,6 +674,8 @@ describe('Korean tables behind the rewrite', () => {
     expect(phrases('서울 결론은 나왔어?')).toEqual(['서울 결론']);
     // 만든 modifies the noun after it, whose object came before without its particle.
     expect(phrases('새별 1호 만든 대학이 어디야?')).toEqual(['새별 1호', '대학']);
+    // A name before a title stays a name, though 아 also ends verbs.
+    expect(phrases('윤채아 감독의 데뷔작이 상을 받았다.')).toContain('윤채아 감독');
   });
 
   it('strips citation markers', () => {

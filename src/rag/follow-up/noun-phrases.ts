@@ -16,7 +16,7 @@ import {
   VAGUE,
   VERBAL_END,
 } from './korean-tables.js';
-import { categoryOfWord, endsWithAny, pronounOf, splitParticle, stripMarkers } from './words.js';
+import { categoryOfWord, endsWithAny, isPersonName, pronounOf, splitParticle, stripMarkers } from './words.js';
 
 interface Token {
   surface: string;
@@ -156,7 +156,9 @@ export function nounPhrases(text: string): Phrase[] {
           continue;
         }
       }
-      if (!token.nominal || adnominalAfterArgument(tokens[i - 1], token) || adnominalBeforeDependent(token, next)) {
+      // A name before a title is a name whatever it ends in ("윤채아 감독": 아 also ends verbs).
+      const named = !token.nominal && !token.particle && next !== undefined && TITLES.includes(next.stem) && isPersonName(token.stem);
+      if ((!token.nominal && !named) || adnominalAfterArgument(tokens[i - 1], token) || adnominalBeforeDependent(token, next)) {
         flush();
         continue;
       }
