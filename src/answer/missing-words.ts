@@ -80,7 +80,7 @@ function isGluedParticle(text: string): boolean {
 // A verb form in the middle of a question ("보내주면", "쓰던", "옮겨올", "살려야", "끊겨도", "가져오고"):
 // the predicate of a proposition, which a passage says in its own words ("연결되지 않아도" for "끊겨도").
 const PREDICATE_FORM =
-  /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|인데|는데|니까|[는은런]지|(어|아|여|겨|워|와|해)도|(어|아|여|겨|워|와|해|쳐|져|켜|려|봐|줘|둬)서|(어|아|여|워|해|려|혀|쳐|겨)진)$/;
+  /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|인데|는데|니까|[는은런]지|(어|아|여|겨|워|와|해)도|(어|아|여|겨|워|와|해|쳐|져|켜|려|봐|줘|둬)서|(어|아|여|워|해|려|혀|쳐|겨)진|더니)$/;
 
 /** The nouns a yes/no question's proposition is about ("방수 기능이 있어?" → 방수, 기능): its content
  *  words without the verb forms, which passages paraphrase. */

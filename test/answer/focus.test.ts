@@ -18,6 +18,8 @@ describe('focusWords', () => {
     // The predicate after 언제, by its first two syllables.
     ['언제 설립됐어?', [prefix('설립')]],
     ['도서관은 언제 개관했어?', [word('도서관'), prefix('개관')]],
+    // 오늘 is the user's day, not a word the page must hold.
+    ['오늘은 못 갈 것 같은데 언제까지 넣으면 돼요?', []],
     // 스코어 names the kind asked (a score), which the answer states as "6대 5".
     ['결승 최종 스코어 몇 대 몇이었어?', []],
     // A long native verb is paraphrased (없어져요 ~ 만료됩니다): no focus.

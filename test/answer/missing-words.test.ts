@@ -102,6 +102,8 @@ describe('propositionNouns', () => {
     ['카메라 렌즈 닦아도 돼?', ['카메라', '렌즈']],
     // A passive verb's modifier (만들어진) is a predicate; 대상 relates the noun before it and need not be said.
     ['새로 만들어진 선풍기도 교환 대상에 포함돼?', ['선풍기', '교환']],
+    // 한참 is an adverb of time, and a verb's -더니 form a predicate.
+    ['재설정 문자 받고 한참 뒤에 눌렀더니 링크가 안 열려요', ['재설정', '문자', '링크']],
   ])('%s → %j', (question, expected) => {
     expect(propositionNouns(question)).toEqual(expected);
   });
