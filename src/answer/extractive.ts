@@ -151,12 +151,12 @@ function preferBound(type: ReturnType<typeof expectedAnswerType>, first: Candida
  * "…성과를 낼 수 있기 때문" explains something else). Elsewhere only a sentence about as likely.
  */
 function causeOver(first: Candidate, eligible: Candidate[]): Candidate {
-  if (first.hit.article.date === undefined)
-    return eligible.find((candidate) => first.score - candidate.score <= ABOUT_MARGIN && namesCauseIn(candidate)) ?? first;
+  const news = first.hit.article.date !== undefined;
+  const margin = news ? NEWS_CAUSE_MARGIN : ABOUT_MARGIN;
   return (
     eligible.find(
       (candidate) =>
-        candidate.hit.article.id === first.hit.article.id && first.score - candidate.score <= NEWS_CAUSE_MARGIN && namesCauseIn(candidate),
+        (!news || candidate.hit.article.id === first.hit.article.id) && first.score - candidate.score <= margin && namesCauseIn(candidate),
     ) ?? first
   );
 }

@@ -5,7 +5,7 @@
 import { createRecentCache } from '../text/recent-cache.js';
 import { expectedAnswerType } from './answer-type.js';
 import { relatedTerms } from '../text/related-words.js';
-import { hasBatchim, hasRieulBatchim, isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
+import { hasBatchim, hasRieulBatchim, isParticle, isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
 import { CATEGORY_NOUNS, NON_TOPIC_WORDS, passageHasWord } from './focus.js';
 
 // A one-syllable noun with its particle ("명이", "돈은", "날이", "때는"): a counter or a bound
@@ -49,8 +49,7 @@ function findContentWords(question: string): readonly string[] {
   const glued = new Set(
     all
       .filter(
-        (word, i) =>
-          word.kind === 'hangul' && all[i - 1]?.kind !== 'hangul' && all[i - 1]?.end === word.start && isGluedParticle(word.text),
+        (word, i) => word.kind === 'hangul' && all[i - 1]?.kind !== 'hangul' && all[i - 1]?.end === word.start && isParticle(word.text),
       )
       .map((word) => word.start),
   );
@@ -69,12 +68,6 @@ function findContentWords(question: string): readonly string[] {
     out.push(dropPlural(stem));
   });
   return [...new Set(out)];
-}
-
-/** A particle or quotative as a whole word ("라고", "이라는", "에서", "은"). */
-function isGluedParticle(text: string): boolean {
-  // Two nouns, one ending in a vowel and one in a consonant, so that every particle fits one of them.
-  return ['코드', '코인'].some((noun) => stripParticle(`${noun}${text}`) === noun);
 }
 
 // A verb form in the middle of a question ("보내주면", "쓰던", "옮겨올", "살려야", "끊겨도", "가져오고"):
@@ -120,8 +113,8 @@ interface TermSet {
 }
 
 // Answering asks about the same few question words against many sentences: their related
-// words are looked up once.
-const relatedOf = createRecentCache<string[]>(4096);
+// words are looked up (and phrases split into their words) once.
+const relatedOf = createRecentCache<string[][]>(4096);
 
 /** True when `terms` hold the word (or most of its bigrams; with `prefix`, its first two syllables)
  *  or one of its related words ("들어왔어" → 입행). */
@@ -130,8 +123,8 @@ export function holdsWord(terms: TermSet, word: string, prefix = false): boolean
   // A related word is a word of the table, found whole (a phrase word by word): 라이터 (Writer) is not
   // half of 슬라이드's bigrams.
   return relatedOf
-    .get(word, () => relatedTerms(word))
-    .some((lemma) => lemma.split(' ').every((part) => passageHasWord(terms, part, false, true)));
+    .get(word, () => relatedTerms(word).map((lemma) => lemma.split(' ')))
+    .some((parts) => parts.every((part) => passageHasWord(terms, part, false, true)));
 }
 
 /** Share of `words`, weighted by `weight`, that `terms` do not hold. */

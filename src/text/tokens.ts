@@ -78,7 +78,7 @@ const SUFFIXES = [
 const SUFFIX_SET: ReadonlySet<string> = new Set(SUFFIXES);
 
 /** True for '' or one particle or ending as a whole ("에", "에서는", "으로"). */
-function isParticle(text: string): boolean {
+export function isParticle(text: string): boolean {
   return text === '' || SUFFIX_SET.has(text);
 }
 
@@ -180,10 +180,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       if (stem.length >= 2) terms.push(wordTerm(stem));
       // 사이시옷: "배춧값" is 배추 + 값, which an article may write "배추 가격".
       const base = siotBase(stem);
-      if (base) {
-        for (let i = 0; i + 1 < base.length; i++) terms.push(base.slice(i, i + 2));
-        terms.push(wordTerm(base));
-      }
+      if (base) terms.push(...bigrams(base), wordTerm(base));
       for (const verb of verbStems(word.text, { modifiers: options.query === true })) terms.push(stemTerm(verb));
     } else {
       terms.push(word.text.toLowerCase());

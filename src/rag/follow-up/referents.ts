@@ -142,10 +142,6 @@ export function findCategory(sources: string[], category: Category, prefer: read
   return preferred ?? flat.find((candidate) => candidate.specific) ?? flat[0];
 }
 
-/**
- * A phrase that ends with the same head noun and says more (그 프로젝트 → K-AI 프로젝트); a quoted
- * name beats an unquoted phrase, then longer beats shorter, then the earlier source.
- */
 /** The words a phrase may end in to be what "그 <head>" points at: "그 집들" after "임시 조립주택 36동을
  *  지어주기로" is the houses; the plural is its noun, and a related word (주택 ~ 집) heads the same thing. */
 export function headWords(head: string): string[] {
@@ -153,6 +149,10 @@ export function headWords(head: string): string[] {
   return [single, ...relatedTerms(single).filter((word) => !word.includes(' '))];
 }
 
+/**
+ * A phrase that ends with the same head noun and says more (그 프로젝트 → K-AI 프로젝트); a quoted
+ * name beats an unquoted phrase, then longer beats shorter, then the earlier source.
+ */
 export function findSameHead(sources: string[], head: string): Candidate | undefined {
   let best: { candidate: Candidate; score: number } | undefined;
   const heads = headWords(head);
@@ -160,24 +160,18 @@ export function findSameHead(sources: string[], head: string): Candidate | undef
     const phrases = nounPhrases(source);
     for (const [i, phrase] of phrases.entries()) {
       // "AI 칩 '뉴로코어 2'가": a quoted name right after the head noun is what the noun names.
-      const named = phrases[i + 1];
-      const apposed = !phrase.particle && named?.quoted ? named : undefined;
+      const next = phrases[i + 1];
+      const apposed = !phrase.particle && next?.quoted ? next : undefined;
       for (let end = phrase.words.length; end >= 1; end--) {
         const words = phrase.words.slice(0, end);
         const last = words.at(-1) ?? '';
         const own = heads.find((word) => last.endsWith(word));
         if (own === undefined || (words.length === 1 && last.length === own.length && !apposed)) continue;
-        if (apposed && end === phrase.words.length) {
-          const text = `${apposed.words.join(' ')} ${own}`;
-          if (!best || 10 + apposed.words.length > best.score)
-            best = {
-              candidate: { text, words: [...apposed.words, own], category: undefined, specific: true },
-              score: 10 + apposed.words.length,
-            };
-          break;
-        }
-        const score = (phrase.quoted && end === phrase.words.length ? 10 : 0) + Math.min(words.length, 5);
-        if (!best || score > best.score) best = { candidate: { text: words.join(' '), words, category: undefined, specific: true }, score };
+        const whole = end === phrase.words.length;
+        const named = whole && apposed ? [...apposed.words, own] : words;
+        const score = whole && apposed ? 10 + apposed.words.length : (phrase.quoted && whole ? 10 : 0) + Math.min(words.length, 5);
+        if (!best || score > best.score)
+          best = { candidate: { text: named.join(' '), words: named, category: undefined, specific: true }, score };
         break;
       }
     }
