@@ -73,7 +73,9 @@ const QUESTION_FORMS: QuestionForm[] = [
   // A measure asked by its noun ("키가 몇이야?", "높이는 얼마야?"): the answer gives it in one of its units,
   // which answer-forms.ts reads as counters (cm, kg, m, ㎡, km/h, 도).
   {
-    form: /(?<![가-힣])(키|신장|몸무게|체중|무게|높이|길이|넓이|면적|속도|시속|기온|온도)(가|는|은|이|도)?\s*(몇(?=이|인|\s*[?？.]|\s*$)|얼마(?!\s*(나|동안)))/,
+    form: new RegExp(
+      `(?<![가-힣])(${Object.keys(MEASURE_COUNTERS).join('|')})(가|는|은|이|도)?\\s*(몇(?=이|인|\\s*[?？.]|\\s*$)|얼마(?!\\s*(나|동안)))`,
+    ),
     type: (match) => ({ kind: 'count', counter: MEASURE_COUNTERS[match[1]!]! }),
     example: '그 선수 키가 몇이야?',
   },

@@ -332,20 +332,23 @@ describe('a question about nothing the corpus names', () => {
 
 describe('why in the news', () => {
   const flat: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
-  const text = [
-    '가온시가 시내버스 요금을 다음 달부터 200원 올린다고 3일 밝혔다.',
-    '김하린 가온시 교통국장은 "요금을 올리는 것은 버스를 더 자주 다니게 하기 때문"이라고 말했다.',
-    '시는 연료비와 인건비가 크게 오른 탓에 버스회사 적자가 커졌다고 설명했다.',
-  ].join(' ');
-  const hit = (date?: string): Hit => ({
-    chunk: { id: 'fare#0', articleId: 'fare', index: 0, start: 0, end: text.length, text },
-    article: { id: 'fare', title: '가온시 버스 요금 인상', origin: 'fare', ...(date ? { date } : {}) },
-    score: 1,
-  });
+  const fare: Article = {
+    id: 'fare',
+    title: '가온시 버스 요금 인상',
+    date: '2025-03-03',
+    origin: 'fare',
+    text: [
+      '가온시가 시내버스 요금을 다음 달부터 200원 올린다고 3일 밝혔다.',
+      '김하린 가온시 교통국장은 "요금을 올리는 것은 버스를 더 자주 다니게 하기 때문"이라고 말했다.',
+      '시는 연료비와 인건비가 크게 오른 탓에 버스회사 적자가 커졌다고 설명했다.',
+    ].join(' '),
+  };
   const question = '가온시는 버스 요금을 왜 올려?';
-  const opening = (date?: string) => chooseOpening(question, rankSentences(question, [hit(date)], flat), flat)?.first.text;
 
   it('opens with the cause the report states, not the lead nor a cause inside a quote', () => {
-    expect(opening('2025-03-03')).toBe('시는 연료비와 인건비가 크게 오른 탓에 버스회사 적자가 커졌다고 설명했다.');
+    const hits = [hitOf(fare, 0, 0, fare.text.length)];
+    expect(chooseOpening(question, rankSentences(question, hits, flat), flat)?.first.text).toBe(
+      '시는 연료비와 인건비가 크게 오른 탓에 버스회사 적자가 커졌다고 설명했다.',
+    );
   });
 });

@@ -1,5 +1,6 @@
 // A text read as noun phrases, the things a pointer (그 행사, 그는) may stand for: runs of nouns
 // ending at a particle, and single-quoted names whole ("'빛나래 3' 모델").
+import { decompose, FINAL } from '../../text/hangul.js';
 import { isQuestionWord } from '../../text/tokens.js';
 import {
   ARGUMENT_PARTICLES,
@@ -79,8 +80,8 @@ function isNominal(surface: string, stem: string, particle: string): boolean {
 
 /** True when the word's last syllable ends in ㄴ or ㄹ, as a verb's adnominal form does (갖춘, 넣을). */
 function endsAdnominal(token: Token): boolean {
-  const code = token.stem.charCodeAt(token.stem.length - 1) - 0xac00;
-  return code >= 0 && code < 11172 && (code % 28 === 4 || code % 28 === 8);
+  const final = decompose(token.stem.slice(-1))?.final;
+  return final === FINAL.nieun || final === FINAL.rieul;
 }
 
 /** The bare word after a verb's argument that ends in ㄴ/ㄹ is that verb in adnominal form ("경쟁력을 갖춘 모델"), not a noun. */

@@ -187,12 +187,12 @@ function attributeOf(question: string): Phrase | undefined {
   return ['은', '는', '이', '가'].includes(last.particle) ? last : undefined;
 }
 
+const SETTING_PARTICLES = new Set(['에서', '에서는', '에']);
+
 /**
  * What a question is about: its first noun phrase, with the phrases it links by 의 up to the
  * attribute asked (서가의 꿈 전시 언제 끝나? → 서가의 꿈 전시; LG AI연구원의 원장은 누구야? → LG AI연구원).
  */
-const SETTING_PARTICLES = new Set(['에서', '에서는', '에']);
-
 export function topicOf(question: string): string | undefined {
   const phrases = nounPhrases(question);
   const attribute = attributeOf(question) ? phrases.length - 1 : -1;
