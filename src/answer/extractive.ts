@@ -3,7 +3,7 @@
 // holds the kind of answer asked for, adds a second sentence only when it adds what the
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
-import { textsHoldCodes } from '../text/codes.js';
+import { codesIn, textsHoldCodes } from '../text/codes.js';
 import { RELATIVE_DAYS, RELATIVE_YEARS } from '../text/temporal-tables.js';
 import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
@@ -79,7 +79,8 @@ export function chooseOpening(
   // A code the question names (E-502, HK-170) must be in a passage: another code is another thing.
   if (!textsHoldCodes(question, chunkTexts(candidates))) return undefined;
   const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
-  if (!corpusNamesTopic(question, corpus)) return undefined;
+  // A code the passages hold (checked just above) is a topic they name: "E12 떴는데 …".
+  if (codesIn(question).length === 0 && !corpusNamesTopic(question, corpus)) return undefined;
   const focus = focusWords(question);
   if (focus.length > 0) {
     const seen = new Set<string>();

@@ -17,6 +17,10 @@ const BOUND_NOUN = /^[가-힣](은|는|이|가|을|를|의|에|엔|와|과|로|�
 // one-syllable ones end nouns too (광고, 문서, 화면).
 const VERB_FORM = /(려면|으면|면서|는데|은데|던데|어야|아야|해야|도록|잖아|다가|었다|았다|했다|하게|보이|싶은|싶어|해요|돼요|어요|아요)$/;
 
+// The auxiliary verbs that follow a verb's -어 form: 놓다, 두다, 버리다 (보다 and 주다 also start nouns;
+// a bare 두 or 둘 is the number two).
+const AUXILIARY = /^(놓|놔|놨|둬|뒀|둔|두[고면었세시지는니]|버리|버려|버렸|버린|버릴)/;
+
 // Longer than any compound noun the articles write as one word: a question typed without
 // spaces ("이홍락원장이패널로나선세션주제는?"), which no passage spells.
 const MAX_WORD_SYLLABLES = 10;
@@ -59,6 +63,8 @@ function findContentWords(question: string): readonly string[] {
     if (i === words.length - 1 && words.length > 1 && PREDICATE_END.test(word.text)) return;
     // The counter after 몇 belongs to the question word: "몇 명이라고", "몇 곳이나".
     if (words[i - 1]?.text === '몇') return;
+    // A verb's -어 form before an auxiliary ("틀어 놔도", "지워 버렸어", "꺼 둬도") is a verb.
+    if (AUXILIARY.test(words[i + 1]?.text ?? '') && /[어아여워와해겨쳐려]$/.test(word.text)) return;
     const stem = stripParticle(word.text);
     if (stem.length < 2 || isQuestionWord(stem) || isQuestionWord(word.text) || CATEGORY_NOUNS.has(stem)) return;
     if (NON_TOPIC_WORDS.has(stem) || NON_TOPIC_WORDS.has(word.text) || BOUND_NOUN.test(word.text)) return;

@@ -330,6 +330,26 @@ describe('a question about nothing the corpus names', () => {
   });
 });
 
+describe('a question that names a code', () => {
+  const text = '화면에 E12가 뜨면 전원을 끄고 물받이를 비우세요.';
+  const hit: Hit = {
+    chunk: { id: 'codes#0', articleId: 'codes', index: 0, start: 0, end: text.length, text },
+    article: { id: 'codes', title: '오류 코드', origin: 'codes' },
+    score: 1,
+  };
+  const known = new Set(rankSentences('오류', [hit], { documentCount: 1, documentFrequency: () => 1 }).flatMap((c) => [...c.terms]));
+  const lexicon: Lexicon = { documentCount: 10, documentFrequency: (term) => (known.has(term) ? 1 : 0) };
+  const opens = (question: string) => chooseOpening(question, rankSentences(question, [hit], lexicon), lexicon) !== undefined;
+
+  it('names a topic the passages hold, whatever else it names', () => {
+    expect(opens('E12 뜨는데 제습기 괜찮아?')).toBe(true);
+  });
+
+  it('has no opening for a code the passages do not hold', () => {
+    expect(opens('E13 뜨는데 제습기 괜찮아?')).toBe(false);
+  });
+});
+
 describe('why in the news', () => {
   const flat: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
   const fare: Article = {

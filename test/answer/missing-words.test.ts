@@ -28,6 +28,10 @@ describe('questionContentWords', () => {
     ['그룹으로 묶은 도형 하나만 고치려면 그룹을 풀어야 돼?', ['그룹', '도형']],
     ['공동인증서 기간 끝나가는데 연장해요 — 갱신할 때 돈 내야 돼요?', ['공동인증서', '갱신', '내야']],
     ['로그아웃 되던데 몇 분 지나면 그래요?', ['로그아웃', '지나면']],
+    // A verb's -어 form before an auxiliary (놓다, 두다, 버리다) is a verb; a noun before the number 두 stays.
+    ['E12 떴는데 그냥 계속 틀어 놔도 되나요?', []],
+    ['사진 지워 버렸는데 살릴 수 있어?', ['사진', '살릴']],
+    ['고등어 두 마리 값은 얼마야?', ['고등어', '마리']],
     // A question typed without spaces is one run-on word, which no passage spells.
     ['이홍락원장이패널로나선세션주제는?', []],
     ['청년주거안정특별법은 언제 시행돼?', ['청년주거안정특별법']],
