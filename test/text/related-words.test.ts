@@ -123,6 +123,10 @@ describe('areRelated', () => {
     ['와이파이', 'Wi-Fi', true],
     ['챔프전', '챔피언결정전', true],
     ['비행기가', '항공기', true],
+    // A user's 비행기 is a report's 항공편 (flights cancelled), a user's 기계 a manual's 기기.
+    ['비행기', '항공편이', true],
+    ['기계', '기기를', true],
+    ['기계', '기록', false],
     ['임프레스에서도', 'Impress', true],
     ['리눅스', 'Windows', false],
   ])('%s ~ %s: %s', (a, b, expected) => {
