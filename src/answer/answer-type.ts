@@ -199,7 +199,7 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   // A thing's name ("칩 이름이 뭐야?"); a person's name is asked by the person row above.
   {
-    form: /(이름|명칭|제품명|상품명|학명)(이|은|는)?\s*((각각|정확히|대체|도대체|혹시)\s*)?(뭐|무엇|어떻게)/,
+    form: /(이름|명칭|제품명|상품명|학명|제목|작품명|곡명)(이|은|는)?\s*((각각|정확히|대체|도대체|혹시)\s*)?(뭐|무엇|어떻게)/,
     type: () => ({ kind: 'name' }),
     example: '세균 이름이 뭐야?',
   },

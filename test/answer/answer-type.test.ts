@@ -219,6 +219,10 @@ describe('expectedAnswerType', () => {
     ['우승 소감은?', 'quote'],
     ['비토랩스가 만든 칩 이름이 뭐야?', 'name'],
     ['남극 세균 이름은 무엇이야?', 'name'],
+    // A work's title is its name: news quotes it ('겨울 정류장').
+    ['영화제 개막작 제목 뭐야?', 'name'],
+    ['이번 앨범 타이틀곡 곡명이 뭐야?', 'name'],
+    ['제목을 바꾸려면 어떻게 해?', 'method'],
     ['무엇을 발표했어?', undefined],
   ])('%s → %s', (question, kind) => {
     expect(expectedAnswerType(question)?.kind).toBe(kind);
