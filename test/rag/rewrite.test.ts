@@ -666,7 +666,7 @@ describe('Korean tables behind the rewrite', () => {
     expect(phrases.some((phrase) => /열린|30일|밝혔다/.test(phrase))).toBe(false);
   });
 
-  it('reads a ㄴ/ㄹ word before a dependent noun as a verb (넣을 수, 가 본 적)', () => {
+  it('reads a ㄴ/ㄹ word before a dependent noun, and a 는 word before 법 or 거, as a verb (넣을 수, 가 본 적, 바꾸는 법)', () => {
     const phrases = (text: string) => nounPhrases(text).map((phrase) => phrase.words.join(' '));
     expect(phrases('사진에 워터마크 넣을 수 있어?')).toEqual(['사진', '워터마크']);
     expect(phrases('그 식당 가 본 적 있어?')).not.toContain('본');
@@ -676,6 +676,10 @@ describe('Korean tables behind the rewrite', () => {
     expect(phrases('새별 1호 만든 대학이 어디야?')).toEqual(['새별 1호', '대학']);
     // A name before a title stays a name, though 아 also ends verbs.
     expect(phrases('윤채아 감독의 데뷔작이 상을 받았다.')).toContain('윤채아 감독');
+    // 는 before a way or a thing ends a verb, not a topic: 바꾸 is no noun.
+    expect(phrases('와이파이 비번 바꾸는 법 알려줘')).toEqual(['와이파이 비번']);
+    expect(phrases('밤에 자는 동안 꺼져?')).not.toContain('자');
+    expect(phrases('그 가수는 데뷔가 언제야?')).toEqual(['가수', '데뷔']);
   });
 
   it('strips citation markers', () => {

@@ -93,9 +93,15 @@ function adnominalAfterArgument(previous: Token | undefined, token: Token): bool
 // Dependent nouns that only follow a verb's adnominal form: 넣을 수 있어, 가 본 적, 할 줄 알아.
 const DEPENDENT_NOUNS = new Set(['수', '줄', '적']);
 
-/** A bare ㄴ/ㄹ word before a dependent noun is a verb ("워터마크 넣을 수 있어?" names no 넣을). */
+// Nouns of a way, a thing or a time that a verb's 는 form modifies: 바꾸는 법, 먹는 거, 자는 동안.
+const MODIFIED_NOUNS = new Set(['법', '방법', '거', '것', '게', '건', '곳', '데', '동안', '경우', '때', '중']);
+
+/** A bare ㄴ/ㄹ word before a dependent noun is a verb ("워터마크 넣을 수 있어?" names no 넣을), and so is a
+ *  는 word before a way or a thing ("비번 바꾸는 법": 는 there is no topic particle). */
 function adnominalBeforeDependent(token: Token, next: Token | undefined): boolean {
-  return next !== undefined && !token.particle && DEPENDENT_NOUNS.has(next.surface.replace(/[도는가를]$/, '')) && endsAdnominal(token);
+  if (next === undefined) return false;
+  if (token.particle === '는' && MODIFIED_NOUNS.has(splitParticle(next.surface)[0]) && !categoryOfWord(token.stem)) return true;
+  return !token.particle && DEPENDENT_NOUNS.has(next.surface.replace(/[도는가를]$/, '')) && endsAdnominal(token);
 }
 
 /**
