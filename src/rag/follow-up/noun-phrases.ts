@@ -94,7 +94,7 @@ function adnominalAfterArgument(previous: Token | undefined, token: Token): bool
 const DEPENDENT_NOUNS = new Set(['수', '줄', '적']);
 
 // Nouns of a way, a thing or a time that a verb's 는 form modifies: 바꾸는 법, 먹는 거, 자는 동안.
-const MODIFIED_NOUNS = new Set(['법', '방법', '거', '것', '게', '건', '곳', '데', '동안', '경우', '때', '중']);
+export const MODIFIED_NOUNS = new Set(['법', '방법', '거', '것', '게', '건', '곳', '데', '동안', '경우', '때', '중']);
 
 /** A bare ㄴ/ㄹ word before a dependent noun is a verb ("워터마크 넣을 수 있어?" names no 넣을), and so is a
  *  는 word before a way or a thing ("비번 바꾸는 법": 는 there is no topic particle). */

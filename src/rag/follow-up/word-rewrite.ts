@@ -15,6 +15,7 @@ import { bigrams } from '../../text/tokens.js';
 import { DETERMINERS, EVENT_SUFFIXES, HANGUL, NOMINAL_PARTICLE_SET, ORG_SUFFIXES, SIBLING_SETS, VERBAL_END } from './korean-tables.js';
 import { resolvePointers, type Resolution } from './pointers.js';
 import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, type Analysis, type Word } from './question.js';
+import { MODIFIED_NOUNS } from './noun-phrases.js';
 import { answeredName, contextOf, topicOf, type Context } from './referents.js';
 import { firstTime } from './time.js';
 import { timeIntent } from '../../text/temporal.js';
@@ -42,9 +43,16 @@ function carriedWords(previous: string, question: string, skip: Set<string> = ne
   // ("처음에 몇 명 다쳤어?"): carried, the two would cancel out.
   const ownIntent = timeIntent(question) !== undefined;
   const carried: string[] = [];
-  for (const word of splitQuestion(previous)) {
+  const words = splitQuestion(previous);
+  for (const [i, word] of words.entries()) {
     if (isEmptyWord(word.clean) || pronounOf(word.clean) || DETERMINERS.has(word.clean)) continue;
-    const [stem] = splitParticle(word.clean);
+    const [stem, particle] = splitParticle(word.clean);
+    // A verb's 는 form and the way or thing it modifies go whole: "바꾸는 법", not a stem 바꾸.
+    const modified = splitParticle(words[i + 1]?.clean ?? '')[0];
+    if (particle === '는' && MODIFIED_NOUNS.has(modified) && !present.has(stem)) {
+      carried.push(`${word.clean} ${modified}`);
+      continue;
+    }
     if (ownIntent && timeIntent(stem) !== undefined) continue;
     if (stem.length < 2 && HANGUL.test(stem)) continue;
     if (skip.has(stem) || skip.has(word.clean) || present.has(stem) || carried.includes(stem)) continue;
@@ -140,7 +148,9 @@ function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
     }
     const nominal = particle !== '' ? NOMINAL_PARTICLE_SET.has(particle) : !VERBAL_END.test(stem) || Boolean(categoryOfWord(stem));
     const topic = topicOf(context.question);
-    if (nominal && topic && !topic.split(' ').includes(stem)) {
+    // "폰으로도 돼?", "모바일에서도 돼?": with 도 the fragment asks the last question again for another
+    // thing, so all of that question is carried below, not only its topic (바꾸는 법, 단축키).
+    if (nominal && topic && !topic.split(' ').includes(stem) && !particle.endsWith('도')) {
       return { question: `${topic} ${render(words, new Map(), analysis.start)}`, method: 'topic' };
     }
   }
