@@ -13,7 +13,7 @@ import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
 import { articleFit } from './article-fit.js';
 import { DEFAULT_RANK, passageTerms, rankSentences, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
-import { focusWords } from './focus.js';
+import { focusWords, passageHasWord } from './focus.js';
 import { isPromptInjection } from './injection.js';
 import { holdsWord, isYesNoQuestion, propositionNouns, questionContentWords } from './missing-words.js';
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
@@ -237,7 +237,20 @@ function statesProposition(question: string, candidates: Candidate[], opening: C
   const article = passageTerms(candidates, opening.hit.article.id);
   const nouns = propositionNouns(question).filter((word) => opening.hit.article.date !== undefined || word.length >= 4);
   const latin = question.match(/[A-Za-z]{2,}/g) ?? [];
-  return [...nouns, ...latin].every((word) => holdsWord(article, word));
+  return [...nouns, ...latin].every((word) =>
+    opening.hit.article.date === undefined && /^[가-힣]{4,}$/.test(word) ? holdsWhole(article, word) : holdsWord(article, word),
+  );
+}
+
+/** A long word of a help-page question is there whole, as a related word, or as a compound the page
+ *  spaces (무선충전기 ~ 무선 충전기): 스마트싱스 is not there because 스마트폰 shares half its bigrams. */
+function holdsWhole(terms: Set<string>, word: string): boolean {
+  if (terms.has(wordTerm(word))) return true;
+  if (holdsWord(terms, word) && !passageHasWord(terms, word)) return true;
+  for (let cut = 2; cut <= word.length - 2; cut++) {
+    if (terms.has(wordTerm(word.slice(0, cut))) && passageHasWord(terms, word.slice(cut))) return true;
+  }
+  return false;
 }
 
 export function buildCitedAnswer(sentences: Candidate[]): AnswerResult {

@@ -174,4 +174,19 @@ describe('a yes/no question in the extractive answerer', () => {
     expect(ask('청소기 지도를 SmartThings 앱에 저장할 수 있어요?')).toEqual([]);
     expect(ask('청소기 지도를 스마트싱스에 저장할 수 있어요?')).toEqual([]);
   });
+
+  // A long word must be there whole, as a related word or as a compound the page spaces.
+  const appText = '스마트폰 앱에서 청소 지도를 저장할 수 있습니다. 무선 충전기에 올려도 로봇청소기는 충전되지 않습니다.';
+  const app = { ...page, chunk: { ...page.chunk, end: appText.length, text: appText } };
+  const askApp = (question: string) => selectSentences(question, rankSentences(question, [app], lexicon), lexicon);
+
+  it('on a help page, is refused for a loanword that only shares a part with the page (스마트싱스 ~ 스마트폰)', () => {
+    expect(askApp('청소 지도를 스마트싱스 앱에 저장할 수 있어요?')).toEqual([]);
+  });
+
+  it('on a help page, is answered for a compound the page writes with a space (무선충전기 ~ 무선 충전기)', () => {
+    expect(askApp('로봇청소기 무선충전기에 올려도 충전돼요?').map((sentence) => sentence.text)).toEqual([
+      '무선 충전기에 올려도 로봇청소기는 충전되지 않습니다.',
+    ]);
+  });
 });
