@@ -4,7 +4,8 @@
 // names ("여자부"); the sentence itself must not name only the other end of a pair the question
 // names ("첫 출발편" for "마지막 비행기", "문을 연다" for "쉬는 날"), nor give only days of another month
 // than the one a "며칠" question names; asked when an event happens (완공, 선포), a news sentence (or the
-// one before it) must name the event, not give the time of another. Used for the sentence an
+// one before it) must name the event, not give the time of another; asked about last year, a news
+// sentence (or the one before it) must say last year. Used for the sentence an
 // answer opens with and for one it adds from another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
@@ -45,7 +46,13 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
   const sums = moneyNouns(question);
   const month = askedDayMonth(question);
   const event = type?.kind === 'time' ? askedEvent(question) : undefined;
+  const lastYear = asksLastYear(question);
   return (candidate: Candidate) =>
+    !(
+      lastYear &&
+      candidate.hit.article.date &&
+      ![candidate.text, candidate.previous?.text ?? ''].some((text) => saysLastYear(text, candidate.hit.article.date!))
+    ) &&
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&
     !namesOtherEnd(ends, candidate.text) &&
@@ -57,6 +64,21 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
     !(month !== undefined && candidate.hit.article.date && daysOnlyInOtherMonths(candidate.text, candidate.hit.article.date, month)) &&
     // Only dated articles (news) report one period of a series.
     !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
+}
+
+/** A question about last year ("작년엔 몇 편 상영했어?"), not this year as well nor this year against the
+ *  last ("작년이랑 비교하면 얼마나 올랐어?"). */
+export function asksLastYear(question: string): boolean {
+  return (
+    /작년|지난해|전년/.test(question) && !/올해|금년|이번|(작년|지난해|전년)\s*(이랑|랑|보다|에\s*비해|대비|과|와|하고)/.test(question)
+  );
+}
+
+/** Whether a news sentence says last year, in words or as the year before the article's, other than to
+ *  compare this year with it ("지난해보다 21% 늘었다"): one that says none reports the article's own year. */
+export function saysLastYear(sentence: string, articleDate: string): boolean {
+  const year = Number(articleDate.slice(0, 4)) - 1;
+  return new RegExp(`(작년|지난해|전년|(1\\s*년|한\\s*해)\\s*전|${year}년)(?!\\s*(보다|대비|에\\s*비해))`).test(sentence);
 }
 
 /** The month a question asks a day of ("9월 며칠에 해?" → 9), if it does. */
