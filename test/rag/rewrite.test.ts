@@ -418,6 +418,13 @@ describe('rewriteFollowUp on conversations', () => {
       'sibling',
     ],
     [
+      '그럼 작년엔? → the last question at that time',
+      '그럼 작년엔?',
+      talk('청솔시 온열질환자 올해 몇 명이야?', '5월 20일부터 147명이 신고됐어요. [1]'),
+      '청솔시 온열질환자 작년 몇 명이야?',
+      'sibling',
+    ],
+    [
       '2차전은? → the round swapped',
       '2차전은?',
       talk('1차전에서 누가 이겼어?', '한국이 일본을 2대 1로 이겼다. [1]'),
@@ -603,6 +610,9 @@ describe('Korean tables behind the rewrite', () => {
     ['폰에서', ['폰', '에서']],
     ['신인', ['신인', '']],
     ['사과', ['사과', '']],
+    // Spoken contractions of 에는 and 에서는.
+    ['작년엔', ['작년', '엔']],
+    ['서울에선', ['서울', '에선']],
   ])('splitParticle(%s)', (word, expected) => {
     expect(splitParticle(word)).toEqual(expected);
   });

@@ -134,6 +134,10 @@ function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
     const named = answeredName({ ...context, answers: [answer.replace(YES_ANSWER, '')] });
     if (named) return { question: `${named} ${render(words, new Map(), analysis.start)}`, method: 'topic' };
   }
+  // "그럼 작년엔?" after "청솔시 온열질환자 올해 몇 명이야?": the last question, at the time the fragment names.
+  const time = contentIndexes.length === 0 ? firstTime(render(words, new Map(), analysis.start)) : undefined;
+  const previousTime = firstTime(context.question);
+  if (time && previousTime && time !== previousTime) return { question: context.question.replace(previousTime, time), method: 'sibling' };
   const [only] = contentIndexes;
   const fragment = contentIndexes.length === 1 && only !== undefined ? words[only] : undefined;
   if (fragment) {

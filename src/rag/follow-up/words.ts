@@ -60,6 +60,9 @@ export function splitParticle(word: string): [string, string] {
   if (copula && (copula.startsWith('이') || !hasBatchim(word.charAt(word.length - copula.length - 1)))) {
     return [word.slice(0, word.length - copula.length), copula];
   }
+  // Spoken contractions of 에는, 에서는, 에게는 and 으로는 ("작년엔", "서울에선"), which the analyzer keeps.
+  const contracted = /^([가-힣]{2,})(에선|에겐|으론|엔)$/.exec(word);
+  if (contracted) return [contracted[1]!, contracted[2]!];
   const stem = stripParticle(word);
   // A one-syllable noun keeps its particle in stripParticle ("칩으로" would read 칩으 + 로): split it
   // when the particle fits the noun's last sound.
