@@ -42,7 +42,7 @@ const REPORT_QUESTION = /(발표|밝혔|밝힌|공개했|공개한|공시|알렸
 const MONEY_CHANGE =
   /(올랐|오르|올라|올려|내렸|내리|내려|인상|인하|늘었|늘어|늘려|줄었|줄어|줄여|상승|하락|떨어|뛰었|증가|감소|차이|[률율])/;
 
-/** The counter (answer-forms.ts COUNTER_CLASSES) a measure noun's value is written in. */
+/** The counter (counters.ts COUNTER_CLASSES) a measure noun's value is written in. */
 const MEASURE_COUNTERS: Record<string, string> = {
   키: 'cm',
   신장: 'cm',
@@ -110,10 +110,10 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: (match) => ({ kind: 'money', per: match[1] ?? match[2] ?? match[3]! }),
     example: '한 알에 얼마야?',
   },
-  // A price: "얼마에 팔아?", "얼마 내야 돼?", "얼마 벌었어?", "얼마 받고 판 거야?", "얼마 들였어?" ask for a sum
-  // of money whatever the noun.
+  // A price: "얼마에 팔아?", "얼마 내야 돼?", "얼마 벌었어?", "얼마 받고 판 거야?", "얼마 들였어?", "얼마에
+  // 나와?" ask for a sum of money whatever the noun.
   {
-    form: /얼마(에|를|씩|나)?\s*(팔|판매|사|샀|산다|구매|구입|내놓|내놨|기부|후원|거래|낙찰|매각|인수|넘기|넘겼|내야|내면|내는|냈|내고|벌|번다|벌었|받고|받았|받아|받는|받을|받기로|들였|들여|들었|줬|주고)/,
+    form: /얼마(에|를|씩|나)?\s*(팔|판매|사|샀|산다|구매|구입|내놓|내놨|기부|후원|거래|낙찰|매각|인수|넘기|넘겼|내야|내면|내는|냈|내고|벌|번다|벌었|받고|받았|받아|받는|받을|받기로|들였|들여|들었|줬|주고)|얼마에\s*(나와|나오|나올|나온|나왔|출시|출고)/,
     type: () => ({ kind: 'money' }),
     example: '새 안경 얼마에 팔아?',
   },

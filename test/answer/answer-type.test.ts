@@ -32,6 +32,9 @@ describe('expectedAnswerType', () => {
     ['예산은 총 얼마야?', MONEY],
     ['주가는 얼마야?', MONEY],
     ['누리글래스 2 얼마에 팔아요?', MONEY],
+    // 얼마에 나와 asks the price it comes out at; 얼마에 한 번 asks how often.
+    ['통역 이어폰 얼마에 나와?', MONEY],
+    ['영양제는 얼마에 한 번씩 넣으면 돼요?', AMOUNT],
     ['배달팁은 최대 얼마까지 붙어요?', MONEY],
     ['1단지 분양가 평당 얼마로 정해졌어?', MONEY],
     ['검찰이 대표한테 벌금은 얼마 구형했어?', MONEY],
@@ -242,6 +245,10 @@ describe('canAnswerType', () => {
     ['준우승팀은 상금 2억 원을 받는다.', { kind: 'quote' }, false],
     ["이 회사는 전용 칩 '비토 N1'을 만들었다.", { kind: 'name' }, true],
     ['연구팀은 새 세균을 찾았다.', { kind: 'name' }, false],
+    // A measure needs its unit: a bare large number weighs nothing; a count of people may drop 명.
+    ['무게는 5.2g에 불과하다.', { kind: 'count', counter: 'g' }, true],
+    ['첫해 판매 목표를 30만 대로 잡았다.', { kind: 'count', counter: 'g' }, false],
+    ['관객은 12만으로 집계됐다.', { kind: 'count', counter: '명' }, true],
     // money: a number followed by a currency; a percent or 배 only for a change or a rate; 무료 counts.
     ['투자 규모는 1,200억 원이다.', MONEY, true],
     ['매출은 3조 원이다.', MONEY, true],

@@ -1,0 +1,52 @@
+// Counters and units of Korean counts (answer-forms.ts reads them): the numerals a count is said
+// with, the counters that answer for one another, and the measures a value must carry its unit for.
+
+// Sino-Korean numeral syllables (일, 이, 구 …) are left out: they hide inside ordinary
+// words ("연구원" would read as 9 won).
+export const NUMBER = String.raw`(\d[\d,.]*|한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러|몇)`;
+export const ORDINAL_COUNTERS = new Set(['번째', '번', '회', '차례', '시즌', '호', '대']);
+export const RANK_COUNTERS = new Set(['위', '등', '등급']);
+
+// Counters that answer for one another: "몇 명" → "3인", "몇 개" → "9가지".
+export const COUNTER_CLASSES: Record<string, string> = {
+  명: '명|인',
+  인: '명|인',
+  표: '표|명',
+  // 개 is the counter of anything: what is counted keeps its own ("4매", "3채널", "17,472 셀"), but
+  // not a unit of time ("2006년" counts nothing), a designation ("3호선", "2호기" name one) nor a
+  // particle ("E3에서").
+  개: '개|가지|종|곳|단지|(?!년|월|일|시|분|초|세기|주|차|호|에|의|로|으로|와|과|은|는|이|가|을|를|도|만)[가-힣]',
+  가지: '개|가지|종',
+  // Places: "몇 군데" is answered by "32곳", "12개소".
+  곳: '곳|군데|개소',
+  군데: '군데|곳|개소',
+  종: '종|종류|개|가지',
+  등급: '등급|단계|개|종류',
+  번: '번|차례|회|번째|째|호',
+  번째: '번째|째|호',
+  채: '채|척',
+  척: '채|척',
+  차례: '번|차례|회',
+  회: '번|차례|회',
+  시간: '시간|분',
+  주: '주|일',
+  개월: '개월|달|년',
+  // Households: "몇 세대" → "504가구".
+  세대: '세대|가구',
+  가구: '가구|세대',
+  // Degrees of temperature: "영하 2도", "4℃".
+  도: "도|℃|°|'C",
+  // Measures by their units (a height in cm or m, a weight in kg or t, an area in ㎡, 헥타르 or 평).
+  cm: 'cm|센티미터|센티|㎝|m|미터',
+  mm: 'mm|㎜|밀리미터|밀리', // 98㎜ is how news writes 98mm
+  kg: 'kg|킬로그램|킬로|㎏|g|그램|t|톤',
+  m: 'm|미터|km|킬로미터|cm|센티미터|층',
+  '㎡': '㎡|m2|제곱미터|헥타르|ha|평|㎢|제곱킬로미터|에이커',
+  'km/h': 'km|킬로미터|노트|m/s|마하',
+};
+
+/** A unit of measure (a weight, a length, a temperature …): its value is written with it, so a bare
+ *  large number ("30만") states none. */
+export function isMeasure(counter: string): boolean {
+  return /^[A-Za-z㎜㎝㎞㎏㎡℃°]/.test(counter) || counter === '도';
+}
