@@ -512,6 +512,11 @@ describe('rewriteFollowUp on conversations', () => {
 
   const GOAL_ONLY = talk(LG_GOAL, 'LG를 AI로 운영되는 기업으로 전환시키겠다는 목표를 밝혔다. [1]');
 
+  it('resolves 그 사람 to a person the news names by age and sex, as a guess (no name)', () => {
+    const history = talk('폭우 때 실종된 사람 있었어?', '네, 하천변에서 70대 남성 1명이 불어난 물에 휩쓸려 실종됐어요. [1]');
+    expect(explainRewrite('그 사람 찾았대?', history)).toEqual({ question: '70대 남성 찾았대?', method: 'substituted', guessed: true });
+  });
+
   it('falls back to the topic of the last question when no phrase fits the noun, and says it guessed', () => {
     expect(explainRewrite('그 행사는 어디서 열렸어?', GOAL_ONLY)).toEqual({
       question: 'LG AI연구원 행사는 어디서 열렸어?',

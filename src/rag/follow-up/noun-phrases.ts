@@ -165,7 +165,9 @@ export function nounPhrases(text: string): Phrase[] {
       }
       // A name before a title is a name whatever it ends in ("윤채아 감독": 아 also ends verbs).
       const named = !token.nominal && !token.particle && next !== undefined && TITLES.includes(next.stem) && isPersonName(token.stem);
-      if ((!token.nominal && !named) || adnominalAfterArgument(tokens[i - 1], token) || adnominalBeforeDependent(token, next)) {
+      // An age before a man or a woman is part of who they are ("70대 남성"), not a count of vehicles.
+      const aged = /^\d{1,2}대$/.test(token.surface) && next !== undefined && /^(남성|여성|남자|여자)$/.test(next.stem);
+      if ((!token.nominal && !named && !aged) || adnominalAfterArgument(tokens[i - 1], token) || adnominalBeforeDependent(token, next)) {
         flush();
         continue;
       }
