@@ -722,7 +722,11 @@ describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subje
     ['날짜도 찍을 수 있어?', WATERMARK, '날짜도 찍을 수 있어?'],
     // A fragment with 도 asks the whole last question again for another thing, the way (바꾸는 법) and
     // the thing asked (단축키) included.
-    ['폰으로도 돼?', talk('와이파이 비번 바꾸는 법 알려줘', '관리자 페이지에서 암호를 바꿀 수 있습니다. [1]'), '와이파이 비번 바꾸는 법 — 폰으로도 돼?'],
+    [
+      '폰으로도 돼?',
+      talk('와이파이 비번 바꾸는 법 알려줘', '관리자 페이지에서 암호를 바꿀 수 있습니다. [1]'),
+      '와이파이 비번 바꾸는 법 — 폰으로도 돼?',
+    ],
     ['모바일에서도 돼?', talk('체크리스트 넣는 단축키 있어?', '네, Ctrl+Shift+C입니다. [1]'), '체크리스트 넣는 단축키 — 모바일에서도 돼?'],
   ])('%s', (question, history, expected) => {
     expect(rewriteFollowUp(question, history)).toBe(expected);
