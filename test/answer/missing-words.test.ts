@@ -32,6 +32,9 @@ describe('questionContentWords', () => {
     ['E12 떴는데 그냥 계속 틀어 놔도 되나요?', []],
     ['사진 지워 버렸는데 살릴 수 있어?', ['사진', '살릴']],
     ['고등어 두 마리 값은 얼마야?', ['고등어', '마리']],
+    // The spoken contractions of 에는 and 에서는 are particles.
+    ['쿠폰함엔 쿠폰이 있는데 결제할 때 목록에 안 떠요', ['쿠폰함', '쿠폰', '결제', '목록']],
+    ['서울에선 몇 명이 왔어?', ['서울']],
     // A question typed without spaces is one run-on word, which no passage spells.
     ['이홍락원장이패널로나선세션주제는?', []],
     ['청년주거안정특별법은 언제 시행돼?', ['청년주거안정특별법']],
