@@ -720,6 +720,12 @@ describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subje
     // 도 with 같이 adds a thing to the last question's, even with no word in common.
     ['날짜도 같이 찍을 수 있어?', WATERMARK, '사진 워터마크 — 날짜도 같이 찍을 수 있어?'],
     ['날짜도 찍을 수 있어?', WATERMARK, '날짜도 찍을 수 있어?'],
+    // One of the things the last turn named, picked by a quality: the topic it was named under.
+    [
+      '비싼 쪽은 한 달에 얼마예요?',
+      talk('유료 관리 서비스 종류가 어떻게 돼요?', '베이직과 프리미엄 두 가지가 있어요. [1]'),
+      '유료 관리 서비스 종류 — 비싼 쪽은 한 달에 얼마예요?',
+    ],
     // A fragment with 도 asks the whole last question again for another thing, the way (바꾸는 법) and
     // the thing asked (단축키) included.
     [

@@ -207,7 +207,7 @@ function ellipsisRewrite(analysis: Analysis, question: string, context: Context)
   // it asks the last question again under that condition, whatever words it shares.
   // So does a thing asked for alongside the last one ("결정 계수도 같이 보여줄 수 있어?" after the trend
   // line's equation): 도 with 같이 or 함께 adds it to what was asked before.
-  const condition = BARE_CONDITION.test(question) || ALONG_WITH.test(question);
+  const condition = BARE_CONDITION.test(question) || ALONG_WITH.test(question) || CHOICE.test(question);
   if (!condition && ![...contentBigrams(question)].some((pair) => earlier.has(pair))) return undefined;
   // The slot the new question fills is not carried: "2라운드" replaces the last question's "1라운드".
   const carried = topicWords(context.question, question, siblingSlots(analysis, context.question));
@@ -216,6 +216,8 @@ function ellipsisRewrite(analysis: Analysis, question: string, context: Context)
 
 const BARE_CONDITION = /[가-힣](면|면요)\s*[?？]\s*$/;
 const ALONG_WITH = /[가-힣A-Za-z0-9]도\s+(같이|함께)\s/;
+// One of the things the last turn named, picked by a quality ("비싼 쪽은 한 달에 얼마예요?", "싼 거는?").
+const CHOICE = /(?<![가-힣])(비싼|싼|저렴한|큰|작은|긴|짧은|빠른|느린|높은|낮은|많은|적은|가벼운|무거운|새|최신|오래된)\s*(쪽|거|것)/;
 
 function rewrite(question: string, history: ChatTurn[], depth: number, background: readonly string[]): Rewrite {
   const trimmed = question.trim();
