@@ -122,8 +122,9 @@ const KEY_ANSWER =
 // Strokes or points, par-relative golf scores, or a match score ("2-1", "3 대 2").
 const SCORE_ANSWER = /\d\s*(타|점|언더파|오버파|%)|이븐파|\d\s*[-:]\s*\d|\d\s*대\s*\d/;
 
-// A percentage, a multiple or a fraction: "0.58%", "3.2%포인트", "두 배", "1/4", "3분의 1", "0.322", "3할".
-const RATE_ANSWER = /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할|푼)|(두|세|네)\s*배|\d\s*\/\s*\d|\d\s*분의\s*\d|(^|[^\d.])0\.\d|절반/;
+// A percentage, a multiple, a fraction or a competition ratio: "0.58%", "3.2%포인트", "두 배", "1/4", "3분의 1",
+// "0.322", "3할", "48대 1".
+const RATE_ANSWER = /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할|푼)|(두|세|네)\s*배|\d\s*\/\s*\d|\d\s*분의\s*\d|(^|[^\d.])0\.\d|절반|\d\s*대\s*1(?!\d)/;
 
 // The date of a statement in Korean news: "…했다고 9일 밝혔다", "…라고 이날 발표했다". It says when
 // the news was told, not when the thing told happened, so it does not answer "언제 채집했어?".

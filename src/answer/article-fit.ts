@@ -11,6 +11,7 @@ import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../tex
 import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
 import { moneyNouns, statesOtherSum } from '../text/money-nouns.js';
 import { analyze } from '../text/tokens.js';
+import { decompose, FINAL } from '../text/hangul.js';
 import type { AnswerType } from './answer-type.js';
 import { holdsWord } from './missing-words.js';
 import { findTimeExpressions } from '../text/temporal.js';
@@ -47,7 +48,9 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
   const month = askedDayMonth(question);
   const event = type?.kind === 'time' ? askedEvent(question) : undefined;
   const lastYear = asksLastYear(question);
+  const past = type?.kind === 'time' && asksPast(question);
   return (candidate: Candidate) =>
+    !(past && candidate.hit.article.date && onlyFutureTimes(candidate.text, candidate.hit.article.date)) &&
     !(
       lastYear &&
       candidate.hit.article.date &&
@@ -79,6 +82,19 @@ export function asksLastYear(question: string): boolean {
 export function saysLastYear(sentence: string, articleDate: string): boolean {
   const year = Number(articleDate.slice(0, 4)) - 1;
   return new RegExp(`(작년|지난해|전년|(1\\s*년|한\\s*해)\\s*전|${year}년)(?!\\s*(보다|대비|에\\s*비해))`).test(sentence);
+}
+
+/** A question whose closing predicate is in the past tense (올렸어, 열렸어, 출시됐어: a final ㅆ). */
+export function asksPast(question: string): boolean {
+  const last = question.match(/[가-힣]+/g)?.at(-1) ?? '';
+  return [...last].some((syllable) => decompose(syllable)?.final === FINAL.ssangsios);
+}
+
+/** A news sentence whose every time is after the report ("오는 2027년까지 … 쏘아 올릴 계획"): it tells a
+ *  plan, not when something that has happened did. */
+export function onlyFutureTimes(sentence: string, articleDate: string): boolean {
+  const times = findTimeExpressions(sentence, articleDate).filter((expression) => expression.range !== undefined);
+  return times.length > 0 && times.every((expression) => expression.range!.from > articleDate);
 }
 
 /** The month a question asks a day of ("9월 며칠에 해?" → 9), if it does. */

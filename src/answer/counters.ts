@@ -40,13 +40,18 @@ export const COUNTER_CLASSES: Record<string, string> = {
   cm: 'cm|센티미터|센티|㎝|m|미터',
   mm: 'mm|㎜|밀리미터|밀리', // 98㎜ is how news writes 98mm
   kg: 'kg|킬로그램|킬로|㎏|g|그램|t|톤',
+  톤: '톤|t',
+  t: 't|톤',
   m: 'm|미터|km|킬로미터|cm|센티미터|층',
   '㎡': '㎡|m2|제곱미터|헥타르|ha|평|㎢|제곱킬로미터|에이커',
   'km/h': 'km|킬로미터|노트|m/s|마하',
 };
 
-/** A unit of measure (a weight, a length, a temperature …): its value is written with it, so a bare
- *  large number ("30만") states none. */
+/** A unit of measure (a weight, a length, a temperature, a span of time …): its value is written with
+ *  it, so a bare large number ("30만") states none. */
 export function isMeasure(counter: string): boolean {
-  return /^[A-Za-z㎜㎝㎞㎏㎡℃°]/.test(counter) || counter === '도';
+  return /^[A-Za-z㎜㎝㎞㎏㎡℃°]/.test(counter) || MEASURE_WORDS.has(counter);
 }
+
+/** Units of measure written in Hangul, time among them ("징역 몇 년": "1천240건" counts no years). */
+const MEASURE_WORDS = new Set(['도', '톤', '년', '개월', '주', '일', '시간', '분', '초', '세', '살']);

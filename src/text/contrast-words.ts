@@ -49,8 +49,9 @@ export const SENTENCE_CONTRASTS: readonly (readonly [RegExp, RegExp])[] = [
   [/문을?\s?(열|연)|개관|개장/, /휴관|휴무|휴업|휴장|문을?\s?닫|쉬(어|는|나|니|고|었|며)|쉰다/],
   // A festival's opening and closing: "개막작은 '겨울 정류장'" does not tell the 폐막작.
   [/개막|개회/, /폐막|폐회/],
-  // A court's sentence is not the prosecution's demand: "벌금 5,000만 원을 선고했다" does not say what was 구형.
-  [/구형/, /선고/],
+  // A court's sentence is not the prosecution's demand: "벌금 5,000만 원을 선고했다" does not say what was 구형,
+  // nor "징역 20년을 구형했다" what a convict got ("몇 년 받았어?").
+  [/구형/, /선고|(징역|형|몇\s*년)[^?]*받/],
 ];
 
 /** An end the question names, and the other end of its pair. */

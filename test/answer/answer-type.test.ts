@@ -203,6 +203,9 @@ describe('expectedAnswerType', () => {
     ['며칠 만에 복구됐어?', 'duration'],
     ['공사는 얼마나 걸려?', 'duration'],
     ['몇 주 동안 열려?', 'duration'],
+    // A prison term is a length of time, not a year.
+    ['보이스피싱 총책 몇 년 받았어?', 'duration'],
+    ['몇 년에 지어졌어?', 'time'],
     ['부상자는 몇 명이야?', 'count'],
     ['수익은 얼마야?', 'money'],
     ['규모가 얼마나 돼?', 'amount'],
@@ -278,6 +281,12 @@ describe('canAnswerType', () => {
     ['거래는 6840건으로 집계됐다.', { kind: 'rate' }, false],
     ['강정호는 2군에서 타율 0.322를 기록했다.', { kind: 'rate' }, true],
     ['토양 유실량은 세계의 1/4을 차지한다.', { kind: 'rate' }, true],
+    // A competition ratio is said "N대 1".
+    ['평균 48대 1의 경쟁률을 기록했다.', { kind: 'rate' }, true],
+    ['1순위 청약에 1만 9천776명이 몰렸다.', { kind: 'rate' }, false],
+    // Tonnes by either spelling; years of a term need their unit.
+    ['유출량은 약 23t으로 최종 집계됐다.', { kind: 'count', counter: '톤' }, true],
+    ['피해 신고는 지난해 1천240건이었다.', { kind: 'count', counter: '년' }, false],
     // time: the date of a statement ("…했다고 9일 밝혔다") tells when the news was told, not when
     // the thing happened; a question about the announcement accepts it.
     ['연구팀은 남극에서 채집한 세균을 확인했다고 9일 밝혔다.', TIME, false],

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { askedDayMonth, askedEvent, asksLastYear, daysOnlyInOtherMonths, saysLastYear } from '../../src/answer/article-fit.js';
+import {
+  askedDayMonth,
+  askedEvent,
+  asksLastYear,
+  asksPast,
+  daysOnlyInOtherMonths,
+  onlyFutureTimes,
+  saysLastYear,
+} from '../../src/answer/article-fit.js';
 
 describe('a day of the month a question names', () => {
   it.each<[string, number | undefined]>([
@@ -63,5 +71,26 @@ describe('a question about last year', () => {
     ['2025년 매출은 1조 원이었다.', false],
   ])('%s says last year of a 2025 report → %s', (sentence, says) => {
     expect(saysLastYear(sentence, '2025-08-08')).toBe(says);
+  });
+});
+
+describe('a past question and a plan', () => {
+  it.each<[string, boolean]>([
+    ['한별 3호 언제 쏘아 올렸어?', true],
+    ['신제품 언제 출시됐어?', true],
+    ['축제는 언제 열려?', false],
+    ['다음 위성은 언제 쏴?', false],
+  ])('%s asks the past → %s', (question, past) => {
+    expect(asksPast(question)).toBe(past);
+  });
+
+  it.each<[string, boolean]>([
+    ['회사는 오는 2027년까지 위성 8기를 더 쏘아 올릴 계획이다.', true],
+    ['한별 3호는 지난 9일 오후 2시 40분 발사됐다.', false],
+    // Both a past and a future time: it may tell the past one.
+    ['지난 9일 발사된 위성은 오는 2027년까지 임무를 수행한다.', false],
+    ['위성은 궤도에 안착했다.', false],
+  ])('%s names only times after a 2025-09-10 report → %s', (sentence, future) => {
+    expect(onlyFutureTimes(sentence, '2025-09-10')).toBe(future);
   });
 });

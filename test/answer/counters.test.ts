@@ -8,6 +8,8 @@ describe('isMeasure', () => {
     ['㎜', true],
     ['도', true],
     ['GB', true],
+    ['톤', true],
+    ['년', true],
     // Counters of things, people and times are no measures.
     ['명', false],
     ['대', false],

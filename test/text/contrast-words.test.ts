@@ -47,6 +47,9 @@ describe('sentence contrasts', () => {
     ['영화제 폐막작 감독은 누구야?', "폐막작은 '작은 섬'이며 감독은 오세린이다.", false],
     ['검찰은 벌금 얼마 구형했어?', '법원은 회사에 벌금 5,000만 원을 선고했다.', true],
     ['검찰은 벌금 얼마 구형했어?', '검찰은 벌금 7,000만 원을 구형했지만 법원은 5,000만 원을 선고했다.', false],
+    // What a convict got is the sentence, not the demand.
+    ['보이스피싱 총책 몇 년 받았어?', '검찰은 앞서 류씨에게 징역 20년을 구형했다.', true],
+    ['보이스피싱 총책 몇 년 받았어?', '법원은 류씨에게 징역 15년을 선고했다.', false],
     // A question naming neither end.
     ['비행기 몇 시에 떠?', '첫 출발편은 오전 7시 10분에 떠난다.', false],
     // A sentence naming neither end.
