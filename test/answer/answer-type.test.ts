@@ -446,6 +446,7 @@ describe('canAnswerType', () => {
     // A negative cause, or one that came about, says why too; a plain negation does not.
     ['부품을 구하지 못해 출시가 두 달 늦어졌다.', { kind: 'reason' }, true],
     ['안테나가 펴지지 않아 교신이 끊겼다.', { kind: 'reason' }, true],
+    ['태양전지판 전개 불량으로 두 달 만에 임무를 중단했다.', { kind: 'reason' }, true],
     ['장마와 휴가철이 겹쳐 손님이 줄었다.', { kind: 'reason' }, true],
     ['엔진이 일찍 꺼지면서 실패했다.', { kind: 'reason' }, true],
     ['땅의 절반이 사유지여서 개발이 어렵다.', { kind: 'reason' }, true],
@@ -609,6 +610,10 @@ describe('a cause named outright', () => {
     ['짙은 안개로 인해 배가 항로를 벗어났다.', true],
     ['사고 원인은 조타 장치 고장이었다.', true],
     ['오픈소스 모델만으로는 한계가 있다고 판단해서다.', true],
+    // A cause in the instrumental before what went wrong; a direction or a means is none.
+    ['한별 2호는 태양전지판 전개 불량으로 두 달 만에 임무를 중단했다.', true],
+    ['김도윤은 지난해 발목 부상으로 8개월 동안 대회에 나서지 못했다.', true],
+    ['선수단은 전세기로 서울에 도착했다.', false],
     ['주민들이 한꺼번에 자리에서 일어섰다.', false],
     ['시민들이 먼저 앞장서다.', false],
     // A quote's ending or a plan makes REASON_ANSWER hold, not a cause.
