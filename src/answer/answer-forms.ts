@@ -88,8 +88,9 @@ export function namesCause(sentence: string): boolean {
   return CAUSE.test(sentence);
 }
 
+// A step told in the imperative ("전원을 끄고 30분 이상 식힌 뒤 켜세요", "…을 누르십시오") is a method too.
 const METHOD_ANSWER =
-  /하려면|(으|)려면|(을|를)\s*(선택|클릭|누르|눌러|입력|사용|지정|끌어|드래그)|(선택|클릭|입력|설정|지정|실행|사용)(하|한|합|해)|통해|이용해|방법|순서|단계|먼저|다음|[→>]|(으로|로)\s*(바꾸|변경|설정)|눌러|누르|고른|고르|방식/;
+  /(세요|십시오)\s*[.!|]*\s*$|하려면|(으|)려면|(을|를)\s*(선택|클릭|누르|눌러|입력|사용|지정|끌어|드래그)|(선택|클릭|입력|설정|지정|실행|사용)(하|한|합|해)|통해|이용해|방법|순서|단계|먼저|다음|[→>]|(으로|로)\s*(바꾸|변경|설정)|눌러|누르|고른|고르|방식/;
 
 // Quoted speech: quotation marks, or an indirect quote closed by a verb of saying.
 // "뭐라고 불렀나" is answered by a name said so: "가나안인이라 불렀다", "일명 ‘삼광 작전’".

@@ -108,9 +108,14 @@ export function chooseOpening(
     covers(candidate) &&
     (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || canAnswerType(candidate.text, type, question)) &&
     articleNamesAll(candidate);
-  const best = candidates.find(eligible);
+  // A code the question names (E3) is answered by a sentence that holds it, when one can open: a row
+  // of another code (E2) shares every other word of the question.
+  const namesCodes = (candidate: Candidate) => textsHoldCodes(question, [candidate.text]);
+  const withCodes = codesIn(question).length > 0 && candidates.some((candidate) => eligible(candidate) && namesCodes(candidate));
+  const opens = (candidate: Candidate) => eligible(candidate) && (!withCodes || namesCodes(candidate));
+  const best = candidates.find(opens);
   if (!best) return undefined;
-  const rivals = candidates.filter(eligible);
+  const rivals = candidates.filter(opens);
   const opening = preferByTime(question, preferArticleAbout(question, best, rivals), rivals);
   return { best, first: preferBound(type, opening, rivals), fits: articleNamesAll };
 }

@@ -15,7 +15,7 @@ const BOUND_NOUN = /^[가-힣](은|는|이|가|을|를|의|에|엔|와|과|로|�
 // Connective and modal verb endings ("고치려면", "리허설하면서", "켰는데", "풀어야"): an inflected
 // verb is spelled differently in every passage. Only endings of two syllables or more, since
 // one-syllable ones end nouns too (광고, 문서, 화면).
-const VERB_FORM = /(려면|으면|면서|는데|은데|던데|어야|아야|해야|도록|잖아|다가|었다|았다|했다|하게|보이|싶은|싶어|해요|돼요|어요|아요)$/;
+const VERB_FORM = /(려면|으면|면서|는데|은데|던데|더니|어야|아야|해야|도록|잖아|다가|었다|았다|했다|하게|보이|싶은|싶어|해요|돼요|어요|아요)$/;
 
 // The auxiliary verbs that follow a verb's -어 form: 놓다, 두다, 버리다 (보다 and 주다 also start nouns;
 // a bare 두 or 둘 is the number two).

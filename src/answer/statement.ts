@@ -22,8 +22,8 @@ const LEAD_IN = /(다음과|아래와)\s*같(습니다|다|아요)\s*[.:：]?\s*
 // pages and fact boxes state a fact so, with no predicate.
 const LABELLED_VALUE = /^[-*•·]?\s*[^:：]{2,40}[:：]\s*\S/;
 
-// A Markdown table row ("| 월간 | 월 9,900원 | 매달 자동 결제 |"): a row that holds a figure states a fact
-// as a list item does; a row without one is the table's header.
+// A Markdown table row ("| 월간 | 월 9,900원 | 매달 자동 결제 |", "| E3 | 필터 미장착 | 다시 끼우세요 |"): a
+// row that holds a figure or a predicate states a fact as a list item does; a row of labels is the header.
 const TABLE_ROW = /^\|(.*)\|$/;
 
 function tableRowKind(text: string): SentenceKind | undefined {
@@ -32,7 +32,8 @@ function tableRowKind(text: string): SentenceKind | undefined {
     .map((cell) => cell.trim());
   if (!cells) return undefined;
   if (cells.every((cell) => /^:?-*:?$/.test(cell))) return 'fragment';
-  return cells.filter(Boolean).length >= 2 && cells.slice(1).some((cell) => /\d/.test(cell)) ? 'statement' : 'heading';
+  const states = (cell: string) => /\d/.test(cell) || STATEMENT_END.test(cell);
+  return cells.filter(Boolean).length >= 2 && cells.slice(1).some(states) ? 'statement' : 'heading';
 }
 
 // A Markdown heading, whatever its wording: "## 무인 대출기가 바코드를 읽지 못해요" titles a section of a

@@ -455,6 +455,9 @@ describe('canAnswerType', () => {
     ['출시는 아직 정해지지 않았다.', { kind: 'reason' }, false],
     ['시장은 신도시를 방문하면 시민을 만난다.', { kind: 'reason' }, false],
     ['삽입 메뉴에서 슬라이드 번호를 선택합니다.', { kind: 'method' }, true],
+    // A step in the imperative, in a table row too.
+    ['| E7 | 내부 온도 과열 | 전원을 끄고 30분 이상 식힌 뒤 켜세요 |', { kind: 'method' }, true],
+    ['필터는 6개월마다 교체합니다.', { kind: 'method' }, false],
     ['슬라이드 번호는 유용하다.', { kind: 'method' }, false],
   ])('%s as %j → %s', (sentence, type, expected) => {
     expect(canAnswerType(sentence, type)).toBe(expected);

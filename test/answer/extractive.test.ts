@@ -350,6 +350,24 @@ describe('a question that names a code', () => {
   });
 });
 
+describe('a code in a table of codes', () => {
+  const text = ['| E12 | 펌프 과열 | 전원을 끄고 30분 동안 식힌 뒤 켜세요 |', '| E13 | 물 부족 | 물을 채운 뒤 전원을 다시 켜세요 |'].join(
+    '\n',
+  );
+  const hit: Hit = {
+    chunk: { id: 'codes#0', articleId: 'codes', index: 0, start: 0, end: text.length, text },
+    article: { id: 'codes', title: '오류 코드', origin: 'codes' },
+    score: 1,
+  };
+  const lexicon: Lexicon = { documentCount: 10, documentFrequency: () => 1 };
+  const opening = (question: string) => chooseOpening(question, rankSentences(question, [hit], lexicon), lexicon)?.first.text;
+
+  it('opens with the row of the code the question names, not the row of another', () => {
+    expect(opening('E13 뜨면 어떻게 해야 돼?')).toContain('E13');
+    expect(opening('E12 뜨면 어떻게 해야 돼?')).toContain('E12');
+  });
+});
+
 describe('why in the news', () => {
   const flat: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
   const fare: Article = {

@@ -30,6 +30,8 @@ describe('questionContentWords', () => {
     ['로그아웃 되던데 몇 분 지나면 그래요?', ['로그아웃', '지나면']],
     // A verb's -어 form before an auxiliary (놓다, 두다, 버리다) is a verb; a noun before the number 두 stays.
     ['E12 떴는데 그냥 계속 틀어 놔도 되나요?', []],
+    // A verb's -더니 form is a verb.
+    ['E7 뜨더니 멈췄어요 어떻게 해야 돼요?', []],
     ['사진 지워 버렸는데 살릴 수 있어?', ['사진', '살릴']],
     ['고등어 두 마리 값은 얼마야?', ['고등어', '마리']],
     // The spoken contractions of 에는 and 에서는 are particles.

@@ -7,6 +7,9 @@ describe('sentenceKind', () => {
     ['데비안 10의 코드명은 buster입니다.', 'statement'],
     // Markdown table rows: a row with a figure states it; the header and the rule line do not.
     ['| 월간 | 월 9,900원 | 매달 자동 결제 |', 'statement'],
+    // So does a row that tells what to do, without a figure.
+    ['| E3 | 필터 미장착 | 필터를 빼서 방향을 확인한 뒤 다시 끼우세요 |', 'statement'],
+    ['| 코드 | 의미 | 조치 |', 'heading'],
     ['| 요금제 | 요금 | 특징 |', 'heading'],
     ['|---|:---:|---|', 'fragment'],
     ['메뉴에서 삽입 - 슬라이드 번호를 선택하십시오.', 'statement'],
