@@ -15,7 +15,8 @@ const BOUND_NOUN = /^[가-힣](은|는|이|가|을|를|의|에|엔|와|과|로|�
 // Connective and modal verb endings ("고치려면", "리허설하면서", "켰는데", "풀어야"): an inflected
 // verb is spelled differently in every passage. Only endings of two syllables or more, since
 // one-syllable ones end nouns too (광고, 문서, 화면).
-const VERB_FORM = /(려면|으면|면서|는데|은데|던데|더니|어야|아야|해야|도록|잖아|다가|었다|았다|했다|하게|보이|싶은|싶어|해요|돼요|어요|아요)$/;
+const VERB_FORM =
+  /(려면|으면|면서|는데|은데|던데|더니|어야|아야|해야|도록|잖아|다가|었다|았다|했다|하게|보이|싶은|싶어|해요|돼요|어요|아요)$/;
 
 // The auxiliary verbs that follow a verb's -어 form: 놓다, 두다, 버리다 (보다 and 주다 also start nouns;
 // a bare 두 or 둘 is the number two).
@@ -77,10 +78,10 @@ function findContentWords(question: string): readonly string[] {
   return [...new Set(out)];
 }
 
-// A verb form in the middle of a question ("보내주면", "쓰던", "옮겨올", "살려야", "끊겨도", "가져오고"):
+// A verb form in the middle of a question ("보내주면", "쓰던", "옮겨올", "살려야", "끊겨도", "가져오고", "건조한데"):
 // the predicate of a proposition, which a passage says in its own words ("연결되지 않아도" for "끊겨도").
 const PREDICATE_FORM =
-  /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|인데|는데|니까|[는은런]지|(어|아|여|겨|워|와|해)도|(어|아|여|겨|워|와|해|쳐|져|켜|려|봐|줘|둬)서|(어|아|여|워|해|려|혀|쳐|겨)진|더니)$/;
+  /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|인데|는데|한데|은데|운데|니까|[는은런]지|(어|아|여|겨|워|와|해)도|(어|아|여|겨|워|와|해|쳐|져|켜|려|봐|줘|둬)서|(어|아|여|워|해|려|혀|쳐|겨)진|더니)$/;
 
 /** The nouns a yes/no question's proposition is about ("방수 기능이 있어?" → 방수, 기능): its content
  *  words without the verb forms, which passages paraphrase. */
@@ -103,7 +104,10 @@ export function propositionNouns(question: string): readonly string[] {
   // A noun with the copula's 라서, or its 라 before 그런지 ("로그인 페이지 뜨는 와이파이라 그런지"), is the noun.
   const copula = new Map<string, string>();
   words.forEach((word, i) => {
-    const ending = /라서$/.test(word.text) ? '라서' : /^그(런|래)/.test(words[i + 1]?.text ?? '') && /라$/.test(word.text) ? '라' : '';
+    // "겨울이라 건조한데": 이라 after a final consonant is the copula's connective too.
+    const connective =
+      /^그(런|래)/.test(words[i + 1]?.text ?? '') || (/이라$/.test(word.text) && hasBatchim(word.text.charAt(word.text.length - 3)));
+    const ending = /라서$/.test(word.text) ? '라서' : connective && /라$/.test(word.text) ? '라' : '';
     if (!ending) return;
     let noun = word.text.slice(0, -ending.length);
     // 이라 after a final consonant ("학생이라서"), 라 after a vowel ("와이파이라서").

@@ -107,6 +107,8 @@ describe('propositionNouns', () => {
     // -어서 is a verb's connective; a noun with the copula's 라서, or its 라 before 그런지, is the noun.
     ['동영상이랑 사진 합쳐서 세는 거예요?', ['동영상', '사진']],
     ['공용 와이파이라 그런지 안 붙어요', ['공용', '와이파이']],
+    // 이라 after a final consonant is the copula's connective; an adjective's -ㄴ데 form is a predicate.
+    ['겨울이라 건조한데 이걸로 가습도 같이 돼요?', ['겨울', '가습']],
     ['중학생이라서 가입 못 해?', ['중학생', '가입']],
     ['카메라 렌즈 닦아도 돼?', ['카메라', '렌즈']],
     // A passive verb's modifier (만들어진) is a predicate; 대상 relates the noun before it and need not be said.
