@@ -512,6 +512,18 @@ describe('rewriteFollowUp on conversations', () => {
 
   const GOAL_ONLY = talk(LG_GOAL, 'LG를 AI로 운영되는 기업으로 전환시키겠다는 목표를 밝혔다. [1]');
 
+  it('resolves 그 회사 to the company the answer says it is, not one it passes on the way', () => {
+    const history = talk('가람강에 기름 유출 사고 낸 회사가 어디야?', '청솔산업단지에 있는 윤성케미칼이에요. [1]');
+    expect(rewriteFollowUp('그 회사 대표는 뭐라고 했어?', history)).toBe('윤성케미칼 대표는 뭐라고 했어?');
+  });
+
+  it('resolves 그 사람 to a name with its organisation and title, the name kept', () => {
+    const history = talk('뇌졸중 신약 연구 누가 이끌었어?', '문혜린 한빛대병원 신경과 교수가 연구책임자예요. [1]');
+    expect(rewriteFollowUp('그 사람이 조심해야 할 점도 얘기했어?', history)).toBe(
+      '문혜린 한빛대병원 신경과 교수가 조심해야 할 점도 얘기했어?',
+    );
+  });
+
   it('resolves 그 사람 to a person the news names by age and sex, as a guess (no name)', () => {
     const history = talk('폭우 때 실종된 사람 있었어?', '네, 하천변에서 70대 남성 1명이 불어난 물에 휩쓸려 실종됐어요. [1]');
     expect(explainRewrite('그 사람 찾았대?', history)).toEqual({ question: '70대 남성 찾았대?', method: 'substituted', guessed: true });

@@ -59,9 +59,15 @@ function referent(context: Context, category: Category, head?: string): Referent
     const same = findSameHead(context.sources, head) ?? findSameHead(context.background, head);
     return same ? { text: same.text, guessed: false } : { text: topicOf(context.question), guessed: true };
   }
-  // 거기 after "제작사가 어디야?" is the company the answer named ("스튜디오 하늘결이라는 제작사예요").
-  if (category === 'place' && !head && expectedAnswerType(context.question)?.kind === 'org') {
+  // 거기 after "제작사가 어디야?" is the company the answer named ("스튜디오 하늘결이라는 제작사예요"), and so
+  // is 그 회사 when the answer says which it is ("…윤성케미칼이에요").
+  const asksOrg = expectedAnswerType(context.question)?.kind === 'org';
+  if (asksOrg && category === 'place' && !head) {
     const company = answeredName(context);
+    if (company) return { text: company, guessed: false };
+  }
+  if (asksOrg && category === 'org' && head !== undefined && COMPANY_HEADS.has(head)) {
+    const company = answeredName(context, true);
     if (company) return { text: company, guessed: false };
   }
   // 거기 after an answer that gave a menu path is the screen the path ends at ("[알림 기록]"): the

@@ -6,6 +6,7 @@ import type { ChatTurn } from '../../domain/types.js';
 import { isRefusalText } from '../../answer/refusal.js';
 import { contentWords } from '../../text/tokens.js';
 import {
+  COPULAS,
   HEAD_CATEGORIES,
   LOCATIVES,
   NAME_ATTRIBUTES,
@@ -269,13 +270,15 @@ export function findThing(context: Context): string | undefined {
 
 /** The first noun phrase of the last answer that the question did not say: what a which-company
  *  question was answered with ("스튜디오 하늘결" of "스튜디오 하늘결이라는 제작사예요"). */
-export function answeredName(context: Context): string | undefined {
+export function answeredName(context: Context, stated = false): string | undefined {
   const answer = context.answers[0];
   if (!answer) return undefined;
   const asked = new Set(nounPhrases(context.question).flatMap((phrase) => phrase.words));
-  return nounPhrases(answer)
-    .find((phrase) => phrase.words.some((word) => !asked.has(word)))
-    ?.words.join(' ');
+  const named = nounPhrases(answer).filter((phrase) => phrase.words.some((word) => !asked.has(word)));
+  // The phrase the answer says it is ("청솔산업단지에 있는 윤성케미칼이에요") before any it passes on the way;
+  // `stated`: only that one.
+  const said = named.find((phrase) => COPULAS.includes(phrase.particle));
+  return (stated ? said : (said ?? named[0]))?.words.join(' ');
 }
 
 /**
