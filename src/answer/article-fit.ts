@@ -47,14 +47,14 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
   const sums = moneyNouns(question);
   const month = askedDayMonth(question);
   const event = type?.kind === 'time' ? askedEvent(question) : undefined;
-  const lastYear = asksLastYear(question);
+  const yearsAgo = asksYearsAgo(question);
   const past = type?.kind === 'time' && asksPast(question);
   return (candidate: Candidate) =>
     !(past && candidate.hit.article.date && onlyFutureTimes(candidate.text, candidate.hit.article.date)) &&
     !(
-      lastYear &&
+      yearsAgo > 0 &&
       candidate.hit.article.date &&
-      ![candidate.text, candidate.previous?.text ?? ''].some((text) => saysLastYear(text, candidate.hit.article.date!))
+      ![candidate.text, candidate.previous?.text ?? ''].some((text) => saysYearsAgo(text, candidate.hit.article.date!, yearsAgo))
     ) &&
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&
@@ -69,19 +69,22 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
     !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
 }
 
-/** A question about last year ("작년엔 몇 편 상영했어?"), not this year as well nor this year against the
- *  last ("작년이랑 비교하면 얼마나 올랐어?"). */
-export function asksLastYear(question: string): boolean {
-  return (
-    /작년|지난해|전년/.test(question) && !/올해|금년|이번|(작년|지난해|전년)\s*(이랑|랑|보다|에\s*비해|대비|과|와|하고)/.test(question)
-  );
+/** How many years back a question asks about: 1 for last year ("작년엔 몇 편 상영했어?"), 2 for the year
+ *  before (재작년); 0 when it asks this year as well or compares this year with the last ("작년이랑 비교하면
+ *  얼마나 올랐어?"). */
+export function asksYearsAgo(question: string): number {
+  if (/올해|금년|이번|(작년|지난해|전년)\s*(이랑|랑|보다|에\s*비해|대비|과|와|하고)/.test(question)) return 0;
+  if (/재작년|2\s*년\s*전/.test(question)) return 2;
+  return /작년|지난해|전년/.test(question) ? 1 : 0;
 }
 
-/** Whether a news sentence says last year, in words or as the year before the article's, other than to
- *  compare this year with it ("지난해보다 21% 늘었다"): one that says none reports the article's own year. */
-export function saysLastYear(sentence: string, articleDate: string): boolean {
-  const year = Number(articleDate.slice(0, 4)) - 1;
-  return new RegExp(`(작년|지난해|전년|(1\\s*년|한\\s*해)\\s*전|${year}년)(?!\\s*(보다|대비|에\\s*비해))`).test(sentence);
+/** Whether a news sentence says that year (`years` back from the article's), in words or as a number,
+ *  other than to compare this year with it ("지난해보다 21% 늘었다"): one that says none reports the
+ *  article's own year. */
+export function saysYearsAgo(sentence: string, articleDate: string, years: number): boolean {
+  const year = Number(articleDate.slice(0, 4)) - years;
+  const words = years === 1 ? '(?<!재)작년|지난해|전년|(1\\s*년|한\\s*해)\\s*전' : '재작년|2\\s*년\\s*전';
+  return new RegExp(`(${words}|${year}년)(?!\\s*(보다|대비|에\\s*비해))`).test(sentence);
 }
 
 /** A question whose closing predicate is in the past tense (올렸어, 열렸어, 출시됐어: a final ㅆ). */

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   askedDayMonth,
   askedEvent,
-  asksLastYear,
+  asksYearsAgo,
   asksPast,
   daysOnlyInOtherMonths,
   onlyFutureTimes,
-  saysLastYear,
+  saysYearsAgo,
 } from '../../src/answer/article-fit.js';
 
 describe('a day of the month a question names', () => {
@@ -48,29 +48,35 @@ describe('the event a when question asks about', () => {
   });
 });
 
-describe('a question about last year', () => {
-  it.each<[string, boolean]>([
-    ['달빛독립영화제 작년엔 몇 편 상영했었어?', true],
-    ['해온식품 지난해 매출은 얼마였어?', true],
+describe('a question about last year, or the year before', () => {
+  it.each<[string, number]>([
+    ['달빛독립영화제 작년엔 몇 편 상영했었어?', 1],
+    ['해온식품 지난해 매출은 얼마였어?', 1],
+    ['블루윙즈 재작년 정규시즌엔 몇 위 했어?', 2],
     // This year against the last, or both years: the report's own figures answer.
-    ['요즘 사과 값 작년이랑 비교하면 얼마나 오른 거예요?', false],
-    ['작년보다 얼마나 늘었어?', false],
-    ['올해랑 작년 관객 수는?', false],
-    ['올해 몇 편 상영했어?', false],
-  ])('%s → %s', (question, asks) => {
-    expect(asksLastYear(question)).toBe(asks);
+    ['요즘 사과 값 작년이랑 비교하면 얼마나 오른 거예요?', 0],
+    ['작년보다 얼마나 늘었어?', 0],
+    ['올해랑 작년 관객 수는?', 0],
+    ['올해 몇 편 상영했어?', 0],
+  ])('%s → %s', (question, years) => {
+    expect(asksYearsAgo(question)).toBe(years);
   });
 
-  it.each<[string, boolean]>([
-    ['지난해 같은 기간에는 68명이었다.', true],
-    ['사과 값은 1년 전보다는 41% 올랐다.', false],
-    ['2024년 매출은 1조 원이었다.', true],
+  it.each<[string, number, boolean]>([
+    ['지난해 같은 기간에는 68명이었다.', 1, true],
+    ['사과 값은 1년 전보다는 41% 올랐다.', 1, false],
+    ['2024년 매출은 1조 원이었다.', 1, true],
     // A comparison tells this year's figure, and a sentence with no year tells the report's own.
-    ['올해 출품작은 모두 1,460편으로 지난해보다 21% 늘었다.', false],
-    ['올해 영화제에서는 92편이 상영됐다.', false],
-    ['2025년 매출은 1조 원이었다.', false],
-  ])('%s says last year of a 2025 report → %s', (sentence, says) => {
-    expect(saysLastYear(sentence, '2025-08-08')).toBe(says);
+    ['올해 출품작은 모두 1,460편으로 지난해보다 21% 늘었다.', 1, false],
+    ['올해 영화제에서는 92편이 상영됐다.', 1, false],
+    ['2025년 매출은 1조 원이었다.', 1, false],
+    // Last year is not the year before.
+    ['지난해 정규시즌 6위에 그쳤던 팀이다.', 2, false],
+    ['재작년에는 9위였다.', 2, true],
+    ['재작년에는 9위였다.', 1, false],
+    ['2023년에는 9위였다.', 2, true],
+  ])('%s says %s years back from a 2025 report → %s', (sentence, years, says) => {
+    expect(saysYearsAgo(sentence, '2025-08-08', years)).toBe(says);
   });
 });
 
