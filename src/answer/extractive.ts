@@ -80,7 +80,8 @@ export function chooseOpening(
   if (!textsHoldCodes(question, chunkTexts(candidates))) return undefined;
   const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
   // A code the passages hold (checked just above) is a topic they name: "E12 떴는데 …".
-  if (codesIn(question).length === 0 && !corpusNamesTopic(question, corpus)) return undefined;
+  const codes = codesIn(question);
+  if (codes.length === 0 && !corpusNamesTopic(question, corpus)) return undefined;
   const focus = focusWords(question);
   if (focus.length > 0) {
     const seen = new Set<string>();
@@ -111,7 +112,7 @@ export function chooseOpening(
   // A code the question names (E3) is answered by a sentence that holds it, when one can open: a row
   // of another code (E2) shares every other word of the question.
   const namesCodes = (candidate: Candidate) => textsHoldCodes(question, [candidate.text]);
-  const withCodes = codesIn(question).length > 0 && candidates.some((candidate) => eligible(candidate) && namesCodes(candidate));
+  const withCodes = codes.length > 0 && candidates.some((candidate) => eligible(candidate) && namesCodes(candidate));
   const opens = (candidate: Candidate) => eligible(candidate) && (!withCodes || namesCodes(candidate));
   const best = candidates.find(opens);
   if (!best) return undefined;

@@ -5,7 +5,7 @@
 import { createRecentCache } from '../text/recent-cache.js';
 import { expectedAnswerType } from './answer-type.js';
 import { relatedTerms } from '../text/related-words.js';
-import { hasBatchim, hasRieulBatchim, isParticle, isQuestionWord, splitWords, stripParticle } from '../text/tokens.js';
+import { hasBatchim, hasRieulBatchim, isParticle, isQuestionWord, splitContraction, splitWords, stripParticle } from '../text/tokens.js';
 import { CATEGORY_NOUNS, NON_TOPIC_WORDS, passageHasWord } from './focus.js';
 
 // A one-syllable noun with its particle ("명이", "돈은", "날이", "때는"): a counter or a bound
@@ -67,7 +67,7 @@ function findContentWords(question: string): readonly string[] {
     // A verb's -어 form before an auxiliary ("틀어 놔도", "지워 버렸어", "꺼 둬도") is a verb.
     if (AUXILIARY.test(words[i + 1]?.text ?? '') && /[어아여워와해겨쳐려]$/.test(word.text)) return;
     // The spoken contractions of 에는, 에서는 (작년엔, 쿠폰함엔, 서울에선), which stripParticle keeps.
-    const stem = stripParticle(word.text).replace(/(?<=[가-힣]{2})(엔|에선|에겐)$/, '');
+    const stem = splitContraction(word.text)?.[0] ?? stripParticle(word.text);
     if (stem.length < 2 || isQuestionWord(stem) || isQuestionWord(word.text) || CATEGORY_NOUNS.has(stem)) return;
     if (NON_TOPIC_WORDS.has(stem) || NON_TOPIC_WORDS.has(word.text) || BOUND_NOUN.test(word.text)) return;
     if (VERB_FORM.test(word.text) || stem.length > MAX_WORD_SYLLABLES) return;

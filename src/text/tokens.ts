@@ -88,6 +88,16 @@ const NEEDS_BATCHIM = new Set([
 ]);
 const NEEDS_NO_BATCHIM = new Set(['는', '가', '를', '와', '로', '라는', '라고', '라며', '란', '나', '며', '랑']);
 
+// Spoken contractions of 에는, 에서는, 에게는 and 으로는 ("작년엔", "서울에선"), which the analyzer keeps
+// (documents seldom write them; the index is unchanged).
+const CONTRACTED_PARTICLE = /^([가-힣]{2,})(에선|에겐|으론|엔)$/;
+
+/** A word split before a spoken contraction of a particle ("작년엔" → ["작년", "엔"]), if it ends in one. */
+export function splitContraction(word: string): [string, string] | undefined {
+  const match = CONTRACTED_PARTICLE.exec(word);
+  return match ? [match[1]!, match[2]!] : undefined;
+}
+
 /** Strips one particle or ending from a Hangul word: "연구원은" → "연구원", "개발하는" → "개발". */
 export function stripParticle(word: string): string {
   for (const suffix of SUFFIXES) {

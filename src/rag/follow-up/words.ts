@@ -1,7 +1,7 @@
 // One word at a time: the category a word names by its ending, person names, the particle a
 // word carries and how it is refitted after a replacement, and the pronouns.
 import { SURNAMES } from '../../text/korean-names.js';
-import { hasBatchim, stripParticle } from '../../text/tokens.js';
+import { hasBatchim, splitContraction, stripParticle } from '../../text/tokens.js';
 import {
   CONTRACTIONS,
   COPULAS,
@@ -63,9 +63,8 @@ export function splitParticle(word: string): [string, string] {
   if (copula && (copula.startsWith('이') || !hasBatchim(word.charAt(word.length - copula.length - 1)))) {
     return [word.slice(0, word.length - copula.length), copula];
   }
-  // Spoken contractions of 에는, 에서는, 에게는 and 으로는 ("작년엔", "서울에선"), which the analyzer keeps.
-  const contracted = /^([가-힣]{2,})(에선|에겐|으론|엔)$/.exec(word);
-  if (contracted) return [contracted[1]!, contracted[2]!];
+  const contracted = splitContraction(word);
+  if (contracted) return contracted;
   const stem = stripParticle(word);
   // A one-syllable noun keeps its particle in stripParticle ("칩으로" would read 칩으 + 로): split it
   // when the particle fits the noun's last sound.
