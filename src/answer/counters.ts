@@ -47,11 +47,11 @@ export const COUNTER_CLASSES: Record<string, string> = {
   'km/h': 'km|킬로미터|노트|m/s|마하',
 };
 
+/** Units of measure written in Hangul, time among them ("징역 몇 년": "1천240건" counts no years). */
+const MEASURE_WORDS = new Set(['도', '톤', '년', '개월', '주', '일', '시간', '분', '초', '세', '살']);
+
 /** A unit of measure (a weight, a length, a temperature, a span of time …): its value is written with
  *  it, so a bare large number ("30만") states none. */
 export function isMeasure(counter: string): boolean {
   return /^[A-Za-z㎜㎝㎞㎏㎡℃°]/.test(counter) || MEASURE_WORDS.has(counter);
 }
-
-/** Units of measure written in Hangul, time among them ("징역 몇 년": "1천240건" counts no years). */
-const MEASURE_WORDS = new Set(['도', '톤', '년', '개월', '주', '일', '시간', '분', '초', '세', '살']);

@@ -126,16 +126,17 @@ const YES_ANSWER = /^\s*(네|예|응|맞아요|있어요|있습니다)[,.!\s]/;
 /** A fragment with no pointer: "그럼 3분기는?", "2차전은?", "예산은?", "왜?". */
 function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
   const { words, contentIndexes } = analysis;
+  const rest = render(words, new Map(), analysis.start);
   // "얼마예요?" after "정기권 같은 거 있어요?" → "네, 월간 패스가 있습니다": it asks about what the yes named.
   // "왜?" and "어떻게?" still ask about the last question's proposition.
   const [answer] = context.answers;
   const asksProposition = words.some((word) => /^(왜|어째서|어떻게|어떡)/.test(word.clean));
   if (contentIndexes.length === 0 && !asksProposition && answer !== undefined && YES_ANSWER.test(answer)) {
     const named = answeredName({ ...context, answers: [answer.replace(YES_ANSWER, '')] });
-    if (named) return { question: `${named} ${render(words, new Map(), analysis.start)}`, method: 'topic' };
+    if (named) return { question: `${named} ${rest}`, method: 'topic' };
   }
   // "그럼 작년엔?" after "청솔시 온열질환자 올해 몇 명이야?": the last question, at the time the fragment names.
-  const time = contentIndexes.length === 0 ? firstTime(render(words, new Map(), analysis.start)) : undefined;
+  const time = contentIndexes.length === 0 ? firstTime(rest) : undefined;
   const previousTime = firstTime(context.question);
   if (time && previousTime && time !== previousTime) return { question: context.question.replace(previousTime, time), method: 'sibling' };
   const [only] = contentIndexes;
@@ -155,12 +156,11 @@ function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
     // "폰으로도 돼?", "모바일에서도 돼?": with 도 the fragment asks the last question again for another
     // thing, so all of that question is carried below, not only its topic (바꾸는 법, 단축키).
     if (nominal && topic && !topic.split(' ').includes(stem) && !particle.endsWith('도')) {
-      return { question: `${topic} ${render(words, new Map(), analysis.start)}`, method: 'topic' };
+      return { question: `${topic} ${rest}`, method: 'topic' };
     }
   }
   // The last question's words, less the slot the fragment fills ("해령에서 열린 대회는?" replaces 청솔마라톤)
   // but with that slot's kind (마라톤): the new thing is another of it.
-  const rest = render(words, new Map(), analysis.start);
   const slots = siblingSlots(analysis, context.question);
   const kinds = [...slots].flatMap((slot) => {
     const kind = endsWithAny(slot, EVENT_SUFFIXES) ?? endsWithAny(slot, ORG_SUFFIXES);
