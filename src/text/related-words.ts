@@ -39,6 +39,11 @@ function candidates(word: string): { nouns: string[]; verbs: string[] } {
       if (plain !== undefined) verbs.push(head + compose({ ...last, vowel: plain, final: FINAL.none }));
       verbs.push(head + compose({ ...last, final: FINAL.none }));
     }
+    // The -어 form contracts the same way without the past tense: 깜빡여 → 깜빡이, 바꿔 → 바꾸.
+    if (last.final === FINAL.none) {
+      const plain = CONTRACTED_VOWELS.get(last.vowel);
+      if (plain !== undefined) verbs.push(head + compose({ ...last, vowel: plain }));
+    }
     // Adnominal and present forms add ㄴ or ㄹ to a vowel stem: 숨진, 올린, 지운, 숨질.
     if (last.final === FINAL.nieun || last.final === FINAL.rieul) verbs.push(head + compose({ ...last, final: FINAL.none }));
   };
