@@ -22,18 +22,30 @@ const LEAD_IN = /(다음과|아래와)\s*같(습니다|다|아요)\s*[.:：]?\s*
 // pages and fact boxes state a fact so, with no predicate.
 const LABELLED_VALUE = /^[-*•·]?\s*[^:：]{2,40}[:：]\s*\S/;
 
-// A Markdown table row ("| 월간 | 월 9,900원 | 매달 자동 결제 |", "| E3 | 필터 미장착 | 다시 끼우세요 |"): a
-// row that holds a figure or a predicate states a fact as a list item does; a row of labels is the header.
+// A Markdown table row ("| 월간 | 월 9,900원 | 매달 자동 결제 |", "| 파란색 깜빡임 | 주차 녹화 대기 |"): a
+// row of the table's body states a fact as a list item does, even in labels; the header is the row
+// the delimiter row (|---|) follows. Without the next line, a row that holds a figure or a
+// predicate is a statement.
 const TABLE_ROW = /^\|(.*)\|$/;
+const DELIMITER_CELL = /^:?-*:?$/;
 
-function tableRowKind(text: string): SentenceKind | undefined {
-  const cells = TABLE_ROW.exec(text)?.[1]
+function tableCells(text: string): string[] | undefined {
+  return TABLE_ROW.exec(text.trim())?.[1]
     ?.split('|')
     .map((cell) => cell.trim());
+}
+
+function tableRowKind(text: string, nextLine: string | undefined): SentenceKind | undefined {
+  const cells = tableCells(text);
   if (!cells) return undefined;
-  if (cells.every((cell) => /^:?-*:?$/.test(cell))) return 'fragment';
+  if (cells.every((cell) => DELIMITER_CELL.test(cell))) return 'fragment';
+  if (cells.filter(Boolean).length < 2) return 'heading';
+  if (nextLine !== undefined) {
+    const next = tableCells(nextLine);
+    return next?.every((cell) => DELIMITER_CELL.test(cell)) ? 'heading' : 'statement';
+  }
   const states = (cell: string) => /\d/.test(cell) || STATEMENT_END.test(cell);
-  return cells.filter(Boolean).length >= 2 && cells.slice(1).some(states) ? 'statement' : 'heading';
+  return cells.slice(1).some(states) ? 'statement' : 'heading';
 }
 
 // A Markdown heading, whatever its wording: "## 무인 대출기가 바코드를 읽지 못해요" titles a section of a
@@ -50,12 +62,12 @@ function hangulCount(text: string): number {
 /**
  * The kind of a sentence span. A heading is short and has no predicate ending; a fragment
  * is too short to state anything ("끝.", "7.4."); a question ends in "?" or an
- * interrogative ending.
+ * interrogative ending. `nextLine`, the line after a table row, tells the table's header from its body.
  */
-export function sentenceKind(sentence: string): SentenceKind {
+export function sentenceKind(sentence: string, nextLine?: string): SentenceKind {
   const text = sentence.trim();
   if (CAPTION.test(text)) return 'caption';
-  const row = tableRowKind(text);
+  const row = tableRowKind(text, nextLine);
   if (row) return row;
   const hangul = hangulCount(text);
   const letters = hangul + (text.match(/[A-Za-z]/g)?.length ?? 0) / 3;

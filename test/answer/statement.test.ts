@@ -49,6 +49,18 @@ describe('sentenceKind', () => {
   ])('%s → %s', (sentence, kind) => {
     expect(sentenceKind(sentence)).toBe(kind);
   });
+
+  // With the line after it, a table row is the header when the delimiter row follows, else a row
+  // of the body, which states its cells even when none holds a figure or a predicate.
+  it.each<[string, string, SentenceKind]>([
+    ['| 파란색 천천히 깜빡임 | 주차 녹화 대기 중 |', '| 빨간색 깜빡임 | 충격 녹화 중 |', 'statement'],
+    ['| 빨간색 깜빡임 | 충격 녹화 중 |', '', 'statement'],
+    ['| 상태 표시등 | 의미 |', '|---|---|', 'heading'],
+    ['| 색상 | 공기질 | 초미세먼지(PM2.5) |', '|:---|:---:|---:|', 'heading'],
+    ['| 참고 | |', '| 다음 | 행 |', 'heading'],
+  ])('%s before %j → %s', (sentence, nextLine, kind) => {
+    expect(sentenceKind(sentence, nextLine)).toBe(kind);
+  });
 });
 
 describe('pointsBack', () => {
