@@ -5,7 +5,7 @@
 // names ("첫 출발편" for "마지막 비행기", "문을 연다" for "쉬는 날"), nor give only days of another month
 // than the one a "며칠" question names; asked when an event happens (완공, 선포), a news sentence (or the
 // one before it) must name the event, not give the time of another; asked about last year or the year
-// before, a news sentence (or the one before it) must say that year; asked in the past tense when
+// before (or last season), a news sentence (or the one before it) must say that year; asked in the past tense when
 // something happened, a news sentence whose every time is after the report tells a plan. Used for the
 // sentence an answer opens with and for one it adds from another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
@@ -50,6 +50,7 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
   const event = type?.kind === 'time' ? askedEvent(question) : undefined;
   const yearsAgo = asksYearsAgo(question);
   const past = type?.kind === 'time' && asksPast(question);
+  const lastSeason = asksLastSeason(question);
   return (candidate: Candidate) =>
     !(past && candidate.hit.article.date && onlyFutureTimes(candidate.text, candidate.hit.article.date)) &&
     !(
@@ -57,6 +58,7 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
       candidate.hit.article.date &&
       ![candidate.text, candidate.previous?.text ?? ''].some((text) => saysYearsAgo(text, candidate.hit.article.date!, yearsAgo))
     ) &&
+    !(lastSeason && candidate.hit.article.date && !saysLastSeason(candidate.text)) &&
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
     !otherSide.get(candidate.hit.article.id) &&
     !namesOtherEnd(ends, candidate.text) &&
@@ -86,6 +88,24 @@ export function saysYearsAgo(sentence: string, articleDate: string, years: numbe
   const year = Number(articleDate.slice(0, 4)) - years;
   const words = years === 1 ? '(?<!재)작년|지난해|전년|(1\\s*년|한\\s*해)\\s*전' : '재작년|2\\s*년\\s*전';
   return new RegExp(`(${words}|${year}년)(?!\\s*(보다|대비|에\\s*비해))`).test(sentence);
+}
+
+// The season or tournament before the one a sports report covers, and the words that compare with it.
+const LAST_SEASON = /(지난|전)\s*(시즌|대회)/;
+const COMPARED = /^\s*(보다|대비|에\s*비해|과\s*비교)/;
+
+/** A question about last season ("박서진 지난 시즌에 총 몇 점 냈어?"), not comparing this one with it. */
+export function asksLastSeason(question: string): boolean {
+  const match = LAST_SEASON.exec(question);
+  return match !== null && !COMPARED.test(question.slice(match.index + match[0].length));
+}
+
+/** Whether a sentence says last season other than to compare with it: the report of this season's
+ *  opener (its 29득점) does not answer for the last. */
+export function saysLastSeason(sentence: string): boolean {
+  return [...sentence.matchAll(new RegExp(LAST_SEASON, 'g'))].some(
+    (match) => !COMPARED.test(sentence.slice(match.index + match[0].length)),
+  );
 }
 
 /** A question whose closing predicate is in the past tense (올렸어, 열렸어, 출시됐어: a final ㅆ). */

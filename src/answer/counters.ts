@@ -31,6 +31,8 @@ export const COUNTER_CLASSES: Record<string, string> = {
   시간: '시간|분',
   주: '주|일',
   개월: '개월|달|년',
+  // Points a player scores or a side concedes: "몇 점 올렸어?" → "29득점을 올렸다".
+  점: '점|득점|실점',
   // Households: "몇 세대" → "504가구".
   세대: '세대|가구',
   가구: '가구|세대',

@@ -130,6 +130,9 @@ describe('expectedAnswerType', () => {
     ['며칠 동안 입원했어?', { kind: 'duration' }],
     // 몇 시 asks for the hour; 몇 시즌 counts seasons.
     ['사고는 몇 시쯤 났어?', { kind: 'time', clock: true }],
+    // "몇 시까지 해?" asks when it closes, "몇 시부터" when it opens.
+    ['국화축제 밤에도 열어? 몇 시까지 해?', { kind: 'time', clock: true, bound: '까지' }],
+    ['매표소는 몇 시부터 열어?', { kind: 'time', clock: true, bound: '부터' }],
     ['그는 몇 시즌을 뛰었어?', count('시즌')],
     // A score: strokes, points or a match result.
     ['김나래 2라운드 스코어 알려줘', { kind: 'score' }],
@@ -328,6 +331,9 @@ describe('canAnswerType', () => {
     ['신약 개발에 9년 동안 약 1,300억 원을 들였다.', { kind: 'money', per: '알' }, false],
     ['그는 키 186cm의 장신 공격수다.', { kind: 'count', counter: 'cm' }, true],
     ['염소희는 혼자 31득점을 올리며 MVP로 뽑혔다.', { kind: 'count', counter: 'cm' }, false],
+    // Points scored count in 점: "몇 점 올렸어?" → "29득점을 올렸다".
+    ['박서진은 양 팀 최다인 29득점을 올렸다.', count('점'), true],
+    ['박서진은 공격 성공률 48.7%를 기록했다.', count('점'), false],
     ['산 정상은 해발 1,708m다.', { kind: 'count', counter: 'm' }, true],
     ['배 씨는 "문어 한 철 벌이가 4,000만 원이 넘는다"고 말했다.', { kind: 'money', per: '철' }, true],
     // 상자 is how an article writes 박스, and 의 may follow the unit.

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   askedDayMonth,
   askedEvent,
+  asksLastSeason,
   asksYearsAgo,
   asksPast,
   daysOnlyInOtherMonths,
   onlyFutureTimes,
+  saysLastSeason,
   saysYearsAgo,
 } from '../../src/answer/article-fit.js';
 
@@ -77,6 +79,27 @@ describe('a question about last year, or the year before', () => {
     ['2023년에는 9위였다.', 2, true],
   ])('%s says %s years back from a 2025 report → %s', (sentence, years, says) => {
     expect(saysYearsAgo(sentence, '2025-08-08', years)).toBe(says);
+  });
+});
+
+describe('a question about last season', () => {
+  it.each<[string, boolean]>([
+    ['박서진 지난 시즌에 총 몇 점 냈어?', true],
+    ['전 시즌 우승팀이 어디야?', true],
+    // Compared with last season, the question asks this season's figure.
+    ['관중은 지난 시즌보다 얼마나 늘었어?', false],
+    ['이번 시즌 개막전 관중은 몇 명이야?', false],
+  ])('%s → %s', (question, asks) => {
+    expect(asksLastSeason(question)).toBe(asks);
+  });
+
+  it.each<[string, boolean]>([
+    ['지난 시즌 신인상을 받은 박서진은 국가대표로 뽑혔다.', true],
+    ['관중 4,120명은 지난 시즌 개막전(3,350명)보다 770명 많았다.', true],
+    ['박서진은 양 팀 최다인 29득점을 올렸다.', false],
+    ['관중이 지난 시즌보다 770명 많았다.', false],
+  ])('%s says last season → %s', (sentence, says) => {
+    expect(saysLastSeason(sentence)).toBe(says);
   });
 });
 
