@@ -68,8 +68,10 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
       (candidate.previous !== undefined && holdsWord(candidate.previous.terms, event))) &&
     !statesOtherSum(sums, candidate.text) &&
     !(month !== undefined && candidate.hit.article.date && daysOnlyInOtherMonths(candidate.text, candidate.hit.article.date, month)) &&
-    // Only dated articles (news) report one period of a series.
-    !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title)));
+    // Only dated articles (news) report one period of a series; a sentence naming only another
+    // quarter or month ("4분기에는 …" for "3분기") tells of that one.
+    !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title))) &&
+    !(candidate.hit.article.date && headlineNamesOtherTime(units, candidate.terms));
 }
 
 /** How many years back a question asks about: 1 for last year ("작년엔 몇 편 상영했어?"), 2 for the year

@@ -21,7 +21,7 @@ import { REFUSAL_TEXT } from './refusal.js';
 import { answerThreshold } from './sentence-model.js';
 import { procedureSteps } from './procedure.js';
 import { isAbout, secondSentence } from './second-sentence.js';
-import { dateNote, preferByTime } from './time-choice.js';
+import { dateNote, preferByTime, preferReportYear } from './time-choice.js';
 
 export { rankSentences, scoreCandidates, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
 export { answerabilityFeatures } from './answerability.js';
@@ -117,7 +117,7 @@ export function chooseOpening(
   const best = candidates.find(opens);
   if (!best) return undefined;
   const rivals = candidates.filter(opens);
-  const opening = preferByTime(question, preferArticleAbout(question, best, rivals), rivals);
+  const opening = preferReportYear(question, type, preferByTime(question, preferArticleAbout(question, best, rivals), rivals), rivals);
   return { best, first: preferBound(type, opening, rivals), fits: articleNamesAll };
 }
 

@@ -4,6 +4,7 @@
 import { findTimeExpressions, formatKoreanDate, timeIntent } from '../text/temporal.js';
 import { titleTerms, type Candidate } from './candidates.js';
 import { sameSubject as sameHeadlineSubject } from '../text/title-subject.js';
+import type { AnswerType } from './answer-type.js';
 
 /** How far (in model score) a look-alike article's sentence may trail the best one and
  *  still be preferred for being newer: about a factor of e in probability. */
@@ -37,6 +38,27 @@ export function preferByTime(question: string, best: Candidate, eligible: Candid
     if (intent === 'earliest' ? !newer : newer) chosen = rival;
   }
   return chosen;
+}
+
+// The kinds a report states a figure of, this year's and last year's side by side.
+const FIGURE_KINDS = new Set<AnswerType['kind']>(['count', 'amount', 'money', 'rate']);
+
+// Last year's figure for the same period, stated as such ("지난해 같은 기간 … 31%였다", "전년 동기에는"),
+// not as the base of a comparison ("지난해 같은 기간보다 18% 늘었다").
+const SAME_PERIOD_LAST_YEAR = /(지난해|작년|전년)\s*(같은\s*(기간|달|분기)|동기|동월|이맘때)(?!\s*(보다|대비|에\s*비해|比))/;
+
+/**
+ * A figure asked with no year ("3분기 해외 비중이 몇 %야?") is the report's own: over a sentence that states
+ * last year's for the same period, a sentence of the same article that states the asked kind and not
+ * last year's.
+ */
+export function preferReportYear(question: string, type: AnswerType | undefined, first: Candidate, eligible: Candidate[]): Candidate {
+  if (!first.hit.article.date || !type || !FIGURE_KINDS.has(type.kind) || !SAME_PERIOD_LAST_YEAR.test(first.text)) return first;
+  // A question that names a year may ask last year's; a quarter or a month ("3분기") is the report's.
+  if (/작년|지난해|전년|\d{4}\s*년/.test(question)) return first;
+  return (
+    eligible.find((candidate) => candidate.hit.article.id === first.hit.article.id && !SAME_PERIOD_LAST_YEAR.test(candidate.text)) ?? first
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { isOtherTimeLookalike } from '../../src/answer/time-choice.js';
+import { isOtherTimeLookalike, preferReportYear } from '../../src/answer/time-choice.js';
 
 const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
 
@@ -81,5 +81,42 @@ describe('a headline that reports another time', () => {
     );
     const question = '8월 외국인 관광객은 몇 명이야?';
     expect(selectSentences(question, rankSentences(question, [july, MAY, JUNE], lexicon), lexicon)).toEqual([]);
+  });
+});
+
+describe('a figure asked with no year', () => {
+  const EARNINGS = hit(
+    'earnings',
+    '청솔식품 3분기 최대 실적',
+    '2025-10-14',
+    '지난해 같은 기간 해외 매출 비중은 31%였다. 3분기 해외 매출은 전체 매출의 42.4%를 차지했다. 매출은 지난해 같은 기간보다 18% 늘었다.',
+    3,
+  );
+  const sentences = rankSentences('3분기 해외 비중이 몇 %야?', [EARNINGS], lexicon).sort((a, b) => a.start - b.start);
+  const [lastYear, own, compared] = sentences;
+
+  it('is the report’s own figure, not last year’s for the same period', () => {
+    expect(preferReportYear('3분기 해외 비중이 몇 %야?', { kind: 'rate' }, lastYear!, sentences)).toBe(own);
+  });
+
+  it('keeps the opening when the question names last year, asks no figure, or the opening compares', () => {
+    expect(preferReportYear('지난해 3분기 해외 비중은 몇 %였어?', { kind: 'rate' }, lastYear!, sentences)).toBe(lastYear);
+    expect(preferReportYear('해외 비중이 언제 올랐어?', { kind: 'time' }, lastYear!, sentences)).toBe(lastYear);
+    expect(preferReportYear('매출은 얼마나 늘었어?', { kind: 'rate' }, compared!, sentences)).toBe(compared);
+  });
+});
+
+describe('a sentence that names another quarter', () => {
+  it('does not open an answer about the quarter the question names', () => {
+    const report = hit(
+      'report',
+      '청솔식품 실적 발표',
+      '2025-10-14',
+      '4분기 해외 매출 비중 목표는 45%다. 3분기에는 수출이 늘어 42.4%를 차지했다.',
+      3,
+    );
+    const question = '3분기 해외 매출 비중이 몇 %야?';
+    const chosen = selectSentences(question, rankSentences(question, [report], lexicon), lexicon);
+    expect(chosen[0]?.text).toContain('42.4%');
   });
 });
