@@ -3,7 +3,7 @@ import type { ChatTurn } from '../../src/domain/types.js';
 import type { Category } from '../../src/rag/follow-up/korean-tables.js';
 import { nounPhrases } from '../../src/rag/follow-up/noun-phrases.js';
 import { isFollowUp } from '../../src/rag/follow-up/question.js';
-import { menuPathIn } from '../../src/rag/follow-up/referents.js';
+import { menuPathIn } from '../../src/rag/follow-up/noun-phrases.js';
 import { shiftTime } from '../../src/rag/follow-up/time.js';
 import { explainRewrite, lastQuestion, rewriteFollowUp, type RewriteMethod } from '../../src/rag/follow-up/word-rewrite.js';
 import { categoryOfWord, fitParticle, isPersonName, splitParticle, stripMarkers } from '../../src/rag/follow-up/words.js';
@@ -515,6 +515,11 @@ describe('rewriteFollowUp on conversations', () => {
   it('resolves 그 회사 to the company the answer says it is, not one it passes on the way', () => {
     const history = talk('가람강에 기름 유출 사고 낸 회사가 어디야?', '청솔산업단지에 있는 윤성케미칼이에요. [1]');
     expect(rewriteFollowUp('그 회사 대표는 뭐라고 했어?', history)).toBe('윤성케미칼 대표는 뭐라고 했어?');
+  });
+
+  it('resolves 그 회사 to a company the answer names inside a longer phrase', () => {
+    const history = talk('산단 공장 불 언제 났었지?', '6일 오후 2시쯤 대명케미칼 공장 2층 배합실에서 불이 났어요. [1]');
+    expect(rewriteFollowUp('그 회사 사람 중에 입건된 사람 있어?', history)).toBe('대명케미칼 사람 중에 입건된 사람 있어?');
   });
 
   it('resolves 그 사람 to a name with its organisation and title, the name kept', () => {

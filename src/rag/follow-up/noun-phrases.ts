@@ -1,5 +1,6 @@
 // A text read as noun phrases, the things a pointer (그 행사, 그는) may stand for: runs of nouns
-// ending at a particle, and single-quoted names whole ("'빛나래 3' 모델").
+// ending at a particle, and single-quoted names whole ("'빛나래 3' 모델"); and the menu path a help
+// answer names, where 거기 points.
 import { decompose, FINAL } from '../../text/hangul.js';
 import { isQuestionWord } from '../../text/tokens.js';
 import {
@@ -183,4 +184,27 @@ export function nounPhrases(text: string): Phrase[] {
     flush();
   }
   return phrases;
+}
+
+// A place in an interface, as help pages and answers write it: "[보기 설정] > [글자 크기]", "**설정 >
+// 계정**", "고급 설정 > 무선 > 게스트 네트워크로". Items of a plain path are one or two words.
+const BRACKET_PATH = /\[[^\][\n]{1,30}\](?:\s*[>→]\s*\[[^\][\n]{1,30}\])+/;
+const PLAIN_ITEM = String.raw`(?:[가-힣A-Za-z][가-힣A-Za-z0-9]* )?[가-힣A-Za-z][가-힣A-Za-z0-9]*`;
+const PLAIN_PATH = new RegExp(`${PLAIN_ITEM}(?:\\s*[>→]\\s*${PLAIN_ITEM})+`);
+
+/** The first menu path of the texts, a plain path's last word without its particle: where 거기 points on a help page. */
+export function menuPathIn(sources: string[]): string | undefined {
+  for (const source of sources) {
+    const text = source.replace(/\*\*/g, '');
+    const bracketed = BRACKET_PATH.exec(text)?.[0];
+    if (bracketed) return bracketed;
+    const plain = PLAIN_PATH.exec(text)?.[0];
+    if (!plain) continue;
+    const words = plain.split(' ');
+    // A word before the path that carries a particle is the sentence's, not the path's (구독은 설정 > 계정).
+    if (words.length > 1 && splitParticle(words[0]!)[1]) words.shift();
+    const last = words.pop() ?? '';
+    return [...words, splitParticle(last)[0]].join(' ');
+  }
+  return undefined;
 }

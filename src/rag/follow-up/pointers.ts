@@ -12,17 +12,8 @@ import {
   type Category,
 } from './korean-tables.js';
 import type { Analysis, Determiner } from './question.js';
-import {
-  answeredName,
-  findCategory,
-  findSameHead,
-  findThing,
-  headWords,
-  menuPathIn,
-  namedInAnswer,
-  topicOf,
-  type Context,
-} from './referents.js';
+import { menuPathIn } from './noun-phrases.js';
+import { answeredName, findCategory, findSameHead, findThing, headWords, namedInAnswer, topicOf, type Context } from './referents.js';
 import { expectedAnswerType } from '../../answer/answer-type.js';
 import { resolveTime } from './time.js';
 import { isPersonName, splitParticle, withParticle, type Pronoun } from './words.js';

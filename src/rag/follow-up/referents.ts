@@ -113,34 +113,29 @@ function candidatesOf(phrases: Phrase[]): Candidate[] {
   return out;
 }
 
-// A place in an interface, as help pages and answers write it: "[보기 설정] > [글자 크기]", "**설정 >
-// 계정**", "고급 설정 > 무선 > 게스트 네트워크로". Items of a plain path are one or two words.
-const BRACKET_PATH = /\[[^\][\n]{1,30}\](?:\s*[>→]\s*\[[^\][\n]{1,30}\])+/;
-const PLAIN_ITEM = String.raw`(?:[가-힣A-Za-z][가-힣A-Za-z0-9]* )?[가-힣A-Za-z][가-힣A-Za-z0-9]*`;
-const PLAIN_PATH = new RegExp(`${PLAIN_ITEM}(?:\\s*[>→]\\s*${PLAIN_ITEM})+`);
-
-/** The first menu path of the texts, a plain path's last word without its particle: where 거기 points on a help page. */
-export function menuPathIn(sources: string[]): string | undefined {
-  for (const source of sources) {
-    const text = source.replace(/\*\*/g, '');
-    const bracketed = BRACKET_PATH.exec(text)?.[0];
-    if (bracketed) return bracketed;
-    const plain = PLAIN_PATH.exec(text)?.[0];
-    if (!plain) continue;
-    const words = plain.split(' ');
-    // A word before the path that carries a particle is the sentence's, not the path's (구독은 설정 > 계정).
-    if (words.length > 1 && splitParticle(words[0]!)[1]) words.shift();
-    const last = words.pop() ?? '';
-    return [...words, splitParticle(last)[0]].join(' ');
-  }
-  return undefined;
-}
-
 /** The most specific phrase of a category: the preferred ends first (a title, a company), then specific ones, each in source order. */
 export function findCategory(sources: string[], category: Category, prefer: readonly string[] = []): Candidate | undefined {
   const flat = sources.flatMap((source) => candidatesOf(nounPhrases(source)).filter((candidate) => candidate.category === category));
   const preferred = flat.find((candidate) => candidate.specific && endsWithAny(candidate.words.at(-1) ?? '', prefer));
-  return preferred ?? flat.find((candidate) => candidate.specific) ?? flat[0];
+  return (
+    preferred ??
+    (category === 'org' && prefer.length > 0 ? nameWithin(sources, prefer) : undefined) ??
+    flat.find((candidate) => candidate.specific) ??
+    flat[0]
+  );
+}
+
+/** A preferred name that modifies a larger phrase: 그 회사 after "대명케미칼 공장 2층 배합실에서" is 대명케미칼. */
+function nameWithin(sources: string[], prefer: readonly string[]): Candidate | undefined {
+  for (const source of sources)
+    for (const phrase of nounPhrases(source)) {
+      const end = phrase.words.findIndex((word) => prefer.some((suffix) => word.length > suffix.length && word.endsWith(suffix)));
+      if (end >= 0) {
+        const words = phrase.words.slice(0, end + 1);
+        return { text: words.join(' '), words, category: categoryOfWord(words.at(-1)!), specific: true };
+      }
+    }
+  return undefined;
 }
 
 /** The words a phrase may end in to be what "그 <head>" points at: "그 집들" after "임시 조립주택 36동을
