@@ -88,7 +88,8 @@ export function asksYearsAgo(question: string): number {
  *  article's own year. */
 export function saysYearsAgo(sentence: string, articleDate: string, years: number): boolean {
   const year = Number(articleDate.slice(0, 4)) - years;
-  const words = years === 1 ? '(?<!재)작년|지난해|전년|(1\\s*년|한\\s*해)\\s*전' : '재작년|2\\s*년\\s*전';
+  // A season of a sports league is a year: 작년 asks of 지난 시즌.
+  const words = years === 1 ? '(?<!재)작년|지난해|전년|(1\\s*년|한\\s*해)\\s*전|(지난|전)\\s*시즌' : '재작년|2\\s*년\\s*전';
   return new RegExp(`(${words}|${year}년)(?!\\s*(보다|대비|에\\s*비해))`).test(sentence);
 }
 

@@ -77,6 +77,9 @@ describe('a question about last year, or the year before', () => {
     ['재작년에는 9위였다.', 2, true],
     ['재작년에는 9위였다.', 1, false],
     ['2023년에는 9위였다.', 2, true],
+    // A league's season is a year: 작년 asks of 지난 시즌.
+    ['관중 4,120명은 지난 시즌 개막전(3,350명)보다 770명 많았다.', 1, true],
+    ['지난 시즌 개막전 관중은 3,350명이었다.', 2, false],
   ])('%s says %s years back from a 2025 report → %s', (sentence, years, says) => {
     expect(saysYearsAgo(sentence, '2025-08-08', years)).toBe(says);
   });
