@@ -4,6 +4,7 @@
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
 import { codesIn, textsHoldCodes } from '../text/codes.js';
+import { textsHoldColours } from '../text/colours.js';
 import { RELATIVE_DAYS, RELATIVE_YEARS } from '../text/temporal-tables.js';
 import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
@@ -78,6 +79,8 @@ export function chooseOpening(
   // state the value in a sentence whose passage names the attribute differently.)
   // A code the question names (E-502, HK-170) must be in a passage: another code is another thing.
   if (!textsHoldCodes(question, chunkTexts(candidates))) return undefined;
+  // So must a colour it names (a purple light is not the page's blue one).
+  if (!textsHoldColours(question, chunkTexts(candidates))) return undefined;
   const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
   // A code the passages hold (checked just above) is a topic they name: "E12 떴는데 …".
   const codes = codesIn(question);

@@ -350,6 +350,25 @@ describe('a question that names a code', () => {
   });
 });
 
+describe('a question that names a colour', () => {
+  const text = '상태 표시등이 파란색으로 깜빡이면 주차 녹화를 기다리는 중입니다.';
+  const hit: Hit = {
+    chunk: { id: 'lights#0', articleId: 'lights', index: 0, start: 0, end: text.length, text },
+    article: { id: 'lights', title: '상태 표시등', origin: 'lights' },
+    score: 1,
+  };
+  const lexicon: Lexicon = { documentCount: 10, documentFrequency: () => 1 };
+  const opens = (question: string) => chooseOpening(question, rankSentences(question, [hit], lexicon), lexicon) !== undefined;
+
+  it('opens for a colour the passages name, however it is spelled', () => {
+    expect(opens('표시등이 파랗게 깜빡이는데 뭐예요?')).toBe(true);
+  });
+
+  it('has no opening for a colour no passage names', () => {
+    expect(opens('표시등이 보라색으로 깜빡이는데 뭐예요?')).toBe(false);
+  });
+});
+
 describe('a code in a table of codes', () => {
   const text = ['| E12 | 펌프 과열 | 전원을 끄고 30분 동안 식힌 뒤 켜세요 |', '| E13 | 물 부족 | 물을 채운 뒤 전원을 다시 켜세요 |'].join(
     '\n',

@@ -1,0 +1,32 @@
+// Colours a question names: a light, a screen or a product's colour is an exact attribute, as a
+// code is ("보라색으로 깜빡여요" is not answered by the page's blue and red lights). Each colour in
+// the ways Korean writes it: the noun (빨간색, 적색), the adjective (빨간, 빨갛게) and loans (핑크).
+// 푸른 and 자주 are left out: they start names (푸른들식품) and mean "often".
+
+// prettier-ignore
+const COLOURS: readonly [string, RegExp][] = [
+  ['red', /(?<![가-힣])(빨간|빨갛|빨개|빨강|붉은|적색)/],
+  ['orange', /(?<![가-힣])(주황|오렌지색)/],
+  ['yellow', /(?<![가-힣])(노란|노랗|노래지|노랑|황색)/],
+  ['green', /(?<![가-힣])(초록|녹색|연두)/],
+  ['blue', /(?<![가-힣])(파란|파랗|파래|파랑|청색|하늘색)/],
+  ['purple', /(?<![가-힣])(보라|자주색|자색)/],
+  ['white', /(?<![가-힣])(흰|하얀|하얗|하얘|백색)/],
+  ['black', /(?<![가-힣])(검은|검정|까만|까맣|흑색)/],
+  ['grey', /(?<![가-힣])(회색|잿빛)/],
+  ['pink', /(?<![가-힣])(분홍|핑크)/],
+];
+
+/** The colours a text names. */
+export function coloursIn(text: string): string[] {
+  return COLOURS.filter(([, pattern]) => pattern.test(text)).map(([colour]) => colour);
+}
+
+/** True when every colour the question names is named in one of the texts. */
+export function textsHoldColours(question: string, texts: Iterable<string>): boolean {
+  const asked = coloursIn(question);
+  if (asked.length === 0) return true;
+  const held = new Set<string>();
+  for (const text of texts) for (const colour of coloursIn(text)) held.add(colour);
+  return asked.every((colour) => held.has(colour));
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { coloursIn, textsHoldColours } from '../../src/text/colours.js';
+
+describe('coloursIn', () => {
+  it.each<[string, string[]]>([
+    ['블박 LED가 보라색으로 깜빡여요', ['purple']],
+    ['불이 하얗게 깜박이기만 해요', ['white']],
+    ['| 빨간색 깜빡임 | 충격 녹화 중 |', ['red']],
+    ['적색 표시등과 녹색 표시등', ['red', 'green']],
+    ['까만 화면만 나와요', ['black']],
+    // Names and words that only look like colours.
+    ['푸른들식품이 납품했다', []],
+    ['자주 묻는 질문', []],
+    ['노래를 틀어 줘', []],
+    ['하늘결 스튜디오', []],
+  ])('%s → %j', (text, colours) => {
+    expect(coloursIn(text)).toEqual(colours);
+  });
+});
+
+describe('textsHoldColours', () => {
+  const page = ['| 파란색 천천히 깜빡임 | 주차 녹화 대기 중 |', '| 빨간색 깜빡임 | 이벤트(충격) 녹화 중 |'];
+  it('holds a colour the page names in any of its spellings', () => {
+    expect(textsHoldColours('불이 파랗게 깜빡이는데 뭐예요?', page)).toBe(true);
+    expect(textsHoldColours('빨간 불은 무슨 뜻이에요?', page)).toBe(true);
+  });
+  it('does not hold a colour no passage names', () => {
+    expect(textsHoldColours('LED가 보라색으로 깜빡여요. 무슨 뜻이에요?', page)).toBe(false);
+  });
+  it('holds a question that names no colour', () => {
+    expect(textsHoldColours('주차 녹화는 언제 돼요?', page)).toBe(true);
+  });
+});
