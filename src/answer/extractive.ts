@@ -22,7 +22,7 @@ import { REFUSAL_TEXT } from './refusal.js';
 import { answerThreshold } from './sentence-model.js';
 import { procedureSteps } from './procedure.js';
 import { isAbout, secondSentence } from './second-sentence.js';
-import { dateNote, preferByTime, preferReportYear } from './time-choice.js';
+import { dateNote, preferByTime, preferReportYear, preferLimit } from './time-choice.js';
 
 export { rankSentences, scoreCandidates, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
 export { answerabilityFeatures } from './answerability.js';
@@ -77,10 +77,9 @@ export function chooseOpening(
   // KorQuAD gold).
   // (Requiring it in the answer's own passage cost 0.5 points of KorQuAD gold: answers often
   // state the value in a sentence whose passage names the attribute differently.)
-  // A code the question names (E-502, HK-170) must be in a passage: another code is another thing.
-  if (!textsHoldCodes(question, chunkTexts(candidates))) return undefined;
-  // So must a colour it names (a purple light is not the page's blue one).
-  if (!textsHoldColours(question, chunkTexts(candidates))) return undefined;
+  // A code or a colour the question names (E-502, HK-170, 보라색) must be in a passage: another code is
+  // another thing, and a purple light is not the page's blue one.
+  if (!textsHoldCodes(question, chunkTexts(candidates)) || !textsHoldColours(question, chunkTexts(candidates))) return undefined;
   const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
   // A code the passages hold (checked just above) is a topic they name: "E12 떴는데 …".
   const codes = codesIn(question);
@@ -120,7 +119,8 @@ export function chooseOpening(
   const best = candidates.find(opens);
   if (!best) return undefined;
   const rivals = candidates.filter(opens);
-  const opening = preferReportYear(question, type, preferByTime(question, preferArticleAbout(question, best, rivals), rivals), rivals);
+  const byTime = preferReportYear(question, type, preferByTime(question, preferArticleAbout(question, best, rivals), rivals), rivals);
+  const opening = preferLimit(question, type, byTime, rivals);
   return { best, first: preferBound(type, opening, rivals), fits: articleNamesAll };
 }
 

@@ -5,6 +5,7 @@ import { findTimeExpressions, formatKoreanDate, timeIntent } from '../text/tempo
 import { titleTerms, type Candidate } from './candidates.js';
 import { sameSubject as sameHeadlineSubject } from '../text/title-subject.js';
 import type { AnswerType } from './answer-type.js';
+import { canAnswerType } from './answer-forms.js';
 
 /** How far (in model score) a look-alike article's sentence may trail the best one and
  *  still be preferred for being newer: about a factor of e in probability. */
@@ -43,6 +44,11 @@ export function preferByTime(question: string, best: Candidate, eligible: Candid
 // The kinds a report states a figure of, this year's and last year's side by side.
 const FIGURE_KINDS = new Set<AnswerType['kind']>(['count', 'amount', 'money', 'rate']);
 
+// The words that ask a cap or a floor, and how far (in model score) a sentence that states one may trail:
+// measured at 1 (no change), 2, 4 and 8 (news-check18 +1 each, no answer lost).
+const LIMIT_WORD = /최대|최고|최소|최저/;
+const LIMIT_MARGIN = 4;
+
 // Last year's figure for the same period, stated as such ("지난해 같은 기간 … 31%였다", "전년 동기에는"),
 // not as the base of a comparison ("지난해 같은 기간보다 18% 늘었다").
 const SAME_PERIOD_LAST_YEAR = /(지난해|작년|전년)\s*(같은\s*(기간|달|분기)|동기|동월|이맘때)(?!\s*(보다|대비|에\s*비해|比))/;
@@ -58,6 +64,25 @@ export function preferReportYear(question: string, type: AnswerType | undefined,
   if (/작년|지난해|전년|\d{4}\s*년/.test(question)) return first;
   return (
     eligible.find((candidate) => candidate.hit.article.id === first.hit.article.id && !SAME_PERIOD_LAST_YEAR.test(candidate.text)) ?? first
+  );
+}
+
+/**
+ * "최대 얼마까지 받아?" asks the cap: a sentence of the same article that states the asked kind with the
+ * question's limit word (월 최대 20만원) over one that states another figure, when it trails by no more
+ * than LIMIT_MARGIN.
+ */
+export function preferLimit(question: string, type: AnswerType | undefined, first: Candidate, eligible: Candidate[]): Candidate {
+  const limit = LIMIT_WORD.exec(question)?.[0];
+  if (!limit || !type || !FIGURE_KINDS.has(type.kind) || first.text.includes(limit)) return first;
+  return (
+    eligible.find(
+      (candidate) =>
+        candidate.hit.article.id === first.hit.article.id &&
+        first.score - candidate.score <= LIMIT_MARGIN &&
+        candidate.text.includes(limit) &&
+        canAnswerType(candidate.text, type, question),
+    ) ?? first
   );
 }
 

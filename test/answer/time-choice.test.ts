@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { isOtherTimeLookalike, preferReportYear } from '../../src/answer/time-choice.js';
+import { isOtherTimeLookalike, preferLimit, preferReportYear } from '../../src/answer/time-choice.js';
 
 const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
 
@@ -118,5 +118,25 @@ describe('a sentence that names another quarter', () => {
     const question = '3분기 해외 매출 비중이 몇 %야?';
     const chosen = selectSentences(question, rankSentences(question, [report], lexicon), lexicon);
     expect(chosen[0]?.text).toContain('42.4%');
+  });
+});
+
+describe('a cap asked with 최대', () => {
+  const RENT = hit(
+    'rent',
+    '해담시 청년 월세 지원 조례 통과',
+    '2025-10-02',
+    '반대한 의원은 매년 수십억원이 든다고 지적했다. 지원 대상은 월 최대 20만원을 최장 12개월 동안 받는다.',
+    3,
+  );
+  const sentences = rankSentences('월세 지원 최대 얼마까지 받아?', [RENT], lexicon).sort((a, b) => a.start - b.start);
+  const [other, cap] = sentences;
+
+  it('is answered by the sentence that states the figure with 최대', () => {
+    expect(preferLimit('월세 지원 최대 얼마까지 받아?', { kind: 'amount' }, other!, sentences)).toBe(cap);
+  });
+
+  it('keeps the opening when the question asks no limit', () => {
+    expect(preferLimit('월세 지원 얼마나 들어?', { kind: 'amount' }, other!, sentences)).toBe(other);
   });
 });
