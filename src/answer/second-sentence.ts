@@ -2,7 +2,8 @@
 // adds what the question asks and the first lacks (question terms, the asked kind) with enough
 // model probability, or, on a page with no date, the sentence that goes on from the first.
 import { canAnswerType } from './answer-forms.js';
-import { isHardType, type expectedAnswerType } from './answer-type.js';
+import { expectedAnswerType, isHardType } from './answer-type.js';
+import { asksYearsAgo, saysYearsAgo } from './article-fit.js';
 import { smoothedIdf, titleTerms, type Candidate, type Lexicon } from './candidates.js';
 import { holdsWord, questionContentWords } from './missing-words.js';
 import { questionTerms } from './question-terms.js';
@@ -40,6 +41,8 @@ export function secondSentence(
     // Only a sentence that names something itself: one that points back too explains nothing.
     if (antecedent && antecedent.kind === 'statement' && !antecedent.pointsBack) return antecedent;
   }
+  const part = otherPartAnswer(question, first, candidates);
+  if (part) return part;
   const probabilities = softmax(candidates.map((candidate) => candidate.score));
   const questionWeights = new Map<string, number>();
   for (const term of questionTerms(question, lexicon)) questionWeights.set(term, smoothedIdf(lexicon, term));
@@ -89,4 +92,31 @@ function continuation(first: Candidate, candidates: Candidate[]): Candidate | un
       candidate.kind === 'statement' &&
       goesOn(candidate.text),
   );
+}
+
+/**
+ * A question asked in two parts ("국화축제 작년엔 몇 명 왔어? 올해 목표는?"): a sentence of the first's
+ * article that answers the part the first does not, by that part's asked kind and, in the news, the
+ * year it asks of ("지난해 축제에는 … 52만명이 다녀갔다").
+ */
+function otherPartAnswer(question: string, first: Candidate, candidates: Candidate[]): Candidate | undefined {
+  const parts = question
+    .split(/[?？]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const date = first.hit.article.date;
+  for (const part of parts) {
+    const type = expectedAnswerType(part);
+    if (!type || !isHardType(type, date !== undefined)) continue;
+    const years = date ? asksYearsAgo(part) : 0;
+    const answers = (candidate: Candidate) =>
+      canAnswerType(candidate.text, type, part) && (years === 0 || saysYearsAgo(candidate.text, date!, years));
+    if (answers(first)) continue;
+    return candidates.find(
+      (candidate) =>
+        candidate !== first && candidate.kind === 'statement' && candidate.hit.article.id === first.hit.article.id && answers(candidate),
+    );
+  }
+  return undefined;
 }

@@ -328,3 +328,20 @@ describe('a when question in the news asks the time of its event', () => {
     expect(chooseOpening(question, rankSentences(question, [BUILT], lexicon), lexicon)?.first.text).toContain('완공');
   });
 });
+
+describe('a question asked in two parts', () => {
+  const FESTIVAL = dated(
+    'festival',
+    '송림 국화축제 25일 개막',
+    '2025-10-24',
+    '군은 올해 국화축제 관람객 목표를 60만명으로 잡았다. 개막일에는 국화축제 불꽃놀이가 펼쳐진다. 지난해 축제에는 52만명이 다녀갔다.',
+    2,
+  );
+
+  it('adds the sentence that answers the part the first does not (last year’s count beside this year’s goal)', () => {
+    const question = '국화축제 작년엔 몇 명 왔어? 올해 목표는?';
+    const chosen = selectSentences(question, rankSentences(question, [FESTIVAL], lexicon), lexicon);
+    expect(chosen.map((sentence) => sentence.text).join(' ')).toContain('52만명');
+    expect(chosen.map((sentence) => sentence.text).join(' ')).toContain('60만명');
+  });
+});
