@@ -38,15 +38,25 @@ const CLOCK_ANSWER = /\d\s*시(?!간|즌|설|장|청|민|의회)|오전|오후|�
 // needs a word that makes it a length (동안, 만에, 걸려, 후 …).
 const NATIVE_COUNT = '(한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|여러)';
 const DIGITS = String.raw`(?<![\d.,])\d[\d,.]*`;
+// A length in days or longer, for "며칠 걸려?": "오전 9시~오후 6시" and "3시간" do not answer it. A count of
+// business days ("약 5영업일") is always a length.
+const DAY_LENGTHS = [
+  String.raw`(?<![\d.,])(\d{1,3}|${NATIVE_COUNT})\s*(여\s*)?년(?!도|대)`,
+  String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?(개월|달(?!러)|주(?=$|[^가-힣]|[이가은는을를의에도간째]))`,
+  String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?(영업)?일\s*(동안|간|만에|만이|째|이상|이내|가량|정도|남짓|후|뒤|이[나면]?\s*걸|[이가]?\s*걸|씩|내|안에)`,
+  String.raw`${DIGITS}\s*영업일`,
+  // A span between two dates: "1848년부터 1850년까지", "6월 1일~10일".
+  String.raw`\d\s*(년|월|일)\s*(부터|~|∼|–)`,
+  '하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|한\\s*달|반년|평생|오랫동안|장기간|단기간',
+];
+const DAYS_ANSWER = new RegExp(DAY_LENGTHS.join('|'));
 const DURATION_ANSWER = new RegExp(
   [
-    String.raw`(?<![\d.,])(\d{1,3}|${NATIVE_COUNT})\s*(여\s*)?년(?!도|대)`,
-    String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?(개월|달(?!러)|주(?=$|[^가-힣]|[이가은는을를의에도간째])|시간|초(?!순|반))`,
+    ...DAY_LENGTHS,
+    String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?(시간|초(?!순|반))`,
     String.raw`(?<!(전반|후반|연장)\s*)(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?분(?!기|의|야)`,
-    String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?(영업)?일\s*(동안|간|만에|만이|째|이상|이내|가량|정도|남짓|후|뒤|이[나면]?\s*걸|[이가]?\s*걸|씩|내|안에)`,
-    // A span between two times: "1848년부터 1850년까지", "6월 1일~10일".
-    String.raw`\d\s*(년|월|일|시)\s*(부터|~|∼|–)`,
-    '하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|한\\s*달|반년|평생|오랫동안|장기간|단기간',
+    // A span between two times of day: "오전 9시~오후 6시".
+    String.raw`\d\s*시\s*(부터|~|∼|–)`,
   ].join('|'),
 );
 // A person: a title or an honorific after a name (alone or before its particle), or a Latin full name.
@@ -238,6 +248,7 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
   if (type.kind === 'place' && type.country) return COUNTRY_ANSWER.test(sentence);
   if (type.kind === 'money' && type.per) return SUM_ANSWER.test(sentence) && perUnitPattern(type.per).test(sentence);
   if (type.kind === 'money' && !type.change) return SUM_ANSWER.test(sentence);
+  if (type.kind === 'duration' && type.days) return DAYS_ANSWER.test(sentence.replace(/몇/g, ''));
   if (type.kind === 'time' && type.clock) return CLOCK_ANSWER.test(sentence);
   if (type.kind === 'time' && type.day) return DAY_ANSWER.test(withoutReportDates(sentence));
   if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutWhenClauses(withoutReportDates(sentence)));

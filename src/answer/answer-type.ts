@@ -15,7 +15,7 @@ export type AnswerType =
   | { kind: 'amount' }
   | { kind: 'age' }
   | { kind: 'time'; ofReport?: true; clock?: true; day?: true; bound?: '부터' | '까지' }
-  | { kind: 'duration' }
+  | { kind: 'duration'; days?: true }
   | { kind: 'count'; counter: string }
   | { kind: 'person' }
   | { kind: 'place'; country?: true }
@@ -120,7 +120,8 @@ const QUESTION_FORMS: QuestionForm[] = [
   // A length of time: "얼마나 걸려", "며칠 동안", "몇 주간", "기간은"; a prison term ("징역 몇 년 받았어?").
   {
     form: /얼마\s*(나|동안)\s*(걸|걸려|걸리|지속|계속|머물|진행|쉬|기다|입원|재활|치료|복무|수감|운영|운행|버티|빨라|빠르|빨리|느려|느리|오래)|며칠\s*(동안|간|이나|만에|더)|몇\s*(시간|주|개월|년)\s*(동안|간|만에|이나|더)|몇\s*(개월|년)\s*(을|이나|형을?)?\s*(받|선고|구형|살았|복역)|기간은|기간이/,
-    type: () => ({ kind: 'duration' }),
+    // "며칠 동안", "며칠 만에" ask a length in days: "3시간" does not answer it.
+    type: (match) => (match[0].startsWith('며칠') ? { kind: 'duration', days: true } : { kind: 'duration' }),
     example: '공사는 얼마나 걸려?',
   },
   { form: /얼마/, type: () => ({ kind: 'amount' }), example: '투자 규모는 얼마야?' },

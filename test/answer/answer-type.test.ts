@@ -125,9 +125,9 @@ describe('expectedAnswerType', () => {
     ['쌍둥이는 며칠에 태어났어?', { kind: 'time', day: true }],
     ['첫 경기 며칠이야?', { kind: 'time', day: true }],
     // How many more days: a length.
-    ['다 못 읽었는데 며칠 더 볼 수 있어요?', { kind: 'duration' }],
+    ['다 못 읽었는데 며칠 더 볼 수 있어요?', { kind: 'duration', days: true }],
     ['고기를 대 준 학교가 몇 군데였어?', { kind: 'count', counter: '군데' }],
-    ['며칠 동안 입원했어?', { kind: 'duration' }],
+    ['며칠 동안 입원했어?', { kind: 'duration', days: true }],
     // 몇 시 asks for the hour; 몇 시즌 counts seasons.
     ['사고는 몇 시쯤 났어?', { kind: 'time', clock: true }],
     // "몇 시까지 해?" asks when it closes, "몇 시부터" when it opens.
@@ -153,7 +153,7 @@ describe('expectedAnswerType', () => {
     ['실적은 언제 발표했어?', { kind: 'time', ofReport: true }],
     ['몇 년에 설립됐어?', TIME],
     ['몇 월에 개통해?', TIME],
-    ['며칠 동안 열려?', { kind: 'duration' }],
+    ['며칠 동안 열려?', { kind: 'duration', days: true }],
     // A count of people from "X 수" after a noun of persons; a percent is an amount with its sign.
     ['청솔마라톤 참가자 수는?', count('명')],
     ['외국인 관광객 수 알려줘', count('명')],
@@ -331,6 +331,12 @@ describe('canAnswerType', () => {
     ['신약 개발에 9년 동안 약 1,300억 원을 들였다.', { kind: 'money', per: '알' }, false],
     ['그는 키 186cm의 장신 공격수다.', { kind: 'count', counter: 'cm' }, true],
     ['염소희는 혼자 31득점을 올리며 MVP로 뽑혔다.', { kind: 'count', counter: 'cm' }, false],
+    // Asked 며칠, a length in days: business days count, an hour range or hours do not.
+    ['수리 기간은 제품이 도착한 날부터 약 5영업일입니다.', { kind: 'duration', days: true }, true],
+    ['공사는 이틀 만에 끝났다.', { kind: 'duration', days: true }, true],
+    ['고객센터 운영 시간: 평일 오전 9시~오후 6시', { kind: 'duration', days: true }, false],
+    ['고객센터 운영 시간: 평일 오전 9시~오후 6시', { kind: 'duration' }, true],
+    ['충전은 3시간 걸린다.', { kind: 'duration', days: true }, false],
     // Points scored count in 점: "몇 점 올렸어?" → "29득점을 올렸다".
     ['박서진은 양 팀 최다인 29득점을 올렸다.', count('점'), true],
     ['박서진은 공격 성공률 48.7%를 기록했다.', count('점'), false],
