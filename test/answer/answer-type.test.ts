@@ -134,6 +134,8 @@ describe('expectedAnswerType', () => {
     ['국화축제 밤에도 열어? 몇 시까지 해?', { kind: 'time', clock: true, bound: '까지' }],
     ['매표소는 몇 시부터 열어?', { kind: 'time', clock: true, bound: '부터' }],
     ['그는 몇 시즌을 뛰었어?', count('시즌')],
+    // Steps counted in 보; a word that starts with 보 is no counter.
+    ['하루에 몇 보는 걸어야 당뇨 예방에 좋대?', count('보')],
     // A score: strokes, points or a match result.
     ['김나래 2라운드 스코어 알려줘', { kind: 'score' }],
     ['김나래는 첫날 몇 타 쳤어?', { kind: 'score' }],
@@ -340,6 +342,8 @@ describe('canAnswerType', () => {
     // Points scored count in 점: "몇 점 올렸어?" → "29득점을 올렸다".
     ['박서진은 양 팀 최다인 29득점을 올렸다.', count('점'), true],
     ['박서진은 공격 성공률 48.7%를 기록했다.', count('점'), false],
+    ['하루 7,000보 이상 걷는 사람은 위험이 27% 낮다.', count('보'), true],
+    ['연구팀은 걷기 프로그램의 효과를 확인할 계획이다.', count('보'), false],
     ['산 정상은 해발 1,708m다.', { kind: 'count', counter: 'm' }, true],
     ['배 씨는 "문어 한 철 벌이가 4,000만 원이 넘는다"고 말했다.', { kind: 'money', per: '철' }, true],
     // 상자 is how an article writes 박스, and 의 may follow the unit.
