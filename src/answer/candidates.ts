@@ -159,11 +159,12 @@ function lineAround(text: string, start: number, end: number): string {
 
 const titleTermCache = new Map<string, Set<string>>();
 
-/** Analyzer terms of an article's title: what every sentence of the article is about. */
+/** Analyzer terms of an article's title: what every sentence of the article is about. Its words
+ *  are not joined into compounds: two headlines of one story are compared word by word. */
 export function titleTerms(title: string): Set<string> {
   let terms = titleTermCache.get(title);
   if (!terms) {
-    terms = new Set(analyze(title));
+    terms = new Set(analyze(title, { joinCompounds: false }));
     if (titleTermCache.size > 4096) titleTermCache.clear();
     titleTermCache.set(title, terms);
   }

@@ -1,6 +1,6 @@
 // The question's terms as the answer's features weigh them: the analyzer's terms, without verb
 // stems no passage has, and with the corpus words of a question typed without spaces.
-import { analyze, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
+import { analyze, isCompoundTerm, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
 import { isStemTerm } from '../text/verb-stems.js';
 import type { Lexicon } from './candidates.js';
 
@@ -10,7 +10,9 @@ import type { Lexicon } from './candidates.js';
  * question, and must not count as one the passages lack.
  */
 export function questionTerms(question: string, lexicon: Lexicon): string[] {
-  const terms = [...new Set(analyze(question, { query: true }))].filter((term) => !isStemTerm(term) || lexicon.documentFrequency(term) > 0);
+  const terms = [...new Set(analyze(question, { query: true }))].filter(
+    (term) => !isCompoundTerm(term) && (!isStemTerm(term) || lexicon.documentFrequency(term) > 0),
+  );
   return [...new Set([...terms, ...runOnWords(question, lexicon)])];
 }
 

@@ -4,7 +4,7 @@
 import type { Hit, SearchOptions } from '../domain/types.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { LoadedIndex } from '../index/store.js';
-import { analyze } from '../text/tokens.js';
+import { analyze, isCompoundTerm } from '../text/tokens.js';
 import { isStemTerm } from '../text/verb-stems.js';
 import { createSentenceAnalyzer } from '../text/sentence-terms.js';
 import type { Retriever } from './retriever.js';
@@ -72,9 +72,11 @@ export function createFusionRetriever(source: RetrievalSource, embedder: Embedde
       for (const { id, score } of lexical) fused.set(id, topLexical > 0 ? score / topLexical : 0);
       for (const { id, score } of nearest) fused.set(id, (fused.get(id) ?? 0) + options.vectorWeight * Math.max(score, 0));
       if (fused.size === 0) return [];
-      // Verb stems stay out of the coverage bonus: a question's guessed stem ("감독은" read as a
+      // Verb stems (and compounds, a BM25 term) stay out of the coverage bonus: a question's guessed stem ("감독은" read as a
       // verb) that no passage has would weigh as a word every passage lacks.
-      const weights = await source.idf([...new Set(analyze(query, { query: true }))].filter((term) => !isStemTerm(term)));
+      const weights = await source.idf(
+        [...new Set(analyze(query, { query: true }))].filter((term) => !isStemTerm(term) && !isCompoundTerm(term)),
+      );
       let total = 0;
       for (const weight of weights.values()) total += weight;
       const depth = Math.max(options.rerankDepth, k);

@@ -41,7 +41,8 @@ export function orderByTime(question: string, hits: Hit[]): Hit[] {
   const units = [...timeUnitTerms(analyze(question, { query: true })), ...impliedRoundUnits(question)];
   if (!intent && units.length === 0) return hits;
   const titles = new Map<string, string[]>();
-  for (const hit of hits) if (hit.article.date && !titles.has(hit.article.id)) titles.set(hit.article.id, analyze(hit.article.title));
+  for (const hit of hits)
+    if (hit.article.date && !titles.has(hit.article.id)) titles.set(hit.article.id, analyze(hit.article.title, { joinCompounds: false }));
   const groupOf = lookalikeGroups([...titles.keys()], titles);
   // 0: the headline names the asked time; 1: no time of that unit; 2: another time of it.
   const timeRank = (hit: Hit) => {

@@ -149,11 +149,15 @@ function siotBase(stem: string): string | undefined {
 interface AnalyzeOptions {
   /** Drop question words, for analysing queries. */
   query?: boolean;
+  /** Join a bare noun with the next word (documents do unless told not to; queries never do). */
+  joinCompounds?: boolean;
 }
 
 /**
  * Index terms of a text: Hangul bigrams of particle-stripped words (the syllable
- * itself for one-syllable words), `w:`-prefixed particle-stripped Hangul words, lower-cased Latin words and numbers.
+ * itself for one-syllable words), `w:`-prefixed particle-stripped Hangul words, `c:`-prefixed compounds
+ * (in documents a bare noun joined with the next word, in queries a whole word), lower-cased Latin
+ * words and numbers.
  * The same function analyses documents and queries, so the term spaces match.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
@@ -188,6 +192,21 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       if (w.length === 1) terms.push(w);
       else for (let i = 0; i + 1 < w.length; i++) terms.push(w.slice(i, i + 2));
       if (stem.length >= 2) terms.push(wordTerm(stem));
+      // Korean spaces compounds freely ("사전 예약" ~ "사전예약"): a document's bare noun joined with the
+      // word after it is a compound term, which a query's whole word of three to six syllables meets.
+      // Compound terms are for BM25 alone: the answer's features and the grounding check weigh words.
+      if (options.query) {
+        if (stem.length >= 3 && stem.length <= 6) terms.push(compoundTerm(stem));
+      } else if (
+        options.joinCompounds !== false &&
+        next?.kind === 'hangul' &&
+        next.start === word.end + 1 &&
+        stem === word.text &&
+        stem.length >= 2
+      ) {
+        const joined = stem + stripParticle(next.text);
+        if (joined.length <= 6) terms.push(compoundTerm(joined));
+      }
       // 사이시옷: "배춧값" is 배추 + 값, which an article may write "배추 가격".
       const base = siotBase(stem);
       if (base) terms.push(...bigrams(base), wordTerm(base));
@@ -234,6 +253,16 @@ export function bigramShare(word: string, has: (bigram: string) => boolean): num
 /** The index term of a particle-stripped Hangul word: `w:` keeps words apart from their bigrams. */
 export function wordTerm(stem: string): string {
   return `w:${stem}`;
+}
+
+/** The index term of a compound however it is spaced: "사전 예약" in a document, "사전예약" in a query. */
+export function compoundTerm(joined: string): string {
+  return `c:${joined}`;
+}
+
+/** True for a compound term, which only BM25 reads. */
+export function isCompoundTerm(term: string): boolean {
+  return term.startsWith('c:');
 }
 
 /** Whether an index term is a whole Hangul word (see `wordTerm`). */

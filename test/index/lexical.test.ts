@@ -26,6 +26,14 @@ const ids = (index: LexicalIndex, query: string, k = 5, allow?: (doc: number) =>
 describe('LexicalIndex (BM25)', () => {
   const index = build();
 
+  it('finds a compound however it is spaced: "사전예약" meets "사전 예약" before a page that has both words apart', () => {
+    const spaced = build([
+      { title: '국어 수업', body: '학생들은 국어 사전을 펴고 단어를 찾았다. 식당 예약은 선생님이 했다.' },
+      { title: '별빛항해 출시', body: '지난 8월 시작한 사전 예약에는 180만명이 몰렸다.' },
+    ]);
+    expect(ids(spaced, '사전예약 몇 명 했어?')[0]).toBe(1);
+  });
+
   it('numbers documents in insertion order', () => {
     expect(index.documentCount).toBe(DOCS.length);
   });

@@ -54,7 +54,7 @@ describe('orderByTime', () => {
 });
 
 describe('sameSubject', () => {
-  const terms = (title: string) => analyze(title);
+  const terms = (title: string) => analyze(title, { joinCompounds: false });
   it.each<[string, string, boolean]>([
     ['6월 외국인 관광객 171만 명 방문', '7월 외국인 관광객 185만 명 방문', true],
     ['해담은행 1분기 순이익 8120억 원', '해담은행 2분기 순이익 9340억 원', true],

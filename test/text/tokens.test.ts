@@ -97,6 +97,17 @@ describe('splitWords', () => {
 });
 
 describe('analyze', () => {
+  it('gives a compound one term however it is spaced: a document joins a bare noun with the next word, a query keeps its word', () => {
+    expect(analyze('사전 예약에는 180만명이 몰렸다')).toContain('c:사전예약');
+    expect(analyze('별빛항해 사전예약 몇 명이나 했어?', { query: true })).toContain('c:사전예약');
+    // Not after a particle, not past six syllables, not when told not to (headlines compared word by word).
+    expect(analyze('사전에 예약했다')).not.toContain('c:사전예약');
+    expect(analyze('국민건강보험 공단이')).not.toContain('c:국민건강보험공단');
+    expect(analyze('사전 예약', { joinCompounds: false })).not.toContain('c:사전예약');
+    // The word terms stay as they were: answer features and the grounding check read those.
+    expect(analyze('사전 예약에는')).not.toContain('w:사전예약');
+  });
+
   it('indexes stem bigrams and w: stems for Hangul words', () => {
     expect(analyze('연구원은')).toEqual(['연구', '구원', 'w:연구원']);
     // Bigrams of the stem, not the surface: no "원은".
@@ -201,7 +212,7 @@ describe('analyze', () => {
   });
 
   it('reads no 사이시옷 in a word whose ㅅ is its own (숫자, 다섯째)', () => {
-    expect(analyze('숫자 다섯째')).toEqual(['숫자', 'w:숫자', '다섯', '섯째', 'w:다섯째']);
+    expect(analyze('숫자 다섯째', { joinCompounds: false })).toEqual(['숫자', 'w:숫자', '다섯', '섯째', 'w:다섯째']);
   });
 
   it('keeps 나서 as a verb of its own (패널로 나선)', () => {
