@@ -33,6 +33,9 @@ export type AnswerType =
 const COUNTERS =
   '명|개국|개월|개소|개|곳|군데|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세대|가구|세(?!기|대)|년|월|일|시간|시즌|시|분(?!의)|초|주년|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|톤|리터|보(?![다고여험도상호장건관내증기이])|mm|㎜|km|m|kg|g|선(?!수|거|택|물|생|발|정)';
 const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
+// Nouns for a company, asked with 어디 or 어느 ("납품한 업체는 어디야?", "어느 출판사에서 나왔어?").
+const COMPANY_NOUNS =
+  '(회사|기업|업체|건설사|시공사|제조사|제작사|배급사|출판사|기획사|소속사|협력사|납품사|투자사|운영사|게임사|제약사|통신사|증권사)';
 
 // A question about when something was said or announced: the date a news sentence gives its
 // statement ("…했다고 9일 밝혔다") then answers it.
@@ -190,7 +193,7 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   // A company asked with 어디 ("납품한 업체는 어디야?", "어느 회사"): the answer names it, not a place.
   {
-    form: /(회사|기업|업체|건설사|시공사|제조사|제작사|배급사|출판사|기획사|소속사|협력사|납품사|투자사|운영사|게임사|제약사|통신사|증권사)(는|가|은|이|를)?\s*(어디|어느)|(어느|어떤|무슨)\s*(회사|기업|업체|건설사)/,
+    form: new RegExp(`${COMPANY_NOUNS}(는|가|은|이|를)?\\s*(어디|어느)|(어느|어떤|무슨)\\s*${COMPANY_NOUNS}`),
     type: () => ({ kind: 'org' }),
     example: '피해 보는 한국 회사는 어디야?',
   },

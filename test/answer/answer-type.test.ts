@@ -51,6 +51,7 @@ describe('expectedAnswerType', () => {
     // 들어오다 is coming in, no cost.
     ['관객이 얼마나 들어왔어?', { kind: 'amount' }],
     ['드라마 만든 제작사가 어디야?', { kind: 'org' }],
+    ['겨울 등대의 목록 어느 출판사에서 나온 책이야?', { kind: 'org' }],
     // A price per unit: the unit is kept; 얼마나 asks a quantity.
     ['미그렌타정 한 알에 얼마야?', { kind: 'money', per: '알' }],
     // A measure asked by its noun is answered in its units; 몇 before a counter keeps the counter.
