@@ -633,6 +633,9 @@ describe('a cause named outright', () => {
     // A cause in the instrumental before what went wrong; a direction or a means is none.
     ['한별 2호는 태양전지판 전개 불량으로 두 달 만에 임무를 중단했다.', true],
     ['김도윤은 지난해 발목 부상으로 8개월 동안 대회에 나서지 못했다.', true],
+    // The background a speaker gives for a decision, not a scene.
+    ['총재는 "경기 하방 위험이 커졌다"고 인하 배경을 설명했다.', true],
+    ['소설은 남해의 한 무인 등대를 배경으로 한다.', false],
     ['선수단은 전세기로 서울에 도착했다.', false],
     ['주민들이 한꺼번에 자리에서 일어섰다.', false],
     ['시민들이 먼저 앞장서다.', false],

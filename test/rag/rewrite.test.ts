@@ -737,6 +737,8 @@ describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subje
     // 도 with 같이 adds a thing to the last question's, even with no word in common.
     ['날짜도 같이 찍을 수 있어?', WATERMARK, '사진 워터마크 — 날짜도 같이 찍을 수 있어?'],
     ['날짜도 찍을 수 있어?', WATERMARK, '날짜도 찍을 수 있어?'],
+    // A verb the last turn used goes on from it as a shared noun does.
+    ['왜 내린 거래?', talk('한결중앙은행 이번에 금리 내렸어?', '네, 연 2.75%에서 2.50%로 내렸어요. [1]'), '한결중앙은행 — 왜 내린 거래?'],
     // One of the things the last turn named, picked by a quality: the topic it was named under.
     [
       '비싼 쪽은 한 달에 얼마예요?',

@@ -19,6 +19,7 @@ import { MODIFIED_NOUNS } from './noun-phrases.js';
 import { answeredName, contextOf, topicOf, type Context } from './referents.js';
 import { firstTime } from './time.js';
 import { timeIntent } from '../../text/temporal.js';
+import { verbStems } from '../../text/verb-stems.js';
 import { categoryOfWord, endsWithAny, pronounOf, splitParticle, withParticle } from './words.js';
 
 export type RewriteMethod = 'standalone' | 'substituted' | 'sibling' | 'topic' | 'carried';
@@ -190,6 +191,28 @@ function contentBigrams(text: string): Set<string> {
   return out;
 }
 
+// The bound noun 거 (것) with the closing predicate: "…내린 거래?", "…한 거야?", "…된 건데?".
+const BOUND_PREDICATE = /^(거|건|게)(래|야|지|예요|에요|라|냐|래요|야\?)?$/;
+
+/** Whether a question names a noun of its own: a content word that is no verb and no bound predicate. */
+function namesNoun(question: string): boolean {
+  return splitQuestion(question).some((word) => {
+    const [stem] = splitParticle(word.clean);
+    return (
+      !isEmptyWord(word.clean) &&
+      stem.length >= 2 &&
+      !VERBAL_END.test(stem) &&
+      !BOUND_PREDICATE.test(stem) &&
+      verbStems(word.clean, { modifiers: true }).length === 0
+    );
+  });
+}
+
+/** The verb stems of `text` (내린, 내렸어 → 내리). */
+function verbsOf(text: string): Set<string> {
+  return new Set(splitQuestion(text).flatMap((word) => verbStems(word.clean, { modifiers: true })));
+}
+
 /**
  * Korean drops the subject a conversation already set: "처음 이적설 나왔을 때는 얼마로 거론됐어?"
  * after "박시온 라인펠스 이적료 얼마야?" still asks about 박시온. A question with content of its own
@@ -208,7 +231,11 @@ function ellipsisRewrite(analysis: Analysis, question: string, context: Context)
   // So does a thing asked for alongside the last one ("결정 계수도 같이 보여줄 수 있어?" after the trend
   // line's equation): 도 with 같이 or 함께 adds it to what was asked before.
   const condition = BARE_CONDITION.test(question) || ALONG_WITH.test(question) || CHOICE.test(question);
-  if (!condition && ![...contentBigrams(question)].some((pair) => earlier.has(pair))) return undefined;
+  // A question of a verb alone goes on from a turn that used the verb ("왜 내린 거래?" after "금리 내렸어?"):
+  // with no noun of its own it has no subject but the last one.
+  const earlierVerbs = verbsOf([context.question, ...context.answers].join(' '));
+  const sharesVerb = !namesNoun(question) && [...verbsOf(question)].some((stem) => earlierVerbs.has(stem));
+  if (!condition && !sharesVerb && ![...contentBigrams(question)].some((pair) => earlier.has(pair))) return undefined;
   // The slot the new question fills is not carried: "2라운드" replaces the last question's "1라운드".
   const carried = topicWords(context.question, question, siblingSlots(analysis, context.question));
   return carried.length > 0 ? { question: withCarry(carried, question), method: 'topic' } : undefined;
