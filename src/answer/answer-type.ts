@@ -140,13 +140,9 @@ const QUESTION_FORMS: QuestionForm[] = [
   { form: /몇\s*(대|:)\s*몇/, type: () => ({ kind: 'score' }), example: '몇 대 몇으로 끝났어?' },
   {
     form: new RegExp(`몇\\s*(${COUNTERS})`),
-    // "몇 시" asks for the hour: a day or a year does not answer it. "몇 시까지 해?" asks when it closes.
-    type: (match) => {
-      const counter = match[1] ?? '';
-      if (counter !== '시') return TIME_COUNTERS.has(counter) ? { kind: 'time' } : { kind: 'count', counter };
-      const bound = /몇\s*시\s*(부터|까지)/.exec(match.input)?.[1] as '부터' | '까지' | undefined;
-      return bound ? { kind: 'time', clock: true, bound } : { kind: 'time', clock: true };
-    },
+    // "몇 시" asks for the hour: a day or a year does not answer it.
+    type: ([, counter = '']) =>
+      counter === '시' ? { kind: 'time', clock: true } : TIME_COUNTERS.has(counter) ? { kind: 'time' } : { kind: 'count', counter },
     example: '몇 명이 다쳤어?',
   },
   // "어느 정당", "무슨 요일": an instance of a kind its suffix marks (instance-nouns.ts).

@@ -5,9 +5,11 @@
 // names ("첫 출발편" for "마지막 비행기", "문을 연다" for "쉬는 날"), nor give only days of another month
 // than the one a "며칠" question names; asked when an event happens (완공, 선포), a news sentence (or the
 // one before it) must name the event, not give the time of another; asked about last year or the year
-// before (or last season), a news sentence (or the one before it) must say that year; asked in the past tense when
-// something happened, a news sentence whose every time is after the report tells a plan. Used for the
-// sentence an answer opens with and for one it adds from another article.
+// before, a news sentence (or the one before it) must say that year, and asked about last season the
+// sentence itself must say it; a sentence naming only another quarter or month than the question's
+// does not fit; asked in the past tense when something happened, a news sentence whose every time is
+// after the report tells a plan. Used for the sentence an answer opens with and for one it adds from
+// another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
 import { moneyNouns, statesOtherSum } from '../text/money-nouns.js';

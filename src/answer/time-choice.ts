@@ -1,6 +1,7 @@
-// Time in answer choice: among look-alike articles (the same statistic each month, a first
-// report and its update) the one the question's time asks for, and the full date an answer
-// states for a quote that says only "18일" or "지난달".
+// Time and figures in answer choice: among look-alike articles (the same statistic each month, a
+// first report and its update) the one the question's time asks for; within an article, the report's
+// own figure over last year's and the cap a 최대 question asks over another figure; and the full date
+// an answer states for a quote that says only "18일" or "지난달".
 import { findTimeExpressions, formatKoreanDate, timeIntent } from '../text/temporal.js';
 import { titleTerms, type Candidate } from './candidates.js';
 import { sameSubject as sameHeadlineSubject } from '../text/title-subject.js';

@@ -131,9 +131,6 @@ describe('expectedAnswerType', () => {
     ['며칠 동안 입원했어?', { kind: 'duration', days: true }],
     // 몇 시 asks for the hour; 몇 시즌 counts seasons.
     ['사고는 몇 시쯤 났어?', { kind: 'time', clock: true }],
-    // "몇 시까지 해?" asks when it closes, "몇 시부터" when it opens.
-    ['국화축제 밤에도 열어? 몇 시까지 해?', { kind: 'time', clock: true, bound: '까지' }],
-    ['매표소는 몇 시부터 열어?', { kind: 'time', clock: true, bound: '부터' }],
     ['그는 몇 시즌을 뛰었어?', count('시즌')],
     // Steps counted in 보; a word that starts with 보 is no counter.
     ['하루에 몇 보는 걸어야 당뇨 예방에 좋대?', count('보')],
