@@ -95,9 +95,9 @@ function candidateSentences(hits: Hit[]): Candidate[] {
     if (hit.article.date) context.add(`${hit.article.date.slice(0, 4)}년`);
     for (const span of analyzedSentences(chunkText)) {
       const text = chunkText.slice(span.start, span.end);
-      const kind = isCaptionLine(lineAround(chunkText, span.start, span.end))
-        ? 'caption'
-        : sentenceKind(text, lineAfter(chunkText, span.end));
+      // Only a table row reads the line after it (its header comes before the delimiter row).
+      const nextLine = text.startsWith('|') ? lineAfter(chunkText, span.end) : undefined;
+      const kind = isCaptionLine(lineAround(chunkText, span.start, span.end)) ? 'caption' : sentenceKind(text, nextLine);
       if (kind === 'caption') continue;
       const months = resolvedSentenceMonths(text, hit.article.date).filter((term) => !span.terms.has(term));
       // A copy: the analyser's cached sets are shared by every caller.
@@ -142,7 +142,6 @@ export function passageTerms(candidates: Candidate[], articleId?: string): Set<s
   return terms;
 }
 
-/** The line (paragraph) of `text` that holds [start, end). */
 /** The line after the one that ends at `end`; undefined at the end of the text. */
 function lineAfter(text: string, end: number): string | undefined {
   const from = text.indexOf('\n', end);
@@ -151,6 +150,7 @@ function lineAfter(text: string, end: number): string | undefined {
   return text.slice(from + 1, to < 0 ? text.length : to);
 }
 
+/** The line (paragraph) of `text` that holds [start, end). */
 function lineAround(text: string, start: number, end: number): string {
   const from = text.lastIndexOf('\n', start - 1) + 1;
   const to = text.indexOf('\n', end);

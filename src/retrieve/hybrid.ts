@@ -72,8 +72,8 @@ export function createFusionRetriever(source: RetrievalSource, embedder: Embedde
       for (const { id, score } of lexical) fused.set(id, topLexical > 0 ? score / topLexical : 0);
       for (const { id, score } of nearest) fused.set(id, (fused.get(id) ?? 0) + options.vectorWeight * Math.max(score, 0));
       if (fused.size === 0) return [];
-      // Verb stems (and compounds, a BM25 term) stay out of the coverage bonus: a question's guessed stem ("감독은" read as a
-      // verb) that no passage has would weigh as a word every passage lacks.
+      // Verb stems stay out of the coverage bonus: a question's guessed stem ("감독은" read as a verb)
+      // that no passage has would weigh as a word every passage lacks. So do compounds, a BM25 term.
       const weights = await source.idf(
         [...new Set(analyze(query, { query: true }))].filter((term) => !isStemTerm(term) && !isCompoundTerm(term)),
       );

@@ -11,9 +11,13 @@ interface AnalyzedSentence extends Span {
   terms: Set<string>;
 }
 
-/** Sentence spans of `text` (offsets into it) with the terms `analyze` gives each. */
+/** Sentence spans of `text` (offsets into it) with the terms `analyze` gives each, without compound
+ *  terms: only BM25 reads those, and its index has them. */
 export function analyzeSentences(text: string): AnalyzedSentence[] {
-  return splitSentences(text).map((span) => ({ ...span, terms: new Set(analyze(text.slice(span.start, span.end))) }));
+  return splitSentences(text).map((span) => ({
+    ...span,
+    terms: new Set(analyze(text.slice(span.start, span.end), { joinCompounds: false })),
+  }));
 }
 
 /** Passages kept analysed; a few thousand chunks cover the working set of a busy server

@@ -115,26 +115,26 @@ function candidatesOf(phrases: Phrase[]): Candidate[] {
 
 /** The most specific phrase of a category: the preferred ends first (a title, a company), then specific ones, each in source order. */
 export function findCategory(sources: string[], category: Category, prefer: readonly string[] = []): Candidate | undefined {
-  const flat = sources.flatMap((source) => candidatesOf(nounPhrases(source)).filter((candidate) => candidate.category === category));
+  const phrases = sources.map((source) => nounPhrases(source));
+  const flat = phrases.flatMap((phrasesOfSource) => candidatesOf(phrasesOfSource).filter((candidate) => candidate.category === category));
   const preferred = flat.find((candidate) => candidate.specific && endsWithAny(candidate.words.at(-1) ?? '', prefer));
   return (
     preferred ??
-    (category === 'org' && prefer.length > 0 ? nameWithin(sources, prefer) : undefined) ??
+    (category === 'org' && prefer.length > 0 ? nameWithin(phrases.flat(), prefer) : undefined) ??
     flat.find((candidate) => candidate.specific) ??
     flat[0]
   );
 }
 
 /** A preferred name that modifies a larger phrase: 그 회사 after "대명케미칼 공장 2층 배합실에서" is 대명케미칼. */
-function nameWithin(sources: string[], prefer: readonly string[]): Candidate | undefined {
-  for (const source of sources)
-    for (const phrase of nounPhrases(source)) {
-      const end = phrase.words.findIndex((word) => prefer.some((suffix) => word.length > suffix.length && word.endsWith(suffix)));
-      if (end >= 0) {
-        const words = phrase.words.slice(0, end + 1);
-        return { text: words.join(' '), words, category: categoryOfWord(words.at(-1)!), specific: true };
-      }
+function nameWithin(phrases: Phrase[], prefer: readonly string[]): Candidate | undefined {
+  for (const phrase of phrases) {
+    const end = phrase.words.findIndex((word) => prefer.some((suffix) => word.length > suffix.length && word.endsWith(suffix)));
+    if (end >= 0) {
+      const words = phrase.words.slice(0, end + 1);
+      return { text: words.join(' '), words, category: categoryOfWord(words.at(-1)!), specific: true };
     }
+  }
   return undefined;
 }
 

@@ -192,7 +192,7 @@ function contentBigrams(text: string): Set<string> {
 }
 
 // The bound noun 거 (것) with the closing predicate: "…내린 거래?", "…한 거야?", "…된 건데?".
-const BOUND_PREDICATE = /^(거|건|게)(래|야|지|예요|에요|라|냐|래요|야\?)?$/;
+const BOUND_PREDICATE = /^(거|건|게)(래|야|지|예요|에요|라|냐|래요)?$/;
 
 /** Whether a question names a noun of its own: a content word that is no verb and no bound predicate. */
 function namesNoun(question: string): boolean {
@@ -233,9 +233,12 @@ function ellipsisRewrite(analysis: Analysis, question: string, context: Context)
   const condition = BARE_CONDITION.test(question) || ALONG_WITH.test(question) || CHOICE.test(question);
   // A question of a verb alone goes on from a turn that used the verb ("왜 내린 거래?" after "금리 내렸어?"):
   // with no noun of its own it has no subject but the last one.
-  const earlierVerbs = verbsOf([context.question, ...context.answers].join(' '));
-  const sharesVerb = !namesNoun(question) && [...verbsOf(question)].some((stem) => earlierVerbs.has(stem));
-  if (!condition && !sharesVerb && ![...contentBigrams(question)].some((pair) => earlier.has(pair))) return undefined;
+  const sharesVerb = () => {
+    if (namesNoun(question)) return false;
+    const earlierVerbs = verbsOf([context.question, ...context.answers].join(' '));
+    return [...verbsOf(question)].some((stem) => earlierVerbs.has(stem));
+  };
+  if (!condition && ![...contentBigrams(question)].some((pair) => earlier.has(pair)) && !sharesVerb()) return undefined;
   // The slot the new question fills is not carried: "2라운드" replaces the last question's "1라운드".
   const carried = topicWords(context.question, question, siblingSlots(analysis, context.question));
   return carried.length > 0 ? { question: withCarry(carried, question), method: 'topic' } : undefined;
