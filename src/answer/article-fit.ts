@@ -7,7 +7,7 @@
 // one before it) must name the event, not give the time of another; asked about last year or the year
 // before, a news sentence (or the one before it) must say that year, and asked about last season the
 // sentence itself must say it; a sentence naming only another quarter or month than the question's
-// does not fit; asked in the past tense when something happened, a news sentence whose every time is
+// (other than to compare with it) does not fit; asked in the past tense when something happened, a news sentence whose every time is
 // after the report tells a plan. Used for the sentence an answer opens with and for one it adds from
 // another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
@@ -73,7 +73,16 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
     // Only dated articles (news) report one period of a series; a sentence naming only another
     // quarter or month ("4분기에는 …" for "3분기") tells of that one.
     !(candidate.hit.article.date && headlineNamesOtherTime(headlineUnits, titleTerms(candidate.hit.article.title))) &&
-    !(candidate.hit.article.date && headlineNamesOtherTime(units, candidate.terms));
+    !(candidate.hit.article.date && units.length > 0 && headlineNamesOtherTime(units, periodTerms(candidate)));
+}
+
+/** A month or quarter a sentence compares with ("10월보다 15% 줄었다") is not the one it reports. */
+const COMPARED_PERIOD = /\d{1,2}\s*(월|분기)(?=\s*(보다|대비|에\s*비해|과\s*비교))/g;
+
+/** The sentence's terms without the periods it only compares with. */
+function periodTerms(candidate: Candidate): Iterable<string> {
+  COMPARED_PERIOD.lastIndex = 0;
+  return COMPARED_PERIOD.test(candidate.text) ? analyze(candidate.text.replace(COMPARED_PERIOD, ' ')) : candidate.terms;
 }
 
 /** How many years back a question asks about: 1 for last year ("작년엔 몇 편 상영했어?"), 2 for the year

@@ -121,6 +121,21 @@ describe('a sentence that names another quarter', () => {
   });
 });
 
+describe('a month a sentence only compares with', () => {
+  it('is not the month it reports: "10월보다 15% 줄었다" still answers November', () => {
+    const report = hit(
+      'housing',
+      '청람시 아파트값 석 달째 하락',
+      '2025-12-09',
+      '청람시 아파트값이 지난달 0.8% 떨어졌다. 매매 거래량은 1천 870건으로 10월보다 15% 줄었다. 전세 계약은 2천 건 가까이 됐다.',
+      3,
+    );
+    const question = '11월 청람 아파트 매매 몇 건 거래됐대?';
+    const chosen = selectSentences(question, rankSentences(question, [report], lexicon), lexicon);
+    expect(chosen[0]?.text).toContain('1천 870건');
+  });
+});
+
 describe('a cap asked with 최대', () => {
   const RENT = hit(
     'rent',
