@@ -28,6 +28,8 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   '년도', '나이', '숫자', '점수', '스코어', '개수', '갯수', '인원', '기한', '층수', '번호', '규모', '수치', '비율', '길이', '높이', '크기', '무게', '거리', '기간',
   // A difference is stated by its value ("584표 앞섰다").
   '차이', '격차',
+  // An opponent is named, not called one ("가람 피닉스와 맞붙는다").
+  '상대', '상대팀',
 ]);
 
 // Words that shape a question without naming its topic: adverbs of degree, manner and time,

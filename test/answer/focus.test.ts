@@ -101,6 +101,8 @@ describe('focusWords', () => {
     // A difference is stated by its value; a neighbourhood by its name.
     ['1등이랑 2등 표 차이가 얼마나 났어?'],
     ['제일 크게 당한 동네가 어디야?'],
+    // An opponent is named ("가람 피닉스와 맞붙는다"), not called one.
+    ['다음 경기 상대가 누구야?'],
   ])('never requires a category noun: %s', (question) => {
     expect(focusWords(question)).toEqual([]);
   });
