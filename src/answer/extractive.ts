@@ -111,11 +111,11 @@ export function chooseOpening(
     covers(candidate) &&
     (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || canAnswerType(candidate.text, type, question)) &&
     articleNamesAll(candidate);
-  // A code the question names (E3) is answered by a sentence that holds it, when one can open: a row
-  // of another code (E2) shares every other word of the question.
+  // A code the question names (E3) opens with a sentence that holds it (E2's row shares every other word), best with no other code.
   const namesCodes = (candidate: Candidate) => textsHoldCodes(question, [candidate.text]);
-  const withCodes = codes.length > 0 && candidates.some((candidate) => eligible(candidate) && namesCodes(candidate));
-  const opens = (candidate: Candidate) => eligible(candidate) && (!withCodes || namesCodes(candidate));
+  const onlyCodes = (candidate: Candidate) => namesCodes(candidate) && codesIn(candidate.text).every((code) => codes.includes(code));
+  const codeFit = [onlyCodes, namesCodes].find((fit) => codes.length > 0 && candidates.some((c) => eligible(c) && fit(c)));
+  const opens = (candidate: Candidate) => eligible(candidate) && (!codeFit || codeFit(candidate));
   const best = candidates.find(opens);
   if (!best) return undefined;
   const rivals = candidates.filter(opens);

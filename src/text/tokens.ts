@@ -6,6 +6,7 @@
 import type { Span } from '../domain/types.js';
 import { compose, decompose, FINAL } from './hangul.js';
 import { stemTerm, verbStems } from './verb-stems.js';
+import { codesIn } from './codes.js';
 
 type WordKind = 'hangul' | 'latin' | 'number';
 
@@ -215,6 +216,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       terms.push(word.text.toLowerCase());
     }
   }
+  // A code (E-32, HK-170, 512GB) is one term however it is written: its letters and digits alone meet
+  // every E and every 32 (32A).
+  for (const code of codesIn(text)) terms.push(codeTerm(code));
   return terms;
 }
 
@@ -258,6 +262,11 @@ export function wordTerm(stem: string): string {
 /** The index term of a compound however it is spaced: "사전 예약" in a document, "사전예약" in a query. */
 export function compoundTerm(joined: string): string {
   return `c:${joined}`;
+}
+
+/** The index term of a code (codes.ts), normalised: "E-32" and "e32" are one. */
+export function codeTerm(code: string): string {
+  return `k:${code}`;
 }
 
 /** True for a compound term, which only BM25 reads. */

@@ -385,6 +385,13 @@ describe('a code in a table of codes', () => {
     expect(opening('E13 뜨면 어떻게 해야 돼?')).toContain('E13');
     expect(opening('E12 뜨면 어떻게 해야 돼?')).toContain('E12');
   });
+
+  it("opens with the code's own row over a note that lists it with others", () => {
+    const note = '- E12, E13, E20 오류가 뜨면 물과 펌프 상태를 확인하고 전원을 다시 켜세요.';
+    const listed: Hit = { ...hit, chunk: { ...hit.chunk, id: 'codes#1', index: 1, text: note, end: note.length }, score: 2 };
+    const question = 'E13 떴어요 어떻게 하면 돼요?';
+    expect(chooseOpening(question, rankSentences(question, [listed, hit], lexicon), lexicon)?.first.text).toContain('물 부족');
+  });
 });
 
 describe('why in the news', () => {

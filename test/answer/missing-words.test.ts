@@ -17,6 +17,9 @@ describe('questionContentWords', () => {
     // Bound nouns with their particle (명이, 돈은) and category nouns (이름) go.
     ['다누렌주 임상 3상엔 환자 몇 명이 참여했어?', ['다누렌주', '임상', '환자']],
     ['미리내 복구에 돈이 얼마나 들어가?', ['미리내', '복구']],
+    // 하다 and 되다 alone name no topic.
+    ['E-32 떴어요 어떻게 하면 돼요?', []],
+    ['필터 다 쓰면 어떻게 하면 되나요?', ['필터', '쓰면']],
     ['컴퓨터에 있는 인증서 폰으로 옮길 수 있어?', ['컴퓨터', '인증서', '옮길']],
     // The counter after 몇 belongs to the question word, whatever its particle.
     ['산불 이재민이 몇 명이라고 했어?', ['산불', '이재민']],

@@ -97,6 +97,13 @@ describe('splitWords', () => {
 });
 
 describe('analyze', () => {
+  it('gives a code one term however it is written, in documents, sentences and queries', () => {
+    expect(analyze('| E-32 | 누설 전류 감지 |')).toContain('k:e32');
+    expect(analyze('e32 떴어요', { query: true })).toContain('k:e32');
+    expect(analyze('최대 32A까지 E 모드', { joinCompounds: false })).not.toContain('k:e32');
+    expect(analyze('512GB 모델', { joinCompounds: false })).toContain('k:512gb');
+  });
+
   it('gives a compound one term however it is spaced: a document joins a bare noun with the next word, a query keeps its word', () => {
     expect(analyze('사전 예약에는 180만명이 몰렸다')).toContain('c:사전예약');
     expect(analyze('별빛항해 사전예약 몇 명이나 했어?', { query: true })).toContain('c:사전예약');
