@@ -48,6 +48,9 @@ describe('expectedAnswerType', () => {
     ['달빛 세탁소 남미에 얼마 받고 판 거야?', MONEY],
     ['새 공장 짓는 데 얼마 들였어?', MONEY],
     ['그 선수한테 얼마 줬어?', MONEY],
+    // Buying before 얼마 asks a price; a duration after it does not.
+    ['충전기 본체만 사면 얼마예요?', MONEY],
+    ['필터 구매하면 얼마나 걸려요?', { kind: 'duration' }],
     // 들어오다 is coming in, no cost.
     ['관객이 얼마나 들어왔어?', { kind: 'amount' }],
     ['드라마 만든 제작사가 어디야?', { kind: 'org' }],
