@@ -217,6 +217,9 @@ function perUnitPattern(unit: string): RegExp {
 }
 
 /** What states a count in `counter`. */
+/** Counters a large round number may carry: before one, it counts that, not what is asked. */
+const OTHER_COUNTERS = '명|인|곳|대|건|권|편|마리|가구|세대|채|척|회|번|장|병|석|층|표';
+
 function countPattern(counter: string): RegExp {
   return unitPatterns.get(`count:${counter}`, () => {
     // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency
@@ -226,7 +229,11 @@ function countPattern(counter: string): RegExp {
     const first = ORDINAL_COUNTERS.has(counter) ? '|첫' : '';
     // A rank is never a bare number: "2만 8,412명" holds no place in a league table.
     // Nor is a measure: "30만 대" weighs no grams.
-    const bare = RANK_COUNTERS.has(counter) || isMeasure(counter) ? '' : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s만천백억]*${CURRENCY})`;
+    // Nor a number of something else: "1만 2천여 명" holds no number of books (권).
+    const bare =
+      RANK_COUNTERS.has(counter) || isMeasure(counter)
+        ? ''
+        : `|\\d\\s*(만|천|백|억)(?![\\d,.\\s만천백억여]*(${CURRENCY}|${OTHER_COUNTERS}))`;
     // A help page sets a count as a value: "복사본의 수를 12로 입력합니다".
     const setTo = RANK_COUNTERS.has(counter) ? '' : '|(?<![가-힣])(개수|횟수|수)(를|은|는|가|이)?\\s+\\d+\\s*(으로|로)(?![가-힣])';
     return new RegExp(`(?<![A-Za-z])${NUMBER}\\s*(만|천|백|십)?\\s*(여|남짓)?\\s*(${counters})${bare}${first}${setTo}`);

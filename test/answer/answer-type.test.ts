@@ -258,6 +258,9 @@ describe('canAnswerType', () => {
     ['무게는 5.2g에 불과하다.', { kind: 'count', counter: 'g' }, true],
     ['첫해 판매 목표를 30만 대로 잡았다.', { kind: 'count', counter: 'g' }, false],
     ['관객은 12만으로 집계됐다.', { kind: 'count', counter: '명' }, true],
+    // …but a large number before another counter counts that: 1만 2천여 명 are no books.
+    ['주민 1만 2천여 명이 서명했다.', { kind: 'count', counter: '권' }, false],
+    ['장서 8만 권을 갖췄다.', { kind: 'count', counter: '권' }, true],
     // money: a number followed by a currency; a percent or 배 only for a change or a rate; 무료 counts.
     ['투자 규모는 1,200억 원이다.', MONEY, true],
     ['매출은 3조 원이다.', MONEY, true],
