@@ -31,6 +31,11 @@ describe('stripParticle', () => {
     ['도담시랑', '도담시'],
     // The copula's connective 이라 ("회색이라 안 눌려요") after a final consonant.
     ['회색이라', '회색'],
+    // The polite endings of 하다 and 되다 verbs: their noun.
+    ['시행돼요', '시행'],
+    ['설치해요', '설치'],
+    ['시행되나요', '시행'],
+    ['연결됐어요', '연결'],
   ])('%s → %s', (word, stem) => {
     expect(stripParticle(word)).toBe(stem);
   });
