@@ -244,6 +244,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그건 → after a yes-or-no answer, the thing the question asked about, not a phrase of the answer',
+      '그건 언제부터 시행돼요?',
+      talk('청람시 청년 월세 지원 조례 통과됐다며?', '네, 시의회 본회의에서 가결됐고 월 최대 20만 원까지 지원해요.'),
+      '청람시 청년 월세 지원 조례는 언제부터 시행돼요?',
+      'substituted',
+    ],
+    [
       '그걸로 → after a where question, its topic, not the place answered',
       '그걸로 결제하면 혜택 있어요?',
       talk('바로페이는 어디서 충전해요?', '[마이페이지] > [바로페이]에서 충전할 수 있어요. [1]'),

@@ -232,6 +232,7 @@ function valueOf(answers: string[], question: string, attribute: Phrase): string
 }
 
 const ASKS_NO_THING = /어디|어떻게|언제|몇|얼마|방법/;
+const CONFIRMS = /^\s*(네|예|응|아니요|아니오|아뇨|아니)[,.!\s]/;
 
 /**
  * What "그건/그걸" stands for: the value the last answer gave for the attribute asked about
@@ -254,10 +255,12 @@ export function findThing(context: Context): string | undefined {
   if (topic) return topic;
   const asked = new Set(contentWords(context.question).map((word) => word.text));
   for (const answer of answers) {
-    // A name the answer quotes ('라온메이트') before any other new phrase ("인터넷 연결 없이 스마트폰 …").
+    // A name the answer quotes ('라온메이트') before any other new phrase ("인터넷 연결 없이 스마트폰 …"). An
+    // answer that opens with yes or no ("네, 본회의에서 가결됐고 …") confirms the question's thing, and
+    // its other phrases tell of it.
     const isFresh = (phrase: Phrase) => phrase.words.some((word) => !asked.has(word) && word.length >= 2);
     const phrases = nounPhrases(answer);
-    const fresh = phrases.find((phrase) => phrase.quoted && isFresh(phrase)) ?? phrases.find(isFresh);
+    const fresh = phrases.find((phrase) => phrase.quoted && isFresh(phrase)) ?? (CONFIRMS.test(answer) ? undefined : phrases.find(isFresh));
     if (fresh) return fresh.words.join(' ');
   }
   return topicOf(context.question);
