@@ -36,6 +36,25 @@ describe('the second sentence', () => {
   });
 });
 
+describe('a short lead-in', () => {
+  const BREACH = dated(
+    'breach',
+    '마루마켓 유출 피해 38만 명으로 늘어',
+    '2025-12-11',
+    '마루마켓 회원 정보 유출 피해 규모가 세 배로 커졌다. 유출 원인도 달라졌다. 조사 결과 협력업체 직원의 관리자 계정이 도용된 것으로 드러났다. 회사는 피해 회원에게 문자로 알렸다.',
+    2,
+  );
+
+  it('is quoted with the sentence after it, which tells what it announces', () => {
+    const question = '마루마켓 정보 유출 원인이 결국 뭐였어?';
+    const chosen = selectSentences(question, rankSentences(question, [BREACH], lexicon), lexicon);
+    expect(chosen.map((sentence) => sentence.text)).toEqual([
+      '유출 원인도 달라졌다.',
+      '조사 결과 협력업체 직원의 관리자 계정이 도용된 것으로 드러났다.',
+    ]);
+  });
+});
+
 describe('a second sentence from another news article', () => {
   // The second game's report, and the first game's (headlines worded apart, so no look-alike by
   // headline), whose coach speaks of the second game.
@@ -140,7 +159,7 @@ describe('a question on when something starts', () => {
     'water-rate',
     '해솔시 수도요금 오른다',
     '2025-07-11',
-    '해솔시가 수도요금을 인상하는 것은 2019년 이후 6년 만이다. 인상된 요금은 내년 1월부터 적용된다.',
+    '해솔시가 수도요금을 올리는 것은 2019년 인상 이후 6년 만이다. 인상된 요금은 내년 1월부터 적용된다.',
     3,
   );
 
