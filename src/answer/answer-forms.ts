@@ -23,7 +23,8 @@ const ROUND_SUM = String.raw`\d\s*(억|조)(?!\s*(명|개|마리|건|년))|무�
 const SUM_ANSWER = new RegExp(`${PLACED_NUMBER}${CURRENCY}|${ROUND_SUM}`);
 /** A sum or a change in one ("가격이 얼마나 올랐어?" → "7% 올랐다"). */
 const MONEY_ANSWER = new RegExp(`${PLACED_NUMBER}(${CURRENCY}|%|퍼센트|배)|${ROUND_SUM}`);
-const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션))|\d+대\s*(초|중|후)반/;
+// A set of a match (4세트) and a tax rate (세율) are no age.
+const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션|트|율))|\d+대\s*(초|중|후)반/;
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
 // not ("S6 엣지" holds none).
 const TIME_ANSWER =

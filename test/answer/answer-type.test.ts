@@ -388,6 +388,7 @@ describe('canAnswerType', () => {
     ['30대 초반의 남성이다.', AGE, true],
     ['15세기에 지어졌다.', AGE, false],
     ['20세대가 입주했다.', AGE, false],
+    ['4세트 막판 서브 에이스 2개를 넣었다.', AGE, false],
     ['나이는 밝히지 않았다.', AGE, false],
     // time: digits, or words such as 올해 and 지난해.
     ['2025년 3월 개통한다.', TIME, true],
