@@ -2,9 +2,10 @@
 // specification (512GB). A code is exact: a passage that holds another code of the same kind
 // (E-203, 256GB) does not answer for it.
 
-/** Latin letters then digits, joined or by a hyphen: "E-502", "HK-170", "KE123"; and a
- *  specification, digits with a Latin unit: "512GB", "120Hz". */
-const CODE = /(?<![A-Za-z0-9])([A-Za-z]{1,5}-?\d{2,}(?![0-9])|\d{2,}[A-Za-z]{2,4}(?![A-Za-z]))/g;
+/** Latin letters then digits, joined or by a hyphen: "E-502", "HK-170", "KE123"; letters around a
+ *  digit: "V2H", "B2B"; and a specification, digits with a Latin unit: "512GB", "120Hz". */
+const CODE =
+  /(?<![A-Za-z0-9])([A-Za-z]{1,5}-?\d{2,}(?![0-9])|[A-Za-z]{1,5}\d[A-Za-z]{1,4}(?![A-Za-z0-9])|\d{2,}[A-Za-z]{2,4}(?![A-Za-z]))/g;
 
 /** A code as passages may write it: upper or lower case, with or without its hyphen. */
 function normalize(text: string): string {

@@ -13,6 +13,8 @@ describe('codes', () => {
     // A specification: digits with a Latin unit.
     ['비온 X7 512GB 모델은 얼마야?', ['512gb']],
     ['5G 와이파이로 연결해도 돼요?', []],
+    // Letters around a digit.
+    ['정전 때 V2H 같은 거 돼요?', ['v2h']],
   ])('%s → %j', (text, codes) => {
     expect(codesIn(text)).toEqual(codes);
   });
@@ -24,6 +26,7 @@ describe('codes', () => {
     ['ax1500도 돼?', ['누리링크 AX-1500은 지원합니다.'], true],
     ['자녀 보호 기능 있어?', ['누리링크 AX3000은 지원합니다.'], true],
     ['512GB 모델은 얼마야?', ['출고가는 256GB 모델 기준 139만 원이다.'], false],
+    ['V2H 돼요?', ['정전이 되면 충전을 멈춥니다.'], false],
   ])('%s in %j → %s', (question, texts, held) => {
     expect(textsHoldCodes(question, texts)).toBe(held);
   });
