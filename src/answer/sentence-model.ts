@@ -41,9 +41,9 @@ export const FEATURE_COUNT = FEATURES.length;
  *  passages answer at all; a logistic model over them decides refusals. */
 export const ANSWERABILITY_FEATURES = [
   'bias',
-  'coverage', // the chosen sentence's coverage of the question
+  'coverage', // the chosen sentence's coverage of the question, a word said in a related word counted
   'contextCoverage', // …counting its passage and headline
-  'attributeCoverage', // …by words the headline does not hold
+  'attributeCoverage', // …by words the headline does not hold (related words counted too)
   'local', // its candidate-weighted coverage
   'wordCoverage', // share of the question's whole words it holds
   'rarest', // the rarest question term it holds, relative to the rarest overall
