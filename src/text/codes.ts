@@ -3,9 +3,10 @@
 // (E-203, 256GB) does not answer for it.
 
 /** Latin letters then digits, joined or by a hyphen: "E-502", "HK-170", "KE123"; letters around a
- *  digit: "V2H", "B2B"; and a specification, digits with a Latin unit: "512GB", "120Hz". */
+ *  digit: "V2H", "B2B"; a specification, digits with a Latin unit: "512GB", "120Hz"; and two characters an
+ *  appliance shows ("OE 떠요", "4E라고 나와요", "dE 오류"), known as a code by the words after them. */
 const CODE =
-  /(?<![A-Za-z0-9])([A-Za-z]{1,5}-?\d{2,}(?![0-9])|[A-Za-z]{1,5}\d[A-Za-z]{1,4}(?![A-Za-z0-9])|\d{2,}[A-Za-z]{2,4}(?![A-Za-z]))/g;
+  /(?<![A-Za-z0-9])([A-Za-z]{1,5}-?\d{2,}(?![0-9])|[A-Za-z]{1,5}\d[A-Za-z]{1,4}(?![A-Za-z0-9])|\d{2,}[A-Za-z]{2,4}(?![A-Za-z])|(?=[0-9]?[A-Za-z])[A-Za-z0-9]{2}(?![A-Za-z0-9])(?=\s*(이라고|라고|이라는|라는|이|가)?\s*(떠|뜨|떴|나와|나오|나왔|표시|오류|에러)))/g;
 
 /** A code as passages may write it: upper or lower case, with or without its hyphen. */
 function normalize(text: string): string {

@@ -15,6 +15,12 @@ describe('codes', () => {
     ['5G 와이파이로 연결해도 돼요?', []],
     // Letters around a digit.
     ['정전 때 V2H 같은 거 돼요?', ['v2h']],
+    // Two characters an appliance shows, known by the words after them; not a bare acronym.
+    ['물이 안 빠지고 OE 떠요', ['oe']],
+    ['돌리다가 dE 뜨면서 멈췄어요', ['de']],
+    ['물이 안 들어오고 4E라고 떠요', ['4e']],
+    ['AI 모델이 떠요', []],
+    ['TV 화면에 표시돼요', []],
   ])('%s → %j', (text, codes) => {
     expect(codesIn(text)).toEqual(codes);
   });
