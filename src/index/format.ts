@@ -15,9 +15,9 @@ export const FORMAT_VERSION = 1;
 /** Names the text recipe (sentences, chunks, particles): a change rebuilds older indexes,
  *  whose stored vectors were made from other chunk boundaries. v2: dotted-date sentences,
  *  no overlap-only chunks, 로 after ㄹ; v11: the noun of a 사이시옷 compound (배춧값 → 배추);
- *  v12: compound terms; v13: code terms (E-32); v14: polite endings of 하다/되다 (시행돼요 → 시행);
- *  v15: codes of letters around a digit (V2H); v16: two characters an appliance shows (OE 떠요). */
-export const ANALYZER_VERSION = 'ko-bigram-stem-unit-time-verb-compound-code-polite-v16';
+ *  v12: compound terms; v13: code terms (E-32, V2H, "OE 떠요") and the polite endings
+ *  of 하다/되다 (시행돼요 → 시행). */
+export const ANALYZER_VERSION = 'ko-bigram-stem-unit-time-verb-compound-code-polite-v13';
 
 export const FILES = {
   manifest: 'manifest.json',
