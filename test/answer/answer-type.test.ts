@@ -50,6 +50,8 @@ describe('expectedAnswerType', () => {
     ['그 선수한테 얼마 줬어?', MONEY],
     // Buying before 얼마 asks a price; a duration after it does not.
     ['충전기 본체만 사면 얼마예요?', MONEY],
+    // 값 alone, after a model's name, is its price.
+    ['클린봇 X9 값 얼마예요?', MONEY],
     ['필터 구매하면 얼마나 걸려요?', { kind: 'duration' }],
     // 들어오다 is coming in, no cost.
     ['관객이 얼마나 들어왔어?', { kind: 'amount' }],
