@@ -217,10 +217,10 @@ function perUnitPattern(unit: string): RegExp {
   });
 }
 
-/** What states a count in `counter`. */
 /** Counters a large round number may carry: before one, it counts that, not what is asked. */
 const OTHER_COUNTERS = '명|인|곳|대|건|권|편|마리|가구|세대|채|척|회|번|장|병|석|층|표';
 
+/** What states a count in `counter`. */
 function countPattern(counter: string): RegExp {
   return unitPatterns.get(`count:${counter}`, () => {
     // "870만 종" may drop its counter ("870만"); a large round number counts too, unless a currency

@@ -7,9 +7,9 @@
 // one before it) must name the event, not give the time of another; asked about last year or the year
 // before, a news sentence (or the one before it) must say that year, and asked about last season the
 // sentence itself must say it; a sentence naming only another quarter or month than the question's
-// (other than to compare with it) does not fit; asked in the past tense when something happened, a news sentence whose every time is
-// after the report tells a plan. Used for the sentence an answer opens with and for one it adds from
-// another article.
+// (other than to compare with it) does not fit; asked in the past tense when something happened, a
+// news sentence whose every time is after the report tells a plan. Used for the sentence an answer
+// opens with and for one it adds from another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
 import { moneyNouns, statesOtherSum } from '../text/money-nouns.js';

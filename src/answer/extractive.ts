@@ -111,7 +111,7 @@ export function chooseOpening(
     covers(candidate) &&
     (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || canAnswerType(candidate.text, type, question)) &&
     articleNamesAll(candidate);
-  // A code the question names (E3) opens with a sentence that holds it (E2's row shares every other word), best with no other code.
+  // A code the question names (E3) opens with a sentence that holds it (E2's row shares every other word), best one naming no other.
   const namesCodes = (candidate: Candidate) => textsHoldCodes(question, [candidate.text]);
   const onlyCodes = (candidate: Candidate) => namesCodes(candidate) && codesIn(candidate.text).every((code) => codes.includes(code));
   const codeFit = [onlyCodes, namesCodes].find((fit) => codes.length > 0 && candidates.some((c) => eligible(c) && fit(c)));
