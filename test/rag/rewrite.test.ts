@@ -453,6 +453,20 @@ describe('rewriteFollowUp on conversations', () => {
       'sibling',
     ],
     ['a new attribute gets the topic', '예산은?', FESTIVAL, '푸른강 축제 예산은?', 'topic'],
+    [
+      'X는요? takes the place of the last question’s topic',
+      '그럼 압축기는요?',
+      talk('인버터 모터는 보증 얼마나 돼요?', '인버터 모터는 구입일부터 10년 동안 보증돼요.'),
+      '압축기는 보증 얼마나 돼요?',
+      'sibling',
+    ],
+    [
+      'X는요? takes the place of the first of the nouns a question without a topic opens with',
+      '라이트는요?',
+      talk('스탠다드 요금제 얼마예요?', '스탠다드는 월 16,900원이에요.'),
+      '라이트 요금제 얼마예요?',
+      'sibling',
+    ],
     ['a bare question word carries the whole question', '왜?', HANBIT, '한빛전자 세종시 세워 — 왜?', 'carried'],
     [
       '그렇게 carries the question, less the slot it fills',

@@ -40,6 +40,22 @@ export function render(words: Word[], replaced: Map<number, string>, from: numbe
     .join(' ');
 }
 
+/**
+ * "X는요?" after "Y는 …?": the last question with X in its topic's place: the nouns up to its first word
+ * marked 은/는 ("인버터 모터는 보증 얼마나 돼요?" → "압축기는 보증 얼마나 돼요?"), or, with none, the first of
+ * the two nouns it opens with ("스탠다드 요금제 얼마예요?" → "라이트 요금제 얼마예요?"). Undefined when it has neither.
+ */
+export function swapTopic(previous: Word[], fragment: string): string | undefined {
+  const bare = (word: Word | undefined) => word !== undefined && splitParticle(word.clean)[1] === '' && !isEmptyWord(word.clean);
+  const topic = previous.findIndex((word) => /^(은|는)$/.test(splitParticle(word.clean)[1]));
+  let start = topic;
+  while (start > 0 && bare(previous[start - 1])) start--;
+  if (topic >= 0)
+    return [...previous.slice(0, start).map((word) => word.raw), fragment, ...previous.slice(topic + 1).map((word) => word.raw)].join(' ');
+  if (!bare(previous[0]) || !bare(previous[1])) return undefined;
+  return [fragment.replace(/(은|는)$/, ''), ...previous.slice(1).map((word) => word.raw)].join(' ');
+}
+
 /** True when the word asks something or says nothing of its own (뭐야, 어디서, 어때, 그럼). */
 export function isEmptyWord(word: string): boolean {
   const [stem] = splitParticle(word);

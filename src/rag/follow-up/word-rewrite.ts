@@ -14,7 +14,7 @@ import type { ChatTurn } from '../../domain/types.js';
 import { bigrams } from '../../text/tokens.js';
 import { DETERMINERS, EVENT_SUFFIXES, HANGUL, NOMINAL_PARTICLE_SET, ORG_SUFFIXES, SIBLING_SETS, VERBAL_END } from './korean-tables.js';
 import { resolvePointers, type Resolution } from './pointers.js';
-import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, type Analysis, type Word } from './question.js';
+import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, swapTopic, type Analysis, type Word } from './question.js';
 import { MODIFIED_NOUNS } from './noun-phrases.js';
 import { answeredName, contextOf, topicOf, type Context } from './referents.js';
 import { firstTime } from './time.js';
@@ -143,7 +143,9 @@ function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
   const [only] = contentIndexes;
   const fragment = contentIndexes.length === 1 && only !== undefined ? words[only] : undefined;
   if (fragment) {
-    const [stem, particle] = splitParticle(fragment.clean);
+    // The polite 요 after a particle ("압축기는요?") is the particle's, and asks the last question of another.
+    const polite = /(은|는)요$/.test(fragment.clean);
+    const [stem, particle] = splitParticle(polite ? fragment.clean.slice(0, -1) : fragment.clean);
     const previousWords = splitQuestion(context.question);
     const sibling = siblingIndex(previousWords, stem);
     const replacedWord = previousWords[sibling];
@@ -152,6 +154,8 @@ function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
       const swapped = new Map([[sibling, withParticle(stem, otherParticle, replacedWord.trailing)]]);
       return { question: render(previousWords, swapped, 0), method: 'sibling' };
     }
+    const topicSwapped = polite ? swapTopic(previousWords, stem + particle) : undefined;
+    if (topicSwapped) return { question: topicSwapped, method: 'sibling' };
     const nominal = particle !== '' ? NOMINAL_PARTICLE_SET.has(particle) : !VERBAL_END.test(stem) || Boolean(categoryOfWord(stem));
     const topic = topicOf(context.question);
     // "폰으로도 돼?", "모바일에서도 돼?": with 도 the fragment asks the last question again for another
