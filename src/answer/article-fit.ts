@@ -76,13 +76,16 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
     !(candidate.hit.article.date && units.length > 0 && headlineNamesOtherTime(units, periodTerms(candidate)));
 }
 
+// The words that compare with what comes before them ("지난 시즌보다", "10월 대비").
+const COMPARISON = String.raw`(보다|대비|에\s*비해|과\s*비교)`;
+
 /** A month or quarter a sentence compares with ("10월보다 15% 줄었다") is not the one it reports. */
-const COMPARED_PERIOD = /\d{1,2}\s*(월|분기)(?=\s*(보다|대비|에\s*비해|과\s*비교))/g;
+const COMPARED_PERIOD = new RegExp(String.raw`\d{1,2}\s*(월|분기)(?=\s*${COMPARISON})`, 'g');
 
 /** The sentence's terms without the periods it only compares with. */
 function periodTerms(candidate: Candidate): Iterable<string> {
-  COMPARED_PERIOD.lastIndex = 0;
-  return COMPARED_PERIOD.test(candidate.text) ? analyze(candidate.text.replace(COMPARED_PERIOD, ' ')) : candidate.terms;
+  const own = candidate.text.replace(COMPARED_PERIOD, ' ');
+  return own === candidate.text ? candidate.terms : analyze(own, { joinCompounds: false });
 }
 
 /** How many years back a question asks about: 1 for last year ("작년엔 몇 편 상영했어?"), 2 for the year
@@ -106,7 +109,7 @@ export function saysYearsAgo(sentence: string, articleDate: string, years: numbe
 
 // The season or tournament before the one a sports report covers, and the words that compare with it.
 const LAST_SEASON = /(지난|전)\s*(시즌|대회)/;
-const COMPARED = /^\s*(보다|대비|에\s*비해|과\s*비교)/;
+const COMPARED = new RegExp(String.raw`^\s*${COMPARISON}`);
 
 /** A question about last season ("박서진 지난 시즌에 총 몇 점 냈어?"), not comparing this one with it. */
 export function asksLastSeason(question: string): boolean {
