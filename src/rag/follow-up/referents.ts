@@ -232,7 +232,13 @@ function valueOf(answers: string[], question: string, attribute: Phrase): string
 }
 
 const ASKS_NO_THING = /어디|어떻게|언제|몇|얼마|방법/;
-const CONFIRMS = /^\s*(네|예|응|아니요|아니오|아뇨|아니)[,.!\s]/;
+
+// The words an answer opens with to say yes ("네, 월간 패스가 있습니다") or no.
+const YES = '네|예|응';
+/** An answer that opens with yes or no: it confirms (or denies) the question's own thing. */
+const CONFIRMING_ANSWER = new RegExp(`^\\s*(${YES}|아니요|아니오|아뇨|아니)[,.!\\s]`);
+/** An answer that opens with yes, perhaps naming the thing it has: "네, 월간 패스가 있습니다". */
+export const YES_ANSWER = new RegExp(`^\\s*(${YES}|맞아요|있어요|있습니다)[,.!\\s]`);
 
 /**
  * What "그건/그걸" stands for: the value the last answer gave for the attribute asked about
@@ -260,7 +266,8 @@ export function findThing(context: Context): string | undefined {
     // its other phrases tell of it.
     const isFresh = (phrase: Phrase) => phrase.words.some((word) => !asked.has(word) && word.length >= 2);
     const phrases = nounPhrases(answer);
-    const fresh = phrases.find((phrase) => phrase.quoted && isFresh(phrase)) ?? (CONFIRMS.test(answer) ? undefined : phrases.find(isFresh));
+    const fresh =
+      phrases.find((phrase) => phrase.quoted && isFresh(phrase)) ?? (CONFIRMING_ANSWER.test(answer) ? undefined : phrases.find(isFresh));
     if (fresh) return fresh.words.join(' ');
   }
   return topicOf(context.question);

@@ -16,7 +16,7 @@ import { DETERMINERS, EVENT_SUFFIXES, HANGUL, NOMINAL_PARTICLE_SET, ORG_SUFFIXES
 import { resolvePointers, type Resolution } from './pointers.js';
 import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, swapTopic, type Analysis, type Word } from './question.js';
 import { MODIFIED_NOUNS } from './noun-phrases.js';
-import { answeredName, contextOf, topicOf, type Context } from './referents.js';
+import { answeredName, contextOf, topicOf, YES_ANSWER, type Context } from './referents.js';
 import { firstTime } from './time.js';
 import { timeIntent } from '../../text/temporal.js';
 import { verbStems } from '../../text/verb-stems.js';
@@ -120,9 +120,6 @@ function withPointersResolved(analysis: Analysis, context: Context, state: Resol
   const carried = state.carry === 'topic' ? topicWords(context.question, resolved, skip) : carriedWords(context.question, resolved, skip);
   return { question: withCarry(carried, resolved), method: state.entity ? 'substituted' : 'carried', ...guessed };
 }
-
-// An answer that says yes and names the thing asked about: "네, 월간 패스가 있습니다".
-const YES_ANSWER = /^\s*(네|예|응|맞아요|있어요|있습니다)[,.!\s]/;
 
 /** A fragment with no pointer: "그럼 3분기는?", "2차전은?", "예산은?", "왜?". */
 function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
