@@ -23,6 +23,13 @@ const ROUND_SUM = String.raw`\d\s*(억|조)(?!\s*(명|개|마리|건|년))|무�
 const SUM_ANSWER = new RegExp(`${PLACED_NUMBER}${CURRENCY}|${ROUND_SUM}`);
 /** A sum or a change in one ("가격이 얼마나 올랐어?" → "7% 올랐다"). */
 const MONEY_ANSWER = new RegExp(`${PLACED_NUMBER}(${CURRENCY}|%|퍼센트|배)|${ROUND_SUM}`);
+/** Whether a thing costs: free of charge or no charge said in words, or a sum (or a rate: a late fee
+ *  of 1.5%) beside a word for a charge; a sum alone may be a limit ("1만 원 미만의 입출금"). */
+const FREE_OR_NO_CHARGE = /무료|무상|공짜|유료|(부과|청구|붙|발생하|들)지\s*않/;
+const CHARGE_WORD =
+  /요금|비용|수수료|위약금|반환금|추가금|보증금|가산금|연체료|이용료|사용료|보관료|관람료|입장료|(가입|설치|배송|수리|택배|출장|교체|부품|관리|연회|회)비/;
+const answersCost = (sentence: string) =>
+  FREE_OR_NO_CHARGE.test(sentence) || (CHARGE_WORD.test(sentence) && (MONEY_ANSWER.test(sentence) || /없/.test(sentence)));
 // A set of a match (4세트) and a tax rate (세율) are no age.
 const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션|트|율))|\d+대\s*(초|중|후)반/;
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
@@ -169,7 +176,7 @@ function withoutReportDates(sentence: string): string {
 
 /** What a sentence holds when it answers each kind but a count or an instance (whose patterns depend
  *  on the counter or the kind noun). */
-const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance'>, RegExp> = {
+const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance' | 'cost'>, RegExp> = {
   money: MONEY_ANSWER,
   amount: AMOUNT_ANSWER,
   age: AGE_ANSWER,
@@ -255,6 +262,7 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
     return countPattern(type.counter).test(sentence.replace(/몇/g, '').replace(/한\s?번(의|에)/g, ''));
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);
+  if (type.kind === 'cost') return answersCost(sentence);
   if (type.kind === 'place' && type.country) return COUNTRY_ANSWER.test(sentence);
   if (type.kind === 'money' && type.per) return SUM_ANSWER.test(sentence) && perUnitPattern(type.per).test(sentence);
   if (type.kind === 'money' && !type.change) return SUM_ANSWER.test(sentence);

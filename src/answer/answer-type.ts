@@ -27,7 +27,8 @@ export type AnswerType =
   | { kind: 'score' }
   | { kind: 'rate' }
   | { kind: 'instance'; noun: string }
-  | { kind: 'key' };
+  | { kind: 'key' }
+  | { kind: 'cost' };
 
 // 세(?!기|대): "몇 세기" asks for a time and "몇 세대" for households, not an age.
 const COUNTERS =
@@ -40,6 +41,10 @@ const COMPANY_NOUNS =
 // A question about when something was said or announced: the date a news sentence gives its
 // statement ("…했다고 9일 밝혔다") then answers it.
 const REPORT_QUESTION = /(발표|밝혔|밝힌|공개했|공개한|공시|알렸|알린|말했|말한|전했|보도|공식화)/;
+
+/** Words for what a thing costs, asked of without 얼마 (cost row below). */
+const COST_NOUNS =
+  '(돈|비용|요금|수수료|위약금|반환금|추가금|보증금|연체료|이용료|사용료|보관료|관람료|입장료|가입비|설치비|배송비|수리비|택배비|출장비|교체비|부품비|회비|연회비)';
 
 /** A change asked of a sum (it rose, fell, grew or shrank by how much), or a rate of one (이익률). */
 const MONEY_CHANGE =
@@ -207,6 +212,15 @@ const QUESTION_FORMS: QuestionForm[] = [
     form: /(이름|명칭|제품명|상품명|학명|제목|작품명|곡명)(이|은|는)?\s*((각각|정확히|대체|도대체|혹시)\s*)?(뭐|무엇|어떻게)/,
     type: () => ({ kind: 'name' }),
     example: '세균 이름이 뭐야?',
+  },
+  // Whether something costs, asked yes or no ("돈 따로 들어요?", "수수료 있어요?", "보관료 붙어요?"): a sum, 무료 or
+  // "붙지 않습니다" answers it. Soft, since a page may say it costs nothing in many ways.
+  {
+    form: new RegExp(
+      `(?<![가-힣])${COST_NOUNS}(도|은|는|이|가|을|를)?\\s*(따로|추가로|별도로|더|또)?\\s*(들어|드나|드는|든다|들까|있|나가|나와|붙|내야|내고|내나|내요|물어|받아|받나|받는|청구|부과)`,
+    ),
+    type: () => ({ kind: 'cost' }),
+    example: '번호 옮기는데 수수료 있어요?',
   },
 ];
 

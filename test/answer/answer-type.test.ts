@@ -123,6 +123,13 @@ describe('expectedAnswerType', () => {
     ['창을 오가려면 어떤 키를 눌러?', { kind: 'key' }],
     // A person's 키 is a height, asked in centimetres, not a key on a keyboard.
     ['그 선수 키는 몇이야?', { kind: 'count', counter: 'cm' }],
+    // Whether something costs, asked yes or no; 얼마 asks for a sum, and 자료 is no charge.
+    ['eSIM으로 개통하면 돈 따로 들어요?', { kind: 'cost' }],
+    ['번호 옮겨 오는데 수수료 있어요?', { kind: 'cost' }],
+    ['못 찾은 동안에도 보관료 붙어요?', { kind: 'cost' }],
+    ['옹기 전시 돈 내고 봐야 돼?', { kind: 'cost' }],
+    ['수수료 얼마야?', { kind: 'money' }],
+    ['회의 자료 있어요?', undefined],
     // A question that asks 왜 asks for a reason, whatever time it names.
     ['며칠 지나면 안 먹혀요. 왜 그래요?', { kind: 'reason' }],
     ['물류센터 화재는 뭐 때문에 난 거래?', { kind: 'reason' }],
@@ -430,6 +437,14 @@ describe('canAnswerType', () => {
     ['You can select it by using the keyboard shortcut U.', { kind: 'key' }, true],
     ['설정 > 단축키로 이동합니다.', { kind: 'key' }, false],
     ['검색 창에 낱말을 입력합니다.', { kind: 'key' }, false],
+    // A cost is answered by a charge with its sum, by free of charge, or by no charge in words; a sum
+    // alone may be a limit.
+    ['번호이동 수수료는 800원입니다.', { kind: 'cost' }, true],
+    ['앱 푸시 알림은 무료로 보내 드립니다.', { kind: 'cost' }, true],
+    ['초과 보관료도 붙지 않습니다.', { kind: 'cost' }, true],
+    ['추가 요금은 따로 없습니다.', { kind: 'cost' }, true],
+    ['1만 원 미만의 입출금은 소액 알림을 켜야 알림이 옵니다.', { kind: 'cost' }, false],
+    ['번호이동은 평일 오전 10시부터 신청할 수 있습니다.', { kind: 'cost' }, false],
     // A day answers 며칠; a year does not, nor the date a report was made.
     ['쌍둥이는 지난달 19일 태어났다.', { kind: 'time', day: true }, true],
     ['레서판다가 태어난 것은 2019년 이후 6년 만이다.', { kind: 'time', day: true }, false],
