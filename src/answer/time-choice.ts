@@ -21,7 +21,9 @@ function sameSubject(a: Candidate, b: Candidate): boolean {
  * Among look-alike articles that answer about equally well, the one the question's time
  * asks for: the newest for "최근/현재/지금/최종" or when the question names no time (a
  * correction or the latest figure beats the first report), the oldest for "처음/당초".
- * A question that names its time ("6월", "2차전") already picked its article by that term.
+ * A question that names its time ("6월", "2차전") already picked its article by that term. A newer
+ * sentence that shares none of the question's words tells another event of the story (the water came
+ * back, for a question about when the pipe burst): it is no update of the answer.
  */
 export function preferByTime(question: string, best: Candidate, eligible: Candidate[]): Candidate {
   const intent = timeIntent(question);
@@ -32,6 +34,7 @@ export function preferByTime(question: string, best: Candidate, eligible: Candid
       candidate.hit.article.id !== best.hit.article.id &&
       candidate.hit.article.date !== undefined &&
       best.score - candidate.score <= LOOKALIKE_MARGIN &&
+      candidate.coverage > 0 &&
       sameSubject(candidate, best),
   );
   let chosen = best;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { isOtherTimeLookalike, preferLimit, preferReportYear } from '../../src/answer/time-choice.js';
+import { isOtherTimeLookalike, preferByTime, preferLimit, preferReportYear } from '../../src/answer/time-choice.js';
 
 const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
 
@@ -153,5 +153,38 @@ describe('a cap asked with 최대', () => {
 
   it('keeps the opening when the question asks no limit', () => {
     expect(preferLimit('월세 지원 얼마나 들어?', { kind: 'amount' }, other!, sentences)).toBe(other);
+  });
+});
+
+describe('preferByTime', () => {
+  const FIRST = hit(
+    'first',
+    '한솔시 상수도관 파열로 4천 가구 단수',
+    '2026-01-09',
+    '한솔시 상수도관이 8일 오후 3시 40분께 파열됐다. 주변 도로 300m가 물에 잠겼다.',
+    2,
+  );
+  const UPDATE = hit(
+    'update',
+    '한솔시 상수도관 파열 단수 6천 가구로 늘어',
+    '2026-01-12',
+    '상수도관 파열로 단수된 가구는 6천 가구로 늘었다. 급수는 10일 오전 6시 20분에야 재개됐다.',
+    1.9,
+  );
+  const question = '상수도관 파열된 거 몇 시쯤이었어?';
+  const candidates = rankSentences(question, [FIRST, UPDATE], lexicon);
+  const sentence = (start: string) => candidates.find((candidate) => candidate.text.startsWith(start))!;
+
+  it('takes the newer report’s sentence when it answers about as well (a correction beats the first report)', () => {
+    const [best, update] = [sentence('한솔시 상수도관이'), sentence('상수도관 파열로')];
+    update.score = best.score - 0.5;
+    expect(preferByTime(question, best, [best, update])).toBe(update);
+  });
+
+  it('keeps the first report over a newer sentence that shares none of the question’s words', () => {
+    const [best, resumed] = [sentence('한솔시 상수도관이'), sentence('급수는')];
+    expect(resumed.coverage).toBe(0);
+    resumed.score = best.score - 0.5;
+    expect(preferByTime(question, best, [best, resumed])).toBe(best);
   });
 });
