@@ -123,6 +123,9 @@ describe('expectedAnswerType', () => {
     ['창을 오가려면 어떤 키를 눌러?', { kind: 'key' }],
     // A person's 키 is a height, asked in centimetres, not a key on a keyboard.
     ['그 선수 키는 몇이야?', { kind: 'count', counter: 'cm' }],
+    // 걸러 (filters) is no 걸려 (takes): how much a filter removes is an amount, not a length of time.
+    ['필터로 미세플라스틱 얼마나 걸러져?', { kind: 'amount' }],
+    ['수리는 얼마나 걸려?', { kind: 'duration' }],
     // Whether something costs, asked yes or no; 얼마 asks for a sum, and 자료 is no charge.
     ['eSIM으로 개통하면 돈 따로 들어요?', { kind: 'cost' }],
     ['번호 옮겨 오는데 수수료 있어요?', { kind: 'cost' }],
