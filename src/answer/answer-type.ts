@@ -162,9 +162,10 @@ const QUESTION_FORMS: QuestionForm[] = [
   // What someone said: news reports it as quoted speech.
   { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
   // "며칠 지나면 안 돼요. 왜 그래요?": a question that asks 왜 asks for a reason, whatever time it names.
-  // "뭐 때문에", "뭐 덕분이라고" (because of what) ask it as well.
+  // "뭐 때문에", "뭐 덕분이라고" (because of what) ask it as well, and so does a cause put to be confirmed
+  // ("낡아서 터진 거래?": was it because it was old?).
   {
-    form: /(^|\s)왜|어째서|무슨\s*이유|이유[는가]|원인[은이]|까닭|(뭐|무엇|뭣)\s*(때문|덕분|탓)/,
+    form: /(^|\s)왜|어째서|무슨\s*이유|이유[는가]|원인[은이]|까닭|(뭐|무엇|뭣)\s*(때문|덕분|탓)|[가-힣](아서|어서|해서|여서)\s+(?:[가-힣]+\s+){0,2}[가-힣]+\s*(거|건|것)(래|야|예요|에요|이에요|임|니|냐|인가요?|이야)?\s*[?？]?\s*$/,
     type: () => ({ kind: 'reason' }),
     example: '왜 연기됐어?',
   },

@@ -137,6 +137,10 @@ describe('expectedAnswerType', () => {
     ['며칠 지나면 안 먹혀요. 왜 그래요?', { kind: 'reason' }],
     ['물류센터 화재는 뭐 때문에 난 거래?', { kind: 'reason' }],
     ['관객이 늘어난 게 뭐 덕분이래?', { kind: 'reason' }],
+    // A cause put to be confirmed asks for the cause; a clause of going somewhere does not.
+    ['서문동 수도관 낡아서 터진 거래?', { kind: 'reason' }],
+    ['비가 많이 와서 취소된 거야?', { kind: 'reason' }],
+    ['학교 가서 뭐 한 거야?', undefined],
     // 며칠 asks for a day of the month (며칠 동안 is a length, 며칠에 발표했어 the report's date).
     ['쌍둥이는 며칠에 태어났어?', { kind: 'time', day: true }],
     ['첫 경기 며칠이야?', { kind: 'time', day: true }],
