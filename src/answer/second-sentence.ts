@@ -86,9 +86,14 @@ export function secondSentence(
   // beside it mixes two articles for what one says ("윤 부행장은 … 입행했다" and its own lead).
   // Another article's sentence, when the question asks a kind with a visible form, must hold one.
   const sameArticle = (candidate: Candidate) => candidate.hit.article.id === first.hit.article.id;
-  if (first.hit.article.date === undefined) return pick(() => true) ?? continuation(first, candidates);
+  // When the first lacks an asked kind with a visible form (a sum, a count, a time, or whether it
+  // costs), a sentence that holds it comes before one the model merely finds likely ("관람료는 무료이며"
+  // over another line of the exhibition's lead): soft kinds' patterns are too loose for that (−7 +5).
+  const visibleKind = type !== undefined && (isHardType(type) || type.kind === 'cost');
+  const addsKind = (candidate: Candidate) => firstLacksType && visibleKind && canAnswerType(candidate.text, type);
+  if (first.hit.article.date === undefined) return pick(addsKind) ?? pick(() => true) ?? continuation(first, candidates);
   const holdsKind = (candidate: Candidate) => type === undefined || !isHardType(type) || canAnswerType(candidate.text, type);
-  return pick(sameArticle) ?? pick(holdsKind);
+  return pick((candidate) => sameArticle(candidate) && addsKind(candidate)) ?? pick(sameArticle) ?? pick(holdsKind);
 }
 
 /** The sentence right after `first` that goes on from it ("이때 세워지는 내각을 …라고 부른다"): an

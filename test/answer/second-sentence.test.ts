@@ -364,3 +364,30 @@ describe('a question asked in two parts', () => {
     expect(chosen.map((sentence) => sentence.text).join(' ')).toContain('60만명');
   });
 });
+
+describe('a second sentence that holds the asked kind', () => {
+  const MUSEUM = dated(
+    'museum',
+    '가온박물관 옹기 특별전',
+    '2026-01-15',
+    '가온박물관은 16일부터 옹기 특별전을 연다. 이번 전시에는 옹기 143점이 나온다. 관람료는 무료이며 오전 10시에 문을 연다.',
+    2,
+  );
+  const question = '옹기 특별전 돈 내고 봐야 돼?';
+  const ranked = (scores: number[]) => {
+    const candidates = rankSentences(question, [MUSEUM], lexicon).sort((a, b) => a.start - b.start);
+    candidates.forEach((candidate, i) => (candidate.score = scores[i]!));
+    return candidates.sort((a, b) => b.score - a.score);
+  };
+  const second = (candidates: ReturnType<typeof ranked>) =>
+    secondSentence(question, candidates[0]!, candidates, lexicon, FITTED_SENTENCE_MODEL, { kind: 'cost' }, () => true)?.text;
+
+  it('comes before a likelier sentence when the first lacks the asked kind (whether it costs)', () => {
+    expect(second(ranked([5, 4.9, 3]))).toBe('관람료는 무료이며 오전 10시에 문을 연다.');
+  });
+
+  it('is not forced when the first already holds the kind', () => {
+    // The fee sentence opens; the likeliest other sentence follows as before.
+    expect(second(ranked([4.9, 3, 5]))).toBe('가온박물관은 16일부터 옹기 특별전을 연다.');
+  });
+});
