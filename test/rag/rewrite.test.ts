@@ -375,6 +375,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그 선수 → a name after a team role (주포 강도윤), not the team the question named',
+      '그 선수 몇 점 냈어?',
+      talk('해령 블루웨이브 어제 경기 누가 제일 잘했어?', '승리의 주역은 주포 강도윤이었다. [1]'),
+      '주포 강도윤 선수 몇 점 냈어?',
+      'substituted',
+    ],
+    [
       'a category noun ending the question asks the last attribute of another of that kind',
       '해령에서 열린 대회는?',
       talk('청솔마라톤 우승 기록 알려줘', '이병찬이 청솔마라톤 남자부에서 2시간9분31초로 우승했다. [1]'),

@@ -118,7 +118,7 @@ export const PARTICLE_PAIRS: ReadonlyArray<readonly [string, string]> = [
 // prettier-ignore
 const POSITIONS = [
   '공격수', '수비수', '미드필더', '골키퍼', '투수', '타자', '포수', '외야수', '내야수', '유격수', '중견수', '좌익수', '우익수', '지명타자',
-  '세터', '리베로', '가드', '포워드',
+  '세터', '리베로', '가드', '포워드', '주포', '에이스', '주공격수', '아포짓', '미들블로커', '윙스파이커', '스트라이커', '윙어', '센터백',
 ];
 /** Titles after a name: 이홍락 원장, 김민수 선수. A phrase ending in one is a person. */
 // prettier-ignore
