@@ -13,14 +13,15 @@ import { expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
 import { articleFit } from './article-fit.js';
-import { DEFAULT_RANK, passageTerms, rankSentences, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
-import { focusWords, passageHasWord } from './focus.js';
+import { DEFAULT_RANK, rankSentences, type Candidate, type Lexicon, type RankOptions } from './candidates.js';
+import { focusWords } from './focus.js';
 import { isPromptInjection } from './injection.js';
-import { holdsWord, isYesNoQuestion, propositionNouns, questionContentWords } from './missing-words.js';
+import { holdsWord, isYesNoQuestion, questionContentWords } from './missing-words.js';
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
 import { REFUSAL_TEXT } from './refusal.js';
 import { answerThreshold } from './sentence-model.js';
 import { procedureSteps } from './procedure.js';
+import { statesProposition } from './proposition.js';
 import { isAbout, secondSentence } from './second-sentence.js';
 import { dateNote, preferByTime, preferReportYear, preferLimit } from './time-choice.js';
 
@@ -211,7 +212,7 @@ export function selectSentences(
   const opening = chooseOpening(question, candidates, lexicon, options);
   if (!opening) return [];
   const { first, best, fits } = opening;
-  if (isYesNoQuestion(question) && !statesProposition(question, candidates, first)) return [];
+  if (isYesNoQuestion(question) && !statesProposition(question, candidates, first, lexicon)) return [];
   const answerability = options.model.answerability;
   if (answerability && answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerThreshold(answerability, best))
     return [];
@@ -232,34 +233,6 @@ export function selectSentences(
   return second && first.pointsBack && second.start === first.previous?.start && second.hit.article.id === first.hit.article.id
     ? [second, first]
     : chosen;
-}
-
-/**
- * A yes/no question states a proposition: an article that never names one of its nouns ("방수 기능이
- * 있어?" of an earphone whose article never says 방수) cannot confirm it. Its verbs are paraphrased
- * ("끊겨도 쓸 수 있어?" ~ "연결되지 않아도"), so they are not required. A help page names the user's
- * world in its own words ("우리 집 프린터", "하늘처럼", "복층"): there only names must be found, Latin
- * words and long loanwords of other products (VPN, 스마트싱스). (Requiring every noun there refused 12
- * answerable development cases to keep 1 refusal.)
- */
-function statesProposition(question: string, candidates: Candidate[], opening: Candidate): boolean {
-  const article = passageTerms(candidates, opening.hit.article.id);
-  const nouns = propositionNouns(question).filter((word) => opening.hit.article.date !== undefined || word.length >= 4);
-  const latin = question.match(/[A-Za-z]{2,}/g) ?? [];
-  return [...nouns, ...latin].every((word) =>
-    opening.hit.article.date === undefined && /^[가-힣]{4,}$/.test(word) ? holdsWhole(article, word) : holdsWord(article, word),
-  );
-}
-
-/** A long word of a help-page question is there whole, as a related word, or as a compound the page
- *  spaces (무선충전기 ~ 무선 충전기): 스마트싱스 is not there because 스마트폰 shares half its bigrams. */
-function holdsWhole(terms: Set<string>, word: string): boolean {
-  if (terms.has(wordTerm(word))) return true;
-  if (holdsWord(terms, word) && !passageHasWord(terms, word)) return true;
-  for (let cut = 2; cut <= word.length - 2; cut++) {
-    if (terms.has(wordTerm(word.slice(0, cut))) && passageHasWord(terms, word.slice(cut))) return true;
-  }
-  return false;
 }
 
 export function buildCitedAnswer(sentences: Candidate[]): AnswerResult {
