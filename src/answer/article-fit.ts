@@ -8,7 +8,8 @@
 // before, a news sentence (or the one before it) must say that year, and asked about last season the
 // sentence itself must say it; a sentence naming only another quarter or month than the question's
 // (other than to compare with it) does not fit; asked in the past tense when something happened, a
-// news sentence whose every time is after the report tells a plan. Used for the sentence an answer
+// news sentence whose every time is after the report tells a plan, and asked when the next of a series is
+// (다음 경기), one whose every time is up to the report tells the last. Used for the sentence an answer
 // opens with and for one it adds from another article.
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
@@ -52,9 +53,11 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
   const event = type?.kind === 'time' ? askedEvent(question) : undefined;
   const yearsAgo = asksYearsAgo(question);
   const past = type?.kind === 'time' && asksPast(question);
+  const next = type?.kind === 'time' && asksNextEvent(question);
   const lastSeason = asksLastSeason(question);
   return (candidate: Candidate) =>
     !(past && candidate.hit.article.date && onlyFutureTimes(candidate.text, candidate.hit.article.date)) &&
+    !(next && candidate.hit.article.date && onlyPastTimes(candidate.text, candidate.hit.article.date)) &&
     !(
       yearsAgo > 0 &&
       candidate.hit.article.date &&
@@ -136,6 +139,19 @@ export function asksPast(question: string): boolean {
 export function onlyFutureTimes(sentence: string, articleDate: string): boolean {
   const times = findTimeExpressions(sentence, articleDate).filter((expression) => expression.range !== undefined);
   return times.length > 0 && times.every((expression) => expression.range!.from > articleDate);
+}
+
+/** A question about the next of a series of events ("다음 경기 언제야?"): a report of the last one does not
+ *  answer it. */
+export function asksNextEvent(question: string): boolean {
+  return /다음\s*(경기|시합|대회|라운드|회의|회차|공연|전시|행사|일정|재판|공판|선거)/.test(question);
+}
+
+/** A news sentence whose every time is before the report or its day ("지난 10일 … 열린 경기에서", "이날"): it
+ *  tells what has happened, not what comes next. */
+export function onlyPastTimes(sentence: string, articleDate: string): boolean {
+  const times = findTimeExpressions(sentence, articleDate).filter((expression) => expression.range !== undefined);
+  return times.length > 0 && times.every((expression) => expression.range!.to <= articleDate);
 }
 
 /** The month a question asks a day of ("9월 며칠에 해?" → 9), if it does. */

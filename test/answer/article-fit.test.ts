@@ -4,9 +4,11 @@ import {
   askedEvent,
   asksLastSeason,
   asksYearsAgo,
+  asksNextEvent,
   asksPast,
   daysOnlyInOtherMonths,
   onlyFutureTimes,
+  onlyPastTimes,
   saysLastSeason,
   saysYearsAgo,
 } from '../../src/answer/article-fit.js';
@@ -124,5 +126,26 @@ describe('a past question and a plan', () => {
     ['위성은 궤도에 안착했다.', false],
   ])('%s names only times after a 2025-09-10 report → %s', (sentence, future) => {
     expect(onlyFutureTimes(sentence, '2025-09-10')).toBe(future);
+  });
+});
+
+describe('the next of a series and a report of the last', () => {
+  it.each<[string, boolean]>([
+    ['블루웨이브 다음 경기 언제 어디서 해?', true],
+    ['다음 공판은 며칠이야?', true],
+    ['다음 달 요금은 언제 나가?', false],
+    ['경기는 언제 열렸어?', false],
+  ])('%s asks the next event → %s', (question, next) => {
+    expect(asksNextEvent(question)).toBe(next);
+  });
+
+  it.each<[string, boolean]>([
+    ['블루웨이브는 지난 10일 해령실내체육관에서 열린 경기에서 이겼다.', true],
+    // 이날 is the day of the report: a report of the game just played.
+    ['이날 승리로 블루웨이브는 승점 38을 쌓았다.', true],
+    ['블루웨이브는 오는 16일 청하체육관에서 다음 경기를 치른다.', false],
+    ['감독은 다음 경기도 같은 자세로 준비하겠다고 말했다.', false],
+  ])('%s names only times up to a 2026-01-11 report → %s', (sentence, past) => {
+    expect(onlyPastTimes(sentence, '2026-01-11')).toBe(past);
   });
 });
