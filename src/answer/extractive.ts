@@ -20,7 +20,7 @@ import { holdsWord, isYesNoQuestion, questionContentWords } from './missing-word
 import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
 import { REFUSAL_TEXT } from './refusal.js';
 import { answerThreshold } from './sentence-model.js';
-import { procedureSteps } from './procedure.js';
+import { leadInWithSteps, procedureSteps } from './procedure.js';
 import { statesProposition } from './proposition.js';
 import { isAbout, secondSentence } from './second-sentence.js';
 import { dateNote, preferByTime, preferReportYear, preferLimit } from './time-choice.js';
@@ -222,7 +222,13 @@ export function selectSentences(
     first.hit.article.date === undefined && (type?.kind === 'method' || type?.kind === 'place')
       ? procedureSteps(first, candidates, options.maxAnswerChars)
       : undefined;
-  if (procedure && options.maxSentences > 1) return procedure;
+  // …and so does a lead-in the procedure follows ("…하려면 인증번호를 공유하면 됩니다." then "1. …"); asked where, no answer moved.
+  const steps =
+    procedure ??
+    (first.hit.article.date === undefined && type?.kind === 'method'
+      ? leadInWithSteps(first, candidates, options.maxAnswerChars)
+      : undefined);
+  if (steps && options.maxSentences > 1) return steps;
   const chosen: Candidate[] = [first];
   if (options.maxSentences > 1) {
     const second = secondSentence(question, first, candidates, lexicon, options.model, type, fits);

@@ -66,3 +66,27 @@ export function procedureSteps(first: Candidate, candidates: Candidate[], maxCha
   const upTo = sentencesOf(top, at);
   return fits(upTo) ? upTo : undefined;
 }
+
+/**
+ * The sentence that closes a paragraph right before a numbered list ("대신 찾게 하려면 인증번호를
+ * 공유하면 됩니다." then "1. …"), with the list's steps: asked how, the lead-in says what to do and the
+ * steps how. Undefined when `first` does not end the line before step 1, or the whole does not fit.
+ */
+export function leadInWithSteps(first: Candidate, candidates: Candidate[], maxChars: number): Candidate[] | undefined {
+  const chunk = first.hit.chunk;
+  const lines = linesOf(chunk.text);
+  const end = first.end - chunk.start;
+  const at = lines.findIndex((line) => line.start < end && end <= line.end);
+  const line = lines[at];
+  const next = lines[at + 1];
+  if (!line || line.step !== undefined || chunk.text.slice(end, line.end).trim() !== '' || next?.step !== 1) return undefined;
+  const step = candidates.find(
+    (candidate) =>
+      candidate.hit.chunk.id === chunk.id &&
+      candidate.start >= chunk.start + next.start &&
+      candidate.end <= chunk.start + next.end &&
+      candidate.kind !== 'fragment',
+  );
+  const steps = step && procedureSteps(step, candidates, maxChars - first.text.length);
+  return steps ? [first, ...steps] : undefined;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { procedureSteps } from '../../src/answer/procedure.js';
+import { leadInWithSteps, procedureSteps } from '../../src/answer/procedure.js';
 
 const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
 
@@ -78,5 +78,42 @@ describe('a how-to question on a help page', () => {
     expect(texts(selectSentences(how, rankSentences(how, [COUPON], lexicon), lexicon))[0]).toBe('[마이페이지] > [쿠폰함]으로 이동합니다.');
     const limit = '쿠폰은 몇 장까지 보관돼?';
     expect(texts(selectSentences(limit, rankSentences(limit, [COUPON], lexicon), lexicon))[0]).toContain('최대 30장');
+  });
+});
+
+describe('leadInWithSteps', () => {
+  const PICKUP = page(
+    'pickup',
+    '택배 찾기',
+    [
+      '가족이나 지인이 대신 택배를 찾게 하려면 인증번호를 공유하면 됩니다.',
+      '',
+      '1. [내 택배] > [보관 중]에서 택배를 선택합니다.',
+      '2. [대리 수령 공유]를 누르고 받을 사람의 휴대폰 번호를 입력합니다.',
+      '',
+      '택배 1건당 최대 2명까지 공유할 수 있습니다. 공유는 보관 기간 안에만 됩니다.',
+    ].join('\n'),
+  );
+  const question = '엄마가 대신 택배 꺼내가게 하려면 어떻게 해요?';
+  const candidates = rankSentences(question, [PICKUP], lexicon);
+  const sentence = (text: string) => candidates.find((candidate) => candidate.text.startsWith(text))!;
+
+  it('quotes a lead-in with the numbered steps right after it', () => {
+    expect(texts(leadInWithSteps(sentence('가족이나 지인이'), candidates, 400)!)).toEqual([
+      '가족이나 지인이 대신 택배를 찾게 하려면 인증번호를 공유하면 됩니다.',
+      '[내 택배] > [보관 중]에서 택배를 선택합니다.',
+      '[대리 수령 공유]를 누르고 받을 사람의 휴대폰 번호를 입력합니다.',
+    ]);
+  });
+
+  it('is no lead-in when the paragraph goes on after it or no list follows', () => {
+    expect(leadInWithSteps(sentence('택배 1건당'), candidates, 400)).toBeUndefined();
+    expect(leadInWithSteps(sentence('공유는 보관'), candidates, 400)).toBeUndefined();
+  });
+
+  it('answers a how question on a help page with the lead-in and its steps', () => {
+    const chosen = selectSentences(question, candidates, lexicon);
+    expect(texts(chosen)[0]).toBe('가족이나 지인이 대신 택배를 찾게 하려면 인증번호를 공유하면 됩니다.');
+    expect(texts(chosen)).toContain('[대리 수령 공유]를 누르고 받을 사람의 휴대폰 번호를 입력합니다.');
   });
 });
