@@ -161,6 +161,9 @@ interface AnalyzeOptions {
  * words and numbers.
  * The same function analyses documents and queries, so the term spaces match.
  */
+/** Words that put a question about Wi-Fi (see the GHz note in analyze). */
+const WIFI = /와이파이|wi-?fi|공유기|무선\s*랜|라우터/i;
+
 export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
   const terms: string[] = [];
   const words = splitWords(text);
@@ -214,6 +217,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       for (const verb of verbStems(word.text, { modifiers: options.query === true })) terms.push(stemTerm(verb));
     } else {
       terms.push(word.text.toLowerCase());
+      // "5G 와이파이" is what users call the 5GHz band a help page names: said of Wi-Fi, a G after a
+      // number is GHz ("5G 요금제" stays a mobile network).
+      if (options.query && /^g$/i.test(word.text) && words[i - 1]?.kind === 'number' && words[i - 1]!.end === word.start && WIFI.test(text))
+        terms.push('ghz');
     }
   }
   // A code (E-32, HK-170, 512GB) is one term however it is written: its letters and digits alone meet

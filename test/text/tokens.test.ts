@@ -238,6 +238,14 @@ describe('analyze', () => {
     expect(analyze('무엇 누구 언제', { query: true })).toEqual([]);
   });
 
+  it('reads a G after a number as GHz in a question about Wi-Fi, and only there', () => {
+    expect(analyze('집 와이파이가 5G인데 연결돼요?', { query: true })).toContain('ghz');
+    expect(analyze('공유기 2.4G로 바꿨어요', { query: true })).toContain('ghz');
+    expect(analyze('5G 휴대전화도 쓸 수 있나요?', { query: true })).not.toContain('ghz');
+    // A page is indexed as written.
+    expect(analyze('와이파이 5G 대역')).not.toContain('ghz');
+  });
+
   it('isQuestionWord knows question words, not topics', () => {
     for (const word of ['무엇', '누구', '언제', '어디', '어떻게', '왜', '얼마나']) expect(isQuestionWord(word)).toBe(true);
     for (const word of ['연구원', '서울', '축제']) expect(isQuestionWord(word)).toBe(false);
