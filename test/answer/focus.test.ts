@@ -103,6 +103,9 @@ describe('focusWords', () => {
     ['제일 크게 당한 동네가 어디야?'],
     // An opponent is named ("가람 피닉스와 맞붙는다"), not called one.
     ['다음 경기 상대가 누구야?'],
+    // A hedge says how exactly the user asks, not what about.
+    ['세제 칸 꽉 채우면 대충 몇 번 돌려?'],
+    ['거의 몇 명 왔어?'],
   ])('never requires a category noun: %s', (question) => {
     expect(focusWords(question)).toEqual([]);
   });
