@@ -147,6 +147,9 @@ describe('areRelated', () => {
     ['기계', '기록', false],
     ['임프레스에서도', 'Impress', true],
     ['리눅스', 'Windows', false],
+    // A user's recorded 멘트 is a manual's 메시지.
+    ['멘트는', '메시지', true],
+    ['멘트', '메일', false],
   ])('%s ~ %s: %s', (a, b, expected) => {
     expect(areRelated(a, b)).toBe(expected);
   });
