@@ -7,6 +7,7 @@ import type { Span } from '../domain/types.js';
 import { compose, decompose, FINAL } from './hangul.js';
 import { stemTerm, verbStems } from './verb-stems.js';
 import { codesIn } from './codes.js';
+import { fullWords } from './clipped-words.js';
 
 type WordKind = 'hangul' | 'latin' | 'number';
 
@@ -210,6 +211,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       ) {
         const joined = stem + stripParticle(next.text);
         if (joined.length <= 6) terms.push(compoundTerm(joined));
+      }
+      // A clipped word a user types (비번) searches as the page's full word (비밀번호) as well.
+      // A one-syllable word keeps its particle in stripParticle (폰에서): it is read off here.
+      if (options.query) {
+        const clipped = fullWords(stem).length > 0 ? stem : isParticle(word.text.slice(1)) ? word.text.charAt(0) : '';
+        for (const full of fullWords(clipped)) for (const part of full.split(' ')) terms.push(...bigrams(part), wordTerm(part));
       }
       // 사이시옷: "배춧값" is 배추 + 값, which an article may write "배추 가격".
       const base = siotBase(stem);
