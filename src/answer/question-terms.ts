@@ -10,8 +10,9 @@ import type { Lexicon } from './candidates.js';
  * question, and must not count as one the passages lack.
  */
 export function questionTerms(question: string, lexicon: Lexicon): string[] {
+  const counted = countedPeople(question);
   const terms = [...new Set(analyze(question, { query: true }))].filter(
-    (term) => !isCompoundTerm(term) && (!isStemTerm(term) || lexicon.documentFrequency(term) > 0),
+    (term) => !isCompoundTerm(term) && (!isStemTerm(term) || lexicon.documentFrequency(term) > 0) && !counted.has(term),
   );
   return [...new Set([...terms, ...runOnWords(question, lexicon)])];
 }
@@ -45,4 +46,12 @@ function runOnWords(question: string, lexicon: Lexicon): string[] {
     }
   }
   return out;
+}
+
+/** Asked how many people ("피한 사람 몇 명이야?", "사람 얼마나 왔어?"), 사람 is what is counted: a passage says
+ *  who ("주민 140여 명"), and "사람이 살던 집" shares nothing with the question. */
+const PEOPLE_COUNTED = /(?<![가-힣])사람(들|이|은|는|을|를|도)?\s*(몇|얼마)|몇\s*사람/;
+
+function countedPeople(question: string): Set<string> {
+  return PEOPLE_COUNTED.test(question) ? new Set(['사람', wordTerm('사람')]) : new Set();
 }

@@ -31,4 +31,11 @@ describe('questionTerms', () => {
     const withStem: Lexicon = { documentCount: 100, documentFrequency: (term) => (term === stemTerm('바꾸') ? 2 : 0) };
     expect(questionTerms(question, withStem)).toContain(stemTerm('바꾸'));
   });
+
+  it('drops 사람 when it is what a question counts, not when it is what it asks about', () => {
+    const lexicon = lexiconOf('사람');
+    expect(questionTerms('산불 때문에 피한 사람 몇 명이야?', lexicon)).not.toContain(wordTerm('사람'));
+    expect(questionTerms('송어축제 사람 얼마나 왔어?', lexicon)).not.toContain(wordTerm('사람'));
+    expect(questionTerms('그 사람 어디 출신이야?', lexicon)).toContain(wordTerm('사람'));
+  });
 });
