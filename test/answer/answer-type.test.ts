@@ -444,6 +444,9 @@ describe('canAnswerType', () => {
     ['You can select it by using the keyboard shortcut U.', { kind: 'key' }, true],
     ['설정 > 단축키로 이동합니다.', { kind: 'key' }, false],
     ['검색 창에 낱말을 입력합니다.', { kind: 'key' }, false],
+    // A news report names a cause as what a change is "the effect of" (…한 영향으로 풀이된다).
+    ['입주 물량이 줄면서 전세 매물이 부족해진 영향으로 풀이된다.', { kind: 'reason' }, true],
+    ['태풍의 영향권에 들었다.', { kind: 'reason' }, false],
     // A cost is answered by a charge with its sum, by free of charge, or by no charge in words; a sum
     // alone may be a limit.
     ['번호이동 수수료는 800원입니다.', { kind: 'cost' }, true],

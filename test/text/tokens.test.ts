@@ -238,6 +238,13 @@ describe('analyze', () => {
     expect(analyze('무엇 누구 언제', { query: true })).toEqual([]);
   });
 
+  it('drops the closing 거 of "…ㄴ 거래?" (것이래), not the noun 거래 (trade)', () => {
+    expect(analyze('솔내 산불 왜 난 거래?', { query: true })).not.toContain('w:거래');
+    expect(analyze('수도관 터진 거야?', { query: true })).not.toContain('w:거야');
+    expect(analyze('주식 거래는 언제 해?', { query: true })).toContain('w:거래');
+    expect(analyze('무슨 거래?', { query: true })).toContain('w:거래');
+  });
+
   it('reads a G after a number as GHz in a question about Wi-Fi, and only there', () => {
     expect(analyze('집 와이파이가 5G인데 연결돼요?', { query: true })).toContain('ghz');
     expect(analyze('공유기 2.4G로 바꿨어요', { query: true })).toContain('ghz');
