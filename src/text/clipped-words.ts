@@ -1,6 +1,7 @@
-// Clipped words users type and documents spell out: 비번 is a page's 비밀번호, 블박 its 블랙박스. A
-// question's clipped word also searches and ranks as the full word (one way only: a page that writes
-// 비밀번호 is never read as 비번). Facts of Korean usage, kept in a table with tests.
+// Words users type that pages spell otherwise. Clipped words: 비번 is a page's 비밀번호 (or, of Wi-Fi, its
+// 암호), 블박 its 블랙박스. A question's clipped word also searches and ranks as the full word (one way only:
+// a page that writes 비밀번호 is never read as 비번). Facts of Korean usage, kept in a table with tests. 폰
+// alone is left out: read as 휴대폰 and 스마트폰 it lost three development answers for one.
 // prettier-ignore
 const CLIPPED: Readonly<Record<string, readonly string[]>> = {
   비번: ['비밀번호', '암호'],
@@ -22,4 +23,9 @@ const CLIPPED: Readonly<Record<string, readonly string[]>> = {
 /** The full words of a clipped word (particles already stripped), or none. */
 export function fullWords(word: string): readonly string[] {
   return Object.hasOwn(CLIPPED, word) ? (CLIPPED[word] ?? []) : [];
+}
+
+/** A question about Wi-Fi, where users call the 5GHz band "5G" (the analyzer's GHz note). */
+export function aboutWifi(text: string): boolean {
+  return /와이파이|wi-?fi|공유기|무선\s*랜|라우터/i.test(text);
 }

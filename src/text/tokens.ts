@@ -5,9 +5,9 @@
 
 import type { Span } from '../domain/types.js';
 import { compose, decompose, FINAL } from './hangul.js';
-import { stemTerm, verbStems } from './verb-stems.js';
+import { closesWithGeo, stemTerm, verbStems } from './verb-stems.js';
 import { codesIn } from './codes.js';
-import { fullWords } from './clipped-words.js';
+import { aboutWifi, fullWords } from './clipped-words.js';
 
 type WordKind = 'hangul' | 'latin' | 'number';
 
@@ -136,14 +136,6 @@ const UNIT_START =
 
 // Auxiliary verbs that follow a -고 form in a question: 나서 (after), 싶어 (want to), 있어 (is doing).
 const AFTER_GO = /^(나서|나면|나니|난\s*뒤|싶|있어|있는데|있으면|있을)/;
-/** The closing 거 of "…ㄴ 거래?", "…ㄹ 거야?" (것이래, 것이야), and whether the word before is in its ㄴ or ㄹ form. */
-const CLOSING_GEO = /^(거|건)(래|래요|야|예요|에요|죠|지|냐|니|임|라던데|라며|라고)?$/;
-const endsInModifier = (word: string) => {
-  // Determiners end in ㄴ too: "무슨 거래?" asks which deal.
-  if (/^(무슨|어떤|그런|이런|저런|다른|웬|온|한)$/.test(word)) return false;
-  const last = decompose(word.charAt(word.length - 1));
-  return last !== undefined && (last.final === FINAL.nieun || last.final === FINAL.rieul);
-};
 
 // Heads of compounds that take 사이시옷 (배춧값, 바닷가, 나뭇잎, 찻길, 등굣길).
 const SIOT_HEADS = /^(값|가|길|집|국|물|잎|빛|돈|말)$/;
@@ -170,9 +162,6 @@ interface AnalyzeOptions {
  * words and numbers.
  * The same function analyses documents and queries, so the term spaces match.
  */
-/** Words that put a question about Wi-Fi (see the GHz note in analyze). */
-const WIFI = /와이파이|wi-?fi|공유기|무선\s*랜|라우터/i;
-
 export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
   const terms: string[] = [];
   const words = splitWords(text);
@@ -199,14 +188,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       const before = words[i - 1];
       if (options.query && before?.kind === 'hangul' && before.text.endsWith('고') && AFTER_GO.test(word.text)) continue;
       // "왜 난 거래?", "터진 거야?": 거 after a verb's ㄴ/ㄹ form ends the question (것이래, 것이야); 거래 is no trade.
-      if (
-        options.query &&
-        before?.kind === 'hangul' &&
-        i === words.length - 1 &&
-        CLOSING_GEO.test(word.text) &&
-        endsInModifier(before.text)
-      )
-        continue;
+      if (options.query && before?.kind === 'hangul' && i === words.length - 1 && closesWithGeo(word.text, before.text)) continue;
       // "뭐 때문에", "무엇 덕분이라고" ask why: 때문 is the question's, not a word the answer must share.
       if (options.query && before?.kind === 'hangul' && /^(뭐|무엇|뭣)$/.test(before.text) && /^(때문|덕분|탓)/.test(word.text)) continue;
       // Bigrams of the stem, not the surface form: "방주를" must not add the noise bigram "주를".
@@ -243,7 +225,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
       terms.push(word.text.toLowerCase());
       // "5G 와이파이" is what users call the 5GHz band a help page names: said of Wi-Fi, a G after a
       // number is GHz ("5G 요금제" stays a mobile network).
-      if (options.query && /^g$/i.test(word.text) && words[i - 1]?.kind === 'number' && words[i - 1]!.end === word.start && WIFI.test(text))
+      if (options.query && /^g$/i.test(word.text) && words[i - 1]?.kind === 'number' && words[i - 1]!.end === word.start && aboutWifi(text))
         terms.push('ghz');
     }
   }

@@ -104,3 +104,12 @@ export function verbStems(word: string, options: { modifiers?: boolean } = {}): 
 export const stemTerm = (stem: string) => `v:${stem}`;
 
 export const isStemTerm = (term: string) => term.startsWith('v:');
+
+/** "왜 난 거래?", "터진 거야?": 거 after a verb's ㄴ or ㄹ form (`before`) closes the question (것이래, 것이야).
+ *  Determiners end in ㄴ too: "무슨 거래?" asks which deal. */
+export function closesWithGeo(word: string, before: string): boolean {
+  if (!/^(거|건)(래|래요|야|예요|에요|죠|지|냐|니|임|라던데|라며|라고)?$/.test(word)) return false;
+  if (/^(무슨|어떤|그런|이런|저런|다른|웬|온|한)$/.test(before)) return false;
+  const last = decompose(before.charAt(before.length - 1));
+  return last !== undefined && (last.final === FINAL.nieun || last.final === FINAL.rieul);
+}
