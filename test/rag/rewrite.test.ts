@@ -375,6 +375,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그 시장 → the name before a title that ends a place (윤혜린 청운시장), after another person with 와',
+      '그 시장은 뭘 해주겠대?',
+      talk('착공식에 누가 왔어?', '서민호 한빛세미콘 대표와 윤혜린 청운시장, 협력사 관계자 등 300여 명이 참석했다. [1]'),
+      '윤혜린 청운시장은 뭘 해주겠대?',
+      'substituted',
+    ],
+    [
       '그 선수 → a name after a team role (주포 강도윤), not the team the question named',
       '그 선수 몇 점 냈어?',
       talk('해령 블루웨이브 어제 경기 누가 제일 잘했어?', '승리의 주역은 주포 강도윤이었다. [1]'),

@@ -166,7 +166,8 @@ export function nounPhrases(text: string): Phrase[] {
       }
       // A name before a title is a name whatever it ends in ("윤채아 감독": 아 also ends verbs).
       // … or before an organisation and then a title ("문혜린 한빛대병원 신경과 교수").
-      const titleAhead = tokens.slice(i + 1, i + 4).findIndex((later) => TITLES.includes(later.stem));
+      // A title may end a place's name (윤혜린 청운시장, 박정수 솔내군수).
+      const titleAhead = tokens.slice(i + 1, i + 4).findIndex((later) => TITLES.includes(later.stem) || endsWithAny(later.stem, TITLES));
       // (신경과 reads as 신경 and 과, "and": before a title it is a department.)
       const titled =
         titleAhead >= 0 &&
@@ -174,7 +175,10 @@ export function nounPhrases(text: string): Phrase[] {
       const named = !token.nominal && !token.particle && titled && isPersonName(token.stem);
       // An age before a man or a woman is part of who they are ("70대 남성"), not a count of vehicles.
       const aged = /^\d{1,2}대$/.test(token.surface) && next !== undefined && /^(남성|여성|남자|여자)$/.test(next.stem);
-      if ((!token.nominal && !named && !aged) || adnominalAfterArgument(tokens[i - 1], token) || adnominalBeforeDependent(token, next)) {
+      if (
+        (!token.nominal && !named && !aged) ||
+        (!named && (adnominalAfterArgument(tokens[i - 1], token) || adnominalBeforeDependent(token, next)))
+      ) {
         flush();
         continue;
       }
