@@ -222,6 +222,20 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '거기서 → a bold path ends where the bold does, and a button that does something (발급하기) is on the screen before it',
+      '거기서 발급하면 돈 들어요?',
+      talk('모바일 카드 발급 어디서 해요?', '한결패스 앱에서 **전체 메뉴 > 모바일 카드 > 발급하기**를 누릅니다. [1]'),
+      '모바일 카드에서 발급하면 돈 들어요?',
+      'substituted',
+    ],
+    [
+      '거기서 → the end of a bold path, not the verb after it',
+      '거기서 몇 번까지 바꿀 수 있어요?',
+      talk('자동충전 금액 어디서 바꿔요?', '**전체 메뉴 > 충전 > 자동충전 설정**에서 바꿉니다. [1]'),
+      '자동충전 설정에서 몇 번까지 바꿀 수 있어요?',
+      'substituted',
+    ],
+    [
       '그곳에서 → the venue, not the city in the name',
       '그곳에서 무엇을 전시해?',
       talk('가온시 과학축전은 어디서 열려?', '가온시 과학축전은 가온 컨벤션센터에서 열린다. [1]'),

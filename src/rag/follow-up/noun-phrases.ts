@@ -199,6 +199,9 @@ const PLAIN_PATH = new RegExp(`${PLAIN_ITEM}(?:\\s*[>→]\\s*${PLAIN_ITEM})+`);
 /** The first menu path of the texts, a plain path's last word without its particle: where 거기 points on a help page. */
 export function menuPathIn(sources: string[]): string | undefined {
   for (const source of sources) {
+    // A path set in bold ("**전체 메뉴 > 모바일 카드 > 발급하기**를 누릅니다") ends where the bold does.
+    const bold = /\*\*([^*\n]*[>→][^*\n]*)\*\*/.exec(source)?.[1]?.trim();
+    if (bold) return bold;
     const text = source.replace(/\*\*/g, '');
     const bracketed = BRACKET_PATH.exec(text)?.[0];
     if (bracketed) return bracketed;

@@ -64,7 +64,11 @@ function referent(context: Context, category: Category, head?: string): Referent
   // 거기 after an answer that gave a menu path is the screen the path ends at ("[알림 기록]"): the
   // whole path would repeat the words of the steps that lead there and outweigh what is asked.
   const path = category === 'place' && !head ? menuPathIn(context.sources) : undefined;
-  if (path) return { text: path.split(/\s*[>→]\s*/).at(-1)!, guessed: false };
+  // …or, when the path ends on a button that does something (발급하기), the screen the button is on.
+  if (path) {
+    const items = path.split(/\s*[>→]\s*/);
+    return { text: (/하기$/.test(items.at(-1)!) && items.length > 1 ? items.at(-2) : items.at(-1))!, guessed: false };
+  }
   const prefer = head && TITLES.includes(head) ? [head] : head && COMPANY_HEADS.has(head) ? COMPANY_SUFFIXES : [];
   // The conversation first, then the background texts (the passages the last answer came from).
   for (const sources of [context.sources, context.background]) {
