@@ -495,6 +495,13 @@ describe('rewriteFollowUp on conversations', () => {
       '라이트 요금제 얼마예요?',
       'sibling',
     ],
+    [
+      'an adverb with 는요 asks the last question again at another time, swapping no topic',
+      '그럼 밤늦게는요?',
+      talk('환승 시간 얼마나 줘요?', '하차 태그 후 30분 이내에 다음 교통수단에 승차해야 환승으로 인정됩니다. [1]'),
+      '환승 시간 줘요 — 밤늦게는요?',
+      'carried',
+    ],
     ['a bare question word carries the whole question', '왜?', HANBIT, '한빛전자 세종시 세워 — 왜?', 'carried'],
     [
       '그렇게 carries the question, less the slot it fills',

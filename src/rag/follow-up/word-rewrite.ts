@@ -151,9 +151,13 @@ function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
       const swapped = new Map([[sibling, withParticle(stem, otherParticle, replacedWord.trailing)]]);
       return { question: render(previousWords, swapped, 0), method: 'sibling' };
     }
-    const topicSwapped = polite ? swapTopic(previousWords, stem + particle) : undefined;
+    // An adverb ("밤늦게는요?") asks the last question again at another time or in another manner: it
+    // swaps no topic and is no noun whose topic to carry.
+    const adverb = /[가-힣](게|히|이)$/.test(stem) && !categoryOfWord(stem);
+    const topicSwapped = polite && !adverb ? swapTopic(previousWords, stem + particle) : undefined;
     if (topicSwapped) return { question: topicSwapped, method: 'sibling' };
-    const nominal = particle !== '' ? NOMINAL_PARTICLE_SET.has(particle) : !VERBAL_END.test(stem) || Boolean(categoryOfWord(stem));
+    const nominal =
+      !adverb && (particle !== '' ? NOMINAL_PARTICLE_SET.has(particle) : !VERBAL_END.test(stem) || Boolean(categoryOfWord(stem)));
     const topic = topicOf(context.question);
     // "폰으로도 돼?", "모바일에서도 돼?": with 도 the fragment asks the last question again for another
     // thing, so all of that question is carried below, not only its topic (바꾸는 법, 단축키).
