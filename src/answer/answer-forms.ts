@@ -3,6 +3,7 @@
 // pattern is checked both ways by the tests: sentences that answer, and look-alikes that do not.
 import { SURNAMES } from '../text/korean-names.js';
 import { COUNTRY_ANSWER } from '../text/countries.js';
+import { CHARGE_NOUNS } from '../text/money-nouns.js';
 import { createRecentCache } from '../text/recent-cache.js';
 import { hasRieulBatchim } from '../text/tokens.js';
 import type { AnswerType } from './answer-type.js';
@@ -26,8 +27,7 @@ const MONEY_ANSWER = new RegExp(`${PLACED_NUMBER}(${CURRENCY}|%|퍼센트|배)|$
 /** Whether a thing costs: free of charge or no charge said in words, or a sum (or a rate: a late fee
  *  of 1.5%) beside a word for a charge; a sum alone may be a limit ("1만 원 미만의 입출금"). */
 const FREE_OR_NO_CHARGE = /무료|무상|공짜|유료|(부과|청구|붙|발생하|들)지\s*않/;
-const CHARGE_WORD =
-  /요금|비용|수수료|위약금|반환금|추가금|보증금|가산금|연체료|이용료|사용료|보관료|관람료|입장료|(가입|설치|배송|수리|택배|출장|교체|부품|관리|연회|회)비/;
+const CHARGE_WORD = new RegExp([...CHARGE_NOUNS, '가산금', '관리비'].join('|'));
 const answersCost = (sentence: string) =>
   FREE_OR_NO_CHARGE.test(sentence) || (CHARGE_WORD.test(sentence) && (MONEY_ANSWER.test(sentence) || /없/.test(sentence)));
 // A set of a match (4세트) and a tax rate (세율) are no age.

@@ -8,6 +8,7 @@
 // reason, a method): soft kinds only rank sentences, since Korean names and places have
 // no reliable surface mark. What a sentence must hold for each kind is in answer-forms.ts.
 
+import { CHARGE_NOUNS } from '../text/money-nouns.js';
 import { INSTANCE_QUESTION } from './instance-nouns.js';
 
 export type AnswerType =
@@ -42,9 +43,8 @@ const COMPANY_NOUNS =
 // statement ("…했다고 9일 밝혔다") then answers it.
 const REPORT_QUESTION = /(발표|밝혔|밝힌|공개했|공개한|공시|알렸|알린|말했|말한|전했|보도|공식화)/;
 
-/** Words for what a thing costs, asked of without 얼마 (cost row below). */
-const COST_NOUNS =
-  '(돈|비용|요금|수수료|위약금|반환금|추가금|보증금|연체료|이용료|사용료|보관료|관람료|입장료|가입비|설치비|배송비|수리비|택배비|출장비|교체비|부품비|회비|연회비)';
+/** Words for what a thing costs, asked of without 얼마 (cost row below): money and the charges. */
+const COST_NOUNS = `(${['돈', ...CHARGE_NOUNS].join('|')})`;
 
 /** A change asked of a sum (it rose, fell, grew or shrank by how much), or a rate of one (이익률). */
 const MONEY_CHANGE =

@@ -12,6 +12,12 @@ const NOT_MONEY = new Set([
   '지금', '조금', '방금', '금방', '소금', '황금', '준비', '대비', '설비', '장비', '비비', '자료', '재료', '원료', '연료', '음료',
   '의료', '치료', '동료', '종료', '완료', '무료', '유료', '비료', '염료', '액', '값',
 ]);
+/** Charges a user asks about without 얼마 ("수수료 있어요?") and a page states with a sum or as free. */
+// prettier-ignore
+export const CHARGE_NOUNS: readonly string[] = [
+  '비용', '요금', '수수료', '위약금', '반환금', '추가금', '보증금', '연체료', '이용료', '사용료', '보관료', '관람료', '입장료',
+  '가입비', '설치비', '배송비', '수리비', '택배비', '출장비', '교체비', '부품비', '회비', '연회비',
+];
 /** A sum in won: "2940억 원", "5,000원", "5만 원". */
 const WON = /\d[\d,.]*\s*(만|억|천|조)?\s*(만|억|천)?\s*원/g;
 /** Words on either side of a sum that may name it ("관람료는 성인 5,000원", "5만 원 상당의 적립금"). */
