@@ -19,6 +19,7 @@ import { decompose, FINAL } from '../text/hangul.js';
 import type { AnswerType } from './answer-type.js';
 import { holdsWord } from './missing-words.js';
 import { findTimeExpressions } from '../text/temporal.js';
+import type { DateRange } from '../text/temporal-calendar.js';
 import { passageTerms, titleTerms, type Candidate } from './candidates.js';
 
 /** A predicate on candidates: their article fits the question's times and sides (`type`: the
@@ -137,8 +138,13 @@ export function asksPast(question: string): boolean {
 /** A news sentence whose every time is after the report ("오는 2027년까지 … 쏘아 올릴 계획"): it tells a
  *  plan, not when something that has happened did. */
 export function onlyFutureTimes(sentence: string, articleDate: string): boolean {
-  const times = findTimeExpressions(sentence, articleDate).filter((expression) => expression.range !== undefined);
-  return times.length > 0 && times.every((expression) => expression.range!.from > articleDate);
+  const ranges = resolvedRanges(sentence, articleDate);
+  return ranges.length > 0 && ranges.every((range) => range.from > articleDate);
+}
+
+/** The date ranges of a sentence's times, resolved against its article's date. */
+function resolvedRanges(sentence: string, articleDate: string): DateRange[] {
+  return findTimeExpressions(sentence, articleDate).flatMap((expression) => (expression.range ? [expression.range] : []));
 }
 
 /** A question about the next of a series of events ("다음 경기 언제야?"): a report of the last one does not
@@ -150,8 +156,8 @@ export function asksNextEvent(question: string): boolean {
 /** A news sentence whose every time is before the report or its day ("지난 10일 … 열린 경기에서", "이날"): it
  *  tells what has happened, not what comes next. */
 export function onlyPastTimes(sentence: string, articleDate: string): boolean {
-  const times = findTimeExpressions(sentence, articleDate).filter((expression) => expression.range !== undefined);
-  return times.length > 0 && times.every((expression) => expression.range!.to <= articleDate);
+  const ranges = resolvedRanges(sentence, articleDate);
+  return ranges.length > 0 && ranges.every((range) => range.to <= articleDate);
 }
 
 /** The month a question asks a day of ("9월 며칠에 해?" → 9), if it does. */

@@ -26,6 +26,11 @@ function linesOf(text: string): Line[] {
   return lines;
 }
 
+/** True when a candidate's sentence lies within `line` of `chunk` and is no bare marker ("2."). */
+function inLine(candidate: Candidate, chunk: Candidate['hit']['chunk'], line: Line): boolean {
+  return candidate.start >= chunk.start + line.start && candidate.end <= chunk.start + line.end && candidate.kind !== 'fragment';
+}
+
 /**
  * The steps of the numbered list `first` stands in, from step 1, as candidates: the whole list when
  * it fits in `maxChars`, else the steps up to `first`. Undefined when `first` is no step, a step's
@@ -47,13 +52,7 @@ export function procedureSteps(first: Candidate, candidates: Candidate[], maxCha
     const chosen: Candidate[] = [];
     for (let i = from; i <= to; i++) {
       const line = lines[i]!;
-      const own = candidates.filter(
-        (candidate) =>
-          candidate.hit.article.id === first.hit.article.id &&
-          candidate.start >= chunk.start + line.start &&
-          candidate.end <= chunk.start + line.end &&
-          candidate.kind !== 'fragment',
-      );
+      const own = candidates.filter((candidate) => candidate.hit.article.id === first.hit.article.id && inLine(candidate, chunk, line));
       if (own.length === 0) return undefined;
       chosen.push(...own.sort((a, b) => a.start - b.start));
     }
@@ -80,13 +79,7 @@ export function leadInWithSteps(first: Candidate, candidates: Candidate[], maxCh
   const line = lines[at];
   const next = lines[at + 1];
   if (!line || line.step !== undefined || chunk.text.slice(end, line.end).trim() !== '' || next?.step !== 1) return undefined;
-  const step = candidates.find(
-    (candidate) =>
-      candidate.hit.chunk.id === chunk.id &&
-      candidate.start >= chunk.start + next.start &&
-      candidate.end <= chunk.start + next.end &&
-      candidate.kind !== 'fragment',
-  );
+  const step = candidates.find((candidate) => candidate.hit.chunk.id === chunk.id && inLine(candidate, chunk, next));
   const steps = step && procedureSteps(step, candidates, maxChars - first.text.length);
   return steps ? [first, ...steps] : undefined;
 }
