@@ -3,7 +3,7 @@
 // that mentions the question's other words but never its focus does not answer it.
 import { bigramShare, isQuestionWord, splitWords, stripParticle, wordTerm } from '../text/tokens.js';
 import { stemTerm, verbStems } from '../text/verb-stems.js';
-import { decompose, FINAL } from '../text/hangul.js';
+import { endsInNieunOrRieul } from '../text/hangul.js';
 
 // Nouns that only name the kind of answer wanted ("어느 기관", "장소는 어디"): the answer
 // sentence names the thing itself, not the category, so they need not appear in it.
@@ -212,8 +212,7 @@ const CONDITION = /(으면|하면|되면|려면|다면|이면)$/;
 function isModifier(word: string): boolean {
   // A condition ends in ㄴ too: "공장 다 지으면 사람 몇 명" asks no 지으면.
   if (CONDITION.test(word)) return false;
-  const last = decompose(word.charAt(word.length - 1));
-  return last !== undefined && (last.final === FINAL.nieun || last.final === FINAL.rieul || /[는던]$/.test(word));
+  return endsInNieunOrRieul(word);
 }
 
 /** True when `terms` (analyzer terms of a passage, or of a whole corpus) hold the word or

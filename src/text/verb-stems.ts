@@ -5,7 +5,7 @@
 // past-tense ㅆ forms, the present ㄴ다), kept in tables; they guess, so a stem is an extra term, never a
 // replacement, and one-syllable stems (too ambiguous: 늘, 열, 가) are not kept.
 
-import { compose, CONTRACTED_VOWELS, decompose, FINAL, INITIAL, VOWEL, type Syllable } from './hangul.js';
+import { compose, CONTRACTED_VOWELS, decompose, endsInNieunOrRieul, FINAL, INITIAL, VOWEL, type Syllable } from './hangul.js';
 
 // A noun takes some of the same syllables as particles or a dropped copula ("사회는", "학교야",
 // "학교다"), so only endings no noun takes leave the stem itself ("바꾸고", "바꾸려면"); the others
@@ -110,6 +110,5 @@ export const isStemTerm = (term: string) => term.startsWith('v:');
 export function closesWithGeo(word: string, before: string): boolean {
   if (!/^(거|건)(래|래요|야|예요|에요|죠|지|냐|니|임|라던데|라며|라고)?$/.test(word)) return false;
   if (/^(무슨|어떤|그런|이런|저런|다른|웬|온|한)$/.test(before)) return false;
-  const last = decompose(before.charAt(before.length - 1));
-  return last !== undefined && (last.final === FINAL.nieun || last.final === FINAL.rieul);
+  return endsInNieunOrRieul(before);
 }

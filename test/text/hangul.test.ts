@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compose, CONTRACTED_VOWELS, decompose, FINAL, VOWEL } from '../../src/text/hangul.js';
+import { compose, CONTRACTED_VOWELS, decompose, endsInNieunOrRieul, FINAL, VOWEL } from '../../src/text/hangul.js';
 
 describe('Hangul syllables', () => {
   it('takes a syllable apart and puts it back', () => {
@@ -19,5 +19,20 @@ describe('Hangul syllables', () => {
   ])('undoes the contraction of %s to %s', (contracted, plain) => {
     const parts = decompose(contracted)!;
     expect(compose({ ...parts, vowel: CONTRACTED_VOWELS.get(parts.vowel)! })).toBe(plain);
+  });
+});
+
+describe('endsInNieunOrRieul', () => {
+  it.each<[string, boolean]>([
+    ['갖춘', true],
+    ['넣을', true],
+    ['쓰는', true],
+    ['터진', true],
+    ['주식', false],
+    ['바꾸', false],
+    ['GHz', false],
+    ['', false],
+  ])('%s → %s', (word, expected) => {
+    expect(endsInNieunOrRieul(word)).toBe(expected);
   });
 });

@@ -1,7 +1,7 @@
 // A text read as noun phrases, the things a pointer (그 행사, 그는) may stand for: runs of nouns
 // ending at a particle, and single-quoted names whole ("'빛나래 3' 모델"); and the menu path a help
 // answer names, where 거기 points.
-import { decompose, FINAL } from '../../text/hangul.js';
+import { endsInNieunOrRieul } from '../../text/hangul.js';
 import { isQuestionWord } from '../../text/tokens.js';
 import {
   ARGUMENT_PARTICLES,
@@ -81,8 +81,7 @@ function isNominal(surface: string, stem: string, particle: string): boolean {
 
 /** True when the word's last syllable ends in ㄴ or ㄹ, as a verb's adnominal form does (갖춘, 넣을). */
 function endsAdnominal(token: Token): boolean {
-  const final = decompose(token.stem.slice(-1))?.final;
-  return final === FINAL.nieun || final === FINAL.rieul;
+  return endsInNieunOrRieul(token.stem);
 }
 
 /** The bare word after a verb's argument that ends in ㄴ/ㄹ is that verb in adnominal form ("경쟁력을 갖춘 모델"), not a noun. */
@@ -167,7 +166,7 @@ export function nounPhrases(text: string): Phrase[] {
       // A name before a title is a name whatever it ends in ("윤채아 감독": 아 also ends verbs).
       // … or before an organisation and then a title ("문혜린 한빛대병원 신경과 교수").
       // A title may end a place's name (윤혜린 청운시장, 박정수 솔내군수).
-      const titleAhead = tokens.slice(i + 1, i + 4).findIndex((later) => TITLES.includes(later.stem) || endsWithAny(later.stem, TITLES));
+      const titleAhead = tokens.slice(i + 1, i + 4).findIndex((later) => endsWithAny(later.stem, TITLES));
       // (신경과 reads as 신경 and 과, "and": before a title it is a department.)
       const titled =
         titleAhead >= 0 &&
