@@ -22,6 +22,7 @@ import { REFUSAL_TEXT } from './refusal.js';
 import { answerThreshold } from './sentence-model.js';
 import { leadInWithSteps, procedureSteps } from './procedure.js';
 import { statesProposition } from './proposition.js';
+import { preferSuperlative } from './superlative.js';
 import { isAbout, secondSentence } from './second-sentence.js';
 import { dateNote, preferByTime, preferReportYear, preferLimit } from './time-choice.js';
 
@@ -122,7 +123,7 @@ export function chooseOpening(
   const rivals = candidates.filter(opens);
   const byTime = preferReportYear(question, type, preferByTime(question, preferArticleAbout(question, best, rivals), rivals), rivals);
   const opening = preferLimit(question, type, byTime, rivals);
-  return { best, first: preferBound(type, opening, rivals), fits: articleNamesAll };
+  return { best, first: preferSuperlative(question, preferBound(type, opening, rivals), rivals, { news: NEWS_CAUSE_MARGIN, page: ABOUT_MARGIN }), fits: articleNamesAll };
 }
 
 /** Whether the corpus holds any topic word of the question (in any spelling the related-words table
