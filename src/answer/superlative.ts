@@ -38,6 +38,8 @@ function adverbDirections(text: string): SuperlativeDirection[] {
   for (const match of text.matchAll(ADVERB_PATTERN)) {
     const [, , space, next = ''] = match;
     if (!space && !RUN_ON_STEMS.some((stem) => next.startsWith(stem))) continue;
+    // 가장 최근 asks the latest report, which the time preferences choose (time-choice.ts), not a record.
+    if (next.startsWith('최근')) continue;
     found.push(LEAST_STEMS.some((stem) => next.startsWith(stem)) ? 'least' : 'most');
   }
   return found;

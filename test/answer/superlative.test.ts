@@ -26,6 +26,7 @@ describe('askedSuperlative', () => {
     '가장자리에 선을 넣으려면?',
     '제일은행은 언제 생겼어?',
     '누가 득점했어?',
+    '가장 최근 통계에서 관광객은 몇 명이야?',
   ])('%s asks none', (question) => {
     expect(askedSuperlative(question)).toBeUndefined();
   });
