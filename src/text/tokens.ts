@@ -8,6 +8,7 @@ import { compose, decompose, FINAL } from './hangul.js';
 import { closesWithGeo, stemTerm, verbStems } from './verb-stems.js';
 import { codesIn } from './codes.js';
 import { aboutWifi, fullWords } from './clipped-words.js';
+import { splitRunOn } from './spacing.js';
 
 type WordKind = 'hangul' | 'latin' | 'number';
 
@@ -61,7 +62,8 @@ export function splitWords(text: string): Word[] {
     }
     words.push({ text: text.slice(start, i), kind, start, end: i });
   }
-  return words;
+  // "등록할수" is two words run on (spacing.ts).
+  return words.flatMap((word, k) => (word.kind === 'hangul' ? splitRunOn(word, words[k + 1]?.kind === 'hangul' ? words[k + 1] : undefined) : [word]));
 }
 
 // Particles (조사) and common predicate endings, longest first. A suffix is

@@ -1,0 +1,33 @@
+// Spacing users leave out. Korean writes the dependent noun 수 ("can") apart from the verb's ㄹ form
+// before 있다/없다 ("등록할 수 있나요"); users type it run on ("등록할수 있나요", "바꿀수있어요"), which
+// would make one unknown word of the verb and lose its stem. A fact of Korean orthography, kept here with
+// tests; only the 수 of "-ㄹ 수 있다/없다" is split, so 실수로, 탈수 and -ㄹ수록 stay whole.
+import { decompose, FINAL } from './hangul.js';
+
+/** Nouns that end in a ㄹ syllable and 수 ("말수 없는 사람" is a quiet person, 홀수 an odd number). */
+const SU_NOUNS: ReadonlySet<string> = new Set(['말수', '실수', '탈수', '술수', '물수', '발수', '절수', '홀수', '글수']);
+
+/** The offsets at which `word` (Hangul, no spaces) splits, given the word after it (or ''). */
+export function runOnSplits(word: string, next: string): number[] {
+  const splits: number[] = [];
+  for (let at = word.indexOf('수', 1); at > 0; at = word.indexOf('수', at + 1)) {
+    if (decompose(word.charAt(at - 1))?.final !== FINAL.rieul || SU_NOUNS.has(word.slice(at - 1, at + 1))) continue;
+    const after = word.slice(at + 1);
+    const canFollows = after === '' ? /^(있|없)/.test(next) : /^(있|없|밖에)/.test(after);
+    if (!canFollows) continue;
+    splits.push(at);
+    if (after !== '') splits.push(at + 1);
+  }
+  return splits;
+}
+
+/** A Hangul word split where users leave out a space ("등록할수" → 등록할, 수), offsets kept; `next` is the
+ *  Hangul word after it, if any. */
+export function splitRunOn<W extends { text: string; start: number; end: number }>(word: W, next: W | undefined): W[] {
+  const splits = runOnSplits(word.text, next && next.start === word.end + 1 ? next.text : '');
+  if (splits.length === 0) return [word];
+  return [0, ...splits].map((at, k, all) => {
+    const end = all[k + 1] ?? word.text.length;
+    return { ...word, text: word.text.slice(at, end), start: word.start + at, end: word.start + end };
+  });
+}

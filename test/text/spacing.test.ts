@@ -1,0 +1,46 @@
+// The run-on 수 of "-ㄹ 수 있다/없다", split both ways, and what the analyzer makes of it.
+import { describe, expect, it } from 'vitest';
+import { splitRunOn } from '../../src/text/spacing.js';
+import { analyze, contentWords, splitWords } from '../../src/text/tokens.js';
+
+const texts = (text: string) => splitWords(text).map((word) => word.text);
+
+describe('splitRunOn', () => {
+  it.each([
+    ['등록할수 있나요', ['등록할', '수', '있나요']],
+    ['바꿀수있어요', ['바꿀', '수', '있어요']],
+    ['받을수없어', ['받을', '수', '없어']],
+    ['볼수밖에 없었다', ['볼', '수', '밖에', '없었다']],
+    ['잡을수 없대', ['잡을', '수', '없대']],
+  ])('%s → %j', (text, words) => {
+    expect(texts(text)).toEqual(words);
+  });
+
+  it.each([
+    ['실수로 지운 노트', ['실수로', '지운', '노트']],
+    ['탈수 중에 멈춰요', ['탈수', '중에', '멈춰요']],
+    ['탈수할 때 소음', ['탈수할', '때', '소음']],
+    ['할수록 좋다', ['할수록', '좋다']],
+    ['말수 없는 사람', ['말수', '없는', '사람']], // 말수 is a noun: the next word is no 있다/없다 of 수
+    ['하는수 있어', ['하는수', '있어']], // not a ㄹ form
+  ])('%s stays %j', (text, words) => {
+    expect(texts(text)).toEqual(words);
+  });
+
+  it('keeps offsets into the text', () => {
+    const text = '예약 바꿀수있어요?';
+    for (const word of splitWords(text)) expect(text.slice(word.start, word.end)).toBe(word.text);
+  });
+
+  it('leaves a word alone when the word after it is not next to it', () => {
+    const word = { text: '등록할수', start: 0, end: 4 };
+    expect(splitRunOn(word, { text: '있나요', start: 7, end: 10 })).toEqual([word]);
+  });
+});
+
+describe('the analyzer reads a run-on 수 as the spaced form', () => {
+  it('gives the verb its stem term', () => {
+    expect(analyze('가족 몇명까지 등록할수 있나요', { query: true })).toContain('w:등록');
+    expect(contentWords('등록할수 있나요').map((word) => word.text)).toEqual(contentWords('등록할 수 있나요').map((word) => word.text));
+  });
+});
