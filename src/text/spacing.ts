@@ -1,11 +1,16 @@
 // Spacing users leave out. Korean writes the dependent noun 수 ("can") apart from the verb's ㄹ form
 // before 있다/없다 ("등록할 수 있나요"); users type it run on ("등록할수 있나요", "바꿀수있어요"), which
 // would make one unknown word of the verb and lose its stem. A fact of Korean orthography, kept here with
-// tests; only the 수 of "-ㄹ 수 있다/없다" is split, so 실수로, 탈수 and -ㄹ수록 stay whole.
+// tests; only the 수 of "-ㄹ 수 있다/없다" is split, so 실수로, 탈수 and -ㄹ수록 stay whole. Likewise the
+// bound noun 거 (것) after a verb's -는 form: "바꾸는거" is "바꾸는 거", and only the 는 form is read (선거,
+// 근거 and 철거 end in a ㄴ or ㄹ syllable and 거 but are nouns).
 import { decompose, FINAL } from './hangul.js';
 
 /** Nouns that end in a ㄹ syllable and 수 ("말수 없는 사람" is a quiet person, 홀수 an odd number). */
 const SU_NOUNS: ReadonlySet<string> = new Set(['말수', '실수', '탈수', '술수', '물수', '발수', '절수', '홀수', '글수']);
+
+/** 거 and its contractions with a particle (게 = 것이, 건 = 것은, 걸 = 것을) and an ending, after 는. */
+const GEO_AFTER_NEUN = /(?<=[가-힣]는)(거|게|건|걸|거야|거예요|거에요|건가요|건데|거죠|거지)$/;
 
 /** The offsets at which `word` (Hangul, no spaces) splits, given the word after it (or ''). */
 export function runOnSplits(word: string, next: string): number[] {
@@ -18,6 +23,8 @@ export function runOnSplits(word: string, next: string): number[] {
     splits.push(at);
     if (after !== '') splits.push(at + 1);
   }
+  const geo = GEO_AFTER_NEUN.exec(word);
+  if (geo) splits.push(geo.index);
   return splits;
 }
 

@@ -12,6 +12,9 @@ describe('splitRunOn', () => {
     ['받을수없어', ['받을', '수', '없어']],
     ['볼수밖에 없었다', ['볼', '수', '밖에', '없었다']],
     ['잡을수 없대', ['잡을', '수', '없대']],
+    ['예약 바꾸는거 몇 번까지 돼요', ['예약', '바꾸는', '거', '몇', '번까지', '돼요']],
+    ['지금 받는게 맞아?', ['지금', '받는', '게', '맞아']],
+    ['앱으로 하는건가요', ['앱으로', '하는', '건가요']],
   ])('%s → %j', (text, words) => {
     expect(texts(text)).toEqual(words);
   });
@@ -23,6 +26,10 @@ describe('splitRunOn', () => {
     ['할수록 좋다', ['할수록', '좋다']],
     ['말수 없는 사람', ['말수', '없는', '사람']], // 말수 is a noun: the next word is no 있다/없다 of 수
     ['하는수 있어', ['하는수', '있어']], // not a ㄹ form
+    ['선거 결과', ['선거', '결과']],
+    ['근거가 뭐야', ['근거가', '뭐야']],
+    ['건물 철거', ['건물', '철거']],
+    ['는거', ['는거']],
   ])('%s stays %j', (text, words) => {
     expect(texts(text)).toEqual(words);
   });
@@ -39,6 +46,12 @@ describe('splitRunOn', () => {
 });
 
 describe('the analyzer reads a run-on 수 as the spaced form', () => {
+  it('reads 바꾸는거 as 바꾸는 거', () => {
+    expect(contentWords('예약 시간 바꾸는거 몇번까지 돼요').map((word) => word.text)).toEqual(
+      contentWords('예약 시간 바꾸는 거 몇번까지 돼요').map((word) => word.text),
+    );
+  });
+
   it('gives the verb its stem term', () => {
     expect(analyze('가족 몇명까지 등록할수 있나요', { query: true })).toContain('w:등록');
     expect(contentWords('등록할수 있나요').map((word) => word.text)).toEqual(contentWords('등록할 수 있나요').map((word) => word.text));
