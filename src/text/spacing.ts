@@ -3,7 +3,8 @@
 // would make one unknown word of the verb and lose its stem. A fact of Korean orthography, kept here with
 // tests; only the 수 of "-ㄹ 수 있다/없다" is split, so 실수로, 탈수 and -ㄹ수록 stay whole. Likewise the
 // bound noun 거 (것) after a verb's -는 form: "바꾸는거" is "바꾸는 거", and only the 는 form is read (선거,
-// 근거 and 철거 end in a ㄴ or ㄹ syllable and 거 but are nouns).
+// 근거 and 철거 end in a ㄴ or ㄹ syllable and 거 but are nouns). And 되다/하다 after -아/어야 ("must"):
+// "내야돼요" is "내야 돼요", not a noun 내야 made a verb by 되다.
 import { decompose, FINAL } from './hangul.js';
 
 /** Nouns that end in a ㄹ syllable and 수 ("말수 없는 사람" is a quiet person, 홀수 an odd number). */
@@ -11,6 +12,9 @@ const SU_NOUNS: ReadonlySet<string> = new Set(['말수', '실수', '탈수', '�
 
 /** 거 and its contractions with a particle (게 = 것이, 건 = 것은, 걸 = 것을) and an ending, after 는. */
 const GEO_AFTER_NEUN = /(?<=[가-힣]는)(거|게|건|걸|거야|거예요|거에요|건가요|건데|거죠|거지)$/;
+
+/** 되다 or 하다 right after the -야 of an obligation ("내야돼요", "해야해"), with a syllable before 야. */
+const MUST_AFTER_YA = /(?<=[가-힣]야)(돼|되|됩|됐|될|해|하|합|했|할)[가-힣]*$/;
 
 /** The offsets at which `word` (Hangul, no spaces) splits, given the word after it (or ''). */
 export function runOnSplits(word: string, next: string): number[] {
@@ -25,6 +29,8 @@ export function runOnSplits(word: string, next: string): number[] {
   }
   const geo = GEO_AFTER_NEUN.exec(word);
   if (geo) splits.push(geo.index);
+  const must = MUST_AFTER_YA.exec(word);
+  if (must) splits.push(must.index);
   return splits;
 }
 

@@ -1,5 +1,6 @@
 // The run-on 수 of "-ㄹ 수 있다/없다", split both ways, and what the analyzer makes of it.
 import { describe, expect, it } from 'vitest';
+import { focusWords } from '../../src/answer/focus.js';
 import { splitRunOn } from '../../src/text/spacing.js';
 import { analyze, contentWords, splitWords } from '../../src/text/tokens.js';
 
@@ -15,6 +16,8 @@ describe('splitRunOn', () => {
     ['예약 바꾸는거 몇 번까지 돼요', ['예약', '바꾸는', '거', '몇', '번까지', '돼요']],
     ['지금 받는게 맞아?', ['지금', '받는', '게', '맞아']],
     ['앱으로 하는건가요', ['앱으로', '하는', '건가요']],
+    ['언제까지 내야돼요', ['언제까지', '내야', '돼요']],
+    ['뭐 해야해?', ['뭐', '해야', '해']],
   ])('%s → %j', (text, words) => {
     expect(texts(text)).toEqual(words);
   });
@@ -30,6 +33,7 @@ describe('splitRunOn', () => {
     ['근거가 뭐야', ['근거가', '뭐야']],
     ['건물 철거', ['건물', '철거']],
     ['는거', ['는거']],
+    ['야해요', ['야해요']],
   ])('%s stays %j', (text, words) => {
     expect(texts(text)).toEqual(words);
   });
@@ -50,6 +54,10 @@ describe('the analyzer reads a run-on 수 as the spaced form', () => {
     expect(contentWords('예약 시간 바꾸는거 몇번까지 돼요').map((word) => word.text)).toEqual(
       contentWords('예약 시간 바꾸는 거 몇번까지 돼요').map((word) => word.text),
     );
+  });
+
+  it('finds no noun-made verb in 내야돼요', () => {
+    expect(focusWords('결제 알림 왔는데 언제까지 내야돼요')).toEqual([]);
   });
 
   it('gives the verb its stem term', () => {
