@@ -7,6 +7,7 @@ import { titleTerms, type Candidate } from './candidates.js';
 import { sameSubject as sameHeadlineSubject } from '../text/title-subject.js';
 import type { AnswerType } from './answer-type.js';
 import { canAnswerType } from './answer-forms.js';
+import { FEATURES } from './sentence-model.js';
 
 /** How far (in model score) a look-alike article's sentence may trail the best one and
  *  still be preferred for being newer: about a factor of e in probability. */
@@ -34,7 +35,7 @@ export function preferByTime(question: string, best: Candidate, eligible: Candid
       candidate.hit.article.id !== best.hit.article.id &&
       candidate.hit.article.date !== undefined &&
       best.score - candidate.score <= LOOKALIKE_MARGIN &&
-      candidate.coverage > 0 &&
+      sharesQuestionWord(candidate) &&
       sameSubject(candidate, best),
   );
   let chosen = best;
@@ -44,6 +45,13 @@ export function preferByTime(question: string, best: Candidate, eligible: Candid
   }
   return chosen;
 }
+
+/** A question word in the sentence, itself or as a related word ("다친 사람" ~ "부상자": FEATURES' `related`). */
+function sharesQuestionWord(candidate: Candidate): boolean {
+  return candidate.coverage > 0 || candidate.features[RELATED_FEATURE]! > 0;
+}
+
+const RELATED_FEATURE = FEATURES.indexOf('related');
 
 // The kinds a report states a figure of, this year's and last year's side by side.
 const FIGURE_KINDS = new Set<AnswerType['kind']>(['count', 'amount', 'money', 'rate']);

@@ -188,3 +188,18 @@ describe('preferByTime', () => {
     expect(preferByTime(question, best, [best, resumed])).toBe(best);
   });
 });
+
+describe('preferByTime with a question word said as a related word', () => {
+  const FIRST = hit('pileup', '가람고속도로 안개 속 연쇄 추돌', '2026-01-07', '이 사고로 운전자 등 15명이 다쳐 병원으로 옮겨졌다.', 2);
+  const UPDATE = hit('pileup-update', '가람고속도로 연쇄 추돌 차량 31대로 늘어', '2026-01-09', '부상자도 15명에서 19명으로 늘었다.', 1.9);
+  const question = '추돌 사고 다친 사람 결국 몇명이야?';
+  const candidates = rankSentences(question, [FIRST, UPDATE], lexicon);
+  const sentence = (start: string) => candidates.find((candidate) => candidate.text.startsWith(start))!;
+
+  it('takes the update that says 부상자 for the question’s 다친 사람', () => {
+    const [best, update] = [sentence('이 사고로'), sentence('부상자도')];
+    expect(update.coverage).toBe(0);
+    update.score = best.score - 0.5;
+    expect(preferByTime(question, best, [best, update])).toBe(update);
+  });
+});
