@@ -24,7 +24,7 @@ import { leadInWithSteps, procedureSteps } from './procedure.js';
 import { statesProposition } from './proposition.js';
 import { preferSuperlative } from './superlative.js';
 import { isAbout, secondSentence } from './second-sentence.js';
-import { dateNote, preferByTime, preferReportYear, preferLimit } from './time-choice.js';
+import { dateNote, preferByTime, preferEventTime, preferReportYear, preferLimit } from './time-choice.js';
 
 export { rankSentences, scoreCandidates, smoothedIdf, type Candidate, type Lexicon } from './candidates.js';
 export { answerabilityFeatures } from './answerability.js';
@@ -123,7 +123,19 @@ export function chooseOpening(
   const rivals = candidates.filter(opens);
   const byTime = preferReportYear(question, type, preferByTime(question, preferArticleAbout(question, best, rivals), rivals), rivals);
   const opening = preferLimit(question, type, byTime, rivals);
-  return { best, first: preferSuperlative(question, preferBound(type, opening, rivals), rivals, { news: NEWS_CAUSE_MARGIN, page: ABOUT_MARGIN }), fits: articleNamesAll };
+  return {
+    best,
+    first: preferSuperlative(
+      question,
+      preferBound(type, preferEventTime(question, type, opening, rivals, NEWS_CAUSE_MARGIN), rivals),
+      rivals,
+      {
+        news: NEWS_CAUSE_MARGIN,
+        page: ABOUT_MARGIN,
+      },
+    ),
+    fits: articleNamesAll,
+  };
 }
 
 /** Whether the corpus holds any topic word of the question (in any spelling the related-words table

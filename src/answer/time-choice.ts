@@ -1,6 +1,7 @@
 // Time and figures in answer choice: among look-alike articles (the same statistic each month, a
 // first report and its update) the one the question's time asks for; within an article, the report's
-// own figure over last year's and the cap a 최대 question asks over another figure; and the full date
+// own figure over last year's, the cap a 최대 question asks over another figure and the time of the event a
+// 언제 question names over another time; and the full date
 // an answer states for a quote that says only "18일" or "지난달".
 import { findTimeExpressions, formatKoreanDate, timeIntent } from '../text/temporal.js';
 import { titleTerms, type Candidate } from './candidates.js';
@@ -129,5 +130,35 @@ export function isOtherTimeLookalike(candidate: Candidate, first: Candidate): bo
     firstDate !== undefined &&
     date !== firstDate &&
     sameSubject(candidate, first)
+  );
+}
+
+/** A noun made a verb by 하다 or 되다 right after 언제 ("언제부터 시행돼?" → 시행, "언제 개통했어?" → 개통). */
+const EVENT_AFTER_WHEN = /언제(?:부터|까지|쯤)?\s+([가-힣]{2,})(?:됐|되|돼|된|됩|했|하|해|한|합)/;
+
+/**
+ * "조례 언제부터 시행돼?" asks the time of one event, 시행: in the news, a sentence of the same article that
+ * names the event with its time ("조례는 오는 3월 1일부터 시행된다") over an opening that holds another
+ * time and not the event ("지난해 접수된 민원은 …"), when it trails by no more than `margin`.
+ */
+export function preferEventTime(
+  question: string,
+  type: AnswerType | undefined,
+  first: Candidate,
+  eligible: Candidate[],
+  margin: number,
+): Candidate {
+  if (type?.kind !== 'time' || !first.hit.article.date) return first;
+  const event = EVENT_AFTER_WHEN.exec(question)?.[1];
+  const bound = type.bound ?? '';
+  if (!event || first.text.includes(event)) return first;
+  return (
+    eligible.find(
+      (candidate) =>
+        candidate.hit.article.id === first.hit.article.id &&
+        first.score - candidate.score <= margin &&
+        candidate.text.includes(event) &&
+        candidate.text.includes(bound),
+    ) ?? first
   );
 }

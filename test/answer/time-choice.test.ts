@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { isOtherTimeLookalike, preferByTime, preferLimit, preferReportYear } from '../../src/answer/time-choice.js';
+import { isOtherTimeLookalike, preferByTime, preferEventTime, preferLimit, preferReportYear } from '../../src/answer/time-choice.js';
 
 const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
 
@@ -201,5 +201,34 @@ describe('preferByTime with a question word said as a related word', () => {
     expect(update.coverage).toBe(0);
     update.score = best.score - 0.5;
     expect(preferByTime(question, best, [best, update])).toBe(update);
+  });
+});
+
+describe('preferEventTime', () => {
+  const ORDINANCE = hit(
+    'ordinance',
+    '서하시의회, 킥보드 주차 조례 가결',
+    '2026-01-12',
+    '지난해 접수된 킥보드 민원은 2400건으로 늘었다. 조례는 오는 3월 1일부터 시행된다. 시는 다음 달 설명회를 연다.',
+    2,
+  );
+  const question = '킥보드 조례 언제부터 시행돼?';
+  const candidates = rankSentences(question, [ORDINANCE], lexicon);
+  const sentence = (start: string) => candidates.find((candidate) => candidate.text.startsWith(start))!;
+  const type = { kind: 'time', bound: '부터' } as const;
+
+  it('answers with the time of the asked event, not another time of the article', () => {
+    const [other, event] = [sentence('지난해'), sentence('조례는')];
+    event.score = other.score - 3;
+    expect(preferEventTime(question, type, other, candidates, 4)).toBe(event);
+  });
+
+  it('keeps the opening beyond the margin, for a question without 언제 + event, and for an opening that names it', () => {
+    const [other, event] = [sentence('지난해'), sentence('조례는')];
+    event.score = other.score - 5;
+    expect(preferEventTime(question, type, other, candidates, 4)).toBe(other);
+    event.score = other.score - 1;
+    expect(preferEventTime('킥보드 조례 언제야?', { kind: 'time' }, other, candidates, 4)).toBe(other);
+    expect(preferEventTime(question, type, event, candidates, 4)).toBe(event);
   });
 });
