@@ -81,10 +81,11 @@ export function sentenceKind(sentence: string, nextLine?: string): SentenceKind 
 }
 
 // Sentences that open by pointing back at something they do not name: a bare pronoun
-// ("그는 …", "이는 …", "그것은 …"). A demonstrative with its noun ("이 원장은 …") names
+// ("그는 …", "이는 …", "그것은 …"), or a connective whose cause or means is the sentence before ("이
+// 때문에 …", "이로 인해 …"). A demonstrative with its noun ("이 원장은 …") names
 // enough to stand alone.
 const POINTING_BACK =
-  /^\s*((그|이)(은|는|가|를|의|에|에게|에서|도|와|과|로|으로|처럼|만)|(그녀|그들|이들|이것|그것|저것|이곳|그곳)(은|는|이|가|을|를|의|에|에게|에서|도|와|과|로|으로|처럼|만)?)(\s|,)|^\s*(이에\s*따라|이와\s*함께|이와\s*관련해|이를\s*위해|따라서|그러므로)/;
+  /^\s*((그|이)(은|는|가|를|의|에|에게|에서|도|와|과|로|으로|처럼|만)|(그녀|그들|이들|이것|그것|저것|이곳|그곳)(은|는|이|가|을|를|의|에|에게|에서|도|와|과|로|으로|처럼|만)?)(\s|,)|^\s*(이에\s*따라|이와\s*함께|이와\s*관련해|이를\s*위해|따라서|그러므로|(이|그)\s*(때문에|탓에|덕분에|여파로|영향으로)|이로\s*(인해|말미암아))/;
 // Words after 이/그 that are not demonstratives ("이번", "이날", "그동안" are fine alone).
 const NOT_POINTING = /^\s*(이번|이날|이달|이튿날|올해|이미|이제|이어|그동안|그간|그러나|그리고|그런데|그래도)(\s|,|에|은|는|의)/;
 

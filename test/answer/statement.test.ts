@@ -72,6 +72,10 @@ describe('pointsBack', () => {
     ['그녀는 금메달을 땄다.', true],
     ['이에 따라 정부는 대책을 내놓았다.', true],
     ['이를 위해 500억 원을 투입한다.', true],
+    // A connective whose cause is the sentence before.
+    ['이 때문에 이달 출하량은 20% 줄었다.', true],
+    ['이로 인해 도로 300m가 물에 잠겼다.', true],
+    ['그 여파로 항공편 12편이 결항됐다.', true],
     // Standalone: a demonstrative with its noun, or words that only start with 이/그.
     ['이 원장은 30일 경주에서 열린 행사에 참석했다.', false],
     ['이번 행사에는 300명이 참석했다.', false],
@@ -80,6 +84,8 @@ describe('pointsBack', () => {
     ['그린벨트 해제가 논의됐다.', false],
     ['이홍락 원장이 발표했다.', false],
     ['그러나 계획은 미뤄졌다.', false],
+    ['그 결과 감태 군락 면적은 1860헥타르로 줄었다.', false], // names its result; the study is stated before
+    ['이 영향권에 든 지역은 12곳이다.', false],
   ])('%s → %s', (sentence, expected) => {
     expect(pointsBack(sentence)).toBe(expected);
   });
