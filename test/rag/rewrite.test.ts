@@ -208,6 +208,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '거기 → the institution the answer names, when it names no place',
+      '거기랑 같이 연구한 회사는 어디야?',
+      talk('미역 배터리 연구 누가 했어?', '한빛과학기술대학교 신소재공학과 정하은 교수 연구팀이 개발했습니다. [1]'),
+      '한빛과학기술대학교랑 같이 연구한 회사는 어디야?',
+      'substituted',
+    ],
+    [
       '거기서 → the screen a menu path ends at, not a verb before it',
       '거기서 글씨체도 바꿀 수 있어요?',
       talk('전자책 글씨가 너무 작아요', '책을 읽다가 화면 가운데를 누르고 [보기 설정] > [글자 크기]에서 단계를 고르면 돼요. [1]'),

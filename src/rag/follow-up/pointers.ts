@@ -76,6 +76,12 @@ function referent(context: Context, category: Category, head?: string): Referent
     if (found?.specific) return { text: found.text, guessed: false };
     const same = head ? findSameHead(sources, head) : undefined;
     if (same) return { text: same.text, guessed: false };
+    // 거기 is also an institution spoken of as a place ("거기랑 같이 연구한 회사" after an answer that named a
+    // university's team): the conversation's organisation, when it names no place. A name joined to its kind
+    // (한빛과학기술대학교) is specific though it opens a longer phrase; a bare kind (정부, 대학) is not.
+    const institution = category === 'place' && !head && sources === context.sources ? findCategory(sources, 'org') : undefined;
+    if (institution && (institution.specific || institution.text.length >= MIN_NAMED_INSTITUTION))
+      return { text: institution.text, guessed: false };
   }
   return {
     text: findCategory(context.sources, category, prefer)?.text ?? (head ? namedInAnswer(context)?.words.join(' ') : undefined),
@@ -179,6 +185,9 @@ function resolvePronoun(
   state.entity = true;
   state.replaced.set(index, withParticle(found.text, pronoun.particle, trailing));
 }
+
+/** Syllables of an organisation's name with its kind in one word (가온대학교, 해온시청): a kind alone is at most three (연구원, 대학교). */
+const MIN_NAMED_INSTITUTION = 4;
 
 /** 하다 in any form: the pronoun before it is a thing done. */
 const DOING = /^(하|해|했|할|한|함)/;
