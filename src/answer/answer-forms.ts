@@ -1,6 +1,7 @@
 // What a sentence holds when it answers each kind of question (answer-type.ts): a number with
 // the asked counter, a sum in a currency, a time, a reason's connective, a written key. Each
 // pattern is checked both ways by the tests: sentences that answer, and look-alikes that do not.
+import { COMPANY, companiesOtherThan } from './company-names.js';
 import { SURNAMES } from '../text/korean-names.js';
 import { COUNTRY_ANSWER } from '../text/countries.js';
 import { CHARGE_NOUNS } from '../text/money-nouns.js';
@@ -119,17 +120,7 @@ const QUOTE_ANSWER =
 // A name: in quotation marks ('비토 N1', “한울리아”), in Latin letters, or in 《 》.
 const NAME_ANSWER = /['‘’"“”《「][^'‘’"“”》」]{1,40}['‘’"“”》」]|[A-Za-z]{2,}/;
 
-// A company: a trade suffix after its name ("한성모터스", "다온식품", "온새벤처스"), or a name in
-// quotation marks or Latin letters (NAME_ANSWER).
-const COMPANY =
-  /[가-힣]{2,}(전자|모터스|자동차|식품|건설|제약|바이오|화학|은행|증권|보험|카드|항공|통신|텔레콤|소재|중공업|물산|상사|그룹|홀딩스|엔터테인먼트|산업|에너지|랩스|테크|커머스|벤처스|파트너스|캐피탈|제철|철강|해운|유통|푸드|게임즈|소프트|반도체|도시공사)/g;
 const ORG_ANSWER = new RegExp(`${COMPANY.source}|${NAME_ANSWER.source}`);
-
-/** A company named in the sentence that the question does not already name. */
-function companiesOtherThan(sentence: string, question: string): boolean {
-  const asked = question.replace(/\s+/g, '');
-  return [...sentence.matchAll(COMPANY)].some(([name]) => !asked.includes(name));
-}
 
 /** A name written bare before its particle, as news writes athletes and people named before
  *  ("서하윤이 단독 선두", "이하린이었다", "김말순(78) 씨"): a surname and two syllables. */

@@ -603,6 +603,10 @@ describe('a company the question does not say', () => {
     ["납품 업체 '바다찬'의 보관 상태를 확인하고 있다.", true],
     // The company the question already names is no answer.
     ['크로이터모터스 노조가 파업을 이어가기로 했다.', false],
+    // A name after its kind.
+    ['배터리 소재 기업 누리셀과 공동으로 연구했다.', true],
+    ['물류 스타트업 바로온이 새 창고를 열었다.', true],
+    ['이 기업은 체코에 공장이 있다.', false],
   ])('%s → %s', (sentence, holds) => {
     expect(canAnswerType(sentence, ORG, '크로이터모터스 파업으로 피해 보는 한국 회사는 어디야?')).toBe(holds);
   });
