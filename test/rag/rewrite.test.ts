@@ -6,6 +6,7 @@ import { isFollowUp } from '../../src/rag/follow-up/question.js';
 import { menuPathIn } from '../../src/rag/follow-up/noun-phrases.js';
 import { shiftTime } from '../../src/rag/follow-up/time.js';
 import { explainRewrite, lastQuestion, rewriteFollowUp, type RewriteMethod } from '../../src/rag/follow-up/word-rewrite.js';
+import { findCategory } from '../../src/rag/follow-up/referents.js';
 import { categoryOfWord, fitParticle, isPersonName, splitParticle, stripMarkers } from '../../src/rag/follow-up/words.js';
 
 /** A conversation from alternating user / assistant texts. */
@@ -724,8 +725,21 @@ describe('Korean tables behind the rewrite', () => {
     ['청계면', 'place'],
     ['줄이려면', undefined],
     ['누르면', undefined],
+    // Common nouns that end compounds in a place suffix's syllable.
+    ['가래울리', 'place'],
+    ['가온역', 'place'],
+    ['배터리', undefined],
+    ['충전속도', undefined],
+    ['결제한도', undefined],
+    ['주의사항', undefined],
+    ['블루투스연동', undefined],
   ])('categoryOfWord(%s) = %s', (word, expected) => {
     expect(categoryOfWord(word)).toBe(expected);
+  });
+
+  it('finds no place in a bound noun with its particle (5년 안에) nor in a loanword ending in 리 (배터리)', () => {
+    expect(findCategory(['정 교수는 "5년 안에 전기자전거용 배터리부터 상용화하는 것이 목표"라고 말했다.'], 'place')).toBeUndefined();
+    expect(findCategory(['사고는 가온역 안에서 났다.'], 'place')?.text).toBe('가온역');
   });
 
   it.each([

@@ -68,8 +68,12 @@ function tokenize(sentence: string): Token[] {
   return tokens;
 }
 
+// A bound noun of position, time or thing with its particle ("5년 안에", "그 중에", "하는 것이"): read whole, for
+// splitParticle leaves a one-syllable noun its one-syllable particle (신인, 사과), and never a referent.
+const BOUND_WITH_PARTICLE = /^(안|내|중|후|전|뒤|때|것|거|수|데|줄|듯)(에|엔|에는|에서|이|은|을|의)$/;
+
 function isNominal(surface: string, stem: string, particle: string): boolean {
-  if (isQuestionWord(stem) || isQuestionWord(surface) || VAGUE.has(surface)) return false;
+  if (isQuestionWord(stem) || isQuestionWord(surface) || VAGUE.has(surface) || BOUND_WITH_PARTICLE.test(surface)) return false;
   if (STOPWORDS.has(surface) || STOPWORDS.has(stem) || DETERMINERS.has(surface) || OPENERS.has(surface) || pronounOf(surface)) return false;
   if (/^등/.test(surface) && surface.length <= 2) return false;
   if (particle && !NOMINAL_PARTICLE_SET.has(particle)) return false;

@@ -39,9 +39,18 @@ export function categoryOfWord(word: string): Category | undefined {
   if (endsWithAny(word, ORG_SUFFIXES)) return 'org';
   if (REGIONS.has(word) || endsWithAny(word, PLACE_SUFFIXES)) return 'place';
   if (/^[가-힣]{3,}$/.test(word) && endsWithAny(word, ORG_SHORT_SUFFIXES)) return 'org';
-  if (/^[가-힣]{3,}$/.test(word) && endsWithAny(word, PLACE_SHORT_SUFFIXES)) return 'place';
+  if (/^[가-힣]{3,}$/.test(word) && endsWithAny(word, PLACE_SHORT_SUFFIXES) && !NOT_PLACE_ENDS.has(word.slice(-2))) return 'place';
   return undefined;
 }
+
+// Common nouns that end in a one-syllable place suffix and end compounds (충전속도, 결제한도, 주의사항,
+// 블루투스연동, 배터리): no 리, 도, 항, 산, 구, 시, 동 or 천 of a place.
+// prettier-ignore
+const NOT_PLACE_ENDS: ReadonlySet<string> = new Set([
+  '터리', '러리', '고리', '모리', '서리', '토리', '트리', '한도', '속도', '온도', '습도', '농도', '밀도', '강도', '빈도', '각도', '정도', '족도', '지도',
+  '확도', '상도', '감도', '호도', '요도', '이도', '채도', '명도', '제도', '태도', '용도', '의도', '사항', '예산', '동산', '자산', '생산', '계산', '정산',
+  '도구', '연구', '요구', '가구', '표시', '게시', '동시', '수시', '임시', '자동', '이동', '작동', '연동', '활동', '행동', '변동', '진동', '구동', '가동', '추천',
+]);
 
 /** True for a Hangul name of three syllables (four with a two-syllable surname) that starts with a common surname (이홍락). */
 export function isPersonName(word: string): boolean {
