@@ -209,6 +209,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '거기 → the whole place of a road accident, up to 인근',
+      '거기 안개주의보 내려져 있었어?',
+      talk('가람고속도로 추돌사고 언제 났어?', '7일 오전 7시 10분께 청운군 가람고속도로 하행선 솔재터널 출구 인근에서 연쇄 추돌이 일어났습니다. [1]'),
+      '청운군 가람고속도로 하행선 솔재터널 출구 인근 안개주의보 내려져 있었어?',
+      'substituted',
+    ],
+    [
       '거기 → the institution the answer names, when it names no place',
       '거기랑 같이 연구한 회사는 어디야?',
       talk('미역 배터리 연구 누가 했어?', '한빛과학기술대학교 신소재공학과 정하은 교수 연구팀이 개발했습니다. [1]'),
@@ -699,6 +706,9 @@ describe('Korean tables behind the rewrite', () => {
     // Spoken contractions of 에는 and 에서는.
     ['작년엔', ['작년', '엔']],
     ['서울에선', ['서울', '에선']],
+    // 로 of a road is no particle, unless one follows it.
+    ['가람고속도로', ['가람고속도로', '']],
+    ['고속도로로', ['고속도로', '로']],
   ])('splitParticle(%s)', (word, expected) => {
     expect(splitParticle(word)).toEqual(expected);
   });
@@ -733,6 +743,8 @@ describe('Korean tables behind the rewrite', () => {
     ['결제한도', undefined],
     ['주의사항', undefined],
     ['블루투스연동', undefined],
+    ['가람고속도로', 'place'],
+    ['솔재터널', 'place'],
   ])('categoryOfWord(%s) = %s', (word, expected) => {
     expect(categoryOfWord(word)).toBe(expected);
   });
