@@ -59,7 +59,11 @@ export function sumNouns(sentence: string, words: Words = splitWords(sentence)):
   return [...out];
 }
 
-const same = (a: string, b: string) => a === b || areRelated(a, b);
+// A charge is said with 비 or 료 alike after what it is for: 견인비 ~ 견인료, 이용비 ~ 이용료.
+const FEE_END = /^([가-힣]{2,})(비|료)$/;
+const sameFee = (a: string, b: string) => FEE_END.exec(a)?.[1] === (FEE_END.exec(b)?.[1] ?? '');
+
+const same = (a: string, b: string) => a === b || areRelated(a, b) || sameFee(a, b);
 
 /** True when the question asks for named sums (`asked`: its moneyNouns, read once per question) and
  *  the sentence states only other named sums: a sentence on the construction cost does not answer

@@ -45,6 +45,9 @@ describe('money nouns', () => {
     // Related words name the same sum (입장료 ~ 관람료, 공사비 ~ 사업비).
     ['청소년 입장료는 얼마인가요?', '관람료는 성인 5,000원, 청소년 3,000원이다.', false],
     ['3호선 연장 공사비 얼마 들었대?', '사업비는 국비와 시비를 합쳐 모두 4870억 원이 들었다.', false],
+    // A charge with 비 or 료 after the same stem is the same charge; another stem is not.
+    ['킥보드 견인비 얼마임', '업체에는 견인료 4만 원이 부과된다.', false],
+    ['킥보드 견인비 얼마임', '업체에는 보관료 2만 원이 부과된다.', true],
     // A sum with no money noun, or a question naming none, says nothing either way.
     ['해오름대교 통행료 얼마야?', '승용차는 1,000원을 낸다.', false],
     ['복구에 돈이 얼마나 들어가?', '공사비는 모두 2940억 원이 들었다.', false],
