@@ -140,8 +140,9 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: () => ({ kind: 'count', counter: '명' }),
     example: '참가자 수는?',
   },
-  // A result in points or strokes: golf's "63타", "9언더파", a match's "2-1".
-  { form: /스코어|점수|타수|몇\s*타/, type: () => ({ kind: 'score' }), example: '2라운드 스코어 알려줘' },
+  // A result in points or strokes: golf's "63타", "9언더파", a match's "2-1"; not who scored them ("점수 제일 많이
+  // 낸 선수 누구야?" asks a person).
+  { form: /^(?!.*(누구|누가)).*(스코어|점수|타수|몇\s*타)/, type: () => ({ kind: 'score' }), example: '2라운드 스코어 알려줘' },
   // "몇 대 몇으로 끝났어?" asks for a match score, not a count of vehicles.
   { form: /몇\s*(대|:)\s*몇/, type: () => ({ kind: 'score' }), example: '몇 대 몇으로 끝났어?' },
   {

@@ -57,6 +57,9 @@ describe('expectedAnswerType', () => {
     ['관객이 얼마나 들어왔어?', { kind: 'amount' }],
     ['드라마 만든 제작사가 어디야?', { kind: 'org' }],
     ['겨울 등대의 목록 어느 출판사에서 나온 책이야?', { kind: 'org' }],
+    // A score asked, or who scored it.
+    ['2라운드 스코어 알려줘', { kind: 'score' }],
+    ['한가람 경기에서 점수 제일 많이 낸 선수 누구야?', { kind: 'person' }],
     // A price per unit: the unit is kept; 얼마나 asks a quantity.
     ['미그렌타정 한 알에 얼마야?', { kind: 'money', per: '알' }],
     // A measure asked by its noun is answered in its units; 몇 before a counter keeps the counter.
