@@ -553,6 +553,13 @@ describe('rewriteFollowUp on conversations', () => {
       'topic',
     ],
     [
+      'a how question carries its setting and the thing handled, not the setting alone',
+      '분자가 a+c처럼 여러 항이면?',
+      talk('수식 편집기에서 분수는 어떻게 써?', '두 개의 자리 표시자와 분수를 삽입합니다. [1]'),
+      '수식 편집기 분수 — 분자가 a+c처럼 여러 항이면?',
+      'topic',
+    ],
+    [
       'resolves the previous follow-up first',
       '영업이익은?',
       talk('한빛전자 매출은 얼마야?', '3조 원이다. [1]', '그 회사의 올해 투자 계획은?', '한빛전자는 올해 2조 원을 투자한다. [1]'),

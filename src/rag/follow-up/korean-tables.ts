@@ -292,3 +292,5 @@ export const LOCATIVES = new Set(['에서', '에서는', '에서도', '에서의
 
 /** Time nouns that mean the very time referred to (그 날, 그 해), not one before or after it. */
 export const SAME_TIME_HEADS = new Set(['때', '날', '해', '달', '주', '시기', '무렵', '당시', '시절']);
+/** Particles of a question's setting ("임프레스에서 GIF 만들 수 있어?"): the thing asked about follows it. */
+export const SETTING_PARTICLES = new Set(['에서', '에서는', '에']);

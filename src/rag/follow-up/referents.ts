@@ -12,6 +12,7 @@ import {
   NAME_ATTRIBUTES,
   NAMED_HEADS,
   REGIONS,
+  SETTING_PARTICLES,
   TITLES,
   TITLES_BEFORE_NAMES,
   type Category,
@@ -175,15 +176,14 @@ export function findSameHead(sources: string[], head: string): Candidate | undef
   return best?.candidate;
 }
 
-/** The noun the question asks about, right before its question word (… 목표는 뭐야? → 목표). */
+/** The noun the question asks about, right before its question word (… 목표는 뭐야? → 목표); asked how
+ *  ("분수는 어떻게 써?"), none: the noun is the thing handled, not an attribute of what comes before it. */
 function attributeOf(question: string): Phrase | undefined {
   const phrases = nounPhrases(question);
   const last = phrases.at(-1);
-  if (phrases.length < 2 || !last) return undefined;
-  return ['은', '는', '이', '가'].includes(last.particle) ? last : undefined;
+  const asked = last !== undefined && phrases.length >= 2 && ['은', '는', '이', '가'].includes(last.particle);
+  return asked && !/어떻게|어떡/.test(question) ? last : undefined;
 }
-
-const SETTING_PARTICLES = new Set(['에서', '에서는', '에']);
 
 /**
  * What a question is about: its first noun phrase, with the phrases it links by 의 up to the
