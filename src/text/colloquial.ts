@@ -3,6 +3,9 @@
 // ("했음?", "있음?"), and with the copula's 임 after what is asked ("얼마임", "몇명임", "누구임"). Left as
 // they are, "있나여" or "했음" are words no document uses, and count against answering. Facts of Korean
 // usage, in a table with tests; only word ends before a space, a question mark or the end are read.
+// And the rate suffix spelled against the rule (환률 for 환율, 확율 for 확률): 율 after a vowel or ㄴ, 률 elsewhere;
+// only a word's last syllable, before a particle at most (a given name's 율 in 김율하 is left alone).
+import { decompose, FINAL } from './hangul.js';
 
 const END = '(?=[\\s?!.~]|$)';
 
@@ -17,7 +20,17 @@ const RULES: readonly [RegExp, string][] = [
   [new RegExp(`(몇\\s*[가-힣]{1,3})임${END}`, 'g'), '$1이야'],
 ];
 
-/** The question with its chat-style endings read as plain ones. */
+/** The question with its chat-style endings read as plain ones and its rate suffixes spelled by the rule. */
 export function plainEndings(question: string): string {
-  return RULES.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), question);
+  return RULES.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), question).replace(
+    /(?<=[가-힣])[률율](?=$|[^가-힣]|(?:은|는|이|가|을|를|도|만|의|로|에|이야|이에요|이었어|였어)(?![가-힣]))/g,
+    (suffix, at: number, text: string) => rateSuffix(text.charAt(at - 1)) ?? suffix,
+  );
+}
+
+/** 율 after a syllable with no final consonant or with ㄴ, 률 after any other. */
+function rateSuffix(before: string): string | undefined {
+  const final = decompose(before)?.final;
+  if (final === undefined) return undefined;
+  return final === FINAL.none || final === FINAL.nieun ? '율' : '률';
 }
