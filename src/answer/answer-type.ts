@@ -48,7 +48,7 @@ const COST_NOUNS = `(${['돈', ...CHARGE_NOUNS].join('|')})`;
 
 /** A change asked of a sum (it rose, fell, grew or shrank by how much), or a rate of one (이익률). */
 const MONEY_CHANGE =
-  /(올랐|오르|올라|올려|내렸|내리|내려|인상|인하|늘었|늘어|늘려|줄었|줄어|줄여|상승|하락|떨어|뛰었|증가|감소|차이|[률율])/;
+  /(올랐|오르|올라|올려|내렸|내리|내려|인상|인하|늘었|늘어|늘려|줄었|줄어|줄여|상승|하락|떨어|뛰었|증가|감소|차이|(?<!환)[률율])/;
 
 /** The counter (counters.ts COUNTER_CLASSES) a measure noun's value is written in. */
 const MEASURE_COUNTERS: Record<string, string> = {
@@ -93,10 +93,10 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: () => ({ kind: 'count', counter: 'm' }),
     example: '얼마나 멀리 날아가?',
   },
-  // A rate: nouns in 률/율 (상승률, 득표율, 점유율; not 법률, 선율, 자율), 비율, 비중, and 몇 %. Its answer
-  // is a percentage, a multiple, a fraction or a batting average.
+  // A rate: nouns in 률/율 (상승률, 득표율, 점유율; not 법률, 선율, 자율, nor 환율, a price in won), 비율, 비중,
+  // and 몇 %. Its answer is a percentage, a multiple, a fraction or a batting average.
   {
-    form: /[가-힣](?<!(법|규|선|운|자|계|음))(률|율|비중)(은|는|이|가|을|를)?(\s*(얼마|몇|어떻게|알려|좀)|\s*[?？]?\s*$)|몇\s*(%|퍼센트|프로)/,
+    form: /[가-힣](?<!(법|규|선|운|자|계|음|환))(률|율|비중)(은|는|이|가|을|를)?(\s*(얼마|몇|어떻게|알려|좀)|\s*[?？]?\s*$)|몇\s*(%|퍼센트|프로)/,
     type: () => ({ kind: 'rate' }),
     example: '최종 득표율은?',
   },
@@ -105,7 +105,7 @@ const QUESTION_FORMS: QuestionForm[] = [
     // unit, below), compounds of 수입/이익… anywhere ("관광수입"), and nouns ending in a fee or sum suffix:
     // 료 (이적료), 액 (피해액), 값 (아파트값), 팁 (배달팁), and in 금 or 비 after two syllables (지원금, 공사비;
     // not 지금, 준비).
-    form: /(금액|액수|(^|\s)(돈|값(?!\s*[가-힣0-9]{0,3}당)|가격|연봉|시세|주가|몸값|상금|벌금|요금|세금|월세|투자금|적자|흑자)|(분양|판매|출고|공시|매매|공급|입찰|낙찰|전세|매입)가|(수입|수익|이익|매출|예산|비용|손실|보상|배상)|[가-힣](료|액|값|팁)|[가-힣]{2}(금|비))[은는이가]?\s*(총\s*|최대\s*|최소\s*)?([가-힣0-9]{0,3}당\s*)?(최종적으로\s*|모두\s*)?얼마|몇\s*(십|백|천|만|억|조)*\s*(원|달러|유로|엔|위안)/,
+    form: /(금액|액수|(^|\s)(돈|값(?!\s*[가-힣0-9]{0,3}당)|가격|연봉|시세|주가|몸값|상금|벌금|요금|세금|월세|투자금|적자|흑자|환율)|(분양|판매|출고|공시|매매|공급|입찰|낙찰|전세|매입)가|(수입|수익|이익|매출|예산|비용|손실|보상|배상)|[가-힣](료|액|값|팁)|[가-힣]{2}(금|비))[은는이가]?\s*(총\s*|최대\s*|최소\s*)?([가-힣0-9]{0,3}당\s*)?(최종적으로\s*|모두\s*)?얼마|몇\s*(십|백|천|만|억|조)*\s*(원|달러|유로|엔|위안)/,
     // "가격이 얼마나 올랐어?" asks for a change, which a percentage states; "가격 얼마야?" for a sum.
     type: (match) => (MONEY_CHANGE.test(match.input) ? { kind: 'money', change: true } : { kind: 'money' }),
     example: '매출은 얼마야?',

@@ -57,6 +57,8 @@ describe('expectedAnswerType', () => {
     ['관객이 얼마나 들어왔어?', { kind: 'amount' }],
     ['드라마 만든 제작사가 어디야?', { kind: 'org' }],
     ['겨울 등대의 목록 어느 출판사에서 나온 책이야?', { kind: 'org' }],
+    // An exchange rate is a price in won, neither a rate nor a change.
+    ['8일 원달러 환율 얼마로 마감했어?', MONEY],
     // A score asked, or who scored it.
     ['2라운드 스코어 알려줘', { kind: 'score' }],
     ['한가람 경기에서 점수 제일 많이 낸 선수 누구야?', { kind: 'person' }],
