@@ -170,9 +170,9 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: () => ({ kind: 'reason' }),
     example: '왜 연기됐어?',
   },
-  // "며칠에 태어났어?" asks for a day of the month: a year ("2019년 이후") does not answer it.
+  // "며칠에 태어났어?" asks for a day of the month, and "쉬는 날 언제야?" a day: a year ("2019년 이후") does not answer it.
   {
-    form: /며칠(에|이야|이었|이에요|이었어|부터|까지|날|\s*[?？]|$)/,
+    form: /며칠(에|이야|이었|이에요|이었어|부터|까지|날|\s*[?？]|$)|(?<![가-힣])날(은|이)?\s*언제/,
     type: (match) => (REPORT_QUESTION.test(match.input) ? { kind: 'time', ofReport: true } : { kind: 'time', day: true }),
     example: '쌍둥이는 며칠에 태어났어?',
   },

@@ -149,6 +149,8 @@ describe('expectedAnswerType', () => {
     // 며칠 asks for a day of the month (며칠 동안 is a length, 며칠에 발표했어 the report's date).
     ['쌍둥이는 며칠에 태어났어?', { kind: 'time', day: true }],
     ['첫 경기 며칠이야?', { kind: 'time', day: true }],
+    ['소행성이 지구에 제일 가까워지는 날 언제야?', { kind: 'time', day: true }],
+    ['현대미술관 쉬는 날은 언제야?', { kind: 'time', day: true }],
     // How many more days: a length.
     ['다 못 읽었는데 며칠 더 볼 수 있어요?', { kind: 'duration', days: true }],
     ['고기를 대 준 학교가 몇 군데였어?', { kind: 'count', counter: '군데' }],
@@ -464,6 +466,8 @@ describe('canAnswerType', () => {
     ['쌍둥이는 지난달 19일 태어났다.', { kind: 'time', day: true }, true],
     ['레서판다가 태어난 것은 2019년 이후 6년 만이다.', { kind: 'time', day: true }, false],
     ['개막식은 6/19에 열린다.', { kind: 'time', day: true }, true],
+    ['매주 월요일은 쉰다.', { kind: 'time', day: true }, true],
+    ['3월에 지구에 가장 가까워진다.', { kind: 'time', day: true }, false],
     ['산소요구량은 리터당 2.8mg으로 낮아졌다.', { kind: 'time', day: true }, false],
     ['쌍둥이가 태어났다고 동물원이 14일 밝혔다.', { kind: 'time', day: true }, false],
     // The hour of the day answers 몇 시; a date does not.
