@@ -47,6 +47,8 @@ export const NON_TOPIC_WORDS: ReadonlySet<string> = new Set([
   '이거', '그거', '저거', '이걸', '그걸', '저걸', '이건', '그건', '저건', '우리', '저희',
   // A relational noun a passage leaves out: "배상 대상에 포함돼?" is answered by "…주민 64명은 배상액을 줄였다".
   '대상',
+  // A comparison's 대비 ("시세 대비 몇 %야?") is answered by "시세의 60%".
+  '대비',
   // 하다 and 되다 alone ("어떻게 하면 돼요?", "그러면 되나요"): a light verb names no topic.
   '하면', '되면', '해도', '돼도', '되도', '해서', '돼서',
 ]);

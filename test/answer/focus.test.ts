@@ -36,6 +36,8 @@ describe('focusWords', () => {
     ['해온방송의 약어는 무엇인가?', []],
     ['그 노래의 곡명은 무엇인가?', []],
     ['파열음의 갯수는 몇 개인가?', []],
+    // A comparison's 대비 names no topic: the answer says "시세의 60%".
+    ['청년주택 월세 시세 대비 몇프로야', []],
     // A product by its kind: the passage names the product itself.
     ['이전 모델은 몇 대나 팔렸어?', []],
     // Spoken Korean drops the particle before 얼마/몇; a time or an amount word is no topic.
