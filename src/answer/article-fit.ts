@@ -14,7 +14,7 @@
 import { headlineNamesOtherTime, impliedRoundUnits, timeUnitTerms } from '../text/time-terms.js';
 import { askedEnds, askedSides, namesOtherEnd, namesOtherSide } from '../text/contrast-words.js';
 import { moneyNouns, statesOtherSum } from '../text/money-nouns.js';
-import { analyze } from '../text/tokens.js';
+import { analyze, isQuestionWord } from '../text/tokens.js';
 import { decompose, FINAL } from '../text/hangul.js';
 import type { AnswerType } from './answer-type.js';
 import { holdsWord } from './missing-words.js';
@@ -180,8 +180,9 @@ export function daysOnlyInOtherMonths(sentence: string, articleDate: string, mon
 /** The event a "when" question asks the time of, as a verbal noun (완공, 선포, 출시): "언제 완공돼요?". */
 export function askedEvent(question: string): string | undefined {
   const event = /([가-힣]{2,})(돼|되|됐|된|했|하|해|할)[가-힣]*\s*[?？]?\s*$/.exec(question)?.[1];
-  // Verbs of taking effect or happening say nothing of what ("언제부터 적용돼요?" ~ "1월부터 오른다").
-  return event !== undefined && !GENERIC_EVENTS.has(event) ? event : undefined;
+  // Verbs of taking effect or happening say nothing of what ("언제부터 적용돼요?" ~ "1월부터 오른다"), and a
+  // question word run onto 하다 ("취임은 언제해?") is none.
+  return event !== undefined && !GENERIC_EVENTS.has(event) && !isQuestionWord(event) ? event : undefined;
 }
 
 const GENERIC_EVENTS = new Set(['적용', '시작', '진행', '시행', '실시', '결정', '확정', '예정', '마무리', '완료', '종료']);

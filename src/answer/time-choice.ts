@@ -135,6 +135,8 @@ export function isOtherTimeLookalike(candidate: Candidate, first: Candidate): bo
 
 /** A noun made a verb by 하다 or 되다 right after 언제 ("언제부터 시행돼?" → 시행, "언제 개통했어?" → 개통). */
 const EVENT_AFTER_WHEN = /언제(?:부터|까지|쯤)?\s+([가-힣]{2,})(?:됐|되|돼|된|됩|했|하|해|한|합)/;
+/** …or the topic right before 언제 ("취임은 언제해?" → 취임). */
+const EVENT_BEFORE_WHEN = /([가-힣]{2,})(?:은|는)\s+언제/;
 
 /**
  * "조례 언제부터 시행돼?" asks the time of one event, 시행: in the news, a sentence of the same article that
@@ -149,7 +151,7 @@ export function preferEventTime(
   margin: number,
 ): Candidate {
   if (type?.kind !== 'time' || !first.hit.article.date) return first;
-  const event = EVENT_AFTER_WHEN.exec(question)?.[1];
+  const event = (EVENT_AFTER_WHEN.exec(question) ?? EVENT_BEFORE_WHEN.exec(question))?.[1];
   const bound = type.bound ?? '';
   if (!event || first.text.includes(event)) return first;
   return (

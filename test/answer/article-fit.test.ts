@@ -47,6 +47,8 @@ describe('the event a when question asks about', () => {
     ['수도요금 인상 언제부터 적용돼요?', undefined],
     ['공사는 언제 시작해?', undefined],
     ['축제는 언제 열려?', undefined],
+    // A question word run onto 하다 is no event.
+    ['세빈 후보 취임은 언제해?', undefined],
   ])('%s → %s', (question, event) => {
     expect(askedEvent(question)).toBe(event);
   });

@@ -223,6 +223,21 @@ describe('preferEventTime', () => {
     expect(preferEventTime(question, type, other, candidates, 4)).toBe(event);
   });
 
+  it('reads the event from the topic before 언제 as well', () => {
+    const election = hit(
+      'election',
+      '노르베아 대선, 세빈 후보 당선',
+      '2026-01-26',
+      '개표는 25일 모두 끝났다. 세빈 당선인의 취임식은 오는 2월 14일 열린다.',
+      2,
+    );
+    const asked = '세빈 후보 취임은 언제해?';
+    const ranked = rankSentences(asked, [election], lexicon);
+    const [count, inauguration] = [ranked.find((c) => c.text.startsWith('개표'))!, ranked.find((c) => c.text.startsWith('세빈'))!];
+    inauguration.score = count.score - 2;
+    expect(preferEventTime(asked, { kind: 'time' }, count, ranked, 4)).toBe(inauguration);
+  });
+
   it('keeps the opening beyond the margin, for a question without 언제 + event, and for an opening that names it', () => {
     const [other, event] = [sentence('지난해'), sentence('조례는')];
     event.score = other.score - 5;
