@@ -210,7 +210,7 @@ function perUnitPattern(unit: string): RegExp {
   return unitPatterns.get(`per:${unit}`, () => {
     const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
     return new RegExp(
-      `(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*\\d|(?<![가-힣])(한|1)\\s*(${spellings})의?(?![가-힣])`,
+      `(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*(\\d|요금|이용료|사용료|구독료|회비)|(?<![가-힣])(한|1)\\s*(${spellings})의?(?![가-힣])`,
     );
   });
 }

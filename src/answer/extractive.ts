@@ -22,6 +22,7 @@ import { REFUSAL_TEXT } from './refusal.js';
 import { answerThreshold } from './sentence-model.js';
 import { leadInWithSteps, procedureSteps } from './procedure.js';
 import { statesProposition } from './proposition.js';
+import { tableHeaderOf } from './table-rows.js';
 import { preferSuperlative } from './superlative.js';
 import { isAbout, secondSentence } from './second-sentence.js';
 import { dateNote, preferByTime, preferEventTime, preferReportYear, preferLimit } from './time-choice.js';
@@ -111,7 +112,7 @@ export function chooseOpening(
   const eligible = (candidate: Candidate) =>
     candidate.kind === 'statement' &&
     covers(candidate) &&
-    (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || canAnswerType(candidate.text, type, question)) &&
+    (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || answersType(candidate, type, question)) &&
     articleNamesAll(candidate);
   // A code the question names (E3) opens with a sentence that holds it (E2's row shares every other word), best one naming no other.
   const namesCodes = (candidate: Candidate) => textsHoldCodes(question, [candidate.text]);
@@ -136,6 +137,13 @@ export function chooseOpening(
     ),
     fits: articleNamesAll,
   };
+}
+
+/** Whether a sentence holds the asked kind; a table row read under its header ("월 요금" over "6,900원"). */
+function answersType(candidate: Candidate, type: NonNullable<ReturnType<typeof expectedAnswerType>>, question: string): boolean {
+  if (canAnswerType(candidate.text, type, question)) return true;
+  const header = tableHeaderOf(candidate);
+  return header !== undefined && canAnswerType(`${header}\n${candidate.text}`, type, question);
 }
 
 /** Whether the corpus holds any topic word of the question (in any spelling the related-words table

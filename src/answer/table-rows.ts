@@ -1,0 +1,21 @@
+// A table row of a help page read with its header: "| 플러스 | 6,900원 | 24시간 연속 녹화 |" states a
+// monthly price only under the header "| 요금제 | 월 요금 | 녹화 방식 |". Markdown tables put the header
+// right above the delimiter row (|---|---|), the body rows below it.
+import type { Candidate } from './candidates.js';
+
+const DELIMITER_ROW = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/** The header line of the table a body row belongs to, or undefined for a sentence that is no table row. */
+export function tableHeaderOf(candidate: Candidate): string | undefined {
+  if (!candidate.text.startsWith('|')) return undefined;
+  const chunk = candidate.hit.chunk;
+  const lines = chunk.text.slice(0, Math.max(0, candidate.start - chunk.start)).split('\n');
+  // Walk up over the body rows above, to the delimiter; its line above is the header.
+  for (let i = lines.length - 1; i >= 1; i--) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    if (!line.startsWith('|')) return undefined;
+    if (DELIMITER_ROW.test(line)) return lines[i - 1]!.trim().startsWith('|') ? lines[i - 1]!.trim() : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,55 @@
+// A table row read with its header, for the kind of answer a question asks.
+import { describe, expect, it } from 'vitest';
+import { canAnswerType } from '../../src/answer/answer-forms.js';
+import { chooseOpening, rankSentences, type Lexicon } from '../../src/answer/extractive.js';
+import { tableHeaderOf } from '../../src/answer/table-rows.js';
+import type { Article } from '../../src/domain/types.js';
+import { hitOf } from './fixtures.js';
+
+const PLANS: Article = {
+  id: 'plans',
+  title: '클라우드 녹화 요금제',
+  origin: 'test/plans.md',
+  text: [
+    '# 클라우드 녹화 요금제',
+    '',
+    '요금제는 네 가지입니다.',
+    '',
+    '| 요금제 | 월 요금 | 녹화 방식 |',
+    '|---|---|---|',
+    '| 무료 | 0원 | 녹화 없음 |',
+    '| 플러스 | 6,900원 | 24시간 연속 녹화 |',
+    '',
+    '연간 결제는 15% 할인됩니다. 기본 요금은 카드사 수수료 500원이 붙습니다.',
+  ].join('\n'),
+};
+const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
+const hits = [hitOf(PLANS, 0, 0, PLANS.text.length)];
+
+describe('tableHeaderOf', () => {
+  const candidates = rankSentences('플러스 요금제 얼마야?', hits, lexicon);
+  const row = (start: string) => candidates.find((candidate) => candidate.text.startsWith(start))!;
+
+  it('finds the header above the delimiter for a body row, at any depth', () => {
+    expect(tableHeaderOf(row('| 무료'))).toBe('| 요금제 | 월 요금 | 녹화 방식 |');
+    expect(tableHeaderOf(row('| 플러스'))).toBe('| 요금제 | 월 요금 | 녹화 방식 |');
+  });
+
+  it('has none for a sentence outside a table', () => {
+    expect(tableHeaderOf(row('연간 결제는'))).toBeUndefined();
+  });
+});
+
+describe('a price per month in a table', () => {
+  it('is stated by a row under a 월 요금 header, and by 월 before a sum, not by a sum alone', () => {
+    const perMonth = { kind: 'money', per: '달' } as const;
+    expect(canAnswerType('| 플러스 | 6,900원 | 24시간 연속 녹화 |', perMonth)).toBe(false);
+    expect(canAnswerType('| 요금제 | 월 요금 | 녹화 방식 |\n| 플러스 | 6,900원 | 24시간 연속 녹화 |', perMonth)).toBe(true);
+    expect(canAnswerType('플러스는 월 6,900원입니다.', perMonth)).toBe(true);
+  });
+
+  it('opens the answer to a monthly price with the row', () => {
+    const question = '24시간 연속 녹화 한달에 얼마에요?';
+    expect(chooseOpening(question, rankSentences(question, hits, lexicon), lexicon)?.first.text).toContain('6,900원');
+  });
+});
