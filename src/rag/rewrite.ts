@@ -4,6 +4,7 @@
 // (follow-up/word-rewrite.ts), whose pointers may look into the passages the last question retrieved.
 import type { ChatTurn } from '../domain/types.js';
 import type { ModelRewrite } from '../answer/model-rewrite.js';
+import { askedPart } from '../text/asked-part.js';
 import { plainEndings } from '../text/colloquial.js';
 import { explainRewrite, lastQuestion, rewriteFollowUp } from './follow-up/word-rewrite.js';
 
@@ -31,8 +32,9 @@ export async function standaloneQuestion(
   request: { question: string; history?: ChatTurn[] | undefined; signal?: AbortSignal | undefined },
   ways: { model?: ModelRewrite | undefined; readPrevious: (previous: string) => Promise<string[]> },
 ): Promise<string> {
-  // Chat-style endings ("되나여", "얼마임") read as plain ones, for every way below (text/colloquial.ts).
-  const question = plainEndings(request.question.trim());
+  // Chat-style endings ("되나여", "얼마임") read as plain ones (text/colloquial.ts), without a tail that only
+  // explains why the user asks (text/asked-part.ts), for every way below.
+  const question = plainEndings(askedPart(request.question.trim()));
   if (!request.history?.length) return question;
   if (ways.model) {
     const rewritten = await ways.model(question, request.history, request.signal).catch(() => null);
