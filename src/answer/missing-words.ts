@@ -95,6 +95,8 @@ export function propositionNouns(question: string): readonly string[] {
           ((word.text.length >= 2 && PREDICATE_FORM.test(word.text)) ||
             // A verb before 수 (있다/없다) in its ㄹ form: "지워버릴 수도 있어요?".
             (hasRieulBatchim(word.text.slice(-1)) && /^수/.test(words[i + 1]?.text ?? '')) ||
+            // A verb's -아/어 form before 있다 ("내려져 있었어?", "켜져 있어요?"): a state, no noun.
+            (/(아|어|여|져|워|와|해|돼|겨|려|혀|쳐)$/.test(word.text) && /^(있|없)/.test(words[i + 1]?.text ?? '')) ||
             // A counter right after a number ("12시에도 돼요?") is the condition asked about, not
             // the topic. (The refusal features keep it, as they were fitted.)
             (words[i - 1]?.kind === 'number' && words[i - 1]!.end === word.start)),

@@ -118,6 +118,9 @@ describe('propositionNouns', () => {
     ['새로 만들어진 선풍기도 교환 대상에 포함돼?', ['선풍기', '교환']],
     // 한참 is an adverb of time, and a verb's -더니 form a predicate.
     ['재설정 문자 받고 한참 뒤에 눌렀더니 링크가 안 열려요', ['재설정', '문자', '링크']],
+    // A verb's -아/어 form before 있다 is a state ("내려져 있었어?"), no noun.
+    ['그때 안개주의보 내려져 있었어?', ['안개주의보']],
+    ['거실 조명 켜져 있어요?', ['거실', '조명']],
   ])('%s → %j', (question, expected) => {
     expect(propositionNouns(question)).toEqual(expected);
   });
