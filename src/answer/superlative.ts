@@ -28,6 +28,7 @@ const ASKED: Record<SuperlativeDirection, readonly string[]> = {
 
 /** Predicates users run a degree adverb into with no space ("젤많이탄", "가장큰"); written apart, any word
  *  may follow. Without this list 가장자리, 제일은행 and 젤리 would read as superlatives. */
+// prettier-ignore
 const RUN_ON_STEMS = ['많', '높', '크', '큰', '적', '낮', '작', '좋', '잘', '비싸', '싸', '빠르', '빨', '늦', '먼저', '오래', '멀', '가까', '인기'] as const;
 
 const ADVERB_PATTERN = new RegExp(`(?:^|[^가-힣])(${DEGREE_ADVERBS.join('|')})(\\s*)([가-힣]{0,3})`, 'g');
@@ -93,5 +94,8 @@ export function preferSuperlative(
       statesSuperlative(candidate.text, direction),
   );
   // eligible is in score order, so the first of equal coverage is the best scored.
-  return stating.reduce<Candidate | undefined>((top, candidate) => (top && top.coverage >= candidate.coverage ? top : candidate), undefined) ?? first;
+  return (
+    stating.reduce<Candidate | undefined>((top, candidate) => (top && top.coverage >= candidate.coverage ? top : candidate), undefined) ??
+    first
+  );
 }

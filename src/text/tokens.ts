@@ -63,7 +63,9 @@ export function splitWords(text: string): Word[] {
     words.push({ text: text.slice(start, i), kind, start, end: i });
   }
   // "등록할수" is two words run on (spacing.ts).
-  return words.flatMap((word, k) => (word.kind === 'hangul' ? splitRunOn(word, words[k + 1]?.kind === 'hangul' ? words[k + 1] : undefined) : [word]));
+  return words.flatMap((word, k) =>
+    word.kind === 'hangul' ? splitRunOn(word, words[k + 1]?.kind === 'hangul' ? words[k + 1] : undefined) : [word],
+  );
 }
 
 // Particles (조사) and common predicate endings, longest first. A suffix is

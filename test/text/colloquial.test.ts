@@ -21,12 +21,20 @@ describe('plainEndings', () => {
     expect(plainEndings(question)).toBe(plain);
   });
 
-  it.each(['환율 얼마야', '법률 상담', '선율이 좋다', '김율하 선수 기록', '자전거 대여 방법', '동호회 모임 장소', '온라인 게임', '참여 방법 알려줘', '여름 휴가', '이 사람이 누구임을 밝혔다'])(
-    '%s stays',
-    (text) => {
-      expect(plainEndings(text)).toBe(text);
-    },
-  );
+  it.each([
+    '환율 얼마야',
+    '법률 상담',
+    '선율이 좋다',
+    '김율하 선수 기록',
+    '자전거 대여 방법',
+    '동호회 모임 장소',
+    '온라인 게임',
+    '참여 방법 알려줘',
+    '여름 휴가',
+    '이 사람이 누구임을 밝혔다',
+  ])('%s stays', (text) => {
+    expect(plainEndings(text)).toBe(text);
+  });
 
   it('is what the pipeline answers', async () => {
     const question = await standaloneQuestion({ question: '견인비 얼마임' }, { readPrevious: async () => [] });
