@@ -15,7 +15,9 @@ export function tableHeaderOf(candidate: Candidate): string | undefined {
     const line = lines[i]!.trim();
     if (line === '') continue;
     if (!line.startsWith('|')) return undefined;
-    if (DELIMITER_ROW.test(line)) return lines[i - 1]!.trim().startsWith('|') ? lines[i - 1]!.trim() : undefined;
+    if (!DELIMITER_ROW.test(line)) continue;
+    const header = lines[i - 1]!.trim();
+    return header.startsWith('|') ? header : undefined;
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ const RULES: readonly [RegExp, string][] = [
   // A past or existential stem with the nominal 음: 했음 → 했어, 있음 → 있어.
   [new RegExp(`([가-힣]*(?:했|였|었|았|됐|있|없|겠))음${END}`, 'g'), '$1어'],
   // The copula's 임 after a question word or a counted 몇: 얼마임 → 얼마야, 몇명임 → 몇명이야.
-  [new RegExp(`((?:얼마|누구|뭐|어디|언제|거|건|것))임${END}`, 'g'), '$1야'],
+  [new RegExp(`(얼마|누구|뭐|어디|언제|거|건|것)임${END}`, 'g'), '$1야'],
   [new RegExp(`(몇\\s*[가-힣]{1,3})임${END}`, 'g'), '$1이야'],
 ];
 

@@ -59,10 +59,10 @@ export function isPersonName(word: string): boolean {
   return SURNAMES.has(word.slice(0, word.length === 4 ? 2 : 1));
 }
 
-/** Splits a word into its stem and nominal particle: "AI연구원이" → [AI연구원, 이], "ECO로" → [ECO, 로]. */
 // Nouns whose last syllable is 로 (고속도로, 통로): 로 there is no particle, unless it follows ("고속도로로").
 const RO_NOUN = /(도로|대로|통로|경로|선로|항로|차로|활주로|산책로|진입로)$/;
 
+/** Splits a word into its stem and nominal particle: "AI연구원이" → [AI연구원, 이], "ECO로" → [ECO, 로]. */
 export function splitParticle(word: string): [string, string] {
   if (RO_NOUN.test(word)) return [word, ''];
   const [, head, tail] = /^(.*[A-Za-z0-9])([가-힣]+)$/.exec(word) ?? [];
