@@ -97,6 +97,15 @@ export function propositionNouns(question: string): readonly string[] {
             (hasRieulBatchim(word.text.slice(-1)) && /^수/.test(words[i + 1]?.text ?? '')) ||
             // A verb's -아/어 form before 있다 ("내려져 있었어?", "켜져 있어요?"): a state, no noun.
             (/(아|어|여|져|워|와|해|돼|겨|려|혀|쳐)$/.test(word.text) && /^(있|없)/.test(words[i + 1]?.text ?? '')) ||
+            // …or run on with it ("남아있는", "켜져있는"): an adnominal of 있다/없다 ends no noun.
+            (word.text.length >= 3 && /[있없]는$/.test(word.text)) ||
+            // A verb's -게 form ("못 들어가게", "안 보이게"); 옷가게, 무게, 집게 and crabs are nouns.
+            (word.text.length >= 3 && /게$/.test(word.text) && !/(^|[^어아러라와워여])(가|무|집|꽃|대)게$/.test(word.text)) ||
+            // A verb's -지 form before a long negation ("깜빡이지 않고", "열리지 못해", "끄지 마"); 이미지 and
+            // 메시지 are nouns, and 안 negates the verb after it ("이미지 안 보여요").
+            (word.text.endsWith('지') && /^(않|못하|못해|못했|말|마)/.test(words[i + 1]?.text ?? '')) ||
+            // The ending -거든(요) ("두 개 뜨거든요") gives a reason in passing.
+            /거든요?$/.test(word.text) ||
             // A counter right after a number ("12시에도 돼요?") is the condition asked about, not
             // the topic. (The refusal features keep it, as they were fitted.)
             (words[i - 1]?.kind === 'number' && words[i - 1]!.end === word.start)),

@@ -121,6 +121,14 @@ describe('propositionNouns', () => {
     // A verb's -아/어 form before 있다 is a state ("내려져 있었어?"), no noun.
     ['그때 안개주의보 내려져 있었어?', ['안개주의보']],
     ['거실 조명 켜져 있어요?', ['거실', '조명']],
+    // …or run on with it ("남아있는"): an adnominal of 있다/없다.
+    ['카메라 사진 서버에 계속 남아있는거예요?', ['카메라', '사진', '서버']],
+    // A verb's -게 form is a predicate (들어가게); 옷가게 is a noun.
+    ['애들이 특정 사이트 못 들어가게 막을 수 있어?', ['애들', '특정', '사이트']],
+    ['옷가게 저울 쓸 수 있어?', ['옷가게', '저울']],
+    // A verb's -지 form before a negation, and the ending -거든요, are predicates; 이미지 is a noun.
+    ['빨간불이 깜빡이지 않고 계속 켜져있는건요?', ['빨간불']],
+    ['와이파이가 두 개 뜨거든요 이미지 안 보여요?', ['와이파이', '이미지']],
   ])('%s → %j', (question, expected) => {
     expect(propositionNouns(question)).toEqual(expected);
   });
