@@ -199,6 +199,10 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
   회: '번|회',
   박스: '박스|상자',
   상자: '박스|상자',
+  // 키로 and 킬로 are what people say for a kilogram when they ask a price ("1키로에 얼마야?").
+  키로: '키로|킬로|킬로그램|kg|㎏',
+  킬로: '키로|킬로|킬로그램|kg|㎏',
+  kg: '키로|킬로|킬로그램|kg|㎏',
 };
 
 // The patterns below depend on a unit or counter from the question; each is built once, not once
@@ -210,7 +214,7 @@ function perUnitPattern(unit: string): RegExp {
   return unitPatterns.get(`per:${unit}`, () => {
     const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
     return new RegExp(
-      `(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*(\\d|요금|이용료|사용료|구독료|회비)|(?<![가-힣])(한|1)\\s*(${spellings})의?(?![가-힣])`,
+      `(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*(\\d|요금|이용료|사용료|구독료|회비)|(?<![가-힣])(한|1)\\s*(${spellings})의?(?![가-힣])|(?<![\\d.,])1\\s*(${spellings})[을를]\\s*[가-힣]+[는은]\\s*데`,
     );
   });
 }

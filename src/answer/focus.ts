@@ -196,7 +196,9 @@ function isSpokenAttribute(word: string): boolean {
     stripParticle(word) === word &&
     !/(은|는|이|가|을|를|에|의|도|만|로|당|서|지|고|며|면|다|요|데|니|까지|부터)$/.test(word) &&
     !isModifier(word) &&
-    !TIME_WORD.test(word)
+    !TIME_WORD.test(word) &&
+    // 게 after a verb's adnominal is 것이 run on ("신고 들어온게 몇 시야?"); 대게 and 가게 are nouns.
+    !(word.length >= 3 && word.endsWith('게') && endsInNieunOrRieul(word.slice(0, -1)))
   );
 }
 

@@ -74,6 +74,7 @@ describe('expectedAnswerType', () => {
     ['수돗물 값 톤당 얼마로 오르는 거야?', { kind: 'money', per: '톤' }],
     // The unit may stand bare a word or two before 얼마; a word that starts with 한 is no unit.
     ['학교 급식 한 끼 내년엔 얼마로 올라?', { kind: 'money', per: '끼' }],
+    ['해조류 비닐 만드는 비용 1키로에 얼마야?', { kind: 'money', per: '키로' }],
     ['한국 수출 얼마야?', { kind: 'amount' }],
     ['정사각형 한 변의 길이는 얼마야?', { kind: 'count', counter: 'm' }],
     ['회담을 한 후 얼마만에 발표했어?', { kind: 'amount' }],
@@ -358,6 +359,10 @@ describe('canAnswerType', () => {
     ['프로 플랜은 월 4,900원입니다.', { kind: 'money', per: '달' }, true],
     ['요금이 1t당 720원에서 810원으로 오른다.', { kind: 'money', per: '톤' }, true],
     ['신약 개발에 9년 동안 약 1,300억 원을 들였다.', { kind: 'money', per: '알' }, false],
+    // 키로 is a kilogram however the page writes it, and "1㎏을 만드는 데" prices one.
+    ['현재 필름 1㎏을 만드는 데 약 9천 원이 든다.', { kind: 'money', per: '키로' }, true],
+    ['사과는 1kg당 5,000원이다.', { kind: 'money', per: '키로' }, true],
+    ['필름 생산에 모두 9천만 원이 든다.', { kind: 'money', per: '키로' }, false],
     ['그는 키 186cm의 장신 공격수다.', { kind: 'count', counter: 'cm' }, true],
     ['염소희는 혼자 31득점을 올리며 MVP로 뽑혔다.', { kind: 'count', counter: 'cm' }, false],
     // Asked 며칠, a length in days: business days count, an hour range or hours do not.

@@ -47,6 +47,9 @@ describe('focusWords', () => {
     // A connective verb form before 몇 is no attribute, and a rank is named by its counter.
     ['로그아웃 되던데 몇 분 지나면 그래요?', []],
     ['해룡스 이번에 이겨서 순위 몇 위 됐어?', []],
+    // 게 after a verb's adnominal is 것이 run on; 대게 is a crab.
+    ['처음 신고 들어온게 몇시쯤이야', []],
+    ['영덕 대게 얼마야?', [word('대게')]],
     ['더위 때문에 숨진 사람 몇 명이에요?', [word('숨진')]],
     // A condition (…으면) modifies no noun.
     ['공장 다 지으면 사람 몇 명이나 뽑아?', []],
