@@ -101,6 +101,7 @@ korquadOptions(
   .option('--threshold-only', '순위·거절 가중치는 그대로 두고 거절 임계값만 다시 맞춥니다')
   .option('--news-threshold', '뉴스(날짜 있는 기사) 답의 거절 임계값만 뉴스 평가 세트에 맞춥니다 (세트 하나씩 빼고 검증)')
   .option('--page-threshold', '날짜 없는 문서(도움말) 답의 거절 임계값만 문서 평가 세트에 맞춥니다 (세트 하나씩 빼고 검증)')
+  .option('--section-weight', '문장이 놓인 Markdown 소제목의 가중치만 문서 평가 세트에 맞춥니다 (세트 하나씩 빼고 검증)')
   .action((options: FitCommandOptions) => fitAnswerCommand(options));
 
 program

@@ -12,6 +12,7 @@ import { FEATURE_COUNT, scoreFeatures, type SentenceModel } from './sentence-mod
 import { FITTED_SENTENCE_MODEL } from './sentence-weights.js';
 import { isCaptionLine, pointsBack, sentenceKind, type SentenceKind } from './statement.js';
 import { bm25Idf } from '../text/bm25.js';
+import { isMarkdownHeading, lineAfter, lineAround } from '../text/lines.js';
 import { questionTerms } from './question-terms.js';
 
 // The same retrieved passages come back question after question: each analysed once.
@@ -69,6 +70,8 @@ export interface Candidate {
   pointsBack: boolean;
   /** The sentence before it in the same chunk, if any (what a pronoun points back to). */
   previous?: { start: number; end: number; text: string; terms: Set<string> };
+  /** Terms of the Markdown heading it sits under in its passage ("## 신호 세기 확인하기"), if any. */
+  section?: Set<string>;
   /** Share of the question's corpus-IDF weight in this sentence (decides refusal). */
   coverage: number;
   /** The same share in the whole passage and its article's title: news sentences leave
@@ -76,6 +79,8 @@ export interface Candidate {
   contextCoverage: number;
   /** The share the sentence itself adds beyond the title (the attribute asked about). */
   attributeCoverage: number;
+  /** Share of the question's corpus-IDF weight in the heading it sits under. */
+  sectionCoverage: number;
   features: Float64Array;
   score: number;
 }
@@ -88,6 +93,7 @@ function candidateSentences(hits: Hit[]): Candidate[] {
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
     let previous: Candidate['previous'];
+    let section: Set<string> | undefined;
     const chunkText = hit.chunk.text;
     const context = new Set(titleTerms(hit.article.title));
     for (const span of analyzedSentences(chunkText)) for (const term of span.terms) context.add(term);
@@ -118,14 +124,17 @@ function candidateSentences(hits: Hit[]): Candidate[] {
           kind,
           pointsBack: pointsBack(text),
           ...(previous ? { previous } : {}),
+          ...(section ? { section } : {}),
           coverage: 0,
           contextCoverage: 0,
           attributeCoverage: 0,
+          sectionCoverage: 0,
           features: new Float64Array(FEATURE_COUNT),
           score: 0,
         });
       }
       previous = { start, end, text, terms };
+      if (isMarkdownHeading(text)) section = terms;
     }
   });
   return candidates;
@@ -140,21 +149,6 @@ export function passageTerms(candidates: Candidate[], articleId?: string): Set<s
   );
   for (const context of contexts) for (const term of context) terms.add(term);
   return terms;
-}
-
-/** The line after the one that ends at `end`; undefined at the end of the text. */
-function lineAfter(text: string, end: number): string | undefined {
-  const from = text.indexOf('\n', end);
-  if (from < 0) return undefined;
-  const to = text.indexOf('\n', from + 1);
-  return text.slice(from + 1, to < 0 ? text.length : to);
-}
-
-/** The line (paragraph) of `text` that holds [start, end). */
-function lineAround(text: string, start: number, end: number): string {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  const to = text.indexOf('\n', end);
-  return text.slice(from, to < 0 ? text.length : to);
 }
 
 const titleTermCache = new Map<string, Set<string>>();
@@ -215,6 +209,7 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
     let rarest = 0;
     let inContext = 0;
     let ownAttribute = 0;
+    let inSection = 0;
     const title = titleTerms(candidate.hit.article.title);
     for (const { term, corpusIdf, weight } of weights) {
       if (candidate.terms.has(term)) {
@@ -224,7 +219,9 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
         if (!title.has(term)) ownAttribute += corpusIdf;
       } else if (candidate.previous?.terms.has(term)) before += weight;
       if (candidate.context.has(term)) inContext += corpusIdf;
+      if (candidate.section?.has(term)) inSection += corpusIdf;
     }
+    candidate.sectionCoverage = inSection / corpusTotal;
     candidate.contextCoverage = inContext / corpusTotal;
     candidate.attributeCoverage = ownAttribute / corpusTotal;
     let words = 0;
@@ -272,9 +269,12 @@ export function rankSentences(question: string, hits: Hit[], lexicon: Lexicon, o
   return scoreCandidates(candidates, options.model);
 }
 
-/** Scores candidates with `model` and sorts them best first (ties: better passage, then reading order). */
+/** Scores candidates with `model` and sorts them best first (ties: better passage, then reading order).
+ *  The heading a sentence sits under adds its own fitted weight (`sectionWeight`, help-page sets). */
 export function scoreCandidates(candidates: Candidate[], model: SentenceModel): Candidate[] {
-  for (const candidate of candidates) candidate.score = scoreFeatures(candidate.features, model.weights);
+  const sectionWeight = model.sectionWeight ?? 0;
+  for (const candidate of candidates)
+    candidate.score = scoreFeatures(candidate.features, model.weights) + sectionWeight * candidate.sectionCoverage;
   return candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
 }
 

@@ -93,6 +93,10 @@ export interface SentenceModel {
   /** …or, adding nothing visible, when the model still gives it this much: it likely
    *  holds the answer the first may miss. */
   secondLikelyProbability: number;
+  /** Weight of the question's share in the Markdown heading a sentence sits under ("## 신호 세기
+   *  확인하기" over "앱의 기기 설정 > 네트워크 > 신호 세기에서 …"). KorQuAD's paragraphs have no headings, so
+   *  it is fitted apart on the help-page sets (`fit:answer --section-weight`, one set left out at a time). */
+  sectionWeight?: number;
   /** Refusal model; without one, the hand thresholds of ExtractiveOptions decide. */
   answerability?: AnswerabilityModel;
   /** How the weights were fitted and their out-of-fold figures, for the record. */

@@ -33,6 +33,7 @@ export const FITTED_SENTENCE_MODEL: SentenceModel = {
   ],
   secondMinProbability: 0.005,
   secondLikelyProbability: 0.1,
+  sectionWeight: 4,
   answerability: {
     weights: [
       -3.5463, // bias
@@ -56,5 +57,5 @@ export const FITTED_SENTENCE_MODEL: SentenceModel = {
     newsThreshold: 0.2556,
     pageThreshold: 0.1072,
   },
-  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8826,"refusalRate":0.0478,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.6907,"refusalRate":0,"refusalRecall":0.6907,"medianAnswerChars":0,"cases":5774}},"threshold":{"maxAnswerableRefused":0.02,"folds":5,"outOfFold":{"korquad":{"accuracy":0.9115,"refusalRate":0.012,"refusalRecall":null,"medianAnswerChars":145,"cases":5774},"korquad-near-miss":{"accuracy":0.4013,"refusalRate":0,"refusalRecall":0.4013,"medianAnswerChars":0,"cases":5774}}},"newsThreshold":{"sets":["news-archive","news-check","news-check2","news-check3","news-check4","news-check5","news-check6","news-check7","news-check8","news-check9","news-dev","seed","seed-holdout"],"cases":667,"outOfFoldAccuracy":0.8351,"shippedAccuracy":0.8366},"pageThreshold":{"sets":["docs-check","docs-check10","docs-check2","docs-check3","docs-check4","docs-check5","docs-check6","docs-check7","docs-check8","docs-check9","docs-dev"],"cases":388,"outOfFoldAccuracy":0.5412,"shippedAccuracy":0.5206}},
+  fitted: {"data":["korquad"],"folds":5,"devWeight":5,"outOfFold":{"korquad":{"accuracy":0.8826,"refusalRate":0.0478,"refusalRecall":null,"medianAnswerChars":137,"cases":5774},"korquad-near-miss":{"accuracy":0.6907,"refusalRate":0,"refusalRecall":0.6907,"medianAnswerChars":0,"cases":5774}},"threshold":{"maxAnswerableRefused":0.02,"folds":5,"outOfFold":{"korquad":{"accuracy":0.9115,"refusalRate":0.012,"refusalRecall":null,"medianAnswerChars":145,"cases":5774},"korquad-near-miss":{"accuracy":0.4013,"refusalRate":0,"refusalRecall":0.4013,"medianAnswerChars":0,"cases":5774}}},"newsThreshold":{"sets":["news-archive","news-check","news-check2","news-check3","news-check4","news-check5","news-check6","news-check7","news-check8","news-check9","news-dev","seed","seed-holdout"],"cases":667,"outOfFoldAccuracy":0.8351,"shippedAccuracy":0.8366},"pageThreshold":{"sets":["docs-check","docs-check10","docs-check2","docs-check3","docs-check4","docs-check5","docs-check6","docs-check7","docs-check8","docs-check9","docs-dev"],"cases":388,"outOfFoldAccuracy":0.5412,"shippedAccuracy":0.5206},"sectionWeight":{"sets":["docs-check","docs-check10","docs-check11","docs-check12","docs-check13","docs-check14","docs-check15","docs-check16","docs-check17","docs-check18","docs-check19","docs-check2","docs-check20","docs-check21","docs-check22","docs-check23","docs-check24","docs-check25","docs-check3","docs-check4","docs-check5","docs-check6","docs-check7","docs-check8","docs-check9","docs-dev"],"cases":956,"outOfFoldRight":529,"rightWithout":519}},
 };

@@ -56,6 +56,7 @@ export interface FitCommandOptions {
   thresholdOnly?: boolean;
   newsThreshold?: boolean;
   pageThreshold?: boolean;
+  sectionWeight?: boolean;
 }
 
 export async function fitAnswerCommand(options: FitCommandOptions): Promise<void> {
@@ -64,6 +65,7 @@ export async function fitAnswerCommand(options: FitCommandOptions): Promise<void
     options.thresholdOnly ? '--threshold-only' : undefined,
     options.newsThreshold ? '--news-threshold' : undefined,
     options.pageThreshold ? '--page-threshold' : undefined,
+    options.sectionWeight ? '--section-weight' : undefined,
   ].filter((mode) => mode !== undefined);
   if (modes.length > 1) throw new AppError('VALIDATION', `${modes.join(', ')} 중 하나만 쓸 수 있습니다.`);
   const { fitAnswerModel, writeWeights } = await import('../eval/fit-answer-model.js');
@@ -72,6 +74,15 @@ export async function fitAnswerCommand(options: FitCommandOptions): Promise<void
   const build = (articles: Article[], indexDir: string) => buildRetrieval(config, articles, indexDir);
   // The development sets named by --set, else every corpus set in eval/sets (KorQuAD's is read apart).
   const setFiles = async () => options.set ?? (await defaultSetFiles(process.cwd())).filter((file) => file.endsWith('.jsonl'));
+  if (options.sectionWeight) {
+    // The help-page sets alone: KorQuAD has no headings to weigh.
+    const { refitSectionWeight } = await import('../eval/fit-section-weight.js');
+    const model = (await import('../answer/sentence-weights.js')).FITTED_SENTENCE_MODEL;
+    const result = refitSectionWeight(await evalSetExamples(await setFiles(), process.cwd(), build), model, notice);
+    process.stdout.write(`${JSON.stringify({ sectionWeight: result.weight, outOfFold: result.outOfFold }, null, 2)}\n`);
+    if (!options.dryRun) await writeWeights(options.write, result.model);
+    return;
+  }
   if (options.newsThreshold || options.pageThreshold) {
     // The development sets of one side only: news sets for dated openings, help-page sets for undated ones.
     const side = options.newsThreshold ? 'news' : 'pages';

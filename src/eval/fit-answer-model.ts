@@ -261,7 +261,7 @@ export const FITTED_SENTENCE_MODEL: SentenceModel = {
 ${weights}
   ],
   secondMinProbability: ${model.secondMinProbability},
-  secondLikelyProbability: ${model.secondLikelyProbability},
+  secondLikelyProbability: ${model.secondLikelyProbability},${model.sectionWeight !== undefined ? `\n  sectionWeight: ${model.sectionWeight},` : ''}
   answerability: {
     weights: [
 ${answerability}

@@ -53,7 +53,7 @@ export interface SetThresholdResult {
   model: SentenceModel;
 }
 
-const isNews = (example: FitExample) => example.candidates.some((candidate) => candidate.hit.article.date !== undefined);
+export const isNews = (example: FitExample) => example.candidates.some((candidate) => candidate.hit.article.date !== undefined);
 
 /** The cases of the sets on `side` (news: some candidate from a dated article; pages: none), each
  *  answered as served but with no refusal threshold, so any threshold can be applied after. */

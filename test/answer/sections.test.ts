@@ -1,0 +1,51 @@
+// The heading a help-page sentence sits under, and the fitted weight it gets.
+import { describe, expect, it } from 'vitest';
+import { rankSentences, scoreCandidates, type Lexicon } from '../../src/answer/extractive.js';
+import { FITTED_SENTENCE_MODEL } from '../../src/answer/sentence-weights.js';
+import type { Article } from '../../src/domain/types.js';
+import { hitOf } from './fixtures.js';
+
+const WIFI: Article = {
+  id: 'wifi',
+  title: '와이파이 연결',
+  origin: 'test/wifi.md',
+  text: [
+    '# 와이파이 연결',
+    '',
+    '## 신호 세기 확인하기',
+    '',
+    '앱의 기기 설정 > 네트워크 메뉴에서 현재 상태를 볼 수 있습니다.',
+    '',
+    '## 펌웨어 업데이트',
+    '',
+    '업데이트가 늦어지면 와이파이 신호를 확인해 주세요.',
+  ].join('\n'),
+};
+const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
+const hits = [hitOf(WIFI, 0, 0, WIFI.text.length)];
+const question = '신호 세기 어디서 확인해요?';
+
+describe('section headings', () => {
+  const candidates = rankSentences(question, hits, lexicon);
+  const sentence = (start: string) => candidates.find((candidate) => candidate.text.startsWith(start))!;
+
+  it('credits a sentence with the question words of the heading it sits under', () => {
+    expect(sentence('앱의 기기 설정').sectionCoverage).toBeGreaterThan(0);
+    // Under "## 펌웨어 업데이트" the question's words are the sentence's own, not its heading's.
+    expect(sentence('업데이트가 늦어지면').sectionCoverage).toBe(0);
+  });
+
+  it('adds the fitted section weight to the score, and nothing without one', () => {
+    const under = sentence('앱의 기기 설정');
+    const without = scoreCandidates([...candidates], { ...FITTED_SENTENCE_MODEL, sectionWeight: 0 });
+    const bare = without.find((candidate) => candidate === under)!.score;
+    scoreCandidates([...candidates], { ...FITTED_SENTENCE_MODEL, sectionWeight: 4 });
+    expect(under.score - bare).toBeCloseTo(4 * under.sectionCoverage, 10);
+  });
+
+  it('ranks the sentence under the asked heading first with the shipped weight', () => {
+    const ranked = rankSentences(question, hits, lexicon).filter((candidate) => candidate.kind === 'statement');
+    expect(ranked[0]!.text).toMatch(/^앱의 기기 설정/);
+    expect(FITTED_SENTENCE_MODEL.sectionWeight).toBeGreaterThan(0);
+  });
+});
