@@ -10,10 +10,10 @@ export function tableHeaderOf(candidate: Candidate): string | undefined {
   if (!candidate.text.startsWith('|')) return undefined;
   const chunk = candidate.hit.chunk;
   const lines = chunk.text.slice(0, Math.max(0, candidate.start - chunk.start)).split('\n');
-  // Walk up over the body rows above, to the delimiter; its line above is the header.
-  for (let i = lines.length - 1; i >= 1; i--) {
+  // Walk up over the body rows above, to the delimiter; its line above is the header. The last line is
+  // the row's own start; a blank line above it ends the table (an earlier table's header is not its).
+  for (let i = lines.length - 2; i >= 1; i--) {
     const line = lines[i]!.trim();
-    if (line === '') continue;
     if (!line.startsWith('|')) return undefined;
     if (!DELIMITER_ROW.test(line)) continue;
     const header = lines[i - 1]!.trim();

@@ -35,6 +35,14 @@ describe('tableHeaderOf', () => {
     expect(tableHeaderOf(row('| 플러스'))).toBe('| 요금제 | 월 요금 | 녹화 방식 |');
   });
 
+  it('has none for a row after a blank line: an earlier table is another table', () => {
+    const text = ['| 요금제 | 월 요금 |', '|---|---|', '| 무료 | 0원 |', '', '| 환불 | 7일 이내 |'].join('\n');
+    const page: Article = { id: 'two-tables', title: '요금과 환불', origin: 'test/two-tables.md', text };
+    const rows = rankSentences('환불 언제까지 돼?', [hitOf(page, 0, 0, text.length)], lexicon);
+    expect(tableHeaderOf(rows.find((candidate) => candidate.text.startsWith('| 환불'))!)).toBeUndefined();
+    expect(tableHeaderOf(rows.find((candidate) => candidate.text.startsWith('| 무료'))!)).toBe('| 요금제 | 월 요금 |');
+  });
+
   it('has none for a sentence outside a table', () => {
     expect(tableHeaderOf(row('연간 결제는'))).toBeUndefined();
   });
