@@ -478,6 +478,13 @@ describe('rewriteFollowUp on conversations', () => {
       'sibling',
     ],
     [
+      '그럼 1E는요? 이것도…? → 이것 is the code just named, and it replaces the last code (IC)',
+      '그럼 1E는요? 이것도 제가 고칠 수 있는 거예요?',
+      talk('디스플레이에 IC라고 떠요 뭐예요?', 'IC는 제빙기 이상입니다. [1]'),
+      '디스플레이 떠요 — 1E는요? 이것도 제가 고칠 수 있는 거예요?',
+      'carried',
+    ],
+    [
       '2차전은? → the round swapped',
       '2차전은?',
       talk('1차전에서 누가 이겼어?', '한국이 일본을 2대 1로 이겼다. [1]'),

@@ -121,6 +121,9 @@ export function analyse(question: string): Analysis {
       continue;
     }
     const pronoun = pronounOf(word);
+    // "그럼 1E는요? 이것도 제가 고칠 수 있어요?": after a question of its own that names a thing, 이것
+    // is that thing, not one of the conversation's.
+    if (pronoun?.kind === 'thing' && contentIndexes.some((index) => /[?？]/.test(words[index]?.trailing ?? ''))) continue;
     if (pronoun) {
       pronouns.push({ index: i, pronoun, trailing: words[i]?.trailing ?? '' });
       continue;

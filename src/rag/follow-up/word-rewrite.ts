@@ -79,12 +79,14 @@ function withCarry(carried: string[], question: string): string {
 function siblingIndex(previousWords: Word[], stem: string): number {
   const shape = (word: string) => word.replace(/\d+/g, '#');
   const kindOf = (word: string) => categoryOfWord(word) ?? (/^[A-Z][A-Za-z]+$/.test(word) ? 'latin' : undefined);
+  // A short code with a digit (1E, E5) stands in for another short code (IC): an appliance's error codes.
+  const code = (word: string) => /^(?=.*[A-Za-z])[A-Za-z0-9-]{2,6}$/.test(word);
   const category = kindOf(stem);
   const set = SIBLING_SETS.find((members) => members.has(stem));
   return previousWords.findIndex(({ clean }) => {
     const [other] = splitParticle(clean);
     if (other === stem) return false;
-    if (/\d/.test(stem) && shape(other) === shape(stem)) return true;
+    if (/\d/.test(stem) && (shape(other) === shape(stem) || (code(stem) && code(other)))) return true;
     if (set?.has(other)) return true;
     return category !== undefined && category !== 'person' && kindOf(other) === category;
   });
@@ -95,7 +97,9 @@ function siblingSlots(analysis: Analysis, previousQuestion: string): Set<string>
   const previousWords = splitQuestion(previousQuestion);
   const slots = new Set<string>();
   for (const index of analysis.contentIndexes) {
-    const sibling = previousWords[siblingIndex(previousWords, splitParticle(analysis.words[index]?.clean ?? '')[0])];
+    // The polite 요 after a particle ("1E는요?") is the particle's.
+    const clean = (analysis.words[index]?.clean ?? '').replace(/(은|는)요$/, '$1');
+    const sibling = previousWords[siblingIndex(previousWords, splitParticle(clean)[0])];
     if (sibling) slots.add(splitParticle(sibling.clean)[0]);
   }
   return slots;
