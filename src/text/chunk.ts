@@ -49,9 +49,19 @@ export function chunkText(text: string, options: ChunkOptions = {}): ChunkSpan[]
   const sentences = splitSentences(text).flatMap((span) => (span.end - span.start > maxChars ? splitLong(text, span, maxChars) : [span]));
   const chunks: ChunkSpan[] = [];
   let first = 0;
+  // A help page's section starts a chunk: its heading stays with the lines it names, which the ranker and
+  // retrieval read together ("## 정전이 되었을 때" over its table).
+  const startsSection = (i: number) => {
+    const span = sentences[i];
+    return (
+      span !== undefined &&
+      (span.start === 0 || text[span.start - 1] === '\n') &&
+      /^#{2,6}[ \t]/.test(text.slice(span.start, span.start + 7))
+    );
+  };
   while (first < sentences.length) {
     let last = first;
-    while (fits(sentences, first, last + 1, maxChars)) last++;
+    while (fits(sentences, first, last + 1, maxChars) && !startsSection(last + 1)) last++;
     const head = sentences[first];
     const tail = sentences[last];
     if (!head || !tail) break;
@@ -60,7 +70,7 @@ export function chunkText(text: string, options: ChunkOptions = {}): ChunkSpan[]
     // Step back `overlap` sentences, but always make progress, and only as far as still
     // leaves room for the next new sentence: a chunk holding nothing but overlap would
     // just repeat part of this one.
-    let next = Math.max(last + 1 - overlap, first + 1);
+    let next = startsSection(last + 1) ? last + 1 : Math.max(last + 1 - overlap, first + 1);
     while (next <= last && !fits(sentences, next, last + 1, maxChars)) next++;
     first = next;
   }

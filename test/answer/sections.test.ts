@@ -1,6 +1,7 @@
 // The heading a help-page sentence sits under, and the fitted weight it gets.
 import { describe, expect, it } from 'vitest';
 import { rankSentences, scoreCandidates, type Lexicon } from '../../src/answer/extractive.js';
+import { DEFAULT_RANK } from '../../src/answer/candidates.js';
 import { FITTED_SENTENCE_MODEL } from '../../src/answer/sentence-weights.js';
 import type { Article } from '../../src/domain/types.js';
 import { hitOf } from './fixtures.js';
@@ -43,9 +44,13 @@ describe('section headings', () => {
     expect(under.score - bare).toBeCloseTo(4 * under.sectionCoverage, 10);
   });
 
-  it('ranks the sentence under the asked heading first with the shipped weight', () => {
-    const ranked = rankSentences(question, hits, lexicon).filter((candidate) => candidate.kind === 'statement');
-    expect(ranked[0]!.text).toMatch(/^앱의 기기 설정/);
+  it('ranks the sentence under the asked heading first once the heading weighs enough', () => {
+    const statements = (sectionWeight: number) =>
+      rankSentences(question, hits, lexicon, { ...DEFAULT_RANK, model: { ...FITTED_SENTENCE_MODEL, sectionWeight } }).filter(
+        (candidate) => candidate.kind === 'statement',
+      );
+    expect(statements(0)[0]!.text).toMatch(/^업데이트가/);
+    expect(statements(4)[0]!.text).toMatch(/^앱의 기기 설정/);
     expect(FITTED_SENTENCE_MODEL.sectionWeight).toBeGreaterThan(0);
   });
 });

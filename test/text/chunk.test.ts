@@ -176,6 +176,34 @@ describe('chunkText invariants', () => {
     expect(chunkText('  \n\n ')).toEqual([]);
   });
 
+  it('starts a chunk at each Markdown section heading, with no overlap back across it', () => {
+    const text = [
+      '# 절전 기능과 정전 대처',
+      '',
+      '절전 모드는 밤에 켜집니다.',
+      '',
+      '## 정전이 되었을 때',
+      '',
+      '문을 닫아 두면 냉기가 유지됩니다.',
+      '',
+      '| 냉동실 | 약 24시간 |',
+      '',
+      '## 전기가 다시 들어오면',
+      '',
+      '냉장고는 자동으로 다시 켜집니다.',
+    ].join('\n');
+    const chunks = chunkText(text, { maxChars: 500, overlapSentences: 1 });
+    expect(chunks.map((chunk) => text.slice(chunk.start, chunk.end).split('\n')[0])).toEqual([
+      '# 절전 기능과 정전 대처',
+      '## 정전이 되었을 때',
+      '## 전기가 다시 들어오면',
+    ]);
+    expect(text.slice(chunks[1]!.start, chunks[1]!.end)).toContain('| 냉동실 | 약 24시간 |');
+    // A # inside a line, or a page title, starts nothing: one chunk as before.
+    const plain = '이 문서는 C# 설정을 다룹니다. #해시태그도 있습니다.\n\n# 제목\n\n본문입니다.';
+    expect(chunkText(plain, { maxChars: 500, overlapSentences: 1 })).toHaveLength(1);
+  });
+
   it('never makes a chunk of nothing but overlap', () => {
     // The second sentence fits with the first, but the third does not fit with the second.
     const text = `${'가'.repeat(20)}. ${'나'.repeat(20)}. ${'다'.repeat(45)}.`;
