@@ -185,6 +185,8 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance' | 'c
   key: KEY_ANSWER,
 };
 
+const KILOGRAM = '키로|킬로|킬로그램|kg|㎏';
+
 // A unit a price is given per, and how sentences write it: "월 4,900원" is per month, "1t당" per ton.
 const PER_UNIT_SPELLINGS: Record<string, string> = {
   달: '달|월|매달|매월',
@@ -200,9 +202,8 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
   박스: '박스|상자',
   상자: '박스|상자',
   // 키로 and 킬로 are what people say for a kilogram when they ask a price ("1키로에 얼마야?").
-  키로: '키로|킬로|킬로그램|kg|㎏',
-  킬로: '키로|킬로|킬로그램|kg|㎏',
-  kg: '키로|킬로|킬로그램|kg|㎏',
+  키로: KILOGRAM,
+  킬로: KILOGRAM,
 };
 
 // The patterns below depend on a unit or counter from the question; each is built once, not once

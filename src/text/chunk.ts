@@ -1,5 +1,6 @@
 // Sentence-aligned chunking with exact offsets into the article text.
 import type { Span } from '../domain/types.js';
+import { startsSectionHeading } from './lines.js';
 import { splitSentences } from './sentences.js';
 
 export interface ChunkOptions {
@@ -53,11 +54,7 @@ export function chunkText(text: string, options: ChunkOptions = {}): ChunkSpan[]
   // retrieval read together ("## 정전이 되었을 때" over its table).
   const startsSection = (i: number) => {
     const span = sentences[i];
-    return (
-      span !== undefined &&
-      (span.start === 0 || text[span.start - 1] === '\n') &&
-      /^#{2,6}[ \t]/.test(text.slice(span.start, span.start + 7))
-    );
+    return span !== undefined && startsSectionHeading(text, span.start);
   };
   while (first < sentences.length) {
     let last = first;

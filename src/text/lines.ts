@@ -20,3 +20,9 @@ export function lineAround(text: string, start: number, end: number): string {
 export function isMarkdownHeading(line: string): boolean {
   return /^#{1,6}\s+\S/.test(line);
 }
+
+/** Whether a section heading (## and below, not the page's # title) starts at `at`, a line's start:
+ *  a chunk starts there, so the heading stays with the lines it names (chunk.ts). */
+export function startsSectionHeading(text: string, at: number): boolean {
+  return (at === 0 || text[at - 1] === '\n') && /^#{2,6}[ \t]/.test(text.slice(at, at + 7));
+}

@@ -29,6 +29,25 @@ export const FESTIVAL: Article = {
   ].join('\n'),
 };
 
+/** A help page with two sections: the answer to "신호 세기 어디서 확인해요?" sits under the heading that names it,
+ *  the question's words under the other one. */
+export const WIFI_PAGE: Article = {
+  id: 'wifi',
+  title: '와이파이 연결',
+  origin: 'test/wifi.md',
+  text: [
+    '# 와이파이 연결',
+    '',
+    '## 신호 세기 확인하기',
+    '',
+    '앱의 기기 설정 > 네트워크 메뉴에서 현재 상태를 볼 수 있습니다.',
+    '',
+    '## 펌웨어 업데이트',
+    '',
+    '업데이트가 늦어지면 와이파이 신호를 확인해 주세요.',
+  ].join('\n'),
+};
+
 /** A hit on article.text[start, end), like the index would return. */
 export function hitOf(article: Article, index: number, start: number, end: number, score = 1): Hit {
   const { text, ...meta } = article;

@@ -3,25 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { rankSentences, scoreCandidates, type Lexicon } from '../../src/answer/extractive.js';
 import { DEFAULT_RANK } from '../../src/answer/candidates.js';
 import { FITTED_SENTENCE_MODEL } from '../../src/answer/sentence-weights.js';
-import type { Article } from '../../src/domain/types.js';
-import { hitOf } from './fixtures.js';
+import { hitOf, WIFI_PAGE as WIFI } from './fixtures.js';
 
-const WIFI: Article = {
-  id: 'wifi',
-  title: '와이파이 연결',
-  origin: 'test/wifi.md',
-  text: [
-    '# 와이파이 연결',
-    '',
-    '## 신호 세기 확인하기',
-    '',
-    '앱의 기기 설정 > 네트워크 메뉴에서 현재 상태를 볼 수 있습니다.',
-    '',
-    '## 펌웨어 업데이트',
-    '',
-    '업데이트가 늦어지면 와이파이 신호를 확인해 주세요.',
-  ].join('\n'),
-};
 const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
 const hits = [hitOf(WIFI, 0, 0, WIFI.text.length)];
 const question = '신호 세기 어디서 확인해요?';

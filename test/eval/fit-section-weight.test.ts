@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rankSentences, type Lexicon } from '../../src/answer/extractive.js';
 import { FITTED_SENTENCE_MODEL } from '../../src/answer/sentence-weights.js';
-import type { Article } from '../../src/domain/types.js';
 import type { FitExample } from '../../src/eval/fit-answer-model.js';
 import { weightsSource } from '../../src/eval/fit-answer-model.js';
 import { pickSectionWeight, refitSectionWeight, SECTION_WEIGHTS, type SectionRow } from '../../src/eval/fit-section-weight.js';
-import { hitOf } from '../answer/fixtures.js';
+import { hitOf, WIFI_PAGE as PAGE } from '../answer/fixtures.js';
 
 describe('pickSectionWeight', () => {
   const row = (...right: boolean[]): SectionRow => ({ source: 'a', right });
@@ -16,22 +15,6 @@ describe('pickSectionWeight', () => {
   });
 });
 
-const PAGE: Article = {
-  id: 'wifi',
-  title: '와이파이 연결',
-  origin: 'test/wifi.md',
-  text: [
-    '# 와이파이 연결',
-    '',
-    '## 신호 세기 확인하기',
-    '',
-    '앱의 기기 설정 > 네트워크 메뉴에서 현재 상태를 볼 수 있습니다.',
-    '',
-    '## 펌웨어 업데이트',
-    '',
-    '업데이트가 늦어지면 와이파이 신호를 확인해 주세요.',
-  ].join('\n'),
-};
 const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
 
 function example(source: string): FitExample {

@@ -20,7 +20,7 @@ import { answeredName, contextOf, topicOf, YES_ANSWER, type Context } from './re
 import { firstTime } from './time.js';
 import { timeIntent } from '../../text/temporal.js';
 import { verbStems } from '../../text/verb-stems.js';
-import { categoryOfWord, endsWithAny, pronounOf, splitParticle, withParticle } from './words.js';
+import { categoryOfWord, endsWithAny, pronounOf, splitParticle, withoutPoliteYo, withParticle } from './words.js';
 
 export type RewriteMethod = 'standalone' | 'substituted' | 'sibling' | 'topic' | 'carried';
 
@@ -97,9 +97,7 @@ function siblingSlots(analysis: Analysis, previousQuestion: string): Set<string>
   const previousWords = splitQuestion(previousQuestion);
   const slots = new Set<string>();
   for (const index of analysis.contentIndexes) {
-    // The polite 요 after a particle ("1E는요?") is the particle's.
-    const clean = (analysis.words[index]?.clean ?? '').replace(/(은|는)요$/, '$1');
-    const sibling = previousWords[siblingIndex(previousWords, splitParticle(clean)[0])];
+    const sibling = previousWords[siblingIndex(previousWords, splitParticle(withoutPoliteYo(analysis.words[index]?.clean ?? ''))[0])];
     if (sibling) slots.add(splitParticle(sibling.clean)[0]);
   }
   return slots;
@@ -145,8 +143,9 @@ function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
   const fragment = contentIndexes.length === 1 && only !== undefined ? words[only] : undefined;
   if (fragment) {
     // The polite 요 after a particle ("압축기는요?") is the particle's, and asks the last question of another.
-    const polite = /(은|는)요$/.test(fragment.clean);
-    const [stem, particle] = splitParticle(polite ? fragment.clean.slice(0, -1) : fragment.clean);
+    const clean = withoutPoliteYo(fragment.clean);
+    const polite = clean !== fragment.clean;
+    const [stem, particle] = splitParticle(clean);
     const previousWords = splitQuestion(context.question);
     const sibling = siblingIndex(previousWords, stem);
     const replacedWord = previousWords[sibling];

@@ -62,6 +62,11 @@ export function isPersonName(word: string): boolean {
 // Nouns whose last syllable is 로 (고속도로, 통로): 로 there is no particle, unless it follows ("고속도로로").
 const RO_NOUN = /(도로|대로|통로|경로|선로|항로|차로|활주로|산책로|진입로)$/;
 
+/** A word without the polite 요 after its topic particle ("압축기는요" → 압축기는): the 요 is the particle's. */
+export function withoutPoliteYo(word: string): string {
+  return word.replace(/(은|는)요$/, '$1');
+}
+
 /** Splits a word into its stem and nominal particle: "AI연구원이" → [AI연구원, 이], "ECO로" → [ECO, 로]. */
 export function splitParticle(word: string): [string, string] {
   if (RO_NOUN.test(word)) return [word, ''];
