@@ -32,7 +32,8 @@ const CHARGE_WORD = new RegExp([...CHARGE_NOUNS, '가산금', '관리비'].join(
 const answersCost = (sentence: string) =>
   FREE_OR_NO_CHARGE.test(sentence) || (CHARGE_WORD.test(sentence) && (MONEY_ANSWER.test(sentence) || /없/.test(sentence)));
 // A set of a match (4세트) and a tax rate (세율) are no age.
-const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션|트|율))|\d+대\s*(초|중|후)반/;
+// An age band is a decade: 50대, 3,40대 (answering "어느 연령층?").
+const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션|트|율))|\d+대\s*(초|중|후)반|\d0\s*대(?![가-힣])|\d0대(이상|이하|에서|가|는|의|와|층)/;
 // A time is a number with a time unit or a dotted date, or a time word. A bare digit is
 // not ("S6 엣지" holds none).
 const TIME_ANSWER =
@@ -215,7 +216,9 @@ function perUnitPattern(unit: string): RegExp {
   return unitPatterns.get(`per:${unit}`, () => {
     const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
     return new RegExp(
-      `(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*(\\d|요금|이용료|사용료|구독료|회비)|(?<![가-힣])(한|1)\\s*(${spellings})의?(?![가-힣])|(?<![\\d.,])1\\s*(${spellings})[을를]\\s*[가-힣]+[는은]\\s*데`,
+      `(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*(\\d|요금|이용료|사용료|구독료|회비)|(?<![가-힣])(한|1)\\s*(${spellings})의?(?![가-힣])|(?<![\\d.,])1\\s*(${spellings})[을를]\\s*[가-힣]+[는은]\\s*데` +
+        // The price of a packed unit prices one of it: "딸기 2kg 상자의 평균 경락가가 4만 1천 원".
+        `|\\d\\s*(kg|㎏|g|개입|입)\\s*(${spellings})의?\\s*(평균\\s*)?[가-힣]*(값|가격|가)(은|는|이|가|도)?\\s`,
     );
   });
 }

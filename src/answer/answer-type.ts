@@ -9,6 +9,7 @@
 // no reliable surface mark. What a sentence must hold for each kind is in answer-forms.ts.
 
 import { CHARGE_NOUNS } from '../text/money-nouns.js';
+import { SPELLED_UNITS } from './counters.js';
 import { INSTANCE_QUESTION } from './instance-nouns.js';
 
 export type AnswerType =
@@ -33,6 +34,7 @@ export type AnswerType =
 
 // 세(?!기|대): "몇 세기" asks for a time and "몇 세대" for households, not an age.
 const COUNTERS =
+  `${Object.keys(SPELLED_UNITS).join('|')}|경기|연승|연패|` +
   '명|개국|개월|개소|개|곳|군데|번째|번|차례|가지|척|대|권|편|마리|채|건|종|회|위|등급|등|층|호|배|인칭|인(?!가|지|데)|살|세대|가구|세(?!기|대)|년|월|일|시간|시즌|시|분(?!의)|초|주년|주|석|표|장|벌|그루|골|승|패|점|도(?!시)|톤|리터|보(?![다고여험도상호장건관내증기이])|mm|㎜|km|m|kg|g|선(?!수|거|택|물|생|발|정)';
 const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
 // Nouns for a company, asked with 어디 or 어느 ("납품한 업체는 어디야?", "어느 출판사에서 나왔어?").
@@ -77,7 +79,12 @@ interface QuestionForm {
 
 // Short nouns need a word start: "정몽주가" is not 주가 (stock price).
 const QUESTION_FORMS: QuestionForm[] = [
-  { form: /몇\s*살|나이는|나이가|연세/, type: () => ({ kind: 'age' }), example: '그는 몇 살이야?' },
+  // An age band asked with 어디 or 어느 ("제일 많이 걸리는 나이대가 어디야?") is an age, not a place.
+  {
+    form: /몇\s*살|나이는|나이가|연세|(나이|연령)(대|층)(가|는|은|이)?\s*(어디|어느|몇|뭐|어떻게)|(어느|어떤|무슨)\s*(나이|연령)(대|층)/,
+    type: () => ({ kind: 'age' }),
+    example: '그는 몇 살이야?',
+  },
   // A measure asked by its noun ("키가 몇이야?", "높이는 얼마야?"): the answer gives it in one of its units,
   // which answer-forms.ts reads as counters (cm, kg, m, ㎡, km/h, 도).
   {
@@ -149,7 +156,11 @@ const QUESTION_FORMS: QuestionForm[] = [
     form: new RegExp(`몇\\s*(${COUNTERS})`),
     // "몇 시" asks for the hour: a day or a year does not answer it.
     type: ([, counter = '']) =>
-      counter === '시' ? { kind: 'time', clock: true } : TIME_COUNTERS.has(counter) ? { kind: 'time' } : { kind: 'count', counter },
+      counter === '시'
+        ? { kind: 'time', clock: true }
+        : TIME_COUNTERS.has(counter)
+          ? { kind: 'time' }
+          : { kind: 'count', counter: SPELLED_UNITS[counter] ?? (/^연[승패]$/.test(counter) ? '경기' : counter) },
     example: '몇 명이 다쳤어?',
   },
   // "어느 정당", "무슨 요일": an instance of a kind its suffix marks (instance-nouns.ts).

@@ -33,6 +33,11 @@ export const COUNTER_CLASSES: Record<string, string> = {
   개월: '개월|달|년',
   // Points a player scores or a side concedes: "몇 점 올렸어?" → "29득점을 올렸다".
   점: '점|득점|실점',
+  // Sheets: a help page and a price list count paper in 매 ("10매"), users in 장.
+  장: '장|매',
+  매: '매|장',
+  // Games in a row: "몇 경기째 연속 이겼어?" → "12연승", "5연패".
+  경기: '경기|연승|연패|승|패|게임',
   // Households: "몇 세대" → "504가구".
   세대: '세대|가구',
   가구: '가구|세대',
@@ -45,9 +50,29 @@ export const COUNTER_CLASSES: Record<string, string> = {
   톤: '톤|t',
   t: 't|톤',
   m: 'm|미터|km|킬로미터|cm|센티미터|층',
+  km: 'km|킬로미터|㎞',
+  ml: 'ml|mL|㎖|밀리리터|cc',
+  L: 'L|ℓ|리터|l(?![a-z])',
   '㎡': '㎡|m2|제곱미터|헥타르|ha|평|㎢|제곱킬로미터|에이커',
   'km/h': 'km|킬로미터|노트|m/s|마하',
 };
+
+/** Units asked in Hangul ("몇 미터나 돼?") that a passage writes in their symbols (5.5m): the counter
+ *  the answer is read in (counters.ts COUNTER_CLASSES spells each both ways). */
+export const SPELLED_UNITS: Record<string, string> = {
+  킬로미터: 'km',
+  키로미터: 'km',
+  센티미터: 'cm',
+  센티: 'cm',
+  밀리리터: 'ml',
+  밀리미터: 'mm',
+  밀리: 'mm',
+  리터: 'L',
+  미터: 'm',
+  킬로그램: 'kg',
+  그램: 'g',
+};
+
 
 /** Units of measure written in Hangul, time among them ("징역 몇 년": "1천240건" counts no years). */
 const MEASURE_WORDS = new Set(['도', '톤', '년', '개월', '주', '일', '시간', '분', '초', '세', '살']);

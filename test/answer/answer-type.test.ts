@@ -174,6 +174,16 @@ describe('expectedAnswerType', () => {
     // Age.
     ['그는 몇 살이야?', AGE],
     ['회장의 나이는?', AGE],
+    // An age band asked with 어디 is an age, not a place.
+    ['우리 애가 초등학생인데 독감 제일 많이 걸리는 나이대가 어디야?', AGE],
+    ['어느 연령층에서 제일 많이 샀어?', AGE],
+    // A unit asked in Hangul is read in its symbol, and a run of wins in games.
+    ['구멍 깊이가 몇 미터나 돼?', { kind: 'count', counter: 'm' }],
+    ['터널은 몇 킬로미터야?', { kind: 'count', counter: 'km' }],
+    ['한 병에 몇 밀리리터 들어 있어?', { kind: 'count', counter: 'ml' }],
+    ['몇 센티 자랐어?', { kind: 'count', counter: 'cm' }],
+    ['스톰즈 요즘 몇 경기째 연속으로 이기고 있어?', { kind: 'count', counter: '경기' }],
+    ['몇 연승 했어?', { kind: 'count', counter: '경기' }],
     // Time: 언제, or 몇 + a time unit.
     ['축제는 언제 열려?', TIME],
     // A question about when something was announced takes a statement's date as its answer.
@@ -380,6 +390,9 @@ describe('canAnswerType', () => {
     ['배 씨는 "문어 한 철 벌이가 4,000만 원이 넘는다"고 말했다.', { kind: 'money', per: '철' }, true],
     // 상자 is how an article writes 박스, and 의 may follow the unit.
     ['귤 5kg 한 상자의 평균 값은 2만 1,000원이었다.', { kind: 'money', per: '박스' }, true],
+    // A packed size before the unit prices one box; a box counted is no price of one.
+    ['딸기 2kg 상자의 평균 경락가가 4만 1천 원으로 올랐다.', { kind: 'money', per: '상자' }, true],
+    ['딸기 2kg 상자 반입량이 21% 줄어 농가 손실이 9억 원이다.', { kind: 'money', per: '상자' }, false],
     ['귤 5kg 한 상자의 평균 값은 2만 1,000원이었다.', { kind: 'money', per: '달' }, false],
     ['아파트는 2,050가구로 다시 지어진다.', count('세대'), true],
     ['사업비 2조4000억 원이 투입된다.', count('명'), false],
@@ -407,11 +420,25 @@ describe('canAnswerType', () => {
     // Households: 세대 and 가구 answer for each other.
     ['504가구는 신혼부부 특별공급이다.', count('세대'), true],
     ['모두 1,120세대가 입주한다.', count('가구'), true],
+    // Sheets are counted in 매 as well as 장; a run of wins answers how many games in a row; a Hangul
+    // unit's symbol answers it.
+    ['한 번에 넣는 양은 DP-720W 10매를 넘기지 마세요.', count('장'), true],
+    ['사진은 한 번에 20장까지 보낼 수 있다.', count('매'), true],
+    ['스톰즈는 해온을 89-81로 꺾고 12연승을 달렸다.', count('경기'), true],
+    ['스톰즈는 해온을 89-81로 꺾었다.', count('경기'), false],
+    ['구멍의 깊이는 4m가 아니라 5.5m였다.', count('m'), true],
+    ['섬까지 12㎞를 15분에 난다.', count('km'), true],
+    ['한 병에 500㎖가 들어 있다.', count('ml'), true],
+    ['한 병에 500원이다.', count('ml'), false],
     // "몇" is not a number of people.
     ['몇 명인지는 밝히지 않았다.', count('명'), false],
     ['사람들이 많이 왔다.', count('명'), false],
     // age: N살 / N세, not 세기 or 세대.
     ['그는 올해 42세다.', AGE, true],
+    // An age band is a decade.
+    ['후보는 3,40대에서 높은 지지를 얻었다.', AGE, true],
+    ['50대 이상의 지지가 높았다.', AGE, true],
+    ['지지가 높았다.', AGE, false],
     ['7살 어린이가 구조됐다.', AGE, true],
     ['30대 초반의 남성이다.', AGE, true],
     ['15세기에 지어졌다.', AGE, false],

@@ -256,6 +256,9 @@ describe('analyze', () => {
   it('isQuestionWord knows question words, not topics', () => {
     for (const word of ['무엇', '누구', '언제', '어디', '어떻게', '왜', '얼마나']) expect(isQuestionWord(word)).toBe(true);
     for (const word of ['연구원', '서울', '축제']) expect(isQuestionWord(word)).toBe(false);
+    // Intensifiers and 퍼센트 (written % in a passage) shape a question too.
+    for (const word of ['이렇게', '저렇게', '퍼센트']) expect(isQuestionWord(word)).toBe(true);
+    expect(analyze('딸기가 왜 이렇게 비싸진 거야?', { query: true })).not.toContain('w:이렇게');
   });
 });
 
