@@ -859,6 +859,13 @@ describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subje
       '와이파이 비번 바꾸는 법 — 폰으로도 돼?',
     ],
     ['모바일에서도 돼?', talk('체크리스트 넣는 단축키 있어?', '네, Ctrl+Shift+C입니다. [1]'), '체크리스트 넣는 단축키 — 모바일에서도 돼?'],
+    // Polite 돼요, 되나요 say no more than 돼: the model asks the last question again in its sibling's place.
+    [
+      '520W도 돼요?',
+      talk('720W로 복사할 때 크기 줄여서 할 수 있어요?', '네, [복사]에서 배율을 정하면 됩니다. [1]'),
+      '520W로 복사할 때 크기 줄여서 할 수 있어요?',
+    ],
+    ['모바일에서도 되나요?', talk('체크리스트 넣는 단축키 있어?', '네, Ctrl+Shift+C입니다. [1]'), '체크리스트 넣는 단축키 — 모바일에서도 되나요?'],
   ])('%s', (question, history, expected) => {
     expect(rewriteFollowUp(question, history)).toBe(expected);
   });

@@ -252,7 +252,11 @@ export const SIBLING_SETS: ReadonlyArray<ReadonlySet<string>> = [
 ].map((set) => new Set(set));
 
 /** Vague predicates that ask nothing of their own ("서울은 어때?"). */
-export const VAGUE = new Set(['어때', '어때요', '어땠어', '어땠어요', '어떻고', '돼', '됐어', '그래', '있어', '없어', '뭐야', '뭔데']);
+// Their polite forms say no more ("520W도 돼요?", "맥도 되나요?").
+export const VAGUE = new Set([
+  ...['어때', '어때요', '어땠어', '어땠어요', '어떻고', '돼', '됐어', '그래', '있어', '없어', '뭐야', '뭔데'],
+  ...['돼요', '되요', '됐어요', '되나요', '될까요', '그래요', '있어요', '없어요', '가능해', '가능해요', '가능한가요'],
+]);
 
 /** Words that never sit in a noun phrase: adverbs and time deictics (지난 8월, 또, 함께). */
 // prettier-ignore
