@@ -24,9 +24,10 @@ function relatedTo(words: Set<string>): (term: string) => boolean {
 
 /**
  * Most of the shorter headline's spelling shared (40% of its Hangul bigrams), and either two whole
- * words (40% of its words) or one whole word with half its bigrams: "윤서진 해담은행장 취임" and
- * "해담은행 차기 행장에 윤서진 부행장" share one word but most of their spelling. Words alone
- * are not enough: "전년 동기 대비 … 증가" ends many unrelated headlines.
+ * words or one whole word with half its bigrams: "윤서진 해담은행장 취임" and "해담은행 차기 행장에
+ * 윤서진 부행장" share one word but most of their spelling. Two words need no share of a long
+ * headline: an update's runs on with its new cause. Words alone are not enough: "전년 동기 대비 …
+ * 증가" ends many unrelated headlines.
  */
 export function sameSubject(leftTerms: Iterable<string>, rightTerms: Iterable<string>): boolean {
   const split = (terms: Iterable<string>) => {
@@ -43,5 +44,5 @@ export function sameSubject(leftTerms: Iterable<string>, rightTerms: Iterable<st
   const words = overlap(left.words, right.words, relatedTo(right.words));
   const bigrams = overlap(left.bigrams, right.bigrams);
   if (bigrams.share < 0.4) return false;
-  return (words.shared >= 2 && words.share >= 0.4) || (words.shared >= 1 && bigrams.share >= 0.5);
+  return words.shared >= 2 || (words.shared >= 1 && bigrams.share >= 0.5);
 }

@@ -66,6 +66,9 @@ describe('sameSubject', () => {
     ['해담은행, 1분기 순이익 8120억 원…전년 동기 대비 6.3% 증가', '5월 방한 외국인 관광객 162만 명…전년 동월 대비 14.2% 증가', false],
     // An update words its figure anew: 부상 and 부상자 are one word to a headline.
     ['나루항 하역 크레인 붕괴…작업자 7명 부상·1명 실종', '나루항 크레인 사고 부상자 11명으로 늘어…부두 20일 재개', true],
+    // Two words shared are the subject however long the update's headline runs: the place shortened
+    // (가람시 → 가람) and the cause it adds do not make it another story.
+    ['가람시 도심 도로에 땅꺼짐…승용차 2대 빠져 1명 부상', '가람 땅꺼짐 부상자 4명으로 늘어…원인은 하수관 공사 쪽으로 기울어', true],
   ])('%s / %s → %s', (left, right, same) => {
     expect(sameSubject(terms(left), terms(right))).toBe(same);
   });
