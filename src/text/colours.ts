@@ -30,3 +30,8 @@ export function textsHoldColours(question: string, texts: Iterable<string>): boo
   for (const text of texts) for (const colour of coloursIn(text)) held.add(colour);
   return asked.every((colour) => held.has(colour));
 }
+
+/** Index terms of the colours a word names: "주황불" (an orange light) meets "주황색", "파란 불" meets "Wi-Fi(파란색)". */
+export function colourTerms(word: string): string[] {
+  return coloursIn(word).map((colour) => `h:${colour}`);
+}

@@ -5,6 +5,7 @@
 
 import type { Span } from '../domain/types.js';
 import { compose, decompose, FINAL } from './hangul.js';
+import { colourTerms } from './colours.js';
 import { closesWithGeo, stemTerm, verbStems } from './verb-stems.js';
 import { codesIn } from './codes.js';
 import { aboutWifi, fullWords } from './clipped-words.js';
@@ -223,9 +224,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
         const clipped = fullWords(stem).length > 0 ? stem : isParticle(word.text.slice(1)) ? word.text.charAt(0) : '';
         for (const full of fullWords(clipped)) for (const part of full.split(' ')) terms.push(...bigrams(part), wordTerm(part));
       }
-      // 사이시옷: "배춧값" is 배추 + 값, which an article may write "배추 가격".
+      // 사이시옷: "배춧값" is 배추 + 값, which an article may write "배추 가격". A colour (주황불) meets 주황색.
       const base = siotBase(stem);
-      if (base) terms.push(...bigrams(base), wordTerm(base));
+      terms.push(...(base ? [...bigrams(base), wordTerm(base)] : []), ...colourTerms(word.text));
       for (const verb of verbStems(word.text, { modifiers: options.query === true })) terms.push(stemTerm(verb));
     } else {
       terms.push(word.text.toLowerCase());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coloursIn, textsHoldColours } from '../../src/text/colours.js';
+import { analyze } from '../../src/text/tokens.js';
+import { colourTerms, coloursIn, textsHoldColours } from '../../src/text/colours.js';
 
 describe('coloursIn', () => {
   it.each<[string, string[]]>([
@@ -29,5 +30,19 @@ describe('textsHoldColours', () => {
   });
   it('holds a question that names no colour', () => {
     expect(textsHoldColours('주차 녹화는 언제 돼요?', page)).toBe(true);
+  });
+});
+
+describe('colour index terms', () => {
+  it('meet across a light, a noun and an adjective: 주황불 ~ 주황색, 파란 불 ~ 파란색', () => {
+    const hue = (text: string, query = false) => analyze(text, { query }).filter((term) => term.startsWith('h:'));
+    expect(hue('주황불이 깜빡여요', true)).toEqual(['h:orange']);
+    expect(hue('| 경고(주황색) | 깜빡임 | 용지 걸림 |')).toEqual(['h:orange']);
+    expect(hue('파란 불이 천천히 깜빡여요', true)).toEqual(['h:blue']);
+    expect(hue('Wi-Fi LED(파란색)')).toEqual(['h:blue']);
+    // 황색 inside 주황색 is no yellow; a word that only holds a colour's spelling later names none.
+    expect(hue('경고 LED(주황색)')).not.toContain('h:yellow');
+    expect(hue('편집 화면')).toEqual([]);
+    expect(colourTerms('초록불')).toEqual(['h:green']);
   });
 });
