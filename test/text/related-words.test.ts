@@ -152,6 +152,12 @@ describe('areRelated', () => {
     // A user's recorded 멘트 is a manual's 메시지.
     ['멘트는', '메시지', true],
     ['멘트', '메일', false],
+    // 애 is the spoken 아이; a slow blink is 천천히 깜빡임 on a page, and 껌뻑 the heavier 깜빡.
+    ['애들은', '어린이', true],
+    ['느리게', '천천히', true],
+    ['느리게', '빠르게', false],
+    ['껌뻑껌뻑하는', '깜빡이는', true],
+    ['맥북', 'Mac', true],
   ])('%s ~ %s: %s', (a, b, expected) => {
     expect(areRelated(a, b)).toBe(expected);
   });
