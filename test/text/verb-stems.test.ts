@@ -30,6 +30,10 @@ describe('verbStems', () => {
     ['바꾸려면', '바꾸'],
     ['끝나면', '끝나'],
     ['되돌리며', '되돌리'],
+    // the noun form in ㅁ a table writes a state with: 켜짐 is the 켜져 a user types
+    ['켜짐', '켜지'],
+    ['꺼짐', '꺼지'],
+    ['깜빡임', '깜빡이'],
   ])('%s → %s', (word, stem) => {
     expect(verbStems(word)).toContain(stem);
   });
