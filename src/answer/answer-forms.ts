@@ -258,7 +258,10 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
   // "몇" is the question's own word, not a number: a duration or count must be stated.
   if (type.kind === 'count') {
     // "한 번의 주문" (a single order) and "한 번에" (at once) count no times.
-    return countPattern(type.counter).test(sentence.replace(/몇/g, '').replace(/한\s?번(의|에)/g, ''));
+    const counted = countPattern(type.counter).test(sentence.replace(/몇/g, '').replace(/한\s?번(의|에)/g, ''));
+    // Per unit: "경기당 평균 12.5점"; an average (평균) is stated as one or per something.
+    if (!counted || !type.per) return counted;
+    return type.per === '평균' ? /평균|당|마다/.test(sentence) : /평균/.test(sentence) || perUnitPattern(type.per).test(sentence);
   }
   if (type.kind === 'instance') return namesInstance(sentence, type.noun);
   if (type.kind === 'cost') return answersCost(sentence);

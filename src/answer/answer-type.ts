@@ -18,7 +18,7 @@ export type AnswerType =
   | { kind: 'age' }
   | { kind: 'time'; ofReport?: true; clock?: true; day?: true; bound?: '부터' | '까지' }
   | { kind: 'duration'; days?: true }
-  | { kind: 'count'; counter: string }
+  | { kind: 'count'; counter: string; per?: string }
   | { kind: 'person' }
   | { kind: 'place'; country?: true }
   | { kind: 'reason' }
@@ -155,12 +155,12 @@ const QUESTION_FORMS: QuestionForm[] = [
   {
     form: new RegExp(`몇\\s*(${COUNTERS})`),
     // "몇 시" asks for the hour: a day or a year does not answer it.
-    type: ([, counter = '']) =>
+    type: ({ 1: counter = '', input }) =>
       counter === '시'
         ? { kind: 'time', clock: true }
         : TIME_COUNTERS.has(counter)
           ? { kind: 'time' }
-          : { kind: 'count', counter: SPELLED_UNITS[counter] ?? (/^연[승패]$/.test(counter) ? '경기' : counter) },
+          : withPer({ kind: 'count', counter: SPELLED_UNITS[counter] ?? (/^연[승패]$/.test(counter) ? '경기' : counter) }, input),
     example: '몇 명이 다쳤어?',
   },
   // "어느 정당", "무슨 요일": an instance of a kind its suffix marks (instance-nouns.ts).
@@ -236,6 +236,12 @@ const QUESTION_FORMS: QuestionForm[] = [
     example: '번호 옮기는데 수수료 있어요?',
   },
 ];
+
+/** "경기당 평균 몇 점이야?", "1인당 몇 개": a count per unit, which a total (31점을 올렸다) does not state. */
+function withPer(type: { kind: 'count'; counter: string }, question: string): AnswerType {
+  const per = /(?<![가-힣])(?:1|한)?\s*([가-힣]{1,2})당(?![가-힣])/.exec(question)?.[1] ?? (/평균/.test(question) ? '평균' : undefined);
+  return per ? { ...type, per } : type;
+}
 
 /** Kinds whose absence from a sentence proves it does not answer. */
 const HARD_KINDS = new Set<AnswerType['kind']>([

@@ -184,6 +184,9 @@ describe('expectedAnswerType', () => {
     ['몇 센티 자랐어?', { kind: 'count', counter: 'cm' }],
     ['스톰즈 요즘 몇 경기째 연속으로 이기고 있어?', { kind: 'count', counter: '경기' }],
     ['몇 연승 했어?', { kind: 'count', counter: '경기' }],
+    // A count per unit or an average.
+    ['한도윤 이번 시즌 경기당 평균 득점 몇 점이야?', { kind: 'count', counter: '점', per: '경기' }],
+    ['하루 평균 몇 명 와?', { kind: 'count', counter: '명', per: '평균' }],
     // Time: 언제, or 몇 + a time unit.
     ['축제는 언제 열려?', TIME],
     // A question about when something was announced takes a statement's date as its answer.
@@ -426,6 +429,11 @@ describe('canAnswerType', () => {
     ['사진은 한 번에 20장까지 보낼 수 있다.', count('매'), true],
     ['스톰즈는 해온을 89-81로 꺾고 12연승을 달렸다.', count('경기'), true],
     ['스톰즈는 해온을 89-81로 꺾었다.', count('경기'), false],
+    // A count per unit needs the unit or an average: a game's total is no average per game.
+    ['한도윤은 3점슛 5개를 포함해 31점을 올렸다.', { kind: 'count', counter: '점', per: '경기' }, false],
+    ['한도윤은 경기당 평균 24.5점을 기록 중이다.', { kind: 'count', counter: '점', per: '경기' }, true],
+    ['관람객은 하루 평균 1,200명이다.', { kind: 'count', counter: '명', per: '평균' }, true],
+    ['관람객은 모두 1,200명이다.', { kind: 'count', counter: '명', per: '평균' }, false],
     ['구멍의 깊이는 4m가 아니라 5.5m였다.', count('m'), true],
     ['섬까지 12㎞를 15분에 난다.', count('km'), true],
     ['한 병에 500㎖가 들어 있다.', count('ml'), true],
