@@ -73,7 +73,6 @@ export const SPELLED_UNITS: Record<string, string> = {
   그램: 'g',
 };
 
-
 /** Units of measure written in Hangul, time among them ("징역 몇 년": "1천240건" counts no years). */
 const MEASURE_WORDS = new Set(['도', '톤', '년', '개월', '주', '일', '시간', '분', '초', '세', '살']);
 

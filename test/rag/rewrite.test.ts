@@ -865,7 +865,11 @@ describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subje
       talk('720W로 복사할 때 크기 줄여서 할 수 있어요?', '네, [복사]에서 배율을 정하면 됩니다. [1]'),
       '520W로 복사할 때 크기 줄여서 할 수 있어요?',
     ],
-    ['모바일에서도 되나요?', talk('체크리스트 넣는 단축키 있어?', '네, Ctrl+Shift+C입니다. [1]'), '체크리스트 넣는 단축키 — 모바일에서도 되나요?'],
+    [
+      '모바일에서도 되나요?',
+      talk('체크리스트 넣는 단축키 있어?', '네, Ctrl+Shift+C입니다. [1]'),
+      '체크리스트 넣는 단축키 — 모바일에서도 되나요?',
+    ],
   ])('%s', (question, history, expected) => {
     expect(rewriteFollowUp(question, history)).toBe(expected);
   });
