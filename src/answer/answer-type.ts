@@ -237,9 +237,12 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
 ];
 
-/** "경기당 평균 몇 점이야?", "1인당 몇 개": a count per unit, which a total (31점을 올렸다) does not state. */
+/** "경기당 평균 몇 점이야?", "1인당 몇 개": a count per unit, which a total (31점을 올렸다) does not state. Only
+ *  a unit takes this 당: 정당, 식당 and 강당 are nouns. */
+const PER_UNIT = /(?<![가-힣])(?:1|한)?\s*(경기|가구|세대|시간|개월|인|명|개|회|건|일|주|달|월|년|장|대|곳|마리|병|잔|판)당(?![가-힣])/;
+
 function withPer(type: { kind: 'count'; counter: string }, question: string): AnswerType {
-  const per = /(?<![가-힣])(?:1|한)?\s*([가-힣]{1,2})당(?![가-힣])/.exec(question)?.[1] ?? (/평균/.test(question) ? '평균' : undefined);
+  const per = PER_UNIT.exec(question)?.[1] ?? (/평균/.test(question) ? '평균' : undefined);
   return per ? { ...type, per } : type;
 }
 

@@ -51,6 +51,7 @@ export const COUNTER_CLASSES: Record<string, string> = {
   t: 't|톤',
   m: 'm|미터|km|킬로미터|cm|센티미터|층',
   km: 'km|킬로미터|㎞',
+  g: 'g|그램',
   ml: 'ml|mL|㎖|밀리리터|cc',
   L: 'L|ℓ|리터|l(?![a-z])',
   '㎡': '㎡|m2|제곱미터|헥타르|ha|평|㎢|제곱킬로미터|에이커',
@@ -58,7 +59,7 @@ export const COUNTER_CLASSES: Record<string, string> = {
 };
 
 /** Units asked in Hangul ("몇 미터나 돼?") that a passage writes in their symbols (5.5m): the counter
- *  the answer is read in (counters.ts COUNTER_CLASSES spells each both ways). */
+ *  the answer is read in (COUNTER_CLASSES above spells each both ways). */
 export const SPELLED_UNITS: Record<string, string> = {
   킬로미터: 'km',
   키로미터: 'km',

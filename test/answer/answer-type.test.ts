@@ -187,6 +187,9 @@ describe('expectedAnswerType', () => {
     // A count per unit or an average.
     ['한도윤 이번 시즌 경기당 평균 득점 몇 점이야?', { kind: 'count', counter: '점', per: '경기' }],
     ['하루 평균 몇 명 와?', { kind: 'count', counter: '명', per: '평균' }],
+    // 정당 and 식당 are nouns, no unit with 당.
+    ['정당 몇 곳이 후보를 냈어?', { kind: 'count', counter: '곳' }],
+    ['근처 식당 몇 군데 문 닫았어?', { kind: 'count', counter: '군데' }],
     // Time: 언제, or 몇 + a time unit.
     ['축제는 언제 열려?', TIME],
     // A question about when something was announced takes a statement's date as its answer.
@@ -438,6 +441,7 @@ describe('canAnswerType', () => {
     ['섬까지 12㎞를 15분에 난다.', count('km'), true],
     ['한 병에 500㎖가 들어 있다.', count('ml'), true],
     ['한 병에 500원이다.', count('ml'), false],
+    ['무게는 500그램이다.', count('g'), true],
     // "몇" is not a number of people.
     ['몇 명인지는 밝히지 않았다.', count('명'), false],
     ['사람들이 많이 왔다.', count('명'), false],
