@@ -144,15 +144,20 @@ export interface Outcome {
   chars: number;
 }
 
+/** `example` answered as served ('' when refused): right when it refuses a refusal case or answers an
+ *  answerable one correctly. As served, because a news answer's date note may hold the expected date. */
+export function servedOutcome(example: FitExample, options: ExtractiveOptions): { answer: string; refused: boolean; right: boolean } {
+  const ranked = scoreCandidates([...example.candidates], options.model);
+  const chosen = selectSentences(example.question, ranked, example.lexicon, options);
+  const answer = chosen.length ? servedAnswer(example.question, chosen).answer : '';
+  const refused = chosen.length === 0;
+  return { answer, refused, right: example.refuse ? refused : !refused && (example.correct?.(answer) ?? false) };
+}
+
 export function outcomes(examples: FitExample[], options: ExtractiveOptions): Outcome[] {
   const results: Outcome[] = [];
   for (const example of examples) {
-    const ranked = scoreCandidates([...example.candidates], options.model);
-    const chosen = selectSentences(example.question, ranked, example.lexicon, options);
-    // As served: a news answer's date note may hold the expected date.
-    const answer = chosen.length ? servedAnswer(example.question, chosen).answer : '';
-    const refused = chosen.length === 0;
-    const right = example.refuse ? refused : !refused && (example.correct?.(answer) ?? false);
+    const { answer, refused, right } = servedOutcome(example, options);
     results.push({ source: example.source, right, answerable: !example.refuse, refused, chars: answer.length });
     if (example.without) {
       const near = scoreCandidates([...example.without], options.model);

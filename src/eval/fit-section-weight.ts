@@ -3,9 +3,9 @@
 // thresholds unchanged. KorQuAD's Wikipedia paragraphs have no headings, so its fit cannot say; a help
 // page files each answer under a heading that names it ("## 신호 세기 확인하기"). Out-of-fold figures
 // leave one whole set out at a time, as fit-set-threshold.ts does: each set was written apart.
-import { DEFAULT_EXTRACTIVE, scoreCandidates, selectSentences, servedAnswer } from '../answer/extractive.js';
+import { DEFAULT_EXTRACTIVE } from '../answer/extractive.js';
 import type { SentenceModel } from '../answer/sentence-model.js';
-import type { FitExample } from './fit-answer-model.js';
+import { servedOutcome, type FitExample } from './fit-answer-model.js';
 import { isNews } from './fit-set-threshold.js';
 
 /** The weights tried, from none up. */
@@ -30,13 +30,7 @@ export function sectionRows(examples: FitExample[], model: SentenceModel, weight
     .filter((example) => !isNews(example))
     .map((example) => ({
       source: example.source,
-      right: weights.map((sectionWeight) => {
-        const weighted = { ...model, sectionWeight };
-        const ranked = scoreCandidates([...example.candidates], weighted);
-        const chosen = selectSentences(example.question, ranked, example.lexicon, { ...DEFAULT_EXTRACTIVE, model: weighted });
-        if (chosen.length === 0) return example.refuse;
-        return !example.refuse && (example.correct?.(servedAnswer(example.question, chosen).answer) ?? false);
-      }),
+      right: weights.map((sectionWeight) => servedOutcome(example, { ...DEFAULT_EXTRACTIVE, model: { ...model, sectionWeight } }).right),
     }));
 }
 

@@ -25,7 +25,7 @@ export function compose({ initial, vowel, final }: Syllable): string {
 /** Jamo indices in Unicode order. */
 export const INITIAL = { rieul: 5, ieung: 11 } as const;
 export const VOWEL = { a: 0, ae: 1, eo: 4, yeo: 6, o: 8, wa: 9, wae: 10, oe: 11, u: 13, wo: 14, eu: 18, i: 20 } as const;
-export const FINAL = { none: 0, nieun: 4, rieul: 8, mieum: 16, sios: 19, ssangsios: 20 } as const;
+export const FINAL = { none: 0, nieun: 4, rieul: 8, sios: 19, ssangsios: 20 } as const;
 
 /** True when a word's last syllable ends in ㄴ or ㄹ, as a verb's adnominal form does (갖춘, 넣을, 쓰는). */
 export function endsInNieunOrRieul(word: string): boolean {

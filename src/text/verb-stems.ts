@@ -93,8 +93,7 @@ export function verbStems(word: string, options: { modifiers?: boolean } = {}): 
     for (const stem of stemsOfBase(word.slice(0, -ending.length), verbal || (modifiers && ending === '는'), present)) found.add(stem);
   }
   // The noun form in ㅁ a help page's table writes a state with: 켜짐 → 켜지, 꺼짐 → 꺼지, 깜빡임 → 깜빡이.
-  const nominal = decompose(word.charAt(word.length - 1));
-  if (nominal?.final === FINAL.mieum && /[짐임]$/.test(word)) found.add(word.slice(0, -1) + compose({ ...nominal, final: FINAL.none }));
+  if (/[짐임]$/.test(word)) found.add(word.slice(0, -1) + (word.endsWith('짐') ? '지' : '이'));
   // "바꾼", "열린": only a word no ending explains ("끝나면" is 끝나 + 면, not 끝나며 + ㄴ).
   if (found.size === 0) for (const stem of stemsOfBase(word, false, modifiers ? 'modifier' : false)) found.add(stem);
   return [...found].filter((stem) => {
