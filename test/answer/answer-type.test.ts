@@ -549,6 +549,7 @@ describe('canAnswerType', () => {
     ['안테나가 펴지지 않아 교신이 끊겼다.', { kind: 'reason' }, true],
     ['태양전지판 전개 불량으로 두 달 만에 임무를 중단했다.', { kind: 'reason' }, true],
     ['장마와 휴가철이 겹쳐 손님이 줄었다.', { kind: 'reason' }, true],
+    ['요금이 싸다 보니 하루 종일 세워 두는 차가 많았다.', { kind: 'reason' }, true],
     ['엔진이 일찍 꺼지면서 실패했다.', { kind: 'reason' }, true],
     ['땅의 절반이 사유지여서 개발이 어렵다.', { kind: 'reason' }, true],
     ['회사는 수요가 줄고 있다는 점을 들어 인상은 어렵다고 했다.', { kind: 'reason' }, true],
@@ -716,6 +717,9 @@ describe('a cause named outright', () => {
     ['실적 개선은 북미에 공급하는 양극재 물량이 늘어난 덕분이다.', true],
     ['연구팀은 걷기가 뇌 혈류를 늘리기 때문인 것으로 추정했다.', true],
     ['짙은 안개로 인해 배가 항로를 벗어났다.', true],
+    // -다 보니 and -길래 join a cause to what followed from it.
+    ['요금이 민간 주차장의 절반에 그치다 보니 장기 주차가 많았다.', true],
+    ['값이 싸길래 많이 샀다.', true],
     ['사고 원인은 조타 장치 고장이었다.', true],
     ['오픈소스 모델만으로는 한계가 있다고 판단해서다.', true],
     // A cause in the instrumental before what went wrong; a direction or a means is none.
