@@ -322,6 +322,34 @@ describe('a why question in the news, answered by a quote and by a cause', () =>
   });
 });
 
+describe('a from-when question in the news, answered by a record and by a start', () => {
+  const FEES = dated(
+    'fees',
+    '세린시 공영주차장 요금 인상',
+    '2026-01-13',
+    '요금이 오르는 것은 2014년 이후 처음이다. 세린시는 다음 달 1일부터 공영주차장 요금을 올린다.',
+    3,
+  );
+  const question = '세린시 주차 요금 언제부터 올라?';
+  const rankedWithLead = (lead: number, hits = [FEES]) => {
+    const ranked = rankSentences(question, hits, lexicon);
+    for (const candidate of ranked) candidate.score = candidate.text.includes('부터') ? 8 - lead : 8;
+    return ranked.sort((a, b) => b.score - a.score);
+  };
+
+  it('opens with the sentence of the same report that says from when, though it scores lower', () => {
+    expect(chooseOpening(question, rankedWithLead(1.5), lexicon)!.first.text).toContain('1일부터');
+    expect(chooseOpening(question, rankedWithLead(3.5), lexicon)!.first.text).toContain('1일부터');
+  });
+
+  it('keeps the opening when the start scores far lower, and on a page with no date only when about as likely', () => {
+    expect(chooseOpening(question, rankedWithLead(5), lexicon)!.first.text).toContain('처음이다');
+    const page = hit('fees', FEES.article.title, FEES.chunk.text, 3);
+    expect(chooseOpening(question, rankedWithLead(1.5, [page]), lexicon)!.first.text).toContain('처음이다');
+    expect(chooseOpening(question, rankedWithLead(0.5, [page]), lexicon)!.first.text).toContain('1일부터');
+  });
+});
+
 describe('a when question in the news asks the time of its event', () => {
   const question = '볼텐에너지 당진 공장은 언제 완공돼요?';
   it('is not answered by the time of another event', () => {
