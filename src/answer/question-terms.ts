@@ -11,10 +11,12 @@ import type { Lexicon } from './candidates.js';
  */
 export function questionTerms(question: string, lexicon: Lexicon): string[] {
   const counted = countedPeople(question);
+  const agents = agentNouns(question, lexicon);
+  if (agents.length > 0) for (const term of PEOPLE_TERMS) counted.add(term);
   const terms = [...new Set(analyze(question, { query: true }))].filter(
     (term) => !isCompoundTerm(term) && (!isStemTerm(term) || lexicon.documentFrequency(term) > 0) && !counted.has(term),
   );
-  return [...new Set([...terms, ...runOnWords(question, lexicon)])];
+  return [...new Set([...terms, ...agents, ...runOnWords(question, lexicon)])];
 }
 
 /** A run of Hangul this long with no word of the corpus as a whole is a question typed without spaces. */
@@ -54,4 +56,20 @@ const PEOPLE_COUNTED = /(?<![가-힣])사람(들|이|은|는|을|를|도)?\s*(�
 
 function countedPeople(question: string): Set<string> {
   return PEOPLE_COUNTED.test(question) ? new Set(['사람', wordTerm('사람')]) : new Set();
+}
+
+const PEOPLE_TERMS = ['사람', wordTerm('사람')];
+
+/** "신고한 사람" is the 신고자 a passage names: a Sino-Korean verbal noun with 하다 before 사람 (or 분) is the
+ *  agent noun in 자 (참가한 사람 → 참가자, 신청하는 분 → 신청자), when the corpus has that word. It then
+ *  stands for 사람, which the passage that names the agent need not say. */
+const AGENT = /([가-힣]{2})(?:한|하는|했던|하던|할)\s*(?:사람|분)(?:들)?(?:이|은|는|을|를|도|의)?(?![가-힣])/g;
+
+function agentNouns(question: string, lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  for (const [, noun = ''] of question.matchAll(AGENT)) {
+    const term = wordTerm(`${noun}자`);
+    if (lexicon.documentFrequency(term) > 0) out.push(term);
+  }
+  return out;
 }

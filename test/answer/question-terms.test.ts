@@ -32,6 +32,18 @@ describe('questionTerms', () => {
     expect(questionTerms(question, withStem)).toContain(stemTerm('바꾸'));
   });
 
+  it('reads "X한 사람" as the agent noun X자 the corpus has, in place of 사람', () => {
+    const lexicon = lexiconOf('신고자', '참가자', '사람');
+    const asked = questionTerms('그 고래 처음 신고한 사람이 누구야?', lexicon);
+    expect(asked).toContain(wordTerm('신고자'));
+    expect(asked).not.toContain(wordTerm('사람'));
+    expect(questionTerms('대회에 참가하는 분들은 몇 명이야?', lexicon)).toContain(wordTerm('참가자'));
+    // Only a word the corpus has: 발견자 is none here, so 사람 stays what the question asks about.
+    const unknown = questionTerms('처음 발견한 사람이 누구야?', lexicon);
+    expect(unknown).not.toContain(wordTerm('발견자'));
+    expect(unknown).toContain(wordTerm('사람'));
+  });
+
   it('drops 사람 when it is what a question counts, not when it is what it asks about', () => {
     const lexicon = lexiconOf('사람');
     expect(questionTerms('산불 때문에 피한 사람 몇 명이야?', lexicon)).not.toContain(wordTerm('사람'));
