@@ -3,12 +3,13 @@
 // holds the kind of answer asked for, adds a second sentence only when it adds what the
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
-import { codesIn, textsHoldCodes } from '../text/codes.js';
+import { codesIn, holdsShownCodes, textsHoldCodes } from '../text/codes.js';
 import { textsHoldColours } from '../text/colours.js';
 import { RELATIVE_DAYS, RELATIVE_YEARS } from '../text/temporal-tables.js';
 import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
-import { canAnswerType, namesCause, namesUiPlace } from './answer-forms.js';
+import { canAnswerType } from './answer-forms.js';
+import { ABOUT_MARGIN, NEWS_CAUSE_MARGIN, preferBound } from './kind-preferences.js';
 import { expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
@@ -114,10 +115,13 @@ export function chooseOpening(
     covers(candidate) &&
     (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || answersType(candidate, type, question)) &&
     articleNamesAll(candidate);
-  // A code the question names (E3) opens with a sentence that holds it (E2's row shares every other word), best one naming no other.
+  // A code the question names (E3) opens with a sentence that holds it (E2's row shares every other word), best one naming
+  // no other; when none holds them all (the model F720 and E03), one that holds the code the device shows.
   const namesCodes = (candidate: Candidate) => textsHoldCodes(question, [candidate.text]);
   const onlyCodes = (candidate: Candidate) => namesCodes(candidate) && codesIn(candidate.text).every((code) => codes.includes(code));
-  const codeFit = [onlyCodes, namesCodes].find((fit) => codes.length > 0 && candidates.some((c) => eligible(c) && fit(c)));
+  const codeFit = [onlyCodes, namesCodes, (c: Candidate) => holdsShownCodes(question, c.text)].find(
+    (fit) => codes.length > 0 && candidates.some((c) => eligible(c) && fit(c)),
+  );
   const opens = (candidate: Candidate) => eligible(candidate) && (!codeFit || codeFit(candidate));
   const best = candidates.find(opens);
   if (!best) return undefined;
@@ -159,53 +163,6 @@ function* chunkTexts(candidates: Candidate[]): Generator<string> {
   for (const candidate of candidates) yield candidate.hit.chunk.text;
 }
 
-/** "언제부터 적용돼?" asks when something starts: a sentence that says from when ("내년 1월부터") over
- *  one that only holds a time. An answer may also give the start without 부터 ("2027년 하반기 가동"), so
- *  this only prefers. "왜?" likewise prefers a sentence that names its cause ("…덕분이다"). */
-function preferBound(type: ReturnType<typeof expectedAnswerType>, first: Candidate, eligible: Candidate[]): Candidate {
-  if (type?.kind === 'reason' && !namesCauseIn(first)) return sameReportOver(first, eligible, namesCauseIn);
-  // Asked where on a help page, the answer is a place in the interface: the page's own menu path
-  // ("고급 설정 > 무선 > 게스트 네트워크로 이동합니다") over its sentences about the feature. Unlike the
-  // preferences here it needs no margin: the page is already chosen.
-  if (type?.kind === 'place' && first.hit.article.date === undefined && !namesUiPlace(first.text))
-    return eligible.find((candidate) => candidate.hit.article.id === first.hit.article.id && namesUiPlace(candidate.text)) ?? first;
-  if (type?.kind !== 'time' || !type.bound || first.text.includes(type.bound)) return first;
-  const bound = type.bound;
-  return sameReportOver(first, eligible, (candidate) => candidate.text.includes(bound));
-}
-
-/**
- * The sentence that holds what the question asks (a cause, a start), over an opening that holds none. A
- * news report states it in its own words ("…겹쳤기 때문이라고 설명했다", "다음 달 1일부터") somewhere in
- * the article that answers, often well below the lead the question's words match: there a sentence of
- * the same article may trail by NEWS_CAUSE_MARGIN. Elsewhere only a sentence about as likely.
- */
-function sameReportOver(first: Candidate, eligible: Candidate[], holds: (candidate: Candidate) => boolean): Candidate {
-  const news = first.hit.article.date !== undefined;
-  const margin = news ? NEWS_CAUSE_MARGIN : ABOUT_MARGIN;
-  return (
-    eligible.find(
-      (candidate) =>
-        (!news || candidate.hit.article.id === first.hit.article.id) && first.score - candidate.score <= margin && holds(candidate),
-    ) ?? first
-  );
-}
-
-/** Whether a sentence names a cause; in the news outside its quotes (a speaker's "…성과를 낼 수 있기
- *  때문" explains something else). */
-function namesCauseIn(candidate: Candidate): boolean {
-  return namesCause(candidate.hit.article.date === undefined ? candidate.text : candidate.text.replace(/["“][^"”]*["”]/g, ''));
-}
-
-/** Measured for causes on the development sets over 1–5: at 3, +7 and none lost; at 4, +9; at 5, no
- *  more. Without the same-article and quote conditions, 3 lost a seed follow-up and another article's
- *  cause. The start a 언제부터 asks took the same margin: +2, none lost. */
-const NEWS_CAUSE_MARGIN = 4;
-
-/** How far (in model score) a sentence of an article about the question's subject may trail one
- *  that mentions the subject in passing and still open the answer: about a factor of e. */
-const ABOUT_MARGIN = 1;
-
 /**
  * A sentence of the article whose headline names the question's subject ("태풍 '미리내' 남해안
  * 강타…" for "태풍 미리내가 상륙한 날이 언제야?") over one that names it in passing in an article
@@ -235,8 +192,10 @@ export function selectSentences(
   const { first, best, fits } = opening;
   if (isYesNoQuestion(question) && !statesProposition(question, candidates, first, lexicon)) return [];
   const answerability = options.model.answerability;
-  if (answerability && answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerThreshold(answerability, best))
-    return [];
+  // A code the device shows ("E03이라고 떠요") is exact: the sentence that holds it answers what it means.
+  const doubted = (model: NonNullable<typeof answerability>) =>
+    answerabilityOf(question, candidates, best, lexicon, model.weights) < answerThreshold(model, best);
+  if (answerability && !holdsShownCodes(question, best.text) && doubted(answerability)) return [];
   const type = expectedAnswerType(question);
   // Asked how or where on a help page, a numbered step comes with its procedure (procedure.ts).
   const procedure =

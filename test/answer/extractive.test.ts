@@ -7,12 +7,14 @@ import {
   createExtractiveAnswerer,
   DEFAULT_EXTRACTIVE,
   rankSentences,
+  selectSentences,
   type ExtractiveOptions,
   type Lexicon,
 } from '../../src/answer/extractive.js';
 import { REFUSAL_TEXT } from '../../src/answer/refusal.js';
 import type { Article, Hit } from '../../src/domain/types.js';
 import { LexicalIndexBuilder } from '../../src/index/lexical.js';
+import { holdsShownCodes } from '../../src/text/codes.js';
 import { hitOf, run } from './fixtures.js';
 
 const BUS: Article = {
@@ -391,6 +393,31 @@ describe('a code in a table of codes', () => {
     const listed: Hit = { ...hit, chunk: { ...hit.chunk, id: 'codes#1', index: 1, text: note, end: note.length }, score: 2 };
     const question = 'E13 떴어요 어떻게 하면 돼요?';
     expect(chooseOpening(question, rankSentences(question, [listed, hit], lexicon), lexicon)?.first.text).toContain('물 부족');
+  });
+});
+
+describe('a code the device shows, beside a model code', () => {
+  const rows = ['| E03 | 후방 카메라 연결 끊김 | 케이블을 다시 꽂으세요 |', '| E04 | 내부 온도 과열 | 온도가 내려가면 다시 녹화합니다 |'];
+  const note = 'F720은 본체 화면에 오류 코드가 표시됩니다. 화면이 없는 Q900은 음성으로 알려 줍니다.';
+  const page = (id: string, text: string, score: number): Hit => ({
+    chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
+    article: { id, title: '문제 해결', origin: id },
+    score,
+  });
+  const hits = [page('note', note, 2), page('codes', rows.join('\n'), 1)];
+  const lexicon: Lexicon = { documentCount: 40, documentFrequency: () => 4 };
+  const question = 'F720 화면에 E03이라고 떠요 이게 뭔가요';
+
+  it('reads the code before 이라고 떠요 as what is asked, not the model', () => {
+    expect(holdsShownCodes(question, rows[0]!)).toBe(true);
+    expect(holdsShownCodes(question, note)).toBe(false);
+    expect(holdsShownCodes('F720 오류 코드 어디서 봐요?', note)).toBe(false);
+    expect(holdsShownCodes('E03 에러 코드가 나와요', rows[0]!)).toBe(true);
+  });
+
+  it("opens with the shown code's row and answers it, though the model doubts a row so unlike the question", () => {
+    const chosen = selectSentences(question, rankSentences(question, hits, lexicon), lexicon);
+    expect(chosen.map((sentence) => sentence.text)[0]).toContain('후방 카메라 연결 끊김');
   });
 });
 
