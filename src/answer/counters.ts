@@ -56,6 +56,10 @@ export const COUNTER_CLASSES: Record<string, string> = {
   L: 'L|ℓ|리터|l(?![a-z])',
   '㎡': '㎡|m2|제곱미터|헥타르|ha|평|㎢|제곱킬로미터|에이커',
   'km/h': 'km|킬로미터|노트|m/s|마하',
+  // Storage, which users say in Hangul ("몇 기가까지 돼요?") and pages write in symbols (256GB).
+  GB: 'GB|기가|TB|테라',
+  TB: 'TB|테라|GB|기가',
+  MB: 'MB|메가|GB|기가',
 };
 
 /** Units asked in Hangul ("몇 미터나 돼?") that a passage writes in their symbols (5.5m): the counter
@@ -72,6 +76,12 @@ export const SPELLED_UNITS: Record<string, string> = {
   미터: 'm',
   킬로그램: 'kg',
   그램: 'g',
+  기가바이트: 'GB',
+  기가: 'GB',
+  테라바이트: 'TB',
+  테라: 'TB',
+  메가바이트: 'MB',
+  메가: 'MB',
 };
 
 /** Units of measure written in Hangul, time among them ("징역 몇 년": "1천240건" counts no years). */

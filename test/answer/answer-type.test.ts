@@ -182,6 +182,8 @@ describe('expectedAnswerType', () => {
     ['터널은 몇 킬로미터야?', { kind: 'count', counter: 'km' }],
     ['한 병에 몇 밀리리터 들어 있어?', { kind: 'count', counter: 'ml' }],
     ['몇 센티 자랐어?', { kind: 'count', counter: 'cm' }],
+    ['메모리 카드 몇 기가까지 꽂을 수 있어요?', { kind: 'count', counter: 'GB' }],
+    ['외장 하드 몇 테라짜리 써요?', { kind: 'count', counter: 'TB' }],
     ['스톰즈 요즘 몇 경기째 연속으로 이기고 있어?', { kind: 'count', counter: '경기' }],
     ['몇 연승 했어?', { kind: 'count', counter: '경기' }],
     // A count per unit or an average.
@@ -438,6 +440,11 @@ describe('canAnswerType', () => {
     ['관람객은 하루 평균 1,200명이다.', { kind: 'count', counter: '명', per: '평균' }, true],
     ['관람객은 모두 1,200명이다.', { kind: 'count', counter: '명', per: '평균' }, false],
     ['구멍의 깊이는 4m가 아니라 5.5m였다.', count('m'), true],
+    // Storage in its symbol or in Hangul, and a larger unit for a smaller one.
+    ['| 지원 용량 | 32GB ~ 256GB | 16GB ~ 128GB |', count('GB'), true],
+    ['1TB 카드까지 인식합니다.', count('GB'), true],
+    ['카드는 128기가까지 됩니다.', count('GB'), true],
+    ['카드는 최대 8시간 녹화됩니다.', count('GB'), false],
     ['섬까지 12㎞를 15분에 난다.', count('km'), true],
     ['한 병에 500㎖가 들어 있다.', count('ml'), true],
     ['한 병에 500원이다.', count('ml'), false],
