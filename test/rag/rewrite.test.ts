@@ -195,6 +195,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그 사람 → a player with a rank in dan after the name',
+      '그 사람 몇 살이야?',
+      talk('이번 명인전 결승 누가 이겼어?', '윤재하 4단이 서민혁 9단을 3승 2패로 꺾고 우승했습니다. [1]'),
+      '윤재하 4단 몇 살이야?',
+      'substituted',
+    ],
+    [
       '그건 → the topic, while 그런 거 (such a thing) stays',
       '그건 왜 그런 거야?',
       talk('쌀값 요즘 얼마나 떨어졌어?', '산지 쌀값이 1년 전보다 16% 떨어졌어요. [1]'),

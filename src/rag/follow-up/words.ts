@@ -31,10 +31,13 @@ const PERSON_NOUNS = ['남성', '여성', '실종자', '운전자', '피해자',
 const CONDITIONAL = /(려면|으면|하면|되면|지면|르면|우면|이면|시면)$/;
 
 /** The category a single word names by its ending, if any: 세종시 → place, 한빛전자 → org. */
+/** A player's rank in dan after the name (윤재하 4단, 이세돌 9단): Go, janggi and the martial arts. */
+const DAN = /^[1-9]단$/;
+
 export function categoryOfWord(word: string): Category | undefined {
   // A conditional verb ("줄이려면", "누르면", "켜지면") ends like a township (…면) but names nothing.
   if (CONDITIONAL.test(word)) return undefined;
-  if (endsWithAny(word, TITLES) || endsWithAny(word, PERSON_NOUNS)) return 'person';
+  if (endsWithAny(word, TITLES) || endsWithAny(word, PERSON_NOUNS) || DAN.test(word)) return 'person';
   if (endsWithAny(word, EVENT_SUFFIXES) && word !== '경기') return 'event';
   if (endsWithAny(word, ORG_SUFFIXES)) return 'org';
   if (REGIONS.has(word) || endsWithAny(word, PLACE_SUFFIXES)) return 'place';
