@@ -129,10 +129,11 @@ export function saysLastSeason(sentence: string): boolean {
   );
 }
 
-/** A question whose closing predicate is in the past tense (올렸어, 열렸어, 출시됐어: a final ㅆ). */
+/** A question whose closing predicate is in the past tense (올렸어, 열렸어, 출시됐어, 있었어: a final ㅆ);
+ *  not 있다 itself (받을 수 있어?) nor the 겠 of intent (하겠대), whose ㅆ is no tense. */
 export function asksPast(question: string): boolean {
   const last = question.match(/[가-힣]+/g)?.at(-1) ?? '';
-  return [...last].some((syllable) => decompose(syllable)?.final === FINAL.ssangsios);
+  return [...last].some((syllable) => syllable !== '있' && syllable !== '겠' && decompose(syllable)?.final === FINAL.ssangsios);
 }
 
 /** A news sentence whose every time is after the report ("오는 2027년까지 … 쏘아 올릴 계획"): it tells a

@@ -116,6 +116,10 @@ describe('a past question and a plan', () => {
     ['신제품 언제 출시됐어?', true],
     ['축제는 언제 열려?', false],
     ['다음 위성은 언제 쏴?', false],
+    // 있다 and the 겠 of intent hold a ㅆ that is no tense; 있었어 is past.
+    ['수리는 언제부터 받을 수 있어?', false],
+    ['공사는 언제 하겠대?', false],
+    ['그 행사 언제 있었어?', true],
   ])('%s asks the past → %s', (question, past) => {
     expect(asksPast(question)).toBe(past);
   });
