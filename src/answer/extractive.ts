@@ -132,7 +132,7 @@ export function chooseOpening(
     best,
     first: preferSuperlative(
       question,
-      preferBound(type, preferEventTime(question, type, opening, rivals, NEWS_CAUSE_MARGIN), rivals),
+      preferBound(question, type, preferEventTime(question, type, opening, rivals, NEWS_CAUSE_MARGIN), rivals),
       rivals,
       {
         news: NEWS_CAUSE_MARGIN,

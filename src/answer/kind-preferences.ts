@@ -1,6 +1,6 @@
 // Preferences among openings that score about alike, for what a question asks: the sentence that
-// names a cause when asked 왜, that says from when when asked 언제부터, and the page's menu path when
-// asked where. Each only reorders sentences the answerer already found eligible.
+// names a cause when asked 왜, that says from when when asked 언제부터, that sums when asked a total, and
+// the page's menu path when asked where. Each only reorders sentences the answerer already found eligible.
 import { namesCause, namesUiPlace } from './answer-forms.js';
 import type { expectedAnswerType } from './answer-type.js';
 import type { Candidate } from './candidates.js';
@@ -8,8 +8,16 @@ import type { Candidate } from './candidates.js';
 /** "언제부터 적용돼?" asks when something starts: a sentence that says from when ("내년 1월부터") over
  *  one that only holds a time. An answer may also give the start without 부터 ("2027년 하반기 가동"), so
  *  this only prefers. "왜?" likewise prefers a sentence that names its cause ("…덕분이다"). */
-export function preferBound(type: ReturnType<typeof expectedAnswerType>, first: Candidate, eligible: Candidate[]): Candidate {
+export function preferBound(
+  question: string,
+  type: ReturnType<typeof expectedAnswerType>,
+  first: Candidate,
+  eligible: Candidate[],
+): Candidate {
   if (type?.kind === 'reason' && !namesCauseIn(first)) return sameReportOver(first, eligible, namesCauseIn);
+  // "총 몇 명 잡았어?" asks a total: the sentence that sums ("검거 인원은 모두 27명이 됐다") over one count among others.
+  const total = (candidate: Candidate) => STATES_TOTAL.test(candidate.text);
+  if (type?.kind === 'count' && ASKS_TOTAL.test(question) && !total(first)) return sameReportOver(first, eligible, total);
   // Asked where on a help page, the answer is a place in the interface: the page's own menu path
   // ("고급 설정 > 무선 > 게스트 네트워크로 이동합니다") over its sentences about the feature. Unlike the
   // preferences here it needs no margin: the page is already chosen.
@@ -19,6 +27,10 @@ export function preferBound(type: ReturnType<typeof expectedAnswerType>, first: 
   const bound = type.bound;
   return sameReportOver(first, eligible, (candidate) => candidate.text.includes(bound));
 }
+
+/** Words that ask a total (총 몇 명, 모두 몇 개, 다 합쳐서) and that state one before its number (모두 27명, 총 3천 건). */
+const ASKS_TOTAL = /(?<![가-힣])(총|모두|전부|통틀어|누적|도합|합계)(?![가-힣])|합쳐/;
+const STATES_TOTAL = /(?<![가-힣])(총|모두|누적|통틀어|도합|합계|합쳐|전체)\s*[0-9]/;
 
 /**
  * The sentence that holds what the question asks (a cause, a start), over an opening that holds none. A

@@ -350,6 +350,36 @@ describe('a from-when question in the news, answered by a record and by a start'
   });
 });
 
+describe('a total asked in the news, answered by the sentence that sums', () => {
+  const ARRESTS = dated(
+    'arrests',
+    '보이스피싱 조직 27명 검거',
+    '2026-01-23',
+    '경찰은 지난 12일 조직원 21명을 검거했다. 경찰은 수거책 6명을 추가로 붙잡아 검거 인원은 모두 27명이 됐다.',
+    3,
+  );
+  const rankedWithLead = (question: string, lead: number) => {
+    const ranked = rankSentences(question, [ARRESTS], lexicon);
+    for (const candidate of ranked) candidate.score = candidate.text.includes('모두') ? 8 - lead : 8;
+    return ranked.sort((a, b) => b.score - a.score);
+  };
+
+  it('opens with the total when the question asks 총 or 모두, though it scores lower', () => {
+    expect(
+      chooseOpening('보이스피싱 조직원 총 몇 명 잡았어?', rankedWithLead('보이스피싱 조직원 총 몇 명 잡았어?', 2), lexicon)!.first.text,
+    ).toContain('27명');
+    expect(chooseOpening('다 합쳐서 몇 명 검거했어?', rankedWithLead('다 합쳐서 몇 명 검거했어?', 2), lexicon)!.first.text).toContain(
+      '27명',
+    );
+  });
+
+  it('keeps the opening when no total is asked', () => {
+    expect(
+      chooseOpening('보이스피싱 조직원 몇 명 잡았어?', rankedWithLead('보이스피싱 조직원 몇 명 잡았어?', 2), lexicon)!.first.text,
+    ).toContain('21명');
+  });
+});
+
 describe('a when question in the news asks the time of its event', () => {
   const question = '볼텐에너지 당진 공장은 언제 완공돼요?';
   it('is not answered by the time of another event', () => {
