@@ -71,7 +71,7 @@ const RELATIONAL_NOUNS: ReadonlySet<string> = new Set([
 // Question words that ask for the value of an attribute ("매출은 얼마야?", "날씨는 어땠어?"),
 // where the attribute itself must be in the answer. "X는 누구/무엇/어디" asks for an
 // instance of X instead, and answers often name it without X ("종교는 무엇인가?").
-const ASKS_FOR_VALUE = /^(얼마|어땠|어떤가|어떻습|몇)/;
+const ASKS_FOR_VALUE = /^(얼마|어땠|어떤가|어떻습|몇|어때|어떨)/;
 // "X는 누구/무엇/어디?" asks for an instance of X: the answer may name it without X (the
 // paragraph about someone's spouse need not say 부인), so X is only required to occur
 // somewhere in the collection: a question about a 본사 or a 회장 the articles never mention

@@ -11,6 +11,9 @@ describe('focusWords', () => {
     // The attribute whose value is asked.
     ['매출은 얼마야?', [word('매출')]],
     ['날씨는 어땠어?', [word('날씨')]],
+    // 어때 is 어떻다 in the present: "날씨 어때요?" asks the weather's value as 어땠어 does.
+    ['내일 서울 날씨 어때요?', [word('날씨')]],
+    ['요즘 분위기는 어떨까?', [word('분위기')]],
     ['한빛전자의 매출은 얼마야?', [word('매출')]],
     ['입학생이 몇 명이야?', [word('입학생')]],
     // Adverbs name no topic: 원래 before 언제 asks when the plan was.
