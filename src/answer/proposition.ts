@@ -35,3 +35,17 @@ function holdsWhole(terms: Set<string>, word: string): boolean {
   }
   return false;
 }
+
+/** "암컷이야 수컷이야?", "유료예요 아니면 무료예요?": a question that offers a choice of two. */
+const CHOICE =
+  /([가-힣A-Za-z0-9]{1,10}?)(이야|야|이에요|예요|에요|인가요|이니|니|이냐|냐)\s+(?:아니면\s+)?([가-힣A-Za-z0-9]{1,10}?)(이야|야|이에요|예요|에요|인가요|이니|니|이냐|냐)\s*[?？]?\s*$/;
+
+/** Whether the passages name one of the choices a question offers (true when it offers none): of
+ *  "암컷이야 수컷이야?", an article that names neither cannot say which. */
+export function namesAChoice(question: string, candidates: Candidate[]): boolean {
+  const choice = CHOICE.exec(question);
+  if (!choice) return true;
+  const terms = new Set<string>();
+  for (const candidate of candidates) for (const term of candidate.context) terms.add(term);
+  return [choice[1]!, choice[3]!].some((word) => holdsWord(terms, word));
+}
