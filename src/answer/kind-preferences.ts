@@ -1,6 +1,6 @@
 // Preferences among openings that score about alike, for what a question asks: the sentence that
-// names a cause when asked 왜, that says from when when asked 언제부터, that sums when asked a total, and
-// the page's menu path when asked where. Each only reorders sentences the answerer already found eligible.
+// names a cause when asked 왜, that says from when when asked 언제부터, that sums when asked a total, that
+// names a kind when asked 무슨 고래, and the page's menu path when asked where. Each only reorders sentences the answerer already found eligible.
 import { namesCause, namesUiPlace } from './answer-forms.js';
 import type { expectedAnswerType } from './answer-type.js';
 import type { Candidate } from './candidates.js';
@@ -23,10 +23,24 @@ export function preferBound(
   // preferences here it needs no margin: the page is already chosen.
   if (type?.kind === 'place' && first.hit.article.date === undefined && !namesUiPlace(first.text))
     return eligible.find((candidate) => candidate.hit.article.id === first.hit.article.id && namesUiPlace(candidate.text)) ?? first;
+  // "무슨 고래야?" asks which kind of 고래: a sentence of the report that names one by a compound the question
+  // does not say (밍크고래) over one that only says 고래, wherever it stands in the report; on a page, only
+  // about as likely. The kinds of a table's nouns (정당, 요일) are the instance type's, in answer-type.ts.
+  const kind = KIND_ASKED.exec(question)?.[2];
+  if (kind && type === undefined) {
+    const compound = new RegExp(`[가-힣]+${kind}`, 'g');
+    const names = (candidate: Candidate) => [...candidate.text.matchAll(compound)].some(([word]) => !question.includes(word));
+    if (names(first)) return first;
+    if (first.hit.article.date === undefined) return sameReportOver(first, eligible, names);
+    return eligible.find((candidate) => candidate.hit.article.id === first.hit.article.id && names(candidate)) ?? first;
+  }
   if (type?.kind !== 'time' || !type.bound || first.text.includes(type.bound)) return first;
   const bound = type.bound;
   return sameReportOver(first, eligible, (candidate) => candidate.text.includes(bound));
 }
+
+/** "무슨 고래야?", "어떤 차종이에요?": a kind asked at the end of the question. */
+const KIND_ASKED = /(무슨|어떤|어느)\s*([가-힣]{2,}?)(?:이야|야|이에요|예요|에요|인가요|인데|이었어|였어|이래|래)?\s*[?？]?\s*$/;
 
 /** Words that ask a total (총 몇 명, 모두 몇 개, 다 합쳐서) and that state one before its number (모두 27명, 총 3천 건). */
 const ASKS_TOTAL = /(?<![가-힣])(총|모두|전부|통틀어|누적|도합|합계)(?![가-힣])|합쳐/;

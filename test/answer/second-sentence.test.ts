@@ -380,6 +380,32 @@ describe('a total asked in the news, answered by the sentence that sums', () => 
   });
 });
 
+describe('a kind asked in the news (무슨 고래야?), answered by a compound of it', () => {
+  const WHALE = dated(
+    'whale',
+    '밧줄에 감긴 고래 구조',
+    '2026-01-10',
+    '지난해 은포 앞바다에서 밧줄에 걸린 고래는 11마리였다. 꼬리가 감겨 허우적대던 밍크고래가 무사히 풀려났다.',
+    3,
+  );
+  const question = '은포 앞바다에서 밧줄에 걸렸던 고래 무슨 고래야?';
+  const rankedWithLead = (lead: number, hits = [WHALE]) => {
+    const ranked = rankSentences(question, hits, lexicon);
+    for (const candidate of ranked) candidate.score = candidate.text.includes('밍크고래') ? 8 - lead : 8;
+    return ranked.sort((a, b) => b.score - a.score);
+  };
+
+  it('opens with the sentence of the report that names the kind, wherever it stands', () => {
+    expect(chooseOpening(question, rankedWithLead(6), lexicon)!.first.text).toContain('밍크고래');
+  });
+
+  it('on a page with no date, only when about as likely', () => {
+    const page = hit('whale', WHALE.article.title, WHALE.chunk.text, 3);
+    expect(chooseOpening(question, rankedWithLead(6, [page]), lexicon)!.first.text).toContain('11마리');
+    expect(chooseOpening(question, rankedWithLead(0.5, [page]), lexicon)!.first.text).toContain('밍크고래');
+  });
+});
+
 describe('a when question in the news asks the time of its event', () => {
   const question = '볼텐에너지 당진 공장은 언제 완공돼요?';
   it('is not answered by the time of another event', () => {
