@@ -62,7 +62,10 @@ export function articleFit(question: string, candidates: Candidate[], type: Answ
     !(
       yearsAgo > 0 &&
       candidate.hit.article.date &&
-      ![candidate.text, candidate.previous?.text ?? ''].some((text) => saysYearsAgo(text, candidate.hit.article.date!, yearsAgo))
+      !saysYearsAgo(candidate.text, candidate.hit.article.date, yearsAgo) &&
+      // The sentence before may say the year for one that goes on without its own ("이 가운데 …"), not for
+      // one that names another ("10년 전인 2015년에는 …").
+      (NAMES_YEAR.test(candidate.text) || !saysYearsAgo(candidate.previous?.text ?? '', candidate.hit.article.date, yearsAgo))
     ) &&
     !(lastSeason && candidate.hit.article.date && !saysLastSeason(candidate.text)) &&
     (!candidate.hit.article.date || units.every((unit) => unitsOf.get(candidate.hit.article.id)?.has(unit))) &&
@@ -128,6 +131,8 @@ export function saysLastSeason(sentence: string): boolean {
     (match) => !COMPARED.test(sentence.slice(match.index + match[0].length)),
   );
 }
+
+const NAMES_YEAR = /\d{4}\s*년|\d+\s*년\s*전|올해|지난해|작년|내년|전년|이듬해/;
 
 /** A question whose closing predicate is in the past tense (올렸어, 열렸어, 출시됐어, 있었어: a final ㅆ);
  *  not 있다 itself (받을 수 있어?) nor the 겠 of intent (하겠대), whose ㅆ is no tense. */

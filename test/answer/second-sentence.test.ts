@@ -406,6 +406,49 @@ describe('a kind asked in the news (무슨 고래야?), answered by a compound o
   });
 });
 
+describe('last year asked in the news, and the sentence before', () => {
+  const BIRTHS = dated(
+    'births',
+    '솔바군 출산 장려금 확대',
+    '2026-01-05',
+    '솔바군의 지난해 출생아는 87명이다. 10년 전인 2015년에는 한 해 260명이 넘는 아이가 태어났다. 이 가운데 셋째는 9명이다.',
+    3,
+  );
+  const opening = (question: string, favoured: string) => {
+    const ranked = rankSentences(question, [BIRTHS], lexicon);
+    for (const candidate of ranked) candidate.score = candidate.text.includes(favoured) ? 9 : 8;
+    return chooseOpening(
+      question,
+      ranked.sort((a, b) => b.score - a.score),
+      lexicon,
+    )?.first.text;
+  };
+
+  it('does not lend the year to a sentence that names another (2015년), however it scores', () => {
+    expect(opening('솔바군 작년에 태어난 아기 몇 명이었대?', '2015년')).toContain('87명');
+  });
+
+  it('lends it to one that goes on without a year of its own', () => {
+    const continued = dated(
+      'births',
+      BIRTHS.article.title,
+      '2026-01-05',
+      '솔바군의 지난해 출생아는 87명이다. 이 가운데 셋째는 9명이다.',
+      3,
+    );
+    const question = '솔바군 작년에 태어난 셋째는 몇 명이야?';
+    const ranked = rankSentences(question, [continued], lexicon);
+    for (const candidate of ranked) candidate.score = candidate.text.includes('셋째') ? 9 : 8;
+    expect(
+      chooseOpening(
+        question,
+        ranked.sort((a, b) => b.score - a.score),
+        lexicon,
+      )?.first.text,
+    ).toContain('9명');
+  });
+});
+
 describe('a when question in the news asks the time of its event', () => {
   const question = '볼텐에너지 당진 공장은 언제 완공돼요?';
   it('is not answered by the time of another event', () => {

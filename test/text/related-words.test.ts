@@ -158,6 +158,8 @@ describe('areRelated', () => {
     ['느리게', '빠르게', false],
     ['껌뻑껌뻑하는', '깜빡이는', true],
     ['맥북', 'Mac', true],
+    // A baby born is a 출생아 in the news.
+    ['아기', '출생아', true],
   ])('%s ~ %s: %s', (a, b, expected) => {
     expect(areRelated(a, b)).toBe(expected);
   });
