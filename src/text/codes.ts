@@ -9,7 +9,8 @@ const CODE =
   /(?<![A-Za-z0-9])([A-Za-z]{1,5}-?\d{2,}(?![0-9])|[A-Za-z]{1,5}\d[A-Za-z]{1,4}(?![A-Za-z0-9])|\d{2,}[A-Za-z]{2,4}(?![A-Za-z])|(?=[0-9]?[A-Za-z])[A-Za-z0-9]{2}(?![A-Za-z0-9])(?=\s*(이라고|라고|이라는|라는|이|가)?\s*(떠|뜨|떴|나와|나오|나왔|표시|오류|에러)))/g;
 
 /** What a code shown on a display is followed by: "E03이라고 떠요", "E-502 에러 나와요". */
-const SHOWN_AFTER = /^\s*(이라고|라고|이라는|라는|이|가)?\s*((오류|에러)\s*(코드)?\s*(가|이|라고|이라고)?\s*)?(떠|뜨|떴|나와|나오|나왔|표시)/;
+const SHOWN_AFTER =
+  /^\s*(이라고|라고|이라는|라는|이|가)?\s*((오류|에러)\s*(코드)?\s*(가|이|라고|이라고)?\s*)?(떠|뜨|떴|나와|나오|나왔|표시)/;
 
 /** Whether `text` holds every code the question says its device shows ("F720 화면에 E03이라고 떠요" →
  *  E03, not the model F720); false when it names no shown code. */
