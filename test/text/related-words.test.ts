@@ -160,6 +160,8 @@ describe('areRelated', () => {
     ['맥북', 'Mac', true],
     // A baby born is a 출생아 in the news.
     ['아기', '출생아', true],
+    // A train's or a bus's 요금 is its 운임.
+    ['요금은', '운임', true],
   ])('%s ~ %s: %s', (a, b, expected) => {
     expect(areRelated(a, b)).toBe(expected);
   });
