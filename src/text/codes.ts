@@ -16,8 +16,9 @@ const SHOWN_AFTER =
  *  E03, not the model F720); false when it names no shown code. */
 export function holdsShownCodes(question: string, text: string): boolean {
   const shown = [...question.matchAll(CODE)].filter((match) => SHOWN_AFTER.test(question.slice(match.index + match[0].length)));
+  if (shown.length === 0) return false;
   const held = codesIn(text);
-  return shown.length > 0 && shown.every((match) => held.includes(normalize(match[0])));
+  return shown.every((match) => held.includes(normalize(match[0])));
 }
 
 /** A code as passages may write it: upper or lower case, with or without its hyphen. */
