@@ -1,6 +1,7 @@
-// Preferences among openings that score about alike, for what a question asks: the sentence that
-// names a cause when asked 왜, that says from when when asked 언제부터, that sums when asked a total, that
-// names a kind when asked 무슨 고래, and the page's menu path when asked where. Each only reorders sentences the answerer already found eligible.
+// Preferences among openings, for what a question asks: the sentence that names a cause when asked 왜,
+// that says from when when asked 언제부터, that sums when asked a total, that names a kind when asked
+// 무슨 고래, and the page's menu path when asked where. Each only reorders sentences the answerer already
+// found eligible.
 import { namesCause, namesUiPlace } from './answer-forms.js';
 import type { expectedAnswerType } from './answer-type.js';
 import type { Candidate } from './candidates.js';
@@ -47,9 +48,9 @@ const ASKS_TOTAL = /(?<![가-힣])(총|모두|전부|통틀어|누적|도합|합
 const STATES_TOTAL = /(?<![가-힣])(총|모두|누적|통틀어|도합|합계|합쳐|전체)\s*[0-9]/;
 
 /**
- * The sentence that holds what the question asks (a cause, a start), over an opening that holds none. A
- * news report states it in its own words ("…겹쳤기 때문이라고 설명했다", "다음 달 1일부터") somewhere in
- * the article that answers, often well below the lead the question's words match: there a sentence of
+ * The sentence that holds what the question asks (a cause, a start, a total), over an opening that holds
+ * none. A news report states it in its own words ("…겹쳤기 때문이라고 설명했다", "다음 달 1일부터") somewhere
+ * in the article that answers, often well below the lead the question's words match: there a sentence of
  * the same article may trail by NEWS_CAUSE_MARGIN. Elsewhere only a sentence about as likely.
  */
 function sameReportOver(first: Candidate, eligible: Candidate[], holds: (candidate: Candidate) => boolean): Candidate {
