@@ -194,9 +194,12 @@ export function selectSentences(
   if (!namesAChoice(question, candidates)) return [];
   const answerability = options.model.answerability;
   // A code the device shows ("E03이라고 떠요") is exact: the sentence that holds it answers what it means.
-  const doubted = (model: NonNullable<typeof answerability>) =>
-    answerabilityOf(question, candidates, best, lexicon, model.weights) < answerThreshold(model, best);
-  if (answerability && !holdsShownCodes(question, best.text) && doubted(answerability)) return [];
+  if (
+    answerability &&
+    !holdsShownCodes(question, best.text) &&
+    answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerThreshold(answerability, best)
+  )
+    return [];
   const type = expectedAnswerType(question);
   // Asked how or where on a help page, a numbered step comes with its procedure (procedure.ts).
   const procedure =

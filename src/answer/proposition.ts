@@ -45,7 +45,6 @@ const CHOICE =
 export function namesAChoice(question: string, candidates: Candidate[]): boolean {
   const choice = CHOICE.exec(question);
   if (!choice) return true;
-  const terms = new Set<string>();
-  for (const candidate of candidates) for (const term of candidate.context) terms.add(term);
+  const terms = passageTerms(candidates);
   return [choice[1]!, choice[3]!].some((word) => holdsWord(terms, word));
 }

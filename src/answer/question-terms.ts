@@ -55,7 +55,7 @@ function runOnWords(question: string, lexicon: Lexicon): string[] {
 const PEOPLE_COUNTED = /(?<![가-힣])사람(들|이|은|는|을|를|도)?\s*(몇|얼마)|몇\s*사람/;
 
 function countedPeople(question: string): Set<string> {
-  return PEOPLE_COUNTED.test(question) ? new Set(['사람', wordTerm('사람')]) : new Set();
+  return PEOPLE_COUNTED.test(question) ? new Set(PEOPLE_TERMS) : new Set();
 }
 
 const PEOPLE_TERMS = ['사람', wordTerm('사람')];

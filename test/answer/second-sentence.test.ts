@@ -295,6 +295,18 @@ describe('a sentence that goes on from the opening', () => {
   });
 });
 
+/** The opening chosen when the sentences that hold `marked` trail the others by `lead` in model score
+ *  (a negative lead puts them ahead). */
+const openingWhenTrailing = (question: string, hits: Hit[], marked: string, lead: number): string | undefined => {
+  const ranked = rankSentences(question, hits, lexicon);
+  for (const candidate of ranked) candidate.score = candidate.text.includes(marked) ? 8 - lead : 8;
+  return chooseOpening(
+    question,
+    ranked.sort((a, b) => b.score - a.score),
+    lexicon,
+  )?.first.text;
+};
+
 describe('a why question in the news, answered by a quote and by a cause', () => {
   const EARNINGS = dated(
     'earnings',
@@ -304,21 +316,16 @@ describe('a why question in the news, answered by a quote and by a cause', () =>
     3,
   );
   const question = '한결소재 실적 왜 이렇게 잘 나온 거야?';
-
-  /** The two sentences ranked with the quote ahead by `lead` in model score. */
-  const rankedWithLead = (lead: number) => {
-    const ranked = rankSentences(question, [EARNINGS], lexicon);
-    for (const candidate of ranked) candidate.score = candidate.text.includes('덕분') ? 8 - lead : 8;
-    return ranked.sort((a, b) => b.score - a.score);
-  };
+  /** The opening with the quote ahead of the cause by `lead` in model score. */
+  const opening = (lead: number) => openingWhenTrailing(question, [EARNINGS], '덕분', lead);
 
   it('opens with the sentence of the same report that names the cause, though it scores lower', () => {
-    expect(chooseOpening(question, rankedWithLead(0.5), lexicon)!.first.text).toContain('덕분이다');
-    expect(chooseOpening(question, rankedWithLead(3), lexicon)!.first.text).toContain('덕분이다');
+    expect(opening(0.5)).toContain('덕분이다');
+    expect(opening(3)).toContain('덕분이다');
   });
 
   it('keeps the quote when the cause scores far lower', () => {
-    expect(chooseOpening(question, rankedWithLead(5), lexicon)!.first.text).toContain('말했다');
+    expect(opening(5)).toContain('말했다');
   });
 });
 
@@ -331,22 +338,18 @@ describe('a from-when question in the news, answered by a record and by a start'
     3,
   );
   const question = '세린시 주차 요금 언제부터 올라?';
-  const rankedWithLead = (lead: number, hits = [FEES]) => {
-    const ranked = rankSentences(question, hits, lexicon);
-    for (const candidate of ranked) candidate.score = candidate.text.includes('부터') ? 8 - lead : 8;
-    return ranked.sort((a, b) => b.score - a.score);
-  };
+  const opening = (lead: number, hits = [FEES]) => openingWhenTrailing(question, hits, '부터', lead);
 
   it('opens with the sentence of the same report that says from when, though it scores lower', () => {
-    expect(chooseOpening(question, rankedWithLead(1.5), lexicon)!.first.text).toContain('1일부터');
-    expect(chooseOpening(question, rankedWithLead(3.5), lexicon)!.first.text).toContain('1일부터');
+    expect(opening(1.5)).toContain('1일부터');
+    expect(opening(3.5)).toContain('1일부터');
   });
 
   it('keeps the opening when the start scores far lower, and on a page with no date only when about as likely', () => {
-    expect(chooseOpening(question, rankedWithLead(5), lexicon)!.first.text).toContain('처음이다');
+    expect(opening(5)).toContain('처음이다');
     const page = hit('fees', FEES.article.title, FEES.chunk.text, 3);
-    expect(chooseOpening(question, rankedWithLead(1.5, [page]), lexicon)!.first.text).toContain('처음이다');
-    expect(chooseOpening(question, rankedWithLead(0.5, [page]), lexicon)!.first.text).toContain('1일부터');
+    expect(opening(1.5, [page])).toContain('처음이다');
+    expect(opening(0.5, [page])).toContain('1일부터');
   });
 });
 
@@ -358,25 +361,15 @@ describe('a total asked in the news, answered by the sentence that sums', () => 
     '경찰은 지난 12일 조직원 21명을 검거했다. 경찰은 수거책 6명을 추가로 붙잡아 검거 인원은 모두 27명이 됐다.',
     3,
   );
-  const rankedWithLead = (question: string, lead: number) => {
-    const ranked = rankSentences(question, [ARRESTS], lexicon);
-    for (const candidate of ranked) candidate.score = candidate.text.includes('모두') ? 8 - lead : 8;
-    return ranked.sort((a, b) => b.score - a.score);
-  };
+  const opening = (question: string) => openingWhenTrailing(question, [ARRESTS], '모두', 2);
 
   it('opens with the total when the question asks 총 or 모두, though it scores lower', () => {
-    expect(
-      chooseOpening('보이스피싱 조직원 총 몇 명 잡았어?', rankedWithLead('보이스피싱 조직원 총 몇 명 잡았어?', 2), lexicon)!.first.text,
-    ).toContain('27명');
-    expect(chooseOpening('다 합쳐서 몇 명 검거했어?', rankedWithLead('다 합쳐서 몇 명 검거했어?', 2), lexicon)!.first.text).toContain(
-      '27명',
-    );
+    expect(opening('보이스피싱 조직원 총 몇 명 잡았어?')).toContain('27명');
+    expect(opening('다 합쳐서 몇 명 검거했어?')).toContain('27명');
   });
 
   it('keeps the opening when no total is asked', () => {
-    expect(
-      chooseOpening('보이스피싱 조직원 몇 명 잡았어?', rankedWithLead('보이스피싱 조직원 몇 명 잡았어?', 2), lexicon)!.first.text,
-    ).toContain('21명');
+    expect(opening('보이스피싱 조직원 몇 명 잡았어?')).toContain('21명');
   });
 });
 
@@ -389,20 +382,16 @@ describe('a kind asked in the news (무슨 고래야?), answered by a compound o
     3,
   );
   const question = '은포 앞바다에서 밧줄에 걸렸던 고래 무슨 고래야?';
-  const rankedWithLead = (lead: number, hits = [WHALE]) => {
-    const ranked = rankSentences(question, hits, lexicon);
-    for (const candidate of ranked) candidate.score = candidate.text.includes('밍크고래') ? 8 - lead : 8;
-    return ranked.sort((a, b) => b.score - a.score);
-  };
+  const opening = (lead: number, hits = [WHALE]) => openingWhenTrailing(question, hits, '밍크고래', lead);
 
   it('opens with the sentence of the report that names the kind, wherever it stands', () => {
-    expect(chooseOpening(question, rankedWithLead(6), lexicon)!.first.text).toContain('밍크고래');
+    expect(opening(6)).toContain('밍크고래');
   });
 
   it('on a page with no date, only when about as likely', () => {
     const page = hit('whale', WHALE.article.title, WHALE.chunk.text, 3);
-    expect(chooseOpening(question, rankedWithLead(6, [page]), lexicon)!.first.text).toContain('11마리');
-    expect(chooseOpening(question, rankedWithLead(0.5, [page]), lexicon)!.first.text).toContain('밍크고래');
+    expect(opening(6, [page])).toContain('11마리');
+    expect(opening(0.5, [page])).toContain('밍크고래');
   });
 });
 
@@ -414,18 +403,9 @@ describe('last year asked in the news, and the sentence before', () => {
     '솔바군의 지난해 출생아는 87명이다. 10년 전인 2015년에는 한 해 260명이 넘는 아이가 태어났다. 이 가운데 셋째는 9명이다.',
     3,
   );
-  const opening = (question: string, favoured: string) => {
-    const ranked = rankSentences(question, [BIRTHS], lexicon);
-    for (const candidate of ranked) candidate.score = candidate.text.includes(favoured) ? 9 : 8;
-    return chooseOpening(
-      question,
-      ranked.sort((a, b) => b.score - a.score),
-      lexicon,
-    )?.first.text;
-  };
 
   it('does not lend the year to a sentence that names another (2015년), however it scores', () => {
-    expect(opening('솔바군 작년에 태어난 아기 몇 명이었대?', '2015년')).toContain('87명');
+    expect(openingWhenTrailing('솔바군 작년에 태어난 아기 몇 명이었대?', [BIRTHS], '2015년', -1)).toContain('87명');
   });
 
   it('lends it to one that goes on without a year of its own', () => {
@@ -436,16 +416,7 @@ describe('last year asked in the news, and the sentence before', () => {
       '솔바군의 지난해 출생아는 87명이다. 이 가운데 셋째는 9명이다.',
       3,
     );
-    const question = '솔바군 작년에 태어난 셋째는 몇 명이야?';
-    const ranked = rankSentences(question, [continued], lexicon);
-    for (const candidate of ranked) candidate.score = candidate.text.includes('셋째') ? 9 : 8;
-    expect(
-      chooseOpening(
-        question,
-        ranked.sort((a, b) => b.score - a.score),
-        lexicon,
-      )?.first.text,
-    ).toContain('9명');
+    expect(openingWhenTrailing('솔바군 작년에 태어난 셋째는 몇 명이야?', [continued], '셋째', -1)).toContain('9명');
   });
 });
 
