@@ -165,6 +165,9 @@ export function missingShare(words: readonly string[], terms: TermSet, weight: (
 const COLLOQUIAL_WHAT = /^(뭘|뭔|뭣)/;
 // Colloquial and polite endings of a yes/no question's predicate.
 const YES_NO_END = /(어|아|여|해|돼|니|나요|까|까요|냐|지|죠|요|습니까|ㅂ니까|었나|았나|했나|됐나)$/;
+// A particle or the conditional 면 with the polite 요: an elliptical question, no predicate of its own.
+// (가요 is left out: "…한가요?" is the interrogative ending.)
+const ELLIPTICAL_END = /[가-힣](은|는|도|면|랑|하고|에서|에선|에는|엔)요$/;
 
 /** A yes/no question: no question word at all ("방수 기능이 있어?", "거부권을 행사했어?"). It states
  *  a proposition, which a passage without one of its content words cannot confirm. */
@@ -174,7 +177,9 @@ export function isYesNoQuestion(question: string): boolean {
   if (expectedAnswerType(question) !== undefined) return false;
   const words = splitWords(question).filter((word) => word.kind === 'hangul');
   const last = words.at(-1)?.text ?? '';
-  // It closes on a predicate ("있어?", "했나요?"), not on a topic ("주제는?", "사람은?").
-  if (!YES_NO_END.test(last) || /(은|는|이|가)$/.test(last)) return false;
+  // It closes on a predicate ("있어?", "했나요?"), not on a topic ("주제는?", "사람은?"), nor on a
+  // topic or a condition with the polite 요 ("충전기는요?", "청소했는데도 그러면요?"): those ask "and X?"
+  // or "what if …?", not whether something is so.
+  if (!YES_NO_END.test(last) || /(은|는|이|가)$/.test(last) || ELLIPTICAL_END.test(last)) return false;
   return !words.some((word) => isQuestionWord(word.text) || isQuestionWord(stripParticle(word.text)) || COLLOQUIAL_WHAT.test(word.text));
 }

@@ -150,6 +150,13 @@ describe('isYesNoQuestion', () => {
     ['사진 여러 장 PNG로 한꺼번에 바꾸는 방법 있어요?', false],
     ['새 이름으로 따로 저장하는 단축키 알려 주세요', false],
     ['레이어를 반쯤 비치게 하려면요?', false],
+    // A topic or a condition with the polite 요 asks "and X?" or "what if …?".
+    ['회전판 다 청소했는데도 계속 그러면요?', false],
+    ['그럼 충전기랑 선은요?', false],
+    ['주말에도요?', false],
+    // …while the interrogative -ㄴ가요 and the copula's 예요 close on a predicate.
+    ['이 모델도 방수 기능이 있는가요?', true],
+    ['수동으로 주면 예약은 취소되는 거예요?', true],
   ])('%s → %s', (question, yesNo) => {
     expect(isYesNoQuestion(question)).toBe(yesNo);
   });
