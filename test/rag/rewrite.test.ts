@@ -528,6 +528,20 @@ describe('rewriteFollowUp on conversations', () => {
       'sibling',
     ],
     [
+      'X는요? takes the place of the thing pronoun a question opens with',
+      '그럼 충전기는요?',
+      talk('이거 보증 몇 년이에요?', '본체의 보증 기간은 구입일로부터 1년입니다. [1]'),
+      '충전기는 보증 몇 년이에요?',
+      'sibling',
+    ],
+    [
+      'nouns joined by 랑 and closed by 은요 are one fragment in the topic slot',
+      '그럼 충전기랑 선은요?',
+      talk('이거 보증 몇 년이에요?', '본체의 보증 기간은 구입일로부터 1년입니다. [1]'),
+      '충전기랑 선은 보증 몇 년이에요?',
+      'sibling',
+    ],
+    [
       'an adverb with 는요 asks the last question again at another time, swapping no topic',
       '그럼 밤늦게는요?',
       talk('환승 시간 얼마나 줘요?', '하차 태그 후 30분 이내에 다음 교통수단에 승차해야 환승으로 인정됩니다. [1]'),

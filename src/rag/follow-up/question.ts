@@ -52,8 +52,24 @@ export function swapTopic(previous: Word[], fragment: string): string | undefine
   while (start > 0 && bare(previous[start - 1])) start--;
   if (topic >= 0)
     return [...previous.slice(0, start).map((word) => word.raw), fragment, ...previous.slice(topic + 1).map((word) => word.raw)].join(' ');
+  // "이거 보증 몇 년이에요?": the thing pronoun it opens with is its topic ("충전기는 보증 몇 년이에요?").
+  const opening = previous[0] && pronounOf(previous[0].clean);
+  if (opening?.kind === 'thing' && (opening.particle === '' || /^(은|는|이|가)$/.test(opening.particle)) && previous.length > 1)
+    return [fragment, ...previous.slice(1).map((word) => word.raw)].join(' ');
   if (!bare(previous[0]) || !bare(previous[1])) return undefined;
   return [fragment.replace(/(은|는)$/, ''), ...previous.slice(1).map((word) => word.raw)].join(' ');
+}
+
+/** Nouns joined by 랑/와/과/하고 and closed by a topic with the polite 요 ("충전기랑 선은요?"): one
+ *  fragment, the whole phrase in the last question's topic slot. */
+export function coordinated(words: Word[], indexes: number[]): Word | undefined {
+  const last = indexes.at(-1);
+  if (indexes.length < 2 || last === undefined || indexes.some((index, i) => i > 0 && index !== (indexes[i - 1] ?? 0) + 1)) return undefined;
+  const joined = indexes.slice(0, -1).every((index) => /[가-힣A-Za-z0-9](이랑|랑|와|과|하고)$/.test(words[index]?.clean ?? ''));
+  const closing = words[last];
+  if (!joined || !closing || !/(은|는)요$/.test(closing.clean)) return undefined;
+  const raw = indexes.map((index) => words[index]?.raw ?? '').join(' ');
+  return { raw, clean: indexes.map((index) => words[index]?.clean ?? '').join(' '), trailing: closing.trailing };
 }
 
 /** True when the word asks something or says nothing of its own (뭐야, 어디서, 어때, 그럼). */

@@ -14,7 +14,7 @@ import type { ChatTurn } from '../../domain/types.js';
 import { bigrams } from '../../text/tokens.js';
 import { DETERMINERS, EVENT_SUFFIXES, HANGUL, NOMINAL_PARTICLE_SET, ORG_SUFFIXES, SIBLING_SETS, VERBAL_END } from './korean-tables.js';
 import { resolvePointers, type Resolution } from './pointers.js';
-import { analyse, isEmptyWord, leansOnHistory, render, splitQuestion, swapTopic, type Analysis, type Word } from './question.js';
+import { analyse, coordinated, isEmptyWord, leansOnHistory, render, splitQuestion, swapTopic, type Analysis, type Word } from './question.js';
 import { MODIFIED_NOUNS } from './noun-phrases.js';
 import { answeredName, contextOf, topicOf, YES_ANSWER, type Context } from './referents.js';
 import { firstTime } from './time.js';
@@ -140,7 +140,7 @@ function fragmentRewrite(analysis: Analysis, context: Context): Rewrite {
   const previousTime = firstTime(context.question);
   if (time && previousTime && time !== previousTime) return { question: context.question.replace(previousTime, time), method: 'sibling' };
   const [only] = contentIndexes;
-  const fragment = contentIndexes.length === 1 && only !== undefined ? words[only] : undefined;
+  const fragment = contentIndexes.length === 1 && only !== undefined ? words[only] : coordinated(words, contentIndexes);
   if (fragment) {
     // The polite 요 after a particle ("압축기는요?") is the particle's, and asks the last question of another.
     const clean = withoutPoliteYo(fragment.clean);
