@@ -7,6 +7,10 @@ describe('clipped words', () => {
     ['비번', ['비밀번호', '암호']],
     ['블박', ['블랙박스']],
     ['카톡', ['카카오톡']],
+    ['식세기', ['식기세척기']],
+    ['업뎃', ['업데이트']],
+    ['리모콘', ['리모컨']],
+    ['전기세', ['전기요금']],
     // Full words and words that only look clipped are no keys; 폰 alone is left out (measured).
     ['비밀번호', []],
     ['번호', []],
@@ -20,6 +24,8 @@ describe('clipped words', () => {
     expect(analyze('비번 까먹었어요', { query: true })).toEqual(expect.arrayContaining(['w:비밀번호', '비밀', '번호', 'w:암호']));
     expect(analyze('블박이 안 켜져요', { query: true })).toContain('w:블랙박스');
     expect(analyze('컴에서 돼요?', { query: true })).toContain('w:컴퓨터');
+    expect(analyze('사료통 식세기에 돌려도 돼요?', { query: true })).toEqual(expect.arrayContaining(['w:식기세척기', '세척']));
+    expect(analyze('업뎃 중에는 불이 무슨 색이에요?', { query: true })).toContain('w:업데이트');
   });
 
   it('leaves pages as written', () => {
