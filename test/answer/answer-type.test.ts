@@ -734,6 +734,10 @@ describe('a cause named outright', () => {
     ['김도윤은 지난해 발목 부상으로 8개월 동안 대회에 나서지 못했다.', true],
     // The background a speaker gives for a decision, not a scene.
     ['총재는 "경기 하방 위험이 커졌다"고 인하 배경을 설명했다.', true],
+    // The motive of a protest: what was demanded or opposed; a reaction in progress is none.
+    ['노동조합은 임금 25% 인상을 요구하며 지난달 30일부터 파업에 들어갔다.', true],
+    ['상인들은 시장 폐쇄에 반발해 시청 앞에서 농성을 벌였다.', true],
+    ['그러나 일부 주민들은 반발하고 있다.', false],
     ['소설은 남해의 한 무인 등대를 배경으로 한다.', false],
     ['선수단은 전세기로 서울에 도착했다.', false],
     ['주민들이 한꺼번에 자리에서 일어섰다.', false],
