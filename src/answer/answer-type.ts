@@ -171,8 +171,6 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: () => ({ kind: 'key' }),
     example: '검색하는 단축키 뭐야?',
   },
-  // What someone said: news reports it as quoted speech.
-  { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
   // "며칠 지나면 안 돼요. 왜 그래요?": a question that asks 왜 asks for a reason, whatever time it names.
   // "뭐 때문에", "뭐 덕분이라고" (because of what) ask it as well, and so does a cause put to be confirmed
   // ("낡아서 터진 거래?": was it because it was old?).
@@ -181,6 +179,8 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: () => ({ kind: 'reason' }),
     example: '왜 연기됐어?',
   },
+  // What someone said: news reports it as quoted speech ("이유가 뭐래?" asks the reason above).
+  { form: /뭐라고|뭐라\s*(했|말|밝)|뭐래|무슨\s*말|어떤\s*말|소감/, type: () => ({ kind: 'quote' }), example: '감독은 뭐라고 했어?' },
   // "며칠에 태어났어?" asks for a day of the month, and "쉬는 날 언제야?" a day: a year ("2019년 이후") does not answer it.
   {
     form: /며칠(에|이야|이었|이에요|이었어|부터|까지|날|\s*[?？]|$)|(?<![가-힣])날(은|이)?\s*언제/,

@@ -271,6 +271,9 @@ describe('expectedAnswerType', () => {
     ['준우승한 감독은 경기 끝나고 뭐라고 했어?', 'quote'],
     ['할머니는 뭐라고 말했어?', 'quote'],
     ['우승 소감은?', 'quote'],
+    // A reason asked with the hearsay 뭐래 is a reason.
+    ['보청기를 잘 안 쓰는 이유가 뭐래?', 'reason'],
+    ['원인이 뭐래?', 'reason'],
     ['비토랩스가 만든 칩 이름이 뭐야?', 'name'],
     ['남극 세균 이름은 무엇이야?', 'name'],
     // A work's title is its name: news quotes it ('겨울 정류장').
@@ -738,6 +741,9 @@ describe('a cause named outright', () => {
     ['노동조합은 임금 25% 인상을 요구하며 지난달 30일부터 파업에 들어갔다.', true],
     ['상인들은 시장 폐쇄에 반발해 시청 앞에서 농성을 벌였다.', true],
     ['그러나 일부 주민들은 반발하고 있다.', false],
+    // What holds a thing back.
+    ['평균 200만 원이 넘는 비싼 가격이 가장 큰 걸림돌이었다.', true],
+    ['높은 임대료가 청년 창업의 발목을 잡고 있다.', true],
     ['소설은 남해의 한 무인 등대를 배경으로 한다.', false],
     ['선수단은 전세기로 서울에 도착했다.', false],
     ['주민들이 한꺼번에 자리에서 일어섰다.', false],
