@@ -111,6 +111,9 @@ describe('focusWords', () => {
     ['제일 크게 당한 동네가 어디야?'],
     // An opponent is named ("가람 피닉스와 맞붙는다"), not called one.
     ['다음 경기 상대가 누구야?'],
+    // Who leads or handles a thing is named with their own title ("한지수 교수 연구팀").
+    ['그 연구팀 책임자가 누구야?'],
+    ['환불 담당자는 누구예요?'],
     // A hedge says how exactly the user asks, not what about.
     ['세제 칸 꽉 채우면 대충 몇 번 돌려?'],
     ['거의 몇 명 왔어?'],
