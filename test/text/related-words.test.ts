@@ -162,6 +162,9 @@ describe('areRelated', () => {
     ['아기', '출생아', true],
     // A train's or a bus's 요금 is its 운임.
     ['요금은', '운임', true],
+    // A water sample taken for testing is a 시료 in the news.
+    ['샘플은', '시료', true],
+    ['샘플', '시간', false],
   ])('%s ~ %s: %s', (a, b, expected) => {
     expect(areRelated(a, b)).toBe(expected);
   });
