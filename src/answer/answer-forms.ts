@@ -216,12 +216,13 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
 // per candidate sentence it is tested on.
 const unitPatterns = createRecentCache<RegExp>(256);
 
-/** A sum given per `unit`: "한 알에 3,000원", "1t당 810원", "월 4,900원", "1인당 5만 원", "한 철 벌이가 4,000만 원". */
+/** A sum given per `unit`: "한 알에 3,000원", "1t당 810원", "월 4,900원" (and "월 최대 20만 원": a bound or an
+ *  average may come between), "1인당 5만 원", "한 철 벌이가 4,000만 원". */
 function perUnitPattern(unit: string): RegExp {
   return unitPatterns.get(`per:${unit}`, () => {
     const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
     return new RegExp(
-      `(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*(\\d|요금|이용료|사용료|구독료|회비)|(?<![가-힣])(한|1)\\s*(${spellings})의?(?![가-힣])|(?<![\\d.,])1\\s*(${spellings})[을를]\\s*[가-힣]+[는은]\\s*데` +
+      `(${spellings})\\s*(에|당|마다)|(?<![가-힣])(${spellings})\\s*((최대|최고|최소|최저|평균|약)\\s*)?(\\d|요금|이용료|사용료|구독료|회비)|(?<![가-힣])(한|1)\\s*(${spellings})의?(?![가-힣])|(?<![\\d.,])1\\s*(${spellings})[을를]\\s*[가-힣]+[는은]\\s*데` +
         // The price of a packed unit prices one of it: "딸기 2kg 상자의 평균 경락가가 4만 1천 원".
         `|\\d\\s*(kg|㎏|g|개입|입)\\s*(${spellings})의?\\s*(평균\\s*)?[가-힣]*(값|가격|가)(은|는|이|가|도)?\\s`,
     );

@@ -378,6 +378,9 @@ describe('canAnswerType', () => {
     // A price per unit is a sum for that unit, however the sentence writes it.
     ['하루에 한 알씩 먹으면 되고, 한 알에 3,000원이다.', { kind: 'money', per: '알' }, true],
     ['프로 플랜은 월 4,900원입니다.', { kind: 'money', per: '달' }, true],
+    // A bound or an average may come between the unit and the sum.
+    ['청년은 월 최대 20만 원의 월세를 지원받는다.', { kind: 'money', per: '달' }, true],
+    ['가구당 연 평균 35만 원을 아꼈다.', { kind: 'money', per: '해' }, true],
     ['요금이 1t당 720원에서 810원으로 오른다.', { kind: 'money', per: '톤' }, true],
     ['신약 개발에 9년 동안 약 1,300억 원을 들였다.', { kind: 'money', per: '알' }, false],
     // 키로 is a kilogram however the page writes it, and "1㎏을 만드는 데" prices one.
