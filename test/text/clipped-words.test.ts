@@ -11,6 +11,7 @@ describe('clipped words', () => {
     ['업뎃', ['업데이트']],
     ['리모콘', ['리모컨']],
     ['전기세', ['전기요금']],
+    ['전훈', ['전지훈련']],
     // Full words and words that only look clipped are no keys; 폰 alone is left out (measured).
     ['비밀번호', []],
     ['번호', []],

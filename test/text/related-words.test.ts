@@ -165,6 +165,8 @@ describe('areRelated', () => {
     // A water sample taken for testing is a 시료 in the news.
     ['샘플은', '시료', true],
     ['샘플', '시간', false],
+    // A team's 캡틴 is its 주장.
+    ['캡틴은', '주장', true],
   ])('%s ~ %s: %s', (a, b, expected) => {
     expect(areRelated(a, b)).toBe(expected);
   });
