@@ -5,6 +5,7 @@
 import { createRecentCache } from '../text/recent-cache.js';
 import { expectedAnswerType } from './answer-type.js';
 import { relatedTerms } from '../text/related-words.js';
+import { fullWords } from '../text/clipped-words.js';
 import { hasBatchim, hasRieulBatchim, isParticle, isQuestionWord, splitContraction, splitWords, stripParticle } from '../text/tokens.js';
 import { CATEGORY_NOUNS, NON_TOPIC_WORDS, passageHasWord } from './focus.js';
 
@@ -143,9 +144,9 @@ const relatedOf = createRecentCache<string[][]>(4096);
 export function holdsWord(terms: TermSet, word: string, prefix = false): boolean {
   if (passageHasWord(terms, word, prefix)) return true;
   // A related word is a word of the table, found whole (a phrase word by word): 라이터 (Writer) is not
-  // half of 슬라이드's bigrams.
+  // half of 슬라이드's bigrams. A clipped word is held by its full word (전훈 by 전지훈련).
   return relatedOf
-    .get(word, () => relatedTerms(word).map((lemma) => lemma.split(' ')))
+    .get(word, () => [...relatedTerms(word), ...fullWords(word)].map((lemma) => lemma.split(' ')))
     .some((parts) => parts.every((part) => passageHasWord(terms, part, false, true)));
 }
 

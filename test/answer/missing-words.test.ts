@@ -79,6 +79,11 @@ describe('holdsWord', () => {
     // 알약 ~ 먹는 치료제: a pill is how a user says an oral drug.
     expect(holdsWord(termsOf('먹는 치료제가 허가를 받았다.'), '알약')).toBe(true);
   });
+
+  it('finds a clipped word by its full word', () => {
+    expect(holdsWord(termsOf('팀은 다음 달 제주에서 동계 전지훈련을 한다.'), '전훈')).toBe(true);
+    expect(holdsWord(termsOf('팀은 다음 달 제주에서 시즌을 준비한다.'), '전훈')).toBe(false);
+  });
 });
 
 describe('missingShare', () => {
