@@ -64,7 +64,8 @@ export function swapTopic(previous: Word[], fragment: string): string | undefine
  *  fragment, the whole phrase in the last question's topic slot. */
 export function coordinated(words: Word[], indexes: number[]): Word | undefined {
   const last = indexes.at(-1);
-  if (indexes.length < 2 || last === undefined || indexes.some((index, i) => i > 0 && index !== (indexes[i - 1] ?? 0) + 1)) return undefined;
+  if (indexes.length < 2 || last === undefined || indexes.some((index, i) => i > 0 && index !== (indexes[i - 1] ?? 0) + 1))
+    return undefined;
   const joined = indexes.slice(0, -1).every((index) => /[가-힣A-Za-z0-9](이랑|랑|와|과|하고)$/.test(words[index]?.clean ?? ''));
   const closing = words[last];
   if (!joined || !closing || !/(은|는)요$/.test(closing.clean)) return undefined;
