@@ -14,17 +14,8 @@ import type { ChatTurn } from '../../domain/types.js';
 import { bigrams } from '../../text/tokens.js';
 import { DETERMINERS, EVENT_SUFFIXES, HANGUL, NOMINAL_PARTICLE_SET, ORG_SUFFIXES, SIBLING_SETS, VERBAL_END } from './korean-tables.js';
 import { resolvePointers, type Resolution } from './pointers.js';
-import {
-  analyse,
-  coordinated,
-  isEmptyWord,
-  leansOnHistory,
-  render,
-  splitQuestion,
-  swapTopic,
-  type Analysis,
-  type Word,
-} from './question.js';
+import { analyse, coordinated, isEmptyWord, leansOnHistory, render, splitQuestion, swapTopic, type Analysis } from './question.js';
+import type { Word } from './question.js';
 import { MODIFIED_NOUNS } from './noun-phrases.js';
 import { answeredName, contextOf, topicOf, YES_ANSWER, type Context } from './referents.js';
 import { firstTime } from './time.js';
