@@ -94,20 +94,17 @@ const INSTRUMENTAL_CAUSE =
   /[가-힣]{2,}(으로|로)\s+(\S+\s+){0,5}\S*?(중단|실패|숨지|숨졌|사망|다쳐|다쳤|결항|취소|연기|지연|무산|늦어|늦춰|멈춰|멈췄|무너|붕괴|지\s?못)/;
 // The background a speaker gives for a decision ("…"고 인하 배경을 설명했다"), not a scene (등대를 배경으로).
 const BACKGROUND = /배경(을|으로|에는|은|이)\s*(설명|꼽|밝히|밝혔|들)/;
-// The motive of an action taken in protest: "임금 인상을 요구하며 파업에 들어갔다", "폐쇄에 반발해 농성했다".
-// ("반발하고 있다" reports a reaction, no motive.)
-const MOTIVE = /(요구|주장|촉구|항의|반발|규탄|반대)(하며|하면서)\s|(에|을|를)\s*(반발|항의|반대)해\s/;
-// What holds a thing back is why it is not done: "비싼 가격이 가장 큰 걸림돌이었다".
-const OBSTACLE = /걸림돌|장벽(이|으로)|발목을\s*잡/;
+// A protest's motive ("인상을 요구하며 파업", "폐쇄에 반발해"; "반발하고 있다" is a reaction), and what holds a thing back.
+const MOTIVE = /(요구|주장|촉구|항의|반발|규탄|반대)(하며|하면서)\s|(에|을|를)\s*(반발|항의|반대)해\s|걸림돌|장벽(이|으로)|발목을\s*잡/;
 // A negative cause ("태양전지판이 펼쳐지지 않아 …", "전문의를 구하지 못해 …"), or one that came about
 // (바람에, 통에, 느라, 겹쳐) says why as well.
 const REASON_ANSWER = new RegExp(
-  `${BACKGROUND.source}|때문|위해|위한|(으로|로)\\s*인해|탓|덕분|덕에|(해서|어서|아서|므로|니까|으니|기에)\\s|이유|원인|까닭|목적|결과|따라|(라|다)(며|면서|고)\\s|지\\s?(않아|못해)(서)?\\s|바람에|통에|느라|다\\s?보니|길래|겹쳐\\s|영향(으로|을\\s*받|이\\s*크|이다)|여파로|요인(으로|이다|이라)|(되|지|나|꺼지)면서\\s|(여서|이어서|라서|이라서)\\s|(점|것)을\\s*들어|고려(해|했|한)|${INSTRUMENTAL_CAUSE.source}|${MOTIVE.source}|${OBSTACLE.source}`,
+  `${BACKGROUND.source}|때문|위해|위한|(으로|로)\\s*인해|탓|덕분|덕에|(해서|어서|아서|므로|니까|으니|기에)\\s|이유|원인|까닭|목적|결과|따라|(라|다)(며|면서|고)\\s|지\\s?(않아|못해)(서)?\\s|바람에|통에|느라|다\\s?보니|길래|겹쳐\\s|영향(으로|을\\s*받|이\\s*크|이다)|여파로|요인(으로|이다|이라)|(되|지|나|꺼지)면서\\s|(여서|이어서|라서|이라서)\\s|(점|것)을\\s*들어|고려(해|했|한)|${INSTRUMENTAL_CAUSE.source}|${MOTIVE.source}`,
 );
 // A cause named outright, not one a quote's ending or a purpose may carry; a sentence may also end on
 // its cause ("…한계가 있다고 판단해서다", "…늘어서이다"), which standing up (일어서다) does not.
 const CAUSE = new RegExp(
-  `때문|덕분|덕에|탓|(으로|로)\\s*인해|다\\s?보니|길래|이유|원인|까닭|${BACKGROUND.source}|(?<!일어|들어|나|앞장|맞)서(이)?다(?=[.。"”'’]|\\s*$)|${INSTRUMENTAL_CAUSE.source}|${MOTIVE.source}|${OBSTACLE.source}`,
+  `때문|덕분|덕에|탓|(으로|로)\\s*인해|다\\s?보니|길래|이유|원인|까닭|${BACKGROUND.source}|(?<!일어|들어|나|앞장|맞)서(이)?다(?=[.。"”'’]|\\s*$)|${INSTRUMENTAL_CAUSE.source}|${MOTIVE.source}`,
 );
 
 /** True when the sentence names a cause in so many words ("…양극재 물량이 늘어난 덕분이다"). */
@@ -216,8 +213,7 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
 // per candidate sentence it is tested on.
 const unitPatterns = createRecentCache<RegExp>(256);
 
-/** A sum given per `unit`: "한 알에 3,000원", "1t당 810원", "월 4,900원" (and "월 최대 20만 원": a bound or an
- *  average may come between), "1인당 5만 원", "한 철 벌이가 4,000만 원". */
+/** A sum given per `unit`: "한 알에 3,000원", "1t당 810원", "월 (최대) 4,900원", "1인당 5만 원", "한 철 벌이가 4,000만 원". */
 function perUnitPattern(unit: string): RegExp {
   return unitPatterns.get(`per:${unit}`, () => {
     const spellings = PER_UNIT_SPELLINGS[unit] ?? unit;
