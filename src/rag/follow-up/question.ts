@@ -2,7 +2,7 @@
 // openers) and which words carry content of their own.
 import { isQuestionWord } from '../../text/tokens.js';
 import { DETERMINERS, HANGUL, HEAD_CATEGORIES, OPENERS, STOPWORDS, VAGUE } from './korean-tables.js';
-import { categoryOfWord, pronounOf, splitParticle, type Pronoun } from './words.js';
+import { categoryOfWord, pronounOf, splitParticle, withoutPoliteYo, type Pronoun } from './words.js';
 
 export interface Word {
   raw: string;
@@ -63,12 +63,12 @@ export function swapTopic(previous: Word[], fragment: string): string | undefine
 /** Nouns joined by 랑/와/과/하고 and closed by a topic with the polite 요 ("충전기랑 선은요?"): one
  *  fragment, the whole phrase in the last question's topic slot. */
 export function coordinated(words: Word[], indexes: number[]): Word | undefined {
-  const last = indexes.at(-1);
-  if (indexes.length < 2 || last === undefined || indexes.some((index, i) => i > 0 && index !== (indexes[i - 1] ?? 0) + 1))
-    return undefined;
+  // Content indexes ascend, so the words stand together when they span exactly their count.
+  const [first, last] = [indexes[0], indexes.at(-1)];
+  if (indexes.length < 2 || first === undefined || last === undefined || last - first !== indexes.length - 1) return undefined;
   const joined = indexes.slice(0, -1).every((index) => /[가-힣A-Za-z0-9](이랑|랑|와|과|하고)$/.test(words[index]?.clean ?? ''));
   const closing = words[last];
-  if (!joined || !closing || !/(은|는)요$/.test(closing.clean)) return undefined;
+  if (!joined || !closing || withoutPoliteYo(closing.clean) === closing.clean) return undefined;
   const raw = indexes.map((index) => words[index]?.raw ?? '').join(' ');
   return { raw, clean: indexes.map((index) => words[index]?.clean ?? '').join(' '), trailing: closing.trailing };
 }
