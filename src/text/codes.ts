@@ -2,11 +2,29 @@
 // specification (512GB). A code is exact: a passage that holds another code of the same kind
 // (E-203, 256GB) does not answer for it.
 
+/** A letter and a digit (E6, 4E): a code only where a help page lists or names one, below. */
+const SHORT = '(?:[A-Za-z]\\d|\\d[A-Za-z])';
+
 /** Latin letters then digits, joined or by a hyphen: "E-502", "HK-170", "KE123"; letters around a
- *  digit: "V2H", "B2B"; a specification, digits with a Latin unit: "512GB", "120Hz"; and two characters an
- *  appliance shows ("OE 떠요", "4E라고 나와요", "dE 오류"), known as a code by the words after them. */
-const CODE =
-  /(?<![A-Za-z0-9])([A-Za-z]{1,5}-?\d{2,}(?![0-9])|[A-Za-z]{1,5}\d[A-Za-z]{1,4}(?![A-Za-z0-9])|\d{2,}[A-Za-z]{2,4}(?![A-Za-z])|(?=[0-9]?[A-Za-z])[A-Za-z0-9]{2}(?![A-Za-z0-9])(?=\s*(이라고|라고|이라는|라는|이|가)?\s*(떠|뜨|떴|나와|나오|나왔|표시|오류|에러)))/g;
+ *  digit: "V2H", "B2B"; a specification, digits with a Latin unit: "512GB", "120Hz"; two characters an
+ *  appliance shows ("OE 떠요", "4E라고 나와요", "dE 오류"), known as a code by the words after them; and
+ *  a letter and a digit where a help page lists codes: alone in a table cell ("| E6 | 내솥 미장착 |"),
+ *  opening a heading ("## 4E: 급수 이상"), or before the words for a code shown, after an adverb or in a
+ *  list ("E3가 계속 뜨면", "1E, 2E, 4E 코드가"). A bare "F1" or "A4" in running text stays a word. */
+const CODE = new RegExp(
+  '(?<![A-Za-z0-9])(' +
+    [
+      '[A-Za-z]{1,5}-?\\d{2,}(?![0-9])',
+      '[A-Za-z]{1,5}\\d[A-Za-z]{1,4}(?![A-Za-z0-9])',
+      '\\d{2,}[A-Za-z]{2,4}(?![A-Za-z])',
+      '(?=[0-9]?[A-Za-z])[A-Za-z0-9]{2}(?![A-Za-z0-9])(?=\\s*(이라고|라고|이라는|라는|이|가)?\\s*(떠|뜨|떴|나와|나오|나왔|표시|오류|에러))',
+      `(?<=\\|[ \\t]*)${SHORT}(?=[ \\t]*\\|)`,
+      `(?<=(?:^|\\n)#{1,6}[ \\t]+)${SHORT}(?![A-Za-z0-9])`,
+      `${SHORT}(?![A-Za-z0-9])(?=(\\s*[,·]\\s*[A-Za-z0-9]{2})*\\s*(이라고|라고|이라는|라는|이|가)?\\s*((계속|자꾸|다시|또)\\s*)?(떠|뜨|떴|나와|나오|나왔|표시|오류|에러|코드))`,
+    ].join('|') +
+    ')',
+  'g',
+);
 
 /** What a code shown on a display is followed by: "E03이라고 떠요", "E-502 에러 나와요". */
 const SHOWN_AFTER =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codesIn, textsHoldCodes } from '../../src/text/codes.js';
+import { codesIn, holdsShownCodes, textsHoldCodes } from '../../src/text/codes.js';
 
 describe('codes', () => {
   it.each<[string, string[]]>([
@@ -21,6 +21,17 @@ describe('codes', () => {
     ['물이 안 들어오고 4E라고 떠요', ['4e']],
     ['AI 모델이 떠요', []],
     ['TV 화면에 표시돼요', []],
+    // A letter and a digit where a help page lists codes: a table cell, a heading, before 코드 or after an adverb.
+    ['| E6 | 내솥 미장착 | 내솥을 바르게 넣어 주세요. |', ['e6']],
+    ['### E3 – 증기가 잘 빠지지 않아요', ['e3']],
+    ['## 4E: 급수 이상', ['4e']],
+    ['1E, 2E, 4E 코드가 표시되는 동안 비상 운전합니다.', ['1e', '2e', '4e']],
+    ['커버를 닫았는데도 E3가 계속 뜨면 필터를 확인하세요.', ['e3']],
+    // …and nowhere else: running text, a cell with more in it, two letters before 코드.
+    ['F1 그랑프리에서 우승했다', []],
+    ['A4 용지에 인쇄합니다', []],
+    ['| A4 용지 | 지원 |', []],
+    ['QR 코드로 연결하세요', []],
   ])('%s → %j', (text, codes) => {
     expect(codesIn(text)).toEqual(codes);
   });
@@ -35,5 +46,12 @@ describe('codes', () => {
     ['V2H 돼요?', ['정전이 되면 충전을 멈춥니다.'], false],
   ])('%s in %j → %s', (question, texts, held) => {
     expect(textsHoldCodes(question, texts)).toBe(held);
+  });
+
+  it('reads a code the device shows in a table row that lists it', () => {
+    const row = '| E6 | 내솥 미장착 | 내솥을 본체에 바르게 넣어 주세요. |';
+    expect(holdsShownCodes('취사 누르니까 삐삐 하면서 E6 나와요', row)).toBe(true);
+    expect(holdsShownCodes('E6 나와요', '| E61 | 통신 이상 | 전원을 다시 켜 주세요. |')).toBe(false);
+    expect(holdsShownCodes('E6 나와요', '| E5 | 뚜껑 잠김 불량 | 레버를 확인하세요. |')).toBe(false);
   });
 });
