@@ -3,7 +3,7 @@
 // holds the kind of answer asked for, adds a second sentence only when it adds what the
 // first lacks, quotes them verbatim, each cited, and refuses when the fitted answerability
 // model (or a rule about Korean questions) says the articles do not answer.
-import { codesIn, holdsShownCodes, textsHoldCodes } from '../text/codes.js';
+import { codesIn, holdsShownCodes, isRowOf, shownCodes, textsHoldCodes } from '../text/codes.js';
 import { textsHoldColours } from '../text/colours.js';
 import { RELATIVE_DAYS, RELATIVE_YEARS } from '../text/temporal-tables.js';
 import { wordTerm } from '../text/tokens.js';
@@ -115,11 +115,15 @@ export function chooseOpening(
     covers(candidate) &&
     (type === undefined || !isHardType(type, candidate.hit.article.date !== undefined) || answersType(candidate, type, question)) &&
     articleNamesAll(candidate);
-  // A code the question names (E3) opens with a sentence that holds it (E2's row shares every other word), best one naming
-  // no other; when none holds them all (the model F720 and E03), one that holds the code the device shows.
+  // A code the device shows ("E3 떴어요") opens with its own table row when a passage lists it (prose names the code in
+  // passing: "…인식 칩이 읽히지 않아 E3 에러가 날 수 있습니다"); a code the question names otherwise (one carried from the
+  // last question: "E02 오류 — 청소했는데도 또 뜨면요?") with a sentence that holds it (E2's row shares every other
+  // word), best one naming no other; when none holds them all (the model F720 and E03), one that holds the code shown.
+  const shown = shownCodes(question);
+  const rowOfCode = (candidate: Candidate) => shown.length > 0 && isRowOf(candidate.text, shown);
   const namesCodes = (candidate: Candidate) => textsHoldCodes(question, [candidate.text]);
   const onlyCodes = (candidate: Candidate) => namesCodes(candidate) && codesIn(candidate.text).every((code) => codes.includes(code));
-  const codeFit = [onlyCodes, namesCodes, (c: Candidate) => holdsShownCodes(question, c.text)].find(
+  const codeFit = [rowOfCode, onlyCodes, namesCodes, (c: Candidate) => holdsShownCodes(question, c.text)].find(
     (fit) => codes.length > 0 && candidates.some((c) => eligible(c) && fit(c)),
   );
   const opens = (candidate: Candidate) => eligible(candidate) && (!codeFit || codeFit(candidate));

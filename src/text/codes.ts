@@ -33,10 +33,23 @@ const SHOWN_AFTER =
 /** Whether `text` holds every code the question says its device shows ("F720 화면에 E03이라고 떠요" →
  *  E03, not the model F720); false when it names no shown code. */
 export function holdsShownCodes(question: string, text: string): boolean {
-  const shown = [...question.matchAll(CODE)].filter((match) => SHOWN_AFTER.test(question.slice(match.index + match[0].length)));
+  const shown = shownCodes(question);
   if (shown.length === 0) return false;
   const held = codesIn(text);
-  return shown.every((match) => held.includes(normalize(match[0])));
+  return shown.every((code) => held.includes(code));
+}
+
+/** The codes the question says its device shows, normalized ("E03이라고 떠요" → e03). */
+export function shownCodes(question: string): string[] {
+  return [...question.matchAll(CODE)]
+    .filter((match) => SHOWN_AFTER.test(question.slice(match.index + match[0].length)))
+    .map((match) => normalize(match[0]));
+}
+
+/** Whether `text` is the table row of one of `codes`: its first cell is the code ("| E3 | 필터 미장착 | …"). */
+export function isRowOf(text: string, codes: readonly string[]): boolean {
+  const cell = /^\|\s*([^|]+?)\s*\|/.exec(text)?.[1];
+  return cell !== undefined && codes.includes(normalize(cell));
 }
 
 /** A code as passages may write it: upper or lower case, with or without its hyphen. */

@@ -394,6 +394,19 @@ describe('a code in a table of codes', () => {
     const question = 'E13 떴어요 어떻게 하면 돼요?';
     expect(chooseOpening(question, rankSentences(question, [listed, hit], lexicon), lexicon)?.first.text).toContain('물 부족');
   });
+
+  it("opens a code the device shows with the code's own row over prose that names it in passing", () => {
+    const prose = '펌프 필터가 막히면 물이 돌지 않아 E12 오류가 날 수 있으니 필터를 자주 헹궈 주세요.';
+    const care: Hit = {
+      chunk: { id: 'care#0', articleId: 'care', index: 0, start: 0, end: prose.length, text: prose },
+      article: { id: 'care', title: '관리', origin: 'care' },
+      score: 2,
+    };
+    const first = (question: string) => chooseOpening(question, rankSentences(question, [care, hit], lexicon), lexicon)?.first.text;
+    expect(first('E12 떴어요 이거 뭐예요?')).toContain('펌프 과열');
+    // A code carried from the last question ("E12 오류 — …") is no code the device shows now: the best sentence holding it.
+    expect(first('E12 오류 — 필터 헹궜는데도 또 뜨면요?')).toBe(prose);
+  });
 });
 
 describe('a code the device shows, beside a model code', () => {

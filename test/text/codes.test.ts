@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codesIn, holdsShownCodes, textsHoldCodes } from '../../src/text/codes.js';
+import { codesIn, holdsShownCodes, isRowOf, shownCodes, textsHoldCodes } from '../../src/text/codes.js';
 
 describe('codes', () => {
   it.each<[string, string[]]>([
@@ -53,5 +53,13 @@ describe('codes', () => {
     expect(holdsShownCodes('취사 누르니까 삐삐 하면서 E6 나와요', row)).toBe(true);
     expect(holdsShownCodes('E6 나와요', '| E61 | 통신 이상 | 전원을 다시 켜 주세요. |')).toBe(false);
     expect(holdsShownCodes('E6 나와요', '| E5 | 뚜껑 잠김 불량 | 레버를 확인하세요. |')).toBe(false);
+  });
+
+  it('tells the codes a device shows and the table row of a code', () => {
+    expect(shownCodes('F720 화면에 E03이라고 떠요')).toEqual(['e03']);
+    expect(shownCodes('E02 오류 — 청소했는데도 또 뜨면요?')).toEqual([]);
+    expect(isRowOf('| E-102 | 개통 처리 중 | 2시간 대기 |', ['e102'])).toBe(true);
+    expect(isRowOf('| 개통 처리 중 | E-102 |', ['e102'])).toBe(false);
+    expect(isRowOf('E-102는 회선 등록이 끝나지 않았다는 뜻입니다.', ['e102'])).toBe(false);
   });
 });
