@@ -81,8 +81,10 @@ function findContentWords(question: string): readonly string[] {
 
 // A verb form in the middle of a question ("보내주면", "쓰던", "옮겨올", "살려야", "끊겨도", "가져오고", "건조한데"):
 // the predicate of a proposition, which a passage says in its own words ("연결되지 않아도" for "끊겨도").
+// Also its concessive ("갈았는데도", "비웠는데도"), its -서 form after 가다 and 나다 ("찾아가서", "쏘고 나서"), a verb
+// with 두다 run on ("예약해둔", "켜둔"), and a polite ending mid-question ("자꾸 꺼져버려요. 좀 …", "바꿔놔요 ㅠㅠ").
 const PREDICATE_FORM =
-  /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|인데|는데|한데|은데|운데|니까|[는은런]지|(어|아|여|겨|워|와|해)도|(어|아|여|겨|워|와|해|쳐|져|켜|려|봐|줘|둬)서|(어|아|여|워|해|려|혀|쳐|겨)진|더니)$/;
+  /(던|면|야|둘|올|갈|볼|쓸|될|겨|려|워|고|인데|는데|한데|은데|운데|(인|는|한|은|운)데도|니까|[는은런]지|(어|아|여|겨|워|와|해)도|(어|아|여|겨|워|와|해|쳐|져|켜|려|봐|줘|둬|가|나|러)서|(어|아|여|워|해|려|혀|쳐|겨)진|(해|어|아|여|워|와|져|켜|꺼|둬)둔|(어|아|여|해|져|놔|둬|워|와|줘|봐|돼|서|네|데|세|래|대|려|겨|쳐|혀|켜|꺼)요|더니)$/;
 
 /** The nouns a yes/no question's proposition is about ("방수 기능이 있어?" → 방수, 기능): its content
  *  words without the verb forms, which passages paraphrase. */
@@ -104,7 +106,11 @@ export function propositionNouns(question: string): readonly string[] {
             (word.text.length >= 3 && /게$/.test(word.text) && !/(^|[^어아러라와워여])(가|무|집|꽃|대)게$/.test(word.text)) ||
             // A verb's -지 form before a long negation ("깜빡이지 않고", "열리지 못해", "끄지 마"); 이미지 and
             // 메시지 are nouns, and 안 negates the verb after it ("이미지 안 보여요").
-            (word.text.endsWith('지') && /^(않|못하|못해|못했|말|마)/.test(words[i + 1]?.text ?? '')) ||
+            // Its contraction with 는 ("깜빡이진 않고", "되진 않아요") too.
+            ((word.text.endsWith('지') || /(이|하|되)진$/.test(word.text)) &&
+              /^(않|못하|못해|못했|말|마)/.test(words[i + 1]?.text ?? '')) ||
+            // 때문 in any form ("계란말이 때문이었다며?") says why, not what.
+            /^때문/.test(word.text) ||
             // The ending -거든(요) ("두 개 뜨거든요") gives a reason in passing.
             /거든요?$/.test(word.text) ||
             // A counter right after a number ("12시에도 돼요?") is the condition asked about, not
@@ -119,7 +125,12 @@ export function propositionNouns(question: string): readonly string[] {
     // "겨울이라 건조한데": 이라 after a final consonant is the copula's connective too.
     const connective =
       /^그(런|래)/.test(words[i + 1]?.text ?? '') || (/이라$/.test(word.text) && hasBatchim(word.text.charAt(word.text.length - 3)));
-    const ending = /라서$/.test(word.text) ? '라서' : connective && /라$/.test(word.text) ? '라' : '';
+    // A noun quoted with (이)라고 ("오프라인이라고만 떠요") is the noun; so is one with a particle and 만 ("시거잭에만").
+    const stacked = /(에만|에서만|으로만|로만|에게만|한테만)$/.exec(word.text)?.[0];
+    if (stacked && word.text.length - stacked.length >= 2)
+      return void copula.set(stripParticle(word.text), word.text.slice(0, -stacked.length));
+    const quoted = /라고만?$/.exec(word.text)?.[0];
+    const ending = /라서$/.test(word.text) ? '라서' : connective && /라$/.test(word.text) ? '라' : (quoted ?? '');
     if (!ending) return;
     let noun = word.text.slice(0, -ending.length);
     // 이라 after a final consonant ("학생이라서"), 라 after a vowel ("와이파이라서").

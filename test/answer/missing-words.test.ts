@@ -134,6 +134,21 @@ describe('propositionNouns', () => {
     // A verb's -지 form before a negation, and the ending -거든요, are predicates; 이미지 is a noun.
     ['빨간불이 깜빡이지 않고 계속 켜져있는건요?', ['빨간불']],
     ['와이파이가 두 개 뜨거든요 이미지 안 보여요?', ['와이파이', '이미지']],
+    // …and so are its contraction with 는 (깜빡이진 않고), a concessive (비웠는데도), -서 after 가다, 나다 and 르 verbs
+    // (찾아가서, 나서, 눌러서), 두다 run on (예약해둔) and a polite ending mid-question (꺼져버려요, 바꿔놔요).
+    ['링에 빨간불이 들어와 있어요. 깜빡이진 않고 켜져 있는데 고장난 건가요?', ['빨간불', '고장난']],
+    ['물통 비웠는데도 표시등이 깜빡거려요', ['물통', '표시등']],
+    ['집에 못 찾아가서 멈췄어요', []],
+    ['위성 쏘고 나서 교신은 됐어?', ['위성', '교신']],
+    ['예약해둔 밥 안 나오나요?', []],
+    ['자꾸 꺼져버려요 좀 오래 켜둘 수 없어요?', ['자꾸']],
+    ['애기가 버튼 눌러서 모드를 바꿔놔요 잠금 있어요?', ['애기', '버튼', '모드', '잠금']],
+    // 때문 says why; a noun quoted with (이)라고, or with a particle and 만, is the noun.
+    ['식중독 계란 때문이었다며? 맞아?', ['식중독', '계란']],
+    ['앱에 공청기가 오프라인이라고만 떠요', ['공청기', '오프라인']],
+    ['시거잭에만 꽂으면 주차 녹화 안 돼요?', ['시거잭', '주차', '녹화']],
+    // A noun ending in 요 (필요) stays.
+    ['필요한 서류 있어요?', ['필요', '서류']],
   ])('%s → %j', (question, expected) => {
     expect(propositionNouns(question)).toEqual(expected);
   });
