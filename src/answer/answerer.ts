@@ -6,6 +6,8 @@ import type { AnswerMode, Citation, Grounding, Hit } from '../domain/types.js';
 export interface AnswerInput {
   /** The standalone question (follow-ups already rewritten). */
   question: string;
+  /** The user's own words within `question`, when a follow-up's rewrite carried earlier words before them. */
+  ownWords?: string;
   /** Retrieved passages, best first. Citations quote these chunks' text. */
   hits: Hit[];
   /**

@@ -244,6 +244,25 @@ export function servedAnswer(question: string, chosen: Candidate[]): AnswerResul
   return note ? { ...result, answer: `${result.answer} ${note}` } : result;
 }
 
+/**
+ * A follow-up rewritten by carrying the last question's words before the user's ("가람군 청년 월세 지원 조례 —
+ * 반대한 의원들은 왜 반대했대?") is ranked by the whole rewrite plus a share of the score the user's own words give: the
+ * carried words find the article, the user's pick the sentence, not the lead that holds the carried ones. The share,
+ * 0.25 of 0, 0.25, 0.5 and 1, was picked leaving one eval set out at a time (0.25 in all 69 folds): out of fold
+ * 2,239 of 3,083 cases right, against 2,236 without (over all sets, 0.5 gives 2,238 and 1 gives 2,234).
+ */
+const OWN_WORDS_SHARE = 0.25;
+
+function rankedWithOwnWords(input: AnswerInput, lexicon: Lexicon, options: ExtractiveOptions): Candidate[] {
+  const ranked = rankSentences(input.question, input.hits, lexicon, options);
+  if (!input.ownWords) return ranked;
+  const key = (candidate: Candidate) => `${candidate.hit.article.id}:${candidate.start}`;
+  const own = new Map(rankSentences(input.ownWords, input.hits, lexicon, options).map((candidate) => [key(candidate), candidate.score]));
+  return ranked
+    .map((candidate) => ({ ...candidate, score: candidate.score + OWN_WORDS_SHARE * (own.get(key(candidate)) ?? 0) }))
+    .sort((a, b) => b.score - a.score);
+}
+
 export function createExtractiveAnswerer(lexicon: Lexicon, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answerer {
   return {
     mode: 'extractive',
@@ -252,7 +271,7 @@ export function createExtractiveAnswerer(lexicon: Lexicon, options: ExtractiveOp
       if (isPromptInjection(input.question)) result = refusal();
       else if (isOpinionQuestion(input.question)) result = { ...refusal(), answer: OPINION_REFUSAL_TEXT };
       else {
-        const chosen = selectSentences(input.question, rankSentences(input.question, input.hits, lexicon, options), lexicon, options);
+        const chosen = selectSentences(input.question, rankedWithOwnWords(input, lexicon, options), lexicon, options);
         result = servedAnswer(input.question, chosen);
       }
       // Stream cited sentence by cited sentence, like the LLM answerers; the split drops

@@ -6,7 +6,7 @@ import type { Retriever } from '../retrieve/retriever.js';
 import type { Lexicon } from '../answer/candidates.js';
 import type { AskRequest, ChatEvent, RagPipeline } from './pipeline.js';
 import type { ModelRewrite } from '../answer/model-rewrite.js';
-import { standaloneQuestion } from './rewrite.js';
+import { ownWords, standaloneQuestion } from './rewrite.js';
 
 /** Builds a pipeline over a retriever and the corpus term statistics its answers weigh; `wrap`
  *  lets a backend act around the answerer (PostgreSQL releases its snapshot before answering). */
@@ -40,7 +40,8 @@ export function createPipeline(deps: PipelineDeps): RagPipeline {
     const question = await standaloneQuestion({ ...request, signal }, { model: deps.rewrite, readPrevious: readPrevious(request) });
     const hits = await deps.retriever.search(question, { k: request.topK ?? defaultTopK, filters: request.filters });
     const retrieved = performance.now();
-    for await (const event of deps.answerer.answer({ question, hits, signal })) {
+    const own = ownWords(question);
+    for await (const event of deps.answerer.answer({ question, hits, signal, ...(own ? { ownWords: own } : {}) })) {
       if (event.type === 'token') {
         yield event;
         continue;

@@ -42,3 +42,10 @@ export async function standaloneQuestion(
   }
   return resolveFollowUp(question, request.history, ways.readPrevious);
 }
+
+/** The user's own words in a word rewrite that carried the last question's words before them ("가람군 청년 월세
+ *  지원 조례 — 반대한 의원들은 왜 반대했대?" → "반대한 의원들은 왜 반대했대?"); none when nothing was carried. */
+export function ownWords(standalone: string): string | undefined {
+  const mark = standalone.lastIndexOf(' — ');
+  return mark >= 0 ? standalone.slice(mark + ' — '.length) : undefined;
+}

@@ -232,6 +232,37 @@ describe('extractive answerer', () => {
   });
 });
 
+describe("a follow-up's own words", () => {
+  const ORDINANCE: Article = {
+    id: 'garam-ordinance',
+    title: '가람군 청년 월세 지원 조례 통과',
+    date: '2026-01-15',
+    origin: 'test/garam-ordinance.md',
+    text: [
+      '가람군의회는 14일 본회의에서 청년 월세 지원 조례안을 찬성 7명, 반대 2명으로 통과시켰다.',
+      '조례에 따라 무주택 청년은 3월부터 월 최대 20만 원을 지원받는다.',
+      '반대 의원들은 재원 마련 방안이 부족하다는 점을 문제 삼았다.',
+      '군은 올해 첫 사업비로 6억 원을 편성했다.',
+    ].join(' '),
+  };
+  const LIBRARIES: Article = {
+    id: 'solmoe-libraries',
+    title: '솔뫼시 도서관 신축',
+    date: '2026-01-10',
+    origin: 'test/solmoe-libraries.md',
+    text: '솔뫼시는 올해 도서관 두 곳을 새로 짓는다고 밝혔다. 사업비는 모두 80억 원이다.',
+  };
+  const hits = [hitOf(ORDINANCE, 0, 0, ORDINANCE.text.length, 1), hitOf(LIBRARIES, 0, 0, LIBRARIES.text.length, 0.5)];
+  const question = '가람군 청년 월세 지원 조례 통과 — 반대한 의원들은 왜 반대했대?';
+  const answer = async (ownWords?: string) =>
+    (await run(createExtractiveAnswerer(lexiconOf(hits)), { question, hits, ...(ownWords ? { ownWords } : {}) })).result.answer;
+
+  it('weigh beside the carried words: the sentence the user asks about is quoted, not the lead the carried words match', async () => {
+    expect(await answer()).not.toContain('재원 마련');
+    expect(await answer('반대한 의원들은 왜 반대했대?')).toContain('반대 의원들은 재원 마련 방안이 부족하다는 점을 문제 삼았다.');
+  });
+});
+
 describe('extractive answer order', () => {
   const LAB: Article = {
     id: 'hanbit-lab',

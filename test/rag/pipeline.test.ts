@@ -148,6 +148,19 @@ describe('createPipeline', () => {
     expect(answers[0]!.question).toBe(response.question);
   });
 
+  it("tells the answerer the user's own words when the rewrite carried the last question's before them", async () => {
+    const { pipeline, answers } = setup();
+    const history: ChatTurn[] = [
+      { role: 'user', content: '가람군 청년 월세 지원 조례 통과됐어?' },
+      { role: 'assistant', content: '네, 가람군의회가 14일 본회의에서 찬성 7명, 반대 2명으로 조례안을 가결했습니다. [1]' },
+    ];
+    const response = await pipeline.ask({ question: '반대한 의원들은 왜 반대했대?', history });
+    expect(response.question).not.toBe('반대한 의원들은 왜 반대했대?');
+    expect(answers[0]!.ownWords).toBe('반대한 의원들은 왜 반대했대?');
+    await pipeline.ask({ question: '한빛전자 연구소' });
+    expect(answers[1]!.ownWords).toBeUndefined();
+  });
+
   it('leaves a standalone question with history unchanged', async () => {
     const { pipeline, searches } = setup();
     const question = '한빛전자는 세종시에 무엇을 세워?';

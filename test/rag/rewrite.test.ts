@@ -7,6 +7,7 @@ import { menuPathIn } from '../../src/rag/follow-up/noun-phrases.js';
 import { shiftTime } from '../../src/rag/follow-up/time.js';
 import { explainRewrite, lastQuestion, rewriteFollowUp, type RewriteMethod } from '../../src/rag/follow-up/word-rewrite.js';
 import { findCategory } from '../../src/rag/follow-up/referents.js';
+import { ownWords } from '../../src/rag/rewrite.js';
 import { categoryOfWord, fitParticle, isPersonName, splitParticle, stripMarkers } from '../../src/rag/follow-up/words.js';
 
 /** A conversation from alternating user / assistant texts. */
@@ -907,5 +908,21 @@ describe('menuPathIn', () => {
     ['가온시 과학관에서 열렸어요.', undefined],
   ])('%s → %s', (text, path) => {
     expect(menuPathIn([text])).toBe(path);
+  });
+});
+
+describe('ownWords', () => {
+  it("finds the user's own words after the words a rewrite carried from the last question", () => {
+    const history = talk(
+      '가람군 청년 월세 지원 조례 통과됐어?',
+      '네, 가람군의회가 14일 본회의에서 찬성 7명, 반대 2명으로 조례안을 가결했습니다. [1]',
+    );
+    const standalone = rewriteFollowUp('반대한 의원들은 왜 반대했대?', history);
+    expect(standalone).not.toBe('반대한 의원들은 왜 반대했대?');
+    expect(ownWords(standalone)).toBe('반대한 의원들은 왜 반대했대?');
+  });
+
+  it('finds none when nothing was carried', () => {
+    expect(ownWords('가람군 조례에 반대한 의원들은 왜 반대했대?')).toBeUndefined();
   });
 });
