@@ -34,10 +34,10 @@ const answersCost = (sentence: string) =>
 // A set of a match (4세트) and a tax rate (세율) are no age.
 // An age band is a decade: 50대, 3,40대 (answering "어느 연령층?").
 const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션|트|율))|\d+대\s*(초|중|후)반|\d0\s*대(?![가-힣])|\d0대(이상|이하|에서|가|는|의|와|층)/;
-// A time is a number with a time unit or a dotted date, or a time word. A bare digit is
-// not ("S6 엣지" holds none).
+// A time is a number with a time unit or a dotted date, a time word, or a period or deadline a help page
+// gives (6개월마다, 교체 주기는 6개월, 5분 이내, 30분 동안만 유효). A bare digit is not ("S6 엣지" holds none).
 const TIME_ANSWER =
-  /[가-힣0-9]\s때(?![가-힣])|[가-힣0-9]\s때(부터|까지|에|의|는|엔)|(대|세기|시대|왕조|조선|고려|신라|백제|임기|재위)\s*(초|중|말)기(?![가-힣])|(초|중|말)기(에|의|부터|까지)|정오|자정|\d\s*(년|월|일|영업일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)/;
+  /[가-힣0-9]\s때(?![가-힣])|[가-힣0-9]\s때(부터|까지|에|의|는|엔)|(대|세기|시대|왕조|조선|고려|신라|백제|임기|재위)\s*(초|중|말)기(?![가-힣])|(초|중|말)기(에|의|부터|까지)|정오|자정|\d\s*(년|월|일|영업일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)|(?<![\d.,])\d[\d,.]*\s*(개월|주|년|일|시간|분)\s*(마다|이내|안에|내에|동안만?\s*유효)|주기(는|가)?\s*(약\s*)?\d/;
 // A day of the month: "19일", "지난달 19일", "이날", "6/19"; not a decimal with its unit ("2.8mg").
 const DAY_ANSWER =
   /\d\s*일(?![가-힣])|\d\s*일(에|부터|까지|께|쯤|경|로|이|은|는|의|과|와)|(오늘|어제|그제|그저께|내일|모레|이날|당일|그날|이튿날|[월화수목금토일]요일|주말|평일)|(?<![\d.,])\d{1,2}\s*[./]\s*\d{1,2}(?![\d.,%]|\s*[A-Za-z㎎㎏℃])/;
@@ -45,7 +45,7 @@ const DAY_ANSWER =
 const CLOCK_ANSWER = /\d\s*시(?!간|즌|설|장|청|민|의회)|오전|오후|새벽|정오|자정|\d{1,2}:\d{2}/;
 // A length of time, told from a moment: "5일 동안", "6주", "0.4초", "두 달" are lengths; "23일" (a day of
 // the month), "2025년" (a year), "전반 26분" (a match minute) and "3달러" are not. A bare day count
-// needs a word that makes it a length (동안, 만에, 걸려, 후 …).
+// needs a word that makes it a length (동안, 만에, 걸려, 후, 연장 …).
 const NATIVE_COUNT = '(한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|여러)';
 const DIGITS = String.raw`(?<![\d.,])\d[\d,.]*`;
 // A length in days or longer, for "며칠 걸려?": "오전 9시~오후 6시" and "3시간" do not answer it. A count of
@@ -53,7 +53,7 @@ const DIGITS = String.raw`(?<![\d.,])\d[\d,.]*`;
 const DAY_LENGTHS = [
   String.raw`(?<![\d.,])(\d{1,3}|${NATIVE_COUNT})\s*(여\s*)?년(?!도|대)`,
   String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?(개월|달(?!러)|주(?=$|[^가-힣]|[이가은는을를의에도간째]))`,
-  String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?(영업)?일\s*(동안|간|만에|만이|째|이상|이내|가량|정도|남짓|후|뒤|이[나면]?\s*걸|[이가]?\s*걸|씩|내|안에)`,
+  String.raw`(${DIGITS}|${NATIVE_COUNT})\s*(여\s*)?(영업)?일\s*(동안|간|만에|만이|째|이상|이내|가량|정도|남짓|후|뒤|이[나면]?\s*걸|[이가]?\s*걸|씩|내|안에|연장)`,
   String.raw`${DIGITS}\s*영업일`,
   // A span between two dates: "1848년부터 1850년까지", "6월 1일~10일".
   String.raw`\d\s*(년|월|일)\s*(부터|~|∼|–)`,

@@ -536,6 +536,17 @@ describe('canAnswerType', () => {
     ['3영업일 안에 검토 결과를 알려 드립니다.', TIME, true],
     ['3영업일 안에 검토 결과를 알려 드립니다.', { kind: 'duration' }, true],
     ['영업일 기준으로 처리됩니다.', TIME, false],
+    // A help page tells when by a period or a deadline: "6개월마다", "교체 주기는 6개월", "30분 동안만 유효", "7일 이내".
+    ['프리필터는 2주마다 물로 씻어 주세요.', TIME, true],
+    ['권장 교체 주기는 6개월이며, 정품 가격은 39,000원입니다.', TIME, true],
+    ['링크는 30분 동안만 유효합니다.', { kind: 'time', bound: '까지' }, true],
+    ['인증번호는 받은 뒤 5분 이내에 입력해 주세요.', { kind: 'time', bound: '까지' }, true],
+    // …not by a length alone ("30분 동안 이어졌다"), nor a period word without a number.
+    ['회의는 30분 동안 이어졌다.', TIME, false],
+    ['필터는 주기적으로 청소해 주세요.', TIME, false],
+    // An extension of so many days is a length in days.
+    ['대출 기간은 1회에 한해 7일 연장할 수 있습니다.', { kind: 'duration', days: true }, true],
+    ['대출 기간 연장은 앱에서 신청합니다.', { kind: 'duration', days: true }, false],
     // 초기 before a noun is a stage of something, not a time ("초기 처방", "말기 암").
     ['업계에서는 초기 처방 규모가 작을 수 있다고 본다.', TIME, false],
     ['말기 암 환자에게 쓰인다.', TIME, false],
