@@ -10,8 +10,28 @@ import { hasBatchim, hasRieulBatchim, isParticle, isQuestionWord, splitContracti
 import { CATEGORY_NOUNS, NON_TOPIC_WORDS, passageHasWord } from './focus.js';
 
 // A one-syllable noun with its particle ("명이", "돈은", "날이", "때는"): a counter or a bound
-// noun, which stripParticle keeps whole because one syllable is too short to strip.
-const BOUND_NOUN = /^[가-힣](은|는|이|가|을|를|의|에|엔|와|과|로|으로|에서|에도|에는|도|만|나|쯤|까지|이나|부터|이랑|랑|보다|처럼)$/;
+// noun, which stripParticle keeps whole because one syllable is too short to strip. Two-syllable
+// nouns end in 가, 의, 로 and 도 too (주가, 회의, 도로, 습도): with those the first syllable must be a word
+// of its own that takes a particle (table below). With 이 and 과 a one-syllable noun is likelier (알이, 군과):
+// KorQuAD lost two answers when 결과 and 차이 were read as nouns.
+const BOUND_NOUN = /^([가-힣])(은|는|이|가|을|를|의|에|엔|와|과|로|으로|에서|에도|에는|도|만|나|쯤|까지|이나|부터|이랑|랑|보다|처럼)$/;
+const NOUN_LIKE_ENDING = /^(가|의|로|도)$/;
+// prettier-ignore
+const ONE_SYLLABLE_WORDS = new Set([
+  // Counters and units.
+  '명', '개', '곳', '번', '분', '초', '일', '월', '년', '시', '살', '층', '칸', '판', '편', '표', '팀',
+  // Bound nouns and pronouns.
+  '것', '거', '수', '때', '데', '줄', '적', '뿐', '듯', '쪽', '점', '건', '게', '걸', '저', '나', '너', '내', '제', '네', '그', '이', '뭐', '누', '얘', '걔', '쟤',
+  // Everyday nouns users write with a particle ("돈이 빠져나갔어요", "물이 새요", "밥이 설익어요").
+  '돈', '날', '밥', '물', '불', '폰', '집', '책', '옷', '약', '문', '앱', '키', '배', '눈', '비', '꽃', '말', '땅', '산', '강', '술', '빵', '떡', '쌀',
+  '잠', '몸', '손', '발', '값', '빛', '창', '색', '양', '선', '글', '힘', '맘', '앞', '뒤', '옆', '위', '밑', '안', '밖', '속', '끝', '전', '후',
+  // A verb's contracted -어 form before 도 ("틀어 놔도", "꺼도 돼요?").
+  '해', '돼', '봐', '줘', '가', '와', '놔', '둬', '써', '서', '켜', '꺼', '쳐', '펴', '져', '사', '타',
+]);
+const isBoundNoun = (word: string): boolean => {
+  const match = BOUND_NOUN.exec(word);
+  return match !== null && (!NOUN_LIKE_ENDING.test(match[2]!) || ONE_SYLLABLE_WORDS.has(match[1]!));
+};
 
 // Connective and modal verb endings ("고치려면", "리허설하면서", "켰는데", "풀어야"): an inflected
 // verb is spelled differently in every passage. Only endings of two syllables or more, since
@@ -70,7 +90,7 @@ function findContentWords(question: string): readonly string[] {
     // The spoken contractions of 에는, 에서는 (작년엔, 쿠폰함엔, 서울에선), which stripParticle keeps.
     const stem = splitContraction(word.text)?.[0] ?? stripParticle(word.text);
     if (stem.length < 2 || isQuestionWord(stem) || isQuestionWord(word.text) || CATEGORY_NOUNS.has(stem)) return;
-    if (NON_TOPIC_WORDS.has(stem) || NON_TOPIC_WORDS.has(word.text) || BOUND_NOUN.test(word.text)) return;
+    if (NON_TOPIC_WORDS.has(stem) || NON_TOPIC_WORDS.has(word.text) || isBoundNoun(word.text)) return;
     if (VERB_FORM.test(word.text) || stem.length > MAX_WORD_SYLLABLES) return;
     // A verb's ㄹ까 form ("열까 봐", "될까"), which no passage spells.
     if (word.text.length >= 2 && word.text.endsWith('까') && hasRieulBatchim(word.text.charAt(word.text.length - 2))) return;
