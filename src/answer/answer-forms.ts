@@ -11,8 +11,7 @@ import type { AnswerType } from './answer-type.js';
 import { COUNTER_CLASSES, isMeasure, NUMBER, ORDINAL_COUNTERS, RANK_COUNTERS } from './counters.js';
 import { namesInstance } from './instance-nouns.js';
 
-// An amount is a number that is not a date or a time ("11일", "2025년" answer 언제, not 얼마; "5년" may
-// answer 얼마나), or a native numeral word before a counter ("두 배", "수백 명"), or 절반.
+// An amount: a number that is no date or time ("11일" answers 언제; "5년" may answer 얼마나), "두 배", "수백 명", 절반.
 const AMOUNT_ANSWER = new RegExp(
   String.raw`(?<![\d.,])(?!\d{4}\s*년)\d[\d,.]*(?![\d,.])(?!\s*(월|일|시(?!간)|분기|차전|라운드)(?![가-힣]*\s*(동안|간|만에)))|(^|[^가-힣])(한|두|세|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|수천|수만|여러)\s*(배|명|개|곳|가지|대|번|차례|만|억|천|백)|절반`,
 );
@@ -200,8 +199,10 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
   인: '인|명|사람',
   명: '인|명|사람',
   알: '알|정',
-  번: '번|회',
-  회: '번|회',
+  // An order or a use of a service is counted in 건 as well: "한 번 시키면 얼마?" ~ "배송비는 1건에 1천 원".
+  번: '번|회|건',
+  회: '번|회|건',
+  건: '건|번|회',
   박스: '박스|상자',
   상자: '박스|상자',
   // 키로 and 킬로 are what people say for a kilogram when they ask a price ("1키로에 얼마야?").
@@ -209,8 +210,7 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
   킬로: KILOGRAM,
 };
 
-// The patterns below depend on a unit or counter from the question; each is built once, not once
-// per candidate sentence it is tested on.
+// Patterns built from a question's unit or counter: once each, not once per candidate sentence.
 const unitPatterns = createRecentCache<RegExp>(256);
 
 /** A sum given per `unit`: "한 알에 3,000원", "1t당 810원", "월 (최대) 4,900원", "1인당 5만 원", "한 철 벌이가 4,000만 원". */

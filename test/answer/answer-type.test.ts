@@ -383,6 +383,9 @@ describe('canAnswerType', () => {
     ['가구당 연 평균 35만 원을 아꼈다.', { kind: 'money', per: '해' }, true],
     ['요금이 1t당 720원에서 810원으로 오른다.', { kind: 'money', per: '톤' }, true],
     ['신약 개발에 9년 동안 약 1,300억 원을 들였다.', { kind: 'money', per: '알' }, false],
+    // An order counted in 건 is a time it is done ("한 번 시키면 얼마?").
+    ['주민이 내는 배송비는 1건에 1천 원이다.', { kind: 'money', per: '번' }, true],
+    ['드론 배송은 하루 30건을 넘지 않는다. 사업비는 4억 원이다.', { kind: 'money', per: '번' }, false],
     // 키로 is a kilogram however the page writes it, and "1㎏을 만드는 데" prices one.
     ['현재 필름 1㎏을 만드는 데 약 9천 원이 든다.', { kind: 'money', per: '키로' }, true],
     ['사과는 1kg당 5,000원이다.', { kind: 'money', per: '키로' }, true],
