@@ -76,9 +76,8 @@ const PERSON_ANSWER =
 // A place: an administrative or facility suffix, a location case ending, or a country.
 const PLACE_ANSWER =
   /[가-힣](시|도|군|구|읍|면|동|리|역|항|공항|섬|산|강|해|국|주|관|센터|홀|전당|회관|광장|공원|경기장|체육관|병원|학교|대학|본사|공장|캠퍼스|거리|로|길)(에서|에|로|의|은|는|이|가|까지|부터|\s)|[가-힣]{2,}(에서|에)\s|서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|미국|중국|일본|유럽|국내|해외/;
-// A place in an interface: a menu path ("설정 > 계정", "편집 → 실행 취소", "[이체] > [자동이체 관리]")
-// or a named menu, tab, window or dialog box; a box or sidebar where something is done
-// ("반복 횟수 상자(오른쪽 상자)에서 … 선택합니다").
+// A place in an interface: a menu path ("설정 > 계정", "편집 → 실행 취소", "[이체] > [자동이체 관리]"), a named
+// menu, tab, window or dialog box, a box or sidebar where something is done ("반복 횟수 상자에서 … 선택합니다").
 const UI_PLACE =
   /[가-힣A-Za-z\]*)]\s*[>→]\s*[[*가-힣A-Za-z]|(?<![가-힣])(메뉴|탭|창|대화\s?상자|패널|도구\s?모음)(에서|에|을|를|으로|로)?\s|(?<![가-힣])(상자|사이드바)(\([^)]*\))?에서\s/;
 
@@ -95,8 +94,7 @@ const INSTRUMENTAL_CAUSE =
 const BACKGROUND = /배경(을|으로|에는|은|이)\s*(설명|꼽|밝히|밝혔|들)/;
 // A protest's motive ("인상을 요구하며 파업", "폐쇄에 반발해"; "반발하고 있다" is a reaction), and what holds a thing back.
 const MOTIVE = /(요구|주장|촉구|항의|반발|규탄|반대)(하며|하면서)\s|(에|을|를)\s*(반발|항의|반대)해\s|걸림돌|장벽(이|으로)|발목을\s*잡/;
-// A negative cause ("태양전지판이 펼쳐지지 않아 …", "전문의를 구하지 못해 …"), or one that came about
-// (바람에, 통에, 느라, 겹쳐) says why as well.
+// A negative cause ("전개되지 않아 …", "전문의를 구하지 못해 …"), or one that came about (바람에, 통에, 느라, 겹쳐), says why.
 const REASON_ANSWER = new RegExp(
   `${BACKGROUND.source}|때문|위해|위한|(으로|로)\\s*인해|탓|덕분|덕에|(해서|어서|아서|므로|니까|으니|기에)\\s|이유|원인|까닭|목적|결과|따라|(라|다)(며|면서|고)\\s|지\\s?(않아|못해)(서)?\\s|바람에|통에|느라|다\\s?보니|길래|겹쳐\\s|영향(으로|을\\s*받|이\\s*크|이다)|여파로|요인(으로|이다|이라)|(되|지|나|꺼지)면서\\s|(여서|이어서|라서|이라서)\\s|(점|것)을\\s*들어|고려(해|했|한)|${INSTRUMENTAL_CAUSE.source}|${MOTIVE.source}`,
 );
@@ -142,9 +140,10 @@ const KEY_ANSWER =
   /(?<![A-Za-z])(Ctrl|Control|Cmd|Command|Shift|Alt|Option|Esc|Tab|Enter|Return|Home|End|Delete|Del|Backspace|Space|Insert|PgUp|PgDn|Page ?Up|Page ?Down|F\d{1,2})(?![A-Za-z])|[⌘⇧⌥⌃]|키를?\s*(누르|눌러)|shortcut\s+[A-Z](?![A-Za-z])|컨트롤|시프트|커맨드/;
 // Strokes or points, par-relative golf scores, or a match score ("2-1", "3 대 2").
 const SCORE_ANSWER = /\d\s*(타|점|언더파|오버파|%)|이븐파|\d\s*[-:]\s*\d|\d\s*대\s*\d/;
+// A telephone number: an area or mobile code and its digits (02-1234-5678, 010-…), or a toll-free 15xx-1234.
+const PHONE_ANSWER = /(?<![\d-])(0\d{1,2}[-.)\s]\d{3,4}[-.\s]\d{4}|1[5-9]\d{2}-\d{4}|080-\d{3,4}-\d{4})(?![\d-])/;
 
-// A percentage, a multiple, a fraction or a competition ratio: "0.58%", "3.2%포인트", "두 배", "1/4", "3분의 1",
-// "0.322", "3할", "48대 1".
+// A rate: "0.58%", "3.2%포인트", "두 배", "1/4", "3분의 1", "0.322", "3할", a competition ratio "48대 1".
 const RATE_ANSWER =
   /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할|푼)|(두|세|네)\s*배|\d\s*\/\s*\d|\d\s*분의\s*\d|(^|[^\d.])0\.\d|절반|\d\s*대\s*1(?!\d)/;
 
@@ -185,6 +184,7 @@ const ANSWER_FORMS: Record<Exclude<AnswerType['kind'], 'count' | 'instance' | 'c
   score: SCORE_ANSWER,
   rate: RATE_ANSWER,
   key: KEY_ANSWER,
+  phone: PHONE_ANSWER,
 };
 
 const KILOGRAM = '키로|킬로|킬로그램|kg|㎏';

@@ -1,7 +1,6 @@
-// What kind of answer a question asks for, from its question form, and whether a
-// sentence can hold such an answer. One table serves answering and refusing alike:
-// "몇 명?" needs a number of people, "언제?" a time, "왜?" a reason. A sentence that
-// shares the question's words but holds no such thing does not answer it.
+// What kind of answer a question asks for, from its question form, and whether a sentence can hold such an
+// answer. One table serves answering and refusing alike: "몇 명?" needs a number of people, "언제?" a time,
+// "왜?" a reason. A sentence that shares the question's words but holds no such thing does not answer it.
 //
 // Kinds are `hard` when their absence proves the sentence does not answer (a count, an
 // amount, a time: things with a visible form) and soft otherwise (a person, a place, a
@@ -30,6 +29,7 @@ export type AnswerType =
   | { kind: 'rate' }
   | { kind: 'instance'; noun: string }
   | { kind: 'key' }
+  | { kind: 'phone' }
   | { kind: 'cost' };
 
 // 세(?!기|대): "몇 세기" asks for a time and "몇 세대" for households, not an age.
@@ -171,6 +171,8 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: () => ({ kind: 'key' }),
     example: '검색하는 단축키 뭐야?',
   },
+  // A telephone number: "AS 전화번호 뭐예요?", "고객센터 번호 좀 알려주세요", "연락처 어디예요?".
+  { form: /전화\s*번호|연락처|(센터|상담실|문의처)\s*(전화\s*)?번호/, type: () => ({ kind: 'phone' }), example: '센터 번호 알려줘' },
   // "며칠 지나면 안 돼요. 왜 그래요?": a question that asks 왜 asks for a reason, whatever time it names.
   // "뭐 때문에", "뭐 덕분이라고" (because of what) ask it as well, and so does a cause put to be confirmed
   // ("낡아서 터진 거래?": was it because it was old?).
@@ -259,6 +261,7 @@ const HARD_KINDS = new Set<AnswerType['kind']>([
   'rate',
   'instance',
   'key',
+  'phone',
 ]);
 
 /** `news`: the sentence is from a dated article. A news report gives its reasons in so many words

@@ -125,6 +125,10 @@ describe('expectedAnswerType', () => {
     // A key or a shortcut, asked of help pages; a person's 키 is a height.
     ['노트 전체에서 검색하는 단축키 뭐야?', { kind: 'key' }],
     ['쇼를 시작하는 키는?', { kind: 'key' }],
+    // A telephone number.
+    ['AS 센터 전화번호 좀 알려주세요', { kind: 'phone' }],
+    ['고객센터 번호 뭐예요?', { kind: 'phone' }],
+    ['판매처 연락처 있어요?', { kind: 'phone' }],
     ['다음 빈칸으로 넘어가는 키가 뭐야?', { kind: 'key' }],
     ['창을 오가려면 어떤 키를 눌러?', { kind: 'key' }],
     // A person's 키 is a height, asked in centimetres, not a key on a keyboard.
@@ -508,6 +512,10 @@ describe('canAnswerType', () => {
     // A key is written as help pages write keys.
     ['Ctrl+Shift+F를 누르면 모든 노트에서 찾습니다.', { kind: 'key' }, true],
     ['F4 키를 눌러 다음 마커로 이동합니다.', { kind: 'key' }, true],
+    ['수리는 고객센터(1644-3270)로 신청하세요.', { kind: 'phone' }, true],
+    ['야간에는 02-123-4567로 전화하세요.', { kind: 'phone' }, true],
+    ['에러 코드 번호와 발생 시각을 알려 주시면 빨리 안내받을 수 있습니다.', { kind: 'phone' }, false],
+    ['2026-05-15 기준 가격은 12,000원입니다.', { kind: 'phone' }, false],
     ['You can select it by using the keyboard shortcut U.', { kind: 'key' }, true],
     ['설정 > 단축키로 이동합니다.', { kind: 'key' }, false],
     ['검색 창에 낱말을 입력합니다.', { kind: 'key' }, false],
