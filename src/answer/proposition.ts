@@ -2,7 +2,7 @@
 import { wordTerm } from '../text/tokens.js';
 import { passageTerms, type Candidate, type Lexicon } from './candidates.js';
 import { passageHasWord } from './focus.js';
-import { holdsWord, propositionNouns } from './missing-words.js';
+import { holdsWord, propositionNouns, questionContentWords } from './missing-words.js';
 
 /** A word in this share of the corpus's passages is what the corpus is about (1/5, 1/3, 1/2 measured alike). */
 const CORPUS_SUBJECT_SHARE = 1 / 3;
@@ -47,4 +47,22 @@ export function namesAChoice(question: string, candidates: Candidate[]): boolean
   if (!choice) return true;
   const terms = passageTerms(candidates);
   return [choice[1]!, choice[3]!].some((word) => holdsWord(terms, word));
+}
+
+/** A city or county the question names (청하군, 나래시): two to four syllables before 시 or 군, not a
+ *  common noun that ends so (대도시, 신도시; an army: 연합군, 정부군). */
+const PLACE_NAME = /^[가-힣]{2,4}(시|군)$/;
+const NOT_A_PLACE = /(도시|반란군|연합군|정부군|독립군|의병군|동맹군)$/;
+
+/**
+ * A news article reports on the places it names: asked about a city or county ("옆 동네 청하군은 의정비
+ * 얼마 받아?", "청솔시 말고 해온시는?"), an article that never names it in its retrieved passages or its
+ * headline cannot answer, however well it tells the same of its own town.
+ */
+export function namesAskedPlaces(question: string, candidates: Candidate[], opening: Candidate): boolean {
+  if (opening.hit.article.date === undefined) return true;
+  const places = questionContentWords(question).filter((word) => PLACE_NAME.test(word) && !NOT_A_PLACE.test(word));
+  if (places.length === 0) return true;
+  const article = passageTerms(candidates, opening.hit.article.id);
+  return places.every((place) => holdsWord(article, place));
 }

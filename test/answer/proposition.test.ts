@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { namesAChoice, statesProposition } from '../../src/answer/proposition.js';
+import { namesAChoice, namesAskedPlaces, statesProposition } from '../../src/answer/proposition.js';
 
 const page = (id: string, text: string): Hit => ({
   chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
@@ -56,5 +56,38 @@ describe('a question that offers a choice', () => {
   it('asks nothing of a question that offers no choice', () => {
     expect(names('구조된 밍크고래 길이는 얼마야?', RESCUE)).toBe(true);
     expect(names('그 고래 밍크고래야?', RESCUE)).toBe(true);
+  });
+});
+
+describe('a question that names a city or county', () => {
+  const flat: Lexicon = { documentCount: 30, documentFrequency: () => 1 };
+  const news = (id: string, text: string, date?: string): Hit => ({
+    chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
+    article: { id, title: '의정비 인상 결정', origin: id, ...(date ? { date } : {}) },
+    score: 1,
+  });
+  const FEES = news('fees', '청솔시의회는 내년 의정비를 월 420만 원으로 정했다. 인상률은 3.5%다.', '2026-03-02');
+  const asks = (question: string, hit: Hit) => {
+    const candidates = rankSentences(question, [hit], flat);
+    return { candidates, places: namesAskedPlaces(question, candidates, candidates[0]!) };
+  };
+
+  it('needs the article to name the asked place', () => {
+    expect(asks('청솔시 의정비는 얼마야?', FEES).places).toBe(true);
+    expect(asks('옆 동네 해온군은 의정비 얼마 받아?', FEES).places).toBe(false);
+    expect(asks('청솔시 말고 해온시는 의정비 얼마야?', FEES).places).toBe(false);
+  });
+
+  it('refuses in a dated article that never names the place, however well it tells of its own town', () => {
+    const question = '해온군 의정비 인상률은?';
+    expect(selectSentences(question, asks(question, FEES).candidates, flat)).toEqual([]);
+    expect(selectSentences('청솔시 의정비 인상률은?', asks('청솔시 의정비 인상률은?', FEES).candidates, flat)).not.toEqual([]);
+  });
+
+  it('reads common nouns and armies as no place, and asks nothing of undated pages', () => {
+    expect(asks('대도시 의정비는 얼마야?', FEES).places).toBe(true);
+    expect(asks('연합군 의정비는 얼마야?', FEES).places).toBe(true);
+    const page = news('page', FEES.chunk.text);
+    expect(asks('해온군 의정비는 얼마야?', page).places).toBe(true);
   });
 });
