@@ -167,6 +167,10 @@ describe('areRelated', () => {
     ['샘플', '시간', false],
     // A team's 캡틴 is its 주장.
     ['캡틴은', '주장', true],
+    // Fixing a building is its 리모델링 or 보수 in the news; a warranty's free 수리 is fixing it too.
+    ['고치는', '리모델링', true],
+    ['고쳐', '수리', true],
+    ['보수', '보험', false],
   ])('%s ~ %s: %s', (a, b, expected) => {
     expect(areRelated(a, b)).toBe(expected);
   });
