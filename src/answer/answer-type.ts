@@ -101,9 +101,9 @@ const QUESTION_FORMS: QuestionForm[] = [
     example: '얼마나 멀리 날아가?',
   },
   // A rate: nouns in 률/율 (상승률, 득표율, 점유율; not 법률, 선율, 자율, nor 환율, a price in won), 비율, 비중,
-  // and 몇 %. Its answer is a percentage, a multiple, a fraction or a batting average.
+  // and 몇 % (spoken 몇 프로, 몇 퍼; not 몇 프로젝트). Its answer is a percentage, a multiple, a fraction or a batting average.
   {
-    form: /[가-힣](?<!(법|규|선|운|자|계|음|환))(률|율|비중)(은|는|이|가|을|를)?(\s*(얼마|몇|어떻게|알려|좀)|\s*[?？]?\s*$)|몇\s*(%|퍼센트|프로)/,
+    form: /[가-힣](?<!(법|규|선|운|자|계|음|환))(률|율|비중)(은|는|이|가|을|를)?(\s*(얼마|몇|어떻게|알려|좀)|\s*[?？]?\s*$)|몇\s*(%|퍼센트|프로(?!젝|그|필|듀|세|모|토|야구|선수|팀)|퍼(?![가-힣]))/,
     type: () => ({ kind: 'rate' }),
     example: '최종 득표율은?',
   },

@@ -124,8 +124,8 @@ const QUESTION_STEMS = new Set([
   '무엇', '무엇인', '무엇일', '뭐', '뭔가', '무슨', '누구', '누가', '누구인', '언제', '어디', '어디서', '어디에', '어느', '어떤', '어떻게', '어떠한', '얼마', '얼마나', '몇',
   '왜', '무엇이었', '어떻', '무엇을', '있나', '했나', '하나', '인가', '였나', '였는가', '했는가', '되나', '됐나', '나요', '까요', '알려줘', '알려주세요', '말해줘', '설명해줘',
   '대해', '대한', '관해', '관련',
-  // Intensifiers ("왜 이렇게 비싸?"), and 퍼센트, which a passage writes as % (38%): no term holds them.
-  '이렇게', '저렇게', '이토록', '그토록', '퍼센트',
+  // Intensifiers ("왜 이렇게 비싸?"), and 퍼센트 (spoken 퍼), which a passage writes as % (38%): no term holds them.
+  '이렇게', '저렇게', '이토록', '그토록', '퍼센트', '퍼',
 ]);
 
 /** True for words that only shape a question (무엇, 언제, 어디 …), not its topic. */

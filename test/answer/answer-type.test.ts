@@ -210,6 +210,10 @@ describe('expectedAnswerType', () => {
     ['올해 사과 수확량은?', undefined],
     ['순이자마진은 몇 %였어?', { kind: 'rate' }],
     ['만족도는 몇 퍼센트 나왔어?', { kind: 'rate' }],
+    // Spoken: 몇 프로, 몇 퍼; a project is no percent.
+    ['매출 몇 퍼 올랐대?', { kind: 'rate' }],
+    ['정확도 몇 프로 나와?', { kind: 'rate' }],
+    ['몇 프로젝트에 참여했어?', undefined],
     // A noun in 률/율 asks for a rate.
     ['9월 서울 아파트값 상승률은?', { kind: 'rate' }],
     ['김도윤 최종 득표율은 얼마야?', { kind: 'rate' }],
