@@ -855,6 +855,12 @@ describe('rewriteFollowUp carries the topic a follow-up leaves out (Korean subje
   it.each<[string, ChatTurn[], string]>([
     // 이적설 goes on from 이적료: the player is still the subject.
     ['처음 이적설 나왔을 때는 얼마로 거론됐어?', TRANSFER, '박시온 라인펠스 이적료 — 처음 이적설 나왔을 때는 얼마로 거론됐어?'],
+    // 처음, 원래 frame a time and name no subject: "at first, how much?" still asks about the damage.
+    [
+      '원래는 얼마로 봤었는데?',
+      talk('가온군 산불 피해 면적 지금 얼마야?', '피해 면적은 312ha로 늘었어요 [1]'),
+      '가온군 산불 피해 면적 — 원래는 얼마로 봤었는데?',
+    ],
     // 2라운드 takes the place of 1라운드, which is not carried.
     ['다음 날 2라운드 끝나고는 누가 1위였어?', GOLF, '솔뫼레이크 챔피언십 선두 — 다음 날 2라운드 끝나고는 누가 1위였어?'],
     // Nothing in common with the conversation, or its own subject named: left alone.
