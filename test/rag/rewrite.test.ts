@@ -8,7 +8,7 @@ import { shiftTime } from '../../src/rag/follow-up/time.js';
 import { explainRewrite, lastQuestion, rewriteFollowUp, type RewriteMethod } from '../../src/rag/follow-up/word-rewrite.js';
 import { findCategory } from '../../src/rag/follow-up/referents.js';
 import { ownWords } from '../../src/rag/rewrite.js';
-import { categoryOfWord, fitParticle, isPersonName, splitParticle, stripMarkers } from '../../src/rag/follow-up/words.js';
+import { categoryOfWord, fitParticle, isNameWithSsi, isPersonName, splitParticle, stripMarkers } from '../../src/rag/follow-up/words.js';
 
 /** A conversation from alternating user / assistant texts. */
 const talk = (...texts: string[]): ChatTurn[] => texts.map((content, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content }));
@@ -804,6 +804,25 @@ describe('Korean tables behind the rewrite', () => {
     ['예술의전당', false],
   ])('isPersonName(%s) = %s', (word, expected) => {
     expect(isPersonName(word)).toBe(expected);
+  });
+
+  // News names a resident "김덕수(72)씨", or "김모(72)씨" when the name is withheld: a person either way.
+  it.each([
+    ['김덕수씨', true],
+    ['김모씨', true],
+    ['박모씨', true],
+    ['아저씨', false],
+    ['솜씨', false],
+    ['날씨', false],
+    ['모씨', false],
+  ])('isNameWithSsi(%s) = %s', (word, expected) => {
+    expect(isNameWithSsi(word)).toBe(expected);
+    expect(categoryOfWord(word) === 'person').toBe(expected);
+  });
+
+  it('resolves 그 사람 to a resident named with his age and 씨, searched by the name alone', () => {
+    const history = talk('가온군 산사태 때 다친 사람 있어?', '뒷산을 살피러 나갔던 주민 박모(68)씨가 무너진 흙에 다리를 다쳤어요 [1]');
+    expect(rewriteFollowUp('그 사람 지금 어느 병원에 있대?', history)).toBe('주민 박모 지금 어느 병원에 있대?');
   });
 
   it.each<[Parameters<typeof shiftTime>[0], Parameters<typeof shiftTime>[1], string | undefined]>([

@@ -19,7 +19,7 @@ import {
 } from './korean-tables.js';
 import { nounPhrases, type Phrase } from './noun-phrases.js';
 import { splitQuestion } from './question.js';
-import { categoryOfWord, endsWithAny, isPersonName, splitParticle, stripMarkers } from './words.js';
+import { categoryOfWord, endsWithAny, isNameWithSsi, isPersonName, splitParticle, stripMarkers } from './words.js';
 
 export interface Context {
   /** The last user question, made standalone. */
@@ -98,8 +98,9 @@ function candidatesOf(phrases: Phrase[]): Candidate[] {
       // A person is specific only with a name: 이홍락 원장, not 원장.
       if (category === 'person')
         specific =
-          words.length >= 2 &&
-          ([words[0] ?? '', last].some((word) => isPersonName(word) || LATIN_NAME.test(word)) || foreignNameAfterTitle(words));
+          isNameWithSsi(last) ||
+          (words.length >= 2 &&
+            ([words[0] ?? '', last].some((word) => isPersonName(word) || LATIN_NAME.test(word)) || foreignNameAfterTitle(words)));
       // A modifier of a larger phrase (가온시 in "가온시 과학축전") is not what the phrase is about.
       if (!whole && category !== 'person') specific = false;
       // Where something happened ("…에서") is a place, if nothing more specific is said.
@@ -107,7 +108,9 @@ function candidatesOf(phrases: Phrase[]): Candidate[] {
         category = 'place';
         specific = false;
       }
-      out.push({ text: words.join(' '), words, category, specific });
+      // "김모(72)씨" is searched as 김모: passages write the 씨 apart from the name, after the age.
+      const text = words.join(' ');
+      out.push({ text: isNameWithSsi(last) ? text.slice(0, -1) : text, words, category, specific });
       if (category) break;
     }
   }

@@ -37,7 +37,7 @@ const DAN = /^[1-9]단$/;
 export function categoryOfWord(word: string): Category | undefined {
   // A conditional verb ("줄이려면", "누르면", "켜지면") ends like a township (…면) but names nothing.
   if (CONDITIONAL.test(word)) return undefined;
-  if (endsWithAny(word, TITLES) || endsWithAny(word, PERSON_NOUNS) || DAN.test(word)) return 'person';
+  if (endsWithAny(word, TITLES) || endsWithAny(word, PERSON_NOUNS) || DAN.test(word) || isNameWithSsi(word)) return 'person';
   if (endsWithAny(word, EVENT_SUFFIXES) && word !== '경기') return 'event';
   if (endsWithAny(word, ORG_SUFFIXES)) return 'org';
   if (REGIONS.has(word) || endsWithAny(word, PLACE_SUFFIXES)) return 'place';
@@ -54,6 +54,13 @@ const NOT_PLACE_ENDS: ReadonlySet<string> = new Set([
   '확도', '상도', '감도', '호도', '요도', '이도', '채도', '명도', '제도', '태도', '용도', '의도', '사항', '예산', '동산', '자산', '생산', '계산', '정산',
   '도구', '연구', '요구', '가구', '표시', '게시', '동시', '수시', '임시', '자동', '이동', '작동', '연동', '활동', '행동', '변동', '진동', '구동', '가동', '추천',
 ]);
+
+/** 김덕수씨, 김모씨: a name, or a surname with 모 (someone of that surname), and the honorific 씨, the way a
+ *  news report names a resident once his age in brackets is read off ("김덕수(72)씨"). */
+export function isNameWithSsi(word: string): boolean {
+  const base = /^([가-힣]{2,4})씨$/.exec(word)?.[1];
+  return base !== undefined && (isPersonName(base) || (base.length === 2 && base.endsWith('모') && SURNAMES.has(base.charAt(0))));
+}
 
 /** True for a Hangul name of three syllables (four with a two-syllable surname) that starts with a common surname (이홍락). */
 export function isPersonName(word: string): boolean {
