@@ -73,7 +73,8 @@ export function statesSuperlative(sentence: string, direction: SuperlativeDirect
  * "누가 제일 많이 득점했어?" asks for the most of something: a sentence that states it ("양 팀 최다인
  * 27득점", "305번이 … 1위에 올랐다") over an opening that states none. In the news the answer sits in the
  * same article, often well below the lead that repeats the question's words, so it may trail like a cause
- * (`margins.news`); elsewhere only when about as likely (`margins.page`). An article states several records
+ * (`margins.news`) and need share none of them (a payout's "업종별로는 음식점에서 … 가장 많았고" for "다올페이는
+ * 어떤 가게에서 제일 많이 썼어?"); elsewhere only when about as likely (`margins.page`) and sharing a word. An article states several records
  * ("민원은 … 무정차 통과가 가장 많았다"): the one holding most of the question's words is the asked one.
  */
 export function preferSuperlative(
@@ -90,7 +91,7 @@ export function preferSuperlative(
     (candidate) =>
       (!news || candidate.hit.article.id === first.hit.article.id) &&
       first.score - candidate.score <= margin &&
-      candidate.coverage > 0 &&
+      (news || candidate.coverage > 0) &&
       statesSuperlative(candidate.text, direction),
   );
   // eligible is in score order, so the first of equal coverage is the best scored.

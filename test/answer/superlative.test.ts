@@ -79,3 +79,24 @@ describe('a superlative question opens with the sentence that states it', () => 
     expect(opening('스카이호크스 경기에서 흐름을 뒤집은 선수 누구야?')).toContain('이도윤');
   });
 });
+
+describe('in a news article, the record the question asks for may share none of its words', () => {
+  const payout: Article = {
+    id: 'nuri-pay',
+    title: '누리시 민생지원금, 동네 상권 매출 끌어올려',
+    date: '2026-07-09',
+    origin: 'test/nuri-pay.md',
+    text: [
+      '누리시는 지난 3월 시민 모두에게 10만 원씩을 지역화폐 누리페이로 나눠줬다.',
+      '지급액의 95%가 두 달 안에 쓰였다.',
+      '업종별로는 분식집과 식당에서 결제된 금액이 40%로 가장 많았고, 학원이 뒤를 이었다.',
+    ].join(' '),
+  };
+  const lexicon: Lexicon = { documentCount: 20, documentFrequency: () => 2 };
+  const hits = [hitOf(payout, 0, 0, payout.text.length)];
+
+  it('opens with the breakdown that states the most, not the lead that names the payout', () => {
+    const question = '누리페이는 어떤 가게에서 제일 많이 썼어?';
+    expect(chooseOpening(question, rankSentences(question, hits, lexicon), lexicon)?.first.text).toContain('분식집');
+  });
+});
