@@ -66,3 +66,17 @@ export function namesAskedPlaces(question: string, candidates: Candidate[], open
   const article = passageTerms(candidates, opening.hit.article.id);
   return places.every((place) => holdsWord(article, place));
 }
+
+/** A past-tense closing predicate: 이겼어, 열렸나요, 끝났대, 했어요, 됐지. */
+const PAST_CLOSE = /(었|았|였|했|됐|웠|켰|졌|쳤|렸|겼|났|갔|왔|셨)(어|어요|나|나요|니|냐|대|대요|지|죠|습니까)?\s*[?？]?\s*$/;
+/** A sentence about what is yet to come: a date ahead (오는 8일, 다음 달), a plan or a schedule. */
+const FUTURE =
+  /(오는\s*\d|다음\s*(달|주|시즌|경기)|내달|(예정|계획|방침)(이다|이며|이고|이라)|할\s*예정|을\s*예정|를\s*다툰다|맞붙는다|치른다)/;
+
+/**
+ * "8강에서 바다올FC 이겼어?" asks whether something happened: a news sentence that only schedules it ("다음 달
+ * 8일 바다올FC와 4강 진출을 다툰다") cannot say it did.
+ */
+export function answersPastWithPlan(question: string, opening: Candidate): boolean {
+  return opening.hit.article.date !== undefined && PAST_CLOSE.test(question.trim()) && FUTURE.test(opening.text);
+}

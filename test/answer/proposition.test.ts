@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { namesAChoice, namesAskedPlaces, statesProposition } from '../../src/answer/proposition.js';
+import { answersPastWithPlan, namesAChoice, namesAskedPlaces, statesProposition } from '../../src/answer/proposition.js';
 
 const page = (id: string, text: string): Hit => ({
   chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
@@ -89,5 +89,29 @@ describe('a question that names a city or county', () => {
     expect(asks('연합군 의정비는 얼마야?', FEES).places).toBe(true);
     const page = news('page', FEES.chunk.text);
     expect(asks('해온군 의정비는 얼마야?', page).places).toBe(true);
+  });
+});
+
+describe('a question whether something happened, of an article that only schedules it', () => {
+  const news = (id: string, text: string): Hit => ({
+    chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
+    article: { id, title: '한울FC 코리아컵 8강 진출', origin: id, date: '2026-06-25' },
+    score: 1,
+  });
+  const opening = (question: string, hit: Hit) => rankSentences(question, [hit], { documentCount: 30, documentFrequency: () => 1 })[0]!;
+  const SCHEDULED = news('cup', '한울FC는 다음 달 8일 바다솔FC와 4강 진출을 다툰다.');
+  const PLAYED = news('cup-result', '한울FC는 8일 바다솔FC를 2-0으로 이기고 4강에 올랐다.');
+
+  it('cannot say it happened from a sentence that says it is yet to come', () => {
+    expect(answersPastWithPlan('한울FC 8강에서 바다솔FC 이겼어?', opening('한울FC 8강에서 바다솔FC 이겼어?', SCHEDULED))).toBe(true);
+    expect(answersPastWithPlan('한울FC 바다솔FC랑 경기 끝났나요?', opening('한울FC 바다솔FC랑 경기 끝났나요?', SCHEDULED))).toBe(true);
+    const flat: Lexicon = { documentCount: 30, documentFrequency: () => 1 };
+    const asked = '한울FC 8강에서 바다솔FC 이겼어?';
+    expect(selectSentences(asked, rankSentences(asked, [SCHEDULED], flat), flat)).toEqual([]);
+  });
+
+  it('lets a report of the result answer, and a question about the plan ask it', () => {
+    expect(answersPastWithPlan('한울FC 8강에서 바다솔FC 이겼어?', opening('한울FC 8강에서 바다솔FC 이겼어?', PLAYED))).toBe(false);
+    expect(answersPastWithPlan('한울FC 바다솔FC랑 붙어?', opening('한울FC 바다솔FC랑 붙어?', SCHEDULED))).toBe(false);
   });
 });
