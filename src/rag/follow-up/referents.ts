@@ -58,6 +58,7 @@ interface Candidate {
 }
 
 const LATIN_NAME = /^[A-Z][a-z]+$/;
+const isNamed = (word: string) => isPersonName(word) || LATIN_NAME.test(word);
 
 /** "공격수 하파엘 모타": a title that stands before names, then two short Hangul words. */
 function foreignNameAfterTitle(words: string[]): boolean {
@@ -97,10 +98,7 @@ function candidatesOf(phrases: Phrase[]): Candidate[] {
       let specific = words.length >= 2 || (category !== undefined && !HEAD_CATEGORIES.has(last) && !TITLES.includes(last));
       // A person is specific only with a name: 이홍락 원장, not 원장.
       if (category === 'person')
-        specific =
-          isNameWithSsi(last) ||
-          (words.length >= 2 &&
-            ([words[0] ?? '', last].some((word) => isPersonName(word) || LATIN_NAME.test(word)) || foreignNameAfterTitle(words)));
+        specific = isNameWithSsi(last) || (words.length >= 2 && ([words[0] ?? '', last].some(isNamed) || foreignNameAfterTitle(words)));
       // A modifier of a larger phrase (가온시 in "가온시 과학축전") is not what the phrase is about.
       if (!whole && category !== 'person') specific = false;
       // Where something happened ("…에서") is a place, if nothing more specific is said.
@@ -109,8 +107,7 @@ function candidatesOf(phrases: Phrase[]): Candidate[] {
         specific = false;
       }
       // "김모(72)씨" is searched as 김모: passages write the 씨 apart from the name, after the age.
-      const text = words.join(' ');
-      out.push({ text: isNameWithSsi(last) ? text.slice(0, -1) : text, words, category, specific });
+      out.push({ text: isNameWithSsi(last) ? words.join(' ').slice(0, -1) : words.join(' '), words, category, specific });
       if (category) break;
     }
   }
