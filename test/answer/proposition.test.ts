@@ -3,11 +3,17 @@ import type { Hit } from '../../src/domain/types.js';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
 import { answersPastWithPlan, namesAChoice, namesAskedPlaces, statesProposition } from '../../src/answer/proposition.js';
 
-const page = (id: string, text: string): Hit => ({
+/** Every word in one passage of 30: no word weighs more than another. */
+const flat: Lexicon = { documentCount: 30, documentFrequency: () => 1 };
+
+/** A one-passage article; dated, it is a news report. */
+const report = (id: string, title: string, text: string, date?: string): Hit => ({
   chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
-  article: { id, title: '자주 묻는 질문', origin: id },
+  article: { id, title, origin: id, ...(date ? { date } : {}) },
   score: 1,
 });
+
+const page = (id: string, text: string): Hit => report(id, '자주 묻는 질문', text);
 
 const FAQ = page('faq', '외국인도 가입할 수 있나요? 외국인등록증을 가진 분은 가입할 수 있습니다.');
 const question = '외국인 친구도 바로모바일 가입 돼요?';
@@ -38,7 +44,6 @@ describe('statesProposition on a help page', () => {
 });
 
 describe('a question that offers a choice', () => {
-  const flat: Lexicon = { documentCount: 30, documentFrequency: () => 1 };
   const RESCUE = page('rescue', '구조된 밍크고래는 길이 약 6.8m였다. 고래는 먼바다 쪽으로 헤엄쳐 갔다.');
   const FEE = page('fee', '앱 연결은 무료입니다. 클라우드 저장은 유료입니다.');
   const names = (question: string, hit: Hit) => namesAChoice(question, rankSentences(question, [hit], flat));
@@ -60,12 +65,7 @@ describe('a question that offers a choice', () => {
 });
 
 describe('a question that names a city or county', () => {
-  const flat: Lexicon = { documentCount: 30, documentFrequency: () => 1 };
-  const news = (id: string, text: string, date?: string): Hit => ({
-    chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
-    article: { id, title: '의정비 인상 결정', origin: id, ...(date ? { date } : {}) },
-    score: 1,
-  });
+  const news = (id: string, text: string, date?: string) => report(id, '의정비 인상 결정', text, date);
   const FEES = news('fees', '청솔시의회는 내년 의정비를 월 420만 원으로 정했다. 인상률은 3.5%다.', '2026-03-02');
   const asks = (question: string, hit: Hit) => {
     const candidates = rankSentences(question, [hit], flat);
@@ -93,25 +93,21 @@ describe('a question that names a city or county', () => {
 });
 
 describe('a question whether something happened, of an article that only schedules it', () => {
-  const news = (id: string, text: string): Hit => ({
-    chunk: { id: `${id}#0`, articleId: id, index: 0, start: 0, end: text.length, text },
-    article: { id, title: '한울FC 코리아컵 8강 진출', origin: id, date: '2026-06-25' },
-    score: 1,
-  });
-  const opening = (question: string, hit: Hit) => rankSentences(question, [hit], { documentCount: 30, documentFrequency: () => 1 })[0]!;
+  const news = (id: string, text: string) => report(id, '한울FC 코리아컵 8강 진출', text, '2026-06-25');
   const SCHEDULED = news('cup', '한울FC는 다음 달 8일 바다솔FC와 4강 진출을 다툰다.');
   const PLAYED = news('cup-result', '한울FC는 8일 바다솔FC를 2-0으로 이기고 4강에 올랐다.');
+  /** Whether `question`, opened on the best sentence of `hit`, asks for a past the sentence only plans. */
+  const planned = (question: string, hit: Hit) => answersPastWithPlan(question, rankSentences(question, [hit], flat)[0]!);
 
   it('cannot say it happened from a sentence that says it is yet to come', () => {
-    expect(answersPastWithPlan('한울FC 8강에서 바다솔FC 이겼어?', opening('한울FC 8강에서 바다솔FC 이겼어?', SCHEDULED))).toBe(true);
-    expect(answersPastWithPlan('한울FC 바다솔FC랑 경기 끝났나요?', opening('한울FC 바다솔FC랑 경기 끝났나요?', SCHEDULED))).toBe(true);
-    const flat: Lexicon = { documentCount: 30, documentFrequency: () => 1 };
+    expect(planned('한울FC 8강에서 바다솔FC 이겼어?', SCHEDULED)).toBe(true);
+    expect(planned('한울FC 바다솔FC랑 경기 끝났나요?', SCHEDULED)).toBe(true);
     const asked = '한울FC 8강에서 바다솔FC 이겼어?';
     expect(selectSentences(asked, rankSentences(asked, [SCHEDULED], flat), flat)).toEqual([]);
   });
 
   it('lets a report of the result answer, and a question about the plan ask it', () => {
-    expect(answersPastWithPlan('한울FC 8강에서 바다솔FC 이겼어?', opening('한울FC 8강에서 바다솔FC 이겼어?', PLAYED))).toBe(false);
-    expect(answersPastWithPlan('한울FC 바다솔FC랑 붙어?', opening('한울FC 바다솔FC랑 붙어?', SCHEDULED))).toBe(false);
+    expect(planned('한울FC 8강에서 바다솔FC 이겼어?', PLAYED)).toBe(false);
+    expect(planned('한울FC 바다솔FC랑 붙어?', SCHEDULED)).toBe(false);
   });
 });
