@@ -9,7 +9,7 @@ import { RELATIVE_DAYS, RELATIVE_YEARS } from '../text/temporal-tables.js';
 import { wordTerm } from '../text/tokens.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './answerer.js';
 import { canAnswerType } from './answer-forms.js';
-import { ABOUT_MARGIN, NEWS_CAUSE_MARGIN, preferBound } from './kind-preferences.js';
+import { ABOUT_MARGIN, NEWS_CAUSE_MARGIN, preferBound, preferExact } from './kind-preferences.js';
 import { expectedAnswerType, isHardType } from './answer-type.js';
 import { citationOf } from './citation.js';
 import { answerabilityOf } from './answerability.js';
@@ -136,7 +136,12 @@ export function chooseOpening(
     best,
     first: preferSuperlative(
       question,
-      preferBound(question, type, preferEventTime(question, type, opening, rivals, NEWS_CAUSE_MARGIN), rivals),
+      preferExact(
+        question,
+        type,
+        preferBound(question, type, preferEventTime(question, type, opening, rivals, NEWS_CAUSE_MARGIN), rivals),
+        rivals,
+      ),
       rivals,
       {
         news: NEWS_CAUSE_MARGIN,

@@ -2,7 +2,7 @@
 // that says from when when asked 언제부터, that sums when asked a total, that names a kind when asked
 // 무슨 고래, and the page's menu path when asked where. Each only reorders sentences the answerer already
 // found eligible.
-import { namesCause, namesUiPlace } from './answer-forms.js';
+import { canAnswerType, namesCause, namesUiPlace } from './answer-forms.js';
 import type { expectedAnswerType } from './answer-type.js';
 import type { Candidate } from './candidates.js';
 
@@ -46,6 +46,52 @@ const KIND_ASKED = /(무슨|어떤|어느)\s*([가-힣]{2,}?)(?:이야|야|이�
 /** Words that ask a total (총 몇 명, 모두 몇 개, 다 합쳐서) and that state one before its number (모두 27명, 총 3천 건). */
 const ASKS_TOTAL = /(?<![가-힣])(총|모두|전부|통틀어|누적|도합|합계)(?![가-힣])|합쳐/;
 const STATES_TOTAL = /(?<![가-힣])(총|모두|누적|통틀어|도합|합계|합쳐|전체)\s*[0-9]/;
+
+/**
+ * A figure a news report states exactly ("이틀간 412mm") over its lead's rounded one ("400mm가 넘는 폭우",
+ * "80여 명", "300마리가 채 안 된다"): asked how much or how many, the reader wants the figure itself, and a
+ * report rounds it in the lead and gives it exactly further down. The exact figure must be the same
+ * quantity: in the same unit and within a quarter of the rounded one (9,300여 명 is not 1,120명).
+ */
+export function preferExact(
+  question: string,
+  type: ReturnType<typeof expectedAnswerType>,
+  first: Candidate,
+  eligible: Candidate[],
+): Candidate {
+  if (first.hit.article.date === undefined || !type || !['count', 'money', 'amount', 'rate'].includes(type.kind)) return first;
+  // The rounded figures of the asked kind: asked how many people, "400mm가 넘는" is not the one rounded.
+  const rounded = figures(first.text, ROUNDED_FIGURE).filter((figure) => canAnswerType(figure.text, type, question));
+  if (rounded.length === 0) return first;
+  const restates = (candidate: Candidate) =>
+    figures(candidate.text.replace(ROUNDED_FIGURE, ' '), FIGURE).some((exact) =>
+      rounded.some((round) => round.unit === exact.unit && exact.value >= round.value * 0.8 && exact.value <= round.value * 1.25),
+    );
+  return sameReportOver(first, eligible, restates);
+}
+
+// A unit: a symbol, or one or two syllables before a particle ("명으로" is 명, "마리가" is 마리).
+const UNIT = '(%|㎜|㎞|mm|km|kg|t|[가-힣]{1,2}?(?=[^가-힣]|$|[가이을를의에로으은는과와도씩만]))';
+// "14만 2천", "2억 1천만": a count in two parts.
+const NUMBER_PART = String.raw`(\d[\d,.]*)\s*(억|만|천|백)?(?:\s*(\d[\d,.]*)\s*(천만|천|백|만))?`;
+/** A figure said as a bound or a round one: "400mm가 넘는", "80여 명", "300마리가 채 안", "10% 가까이". */
+const ROUNDED_FIGURE = new RegExp(
+  `${NUMBER_PART}\\s*(?:여\\s*${UNIT}|${UNIT}\\s*(?:가|이|을|를)?\\s*(?:넘는|넘게|넘어|넘은|넘었|넘긴|넘겼|웃도|이상|가까이|가까운|남짓|안팎|채\\s*안|미만|이하))`,
+  'g',
+);
+const FIGURE = new RegExp(`${NUMBER_PART}\\s*${UNIT}`, 'g');
+const MULTIPLIERS: Record<string, number> = { 억: 1e8, 천만: 1e7, 만: 1e4, 천: 1e3, 백: 1e2 };
+const amount = (digits: string | undefined, multiplier: string | undefined) =>
+  Number((digits ?? '0').replace(/,/g, '')) * (MULTIPLIERS[multiplier ?? ''] ?? 1);
+
+/** The figures a pattern finds in a text, as value and unit (원 after 억 is the unit, 억 the multiplier). */
+function figures(text: string, pattern: RegExp): Array<{ text: string; value: number; unit: string }> {
+  return [...text.matchAll(pattern)].map((match) => ({
+    text: match[0],
+    value: amount(match[1], match[2]) + (match[3] ? amount(match[3], match[4]) : 0),
+    unit: (match[5] ?? match[6] ?? '').replace(/^(mm)$/, '㎜').replace(/^(km)$/, '㎞'),
+  }));
+}
 
 /**
  * The sentence that holds what the question asks (a cause, a start, a total), over an opening that holds
