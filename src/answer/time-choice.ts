@@ -8,6 +8,7 @@ import { titleTerms, type Candidate } from './candidates.js';
 import { sameSubject as sameHeadlineSubject } from '../text/title-subject.js';
 import type { AnswerType } from './answer-type.js';
 import { canAnswerType } from './answer-forms.js';
+import { RELATIVE_YEARS } from '../text/temporal-tables.js';
 import { FEATURES } from './sentence-model.js';
 
 /** How far (in model score) a look-alike article's sentence may trail the best one and
@@ -138,7 +139,19 @@ const EVENT_AFTER_WHEN = /언제(?:부터|까지|쯤)?\s+([가-힣]{2,})(?:됐|�
 /** …or the topic right before 언제 ("취임은 언제해?" → 취임). */
 const EVENT_BEFORE_WHEN = /([가-힣]{2,})(?:은|는)\s+언제/;
 
+/** The year a 언제 question names by a word that counts from the report's year ("내년엔 언제 열려?"): that
+ *  word or any other for it (작년 ~ 지난해), or the year's number ("2027년"). */
+function askedYear(question: string, reportDate: string): RegExp | undefined {
+  const word = Object.keys(RELATIVE_YEARS).find((name) => new RegExp(`(?<![가-힣])${name}(?!도)`).test(question));
+  if (!word) return undefined;
+  const { offset } = RELATIVE_YEARS[word]!;
+  const same = Object.keys(RELATIVE_YEARS).filter((name) => RELATIVE_YEARS[name]!.offset === offset);
+  return new RegExp(`(?<![가-힣])(${same.join('|')})|${Number(reportDate.slice(0, 4)) + offset}년`);
+}
+
 /**
+ * "내년엔 언제 열려?" asks a time in the year it names: in the news, a sentence of the same article that names
+ * that year ("내년 제16회 축제를 2027년 10월 16일부터") over an opening whose time is another ("올해로 15회째").
  * "조례 언제부터 시행돼?" asks the time of one event, 시행: in the news, a sentence of the same article that
  * names the event with its time ("조례는 오는 3월 1일부터 시행된다") over an opening that holds another
  * time and not the event ("지난해 접수된 민원은 …"), when it trails by no more than `margin`.
@@ -151,6 +164,18 @@ export function preferEventTime(
   margin: number,
 ): Candidate {
   if (type?.kind !== 'time' || !first.hit.article.date) return first;
+  const year = askedYear(question, first.hit.article.date);
+  if (year && !year.test(first.text)) {
+    const named = eligible.find(
+      (candidate) =>
+        candidate.hit.article.id === first.hit.article.id &&
+        first.score - candidate.score <= margin &&
+        year.test(candidate.text) &&
+        // A time beyond the year word itself: "내년에는 무대를 늘린다" does not say when in that year.
+        canAnswerType(candidate.text.replace(new RegExp(year.source, 'g'), ' '), type),
+    );
+    if (named) return named;
+  }
   const event = (EVENT_AFTER_WHEN.exec(question) ?? EVENT_BEFORE_WHEN.exec(question))?.[1];
   const bound = type.bound ?? '';
   if (!event || first.text.includes(event)) return first;

@@ -246,4 +246,33 @@ describe('preferEventTime', () => {
     expect(preferEventTime('킥보드 조례 언제야?', { kind: 'time' }, other, candidates, 4)).toBe(other);
     expect(preferEventTime(question, type, event, candidates, 4)).toBe(event);
   });
+
+  describe('the year a 언제 question names', () => {
+    const festival = hit(
+      'festival',
+      '하람 연극제 폐막…관객 역대 최다',
+      '2026-10-27',
+      '올해로 9회째를 맞은 하람 연극제가 막을 내렸다. 재단은 다음 연극제를 2027년 10월 8일부터 열 계획이다. 내년에는 야외 무대도 늘린다.',
+      2,
+    );
+    const ranked = (asked: string) => rankSentences(asked, [festival], lexicon);
+    const starting = (all: ReturnType<typeof ranked>, start: string) => all.find((candidate) => candidate.text.startsWith(start))!;
+
+    it('opens with a sentence in that year (its number counts: 내년 of a 2026 report is 2027년), not this year', () => {
+      const asked = '하람 연극제 내년엔 언제 열려?';
+      const all = ranked(asked);
+      const [thisYear, nextYear] = [starting(all, '올해로'), starting(all, '재단은')];
+      nextYear.score = thisYear.score - 2;
+      expect(preferEventTime(asked, { kind: 'time' }, thisYear, all, 4)).toBe(nextYear);
+    });
+
+    it('counts 작년 and 지난해 as one year, and keeps an opening already in the asked year', () => {
+      const asked = '하람 연극제 작년엔 언제 열렸어?';
+      const all = ranked(asked);
+      const thisYear = starting(all, '올해로');
+      expect(preferEventTime(asked, { kind: 'time' }, thisYear, all, 4)).toBe(thisYear);
+      const lastYear = { ...thisYear, text: '지난해 연극제는 10월 3일 열렸다.' };
+      expect(preferEventTime('하람 연극제 지난해엔 언제 열렸어?', { kind: 'time' }, lastYear, all, 4)).toBe(lastYear);
+    });
+  });
 });
