@@ -1,11 +1,9 @@
-// What kind of answer a question asks for, from its question form, and whether a sentence can hold such an
-// answer. One table serves answering and refusing alike: "몇 명?" needs a number of people, "언제?" a time,
-// "왜?" a reason. A sentence that shares the question's words but holds no such thing does not answer it.
-//
-// Kinds are `hard` when their absence proves the sentence does not answer (a count, an
-// amount, a time: things with a visible form) and soft otherwise (a person, a place, a
-// reason, a method): soft kinds only rank sentences, since Korean names and places have
-// no reliable surface mark. What a sentence must hold for each kind is in answer-forms.ts.
+// What kind of answer a question asks for, from its question form, and whether a sentence can hold such an answer.
+// One table serves answering and refusing alike: "몇 명?" needs a number of people, "언제?" a time, "왜?" a reason.
+// A sentence that shares the question's words but holds no such thing does not answer it. Kinds are `hard` when their
+// absence proves the sentence does not answer (a count, an amount, a time: things with a visible form) and soft otherwise
+// (a person, a place, a reason, a method): soft kinds only rank sentences, since Korean names and places have no reliable
+// surface mark. What a sentence must hold for each kind is in answer-forms.ts.
 
 import { CHARGE_NOUNS } from '../text/money-nouns.js';
 import { SPELLED_UNITS } from './counters.js';
@@ -40,10 +38,10 @@ const TIME_COUNTERS = new Set(['년', '월', '일', '시']);
 // Nouns for a company, asked with 어디 or 어느 ("납품한 업체는 어디야?", "어느 출판사에서 나왔어?").
 const COMPANY_NOUNS =
   '(회사|기업|업체|건설사|시공사|제조사|제작사|배급사|출판사|기획사|소속사|협력사|납품사|투자사|운영사|게임사|제약사|통신사|증권사)';
-
-// A question about when something was said or announced: the date a news sentence gives its
-// statement ("…했다고 9일 밝혔다") then answers it.
+// A question about when something was said or announced: the date a news sentence gives its statement answers it.
 const REPORT_QUESTION = /(발표|밝혔|밝힌|공개했|공개한|공시|알렸|알린|말했|말한|전했|보도|공식화)/;
+const PEOPLE_COMING =
+  /(사람|관객|관람객|방문객|손님|인파|승객|인원)(이|들이|들)?\s*얼마나\s*(왔|오|모였|모여|찾|다녀|몰렸|몰려|들었|참가|참여|이용|늘|줄)/;
 
 /** Words for what a thing costs, asked of without 얼마 (cost row below): money and the charges. */
 const COST_NOUNS = `(${['돈', ...CHARGE_NOUNS].join('|')})`;
@@ -140,6 +138,8 @@ const QUESTION_FORMS: QuestionForm[] = [
     type: (match) => (match[0].startsWith('며칠') ? { kind: 'duration', days: true } : { kind: 'duration' }),
     example: '공사는 얼마나 걸려?',
   },
+  // People counted with 얼마나 ("관객 얼마나 몰렸대?"), read before 얼마 (an amount).
+  { form: PEOPLE_COMING, type: () => ({ kind: 'count', counter: '명' }), example: '축제에 사람 얼마나 왔어?' },
   { form: /얼마/, type: () => ({ kind: 'amount' }), example: '투자 규모는 얼마야?' },
   // "참가자 수는?": the number of people a noun of persons (…자, …객, …원, …생, …민, …인) counts.
   {

@@ -131,23 +131,11 @@ export function chooseOpening(
   if (!best) return undefined;
   const rivals = candidates.filter(opens);
   const byTime = preferReportYear(question, type, preferByTime(question, preferArticleAbout(question, best, rivals), rivals), rivals);
-  const opening = preferLimit(question, type, byTime, rivals);
+  const forEvent = preferEventTime(question, type, preferLimit(question, type, byTime, rivals), rivals, NEWS_CAUSE_MARGIN);
+  const forKind = preferExact(question, type, preferBound(question, type, forEvent, rivals), rivals);
   return {
     best,
-    first: preferSuperlative(
-      question,
-      preferExact(
-        question,
-        type,
-        preferBound(question, type, preferEventTime(question, type, opening, rivals, NEWS_CAUSE_MARGIN), rivals),
-        rivals,
-      ),
-      rivals,
-      {
-        news: NEWS_CAUSE_MARGIN,
-        page: ABOUT_MARGIN,
-      },
-    ),
+    first: preferSuperlative(question, forKind, rivals, { news: NEWS_CAUSE_MARGIN, page: ABOUT_MARGIN }),
     fits: articleNamesAll,
   };
 }

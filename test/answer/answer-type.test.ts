@@ -207,6 +207,10 @@ describe('expectedAnswerType', () => {
     ['청솔마라톤 참가자 수는?', count('명')],
     ['외국인 관광객 수 알려줘', count('명')],
     ['입원 환자 숫자가 늘었어?', count('명')],
+    // …and from 얼마나 asked of people coming; 얼마나 of anything else is an amount.
+    ['인형극제에 사람 얼마나 왔어?', count('명')],
+    ['관객 얼마나 몰렸대?', count('명')],
+    ['지원금 얼마나 받았어?', { kind: 'money' }],
     ['올해 사과 수확량은?', undefined],
     ['순이자마진은 몇 %였어?', { kind: 'rate' }],
     ['만족도는 몇 퍼센트 나왔어?', { kind: 'rate' }],
