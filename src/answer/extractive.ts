@@ -82,11 +82,13 @@ export function chooseOpening(
   // (Requiring it in the answer's own passage cost 0.5 points of KorQuAD gold: answers often
   // state the value in a sentence whose passage names the attribute differently.)
   // A code or a colour the question names (E-502, HK-170, 보라색) must be in a passage: another code is
-  // another thing, and a purple light is not the page's blue one.
-  if (!textsHoldCodes(question, chunkTexts(candidates)) || !textsHoldColours(question, chunkTexts(candidates))) return undefined;
+  // another thing, and a purple light is not the page's blue one. A code names the state exactly: the light
+  // shown with it ("빨간불 깜박이면서 E-05가 떴어요") may be told on another part of the page.
+  const codes = codesIn(question);
+  if (!textsHoldCodes(question, chunkTexts(candidates)) || (codes.length === 0 && !textsHoldColours(question, chunkTexts(candidates))))
+    return undefined;
   const corpus = { has: (term: string) => lexicon.documentFrequency(term) > 0 };
   // A code the passages hold (checked just above) is a topic they name: "E12 떴는데 …".
-  const codes = codesIn(question);
   if (codes.length === 0 && !corpusNamesTopic(question, corpus)) return undefined;
   const focus = focusWords(question);
   if (focus.length > 0) {

@@ -400,6 +400,17 @@ describe('a question that names a colour', () => {
   it('has no opening for a colour no passage names', () => {
     expect(opens('표시등이 보라색으로 깜빡이는데 뭐예요?')).toBe(false);
   });
+
+  it('opens for a code the passage holds, whatever colour the question says it was shown with', () => {
+    const row = '| E-07 | 전압 이상 | 멀티탭을 빼고 벽면 콘센트에 직접 꽂으세요. |';
+    const table: Hit = {
+      chunk: { id: 'codes#0', articleId: 'codes', index: 0, start: 0, end: row.length, text: row },
+      article: { id: 'codes', title: '오류 코드', origin: 'codes' },
+      score: 1,
+    };
+    const question = '빨간불 깜박이면서 E-07이 떴어요';
+    expect(chooseOpening(question, rankSentences(question, [table], lexicon), lexicon)?.first.text).toContain('벽면 콘센트');
+  });
 });
 
 describe('a code in a table of codes', () => {
