@@ -19,7 +19,8 @@ export function statesProposition(question: string, candidates: Candidate[], ope
   const article = passageTerms(candidates, opening.hit.article.id);
   const subject = (word: string) => lexicon.documentFrequency(wordTerm(word)) >= lexicon.documentCount * CORPUS_SUBJECT_SHARE;
   const nouns = propositionNouns(question).filter((word) => opening.hit.article.date !== undefined || (word.length >= 4 && !subject(word)));
-  const latin = question.match(/[A-Za-z]{2,}/g) ?? [];
+  // Latin letters right after a number are its unit (1kg, 2.4GHz), which a page may give in another (800g).
+  const latin = question.match(/(?<![0-9.A-Za-z])[A-Za-z]{2,}/g) ?? [];
   return [...nouns, ...latin].every((word) =>
     opening.hit.article.date === undefined && /^[가-힣]{4,}$/.test(word) ? holdsWhole(article, word) : holdsWord(article, word),
   );

@@ -41,6 +41,16 @@ describe('statesProposition on a help page', () => {
     const { candidates, first } = opening(lexicon);
     expect(statesProposition(question, candidates, first, lexicon)).toBe(false);
   });
+
+  it('reads Latin letters after a number as its unit, not a name the page must hold (1kg ~ 800g)', () => {
+    const basket = page('basket', '냉동 감자튀김은 한 번에 최대 800g까지가 알맞습니다.');
+    const asked = '냉동 감자튀김 1kg짜리 한 봉지 다 부어도 되나요?';
+    const candidates = rankSentences(asked, [basket], flat);
+    expect(statesProposition(asked, candidates, candidates[0]!, flat)).toBe(true);
+    const named = '냉동 감자튀김 SK 한 봉지 다 부어도 되나요?';
+    const others = rankSentences(named, [basket], flat);
+    expect(statesProposition(named, others, others[0]!, flat)).toBe(false);
+  });
 });
 
 describe('a question that offers a choice', () => {
