@@ -30,9 +30,9 @@ const FREE_OR_NO_CHARGE = /무료|무상|공짜|유료|(부과|청구|붙|발생
 const CHARGE_WORD = new RegExp([...CHARGE_NOUNS, '가산금', '관리비'].join('|'));
 const answersCost = (sentence: string) =>
   FREE_OR_NO_CHARGE.test(sentence) || (CHARGE_WORD.test(sentence) && (MONEY_ANSWER.test(sentence) || /없/.test(sentence)));
-// A set of a match (4세트) and a tax rate (세율) are no age.
-// An age band is a decade: 50대, 3,40대 (answering "어느 연령층?").
-const AGE_ANSWER = /\d+\s*(살|세(?!기|대|계|금|력|션|트|율))|\d+대\s*(초|중|후)반|\d0\s*대(?![가-힣])|\d0대(이상|이하|에서|가|는|의|와|층)/;
+// No age: a set (4세트), a tax rate (세율). An age band is a decade (50대, 3,40대); the news ages a name: "정태윤(47)", "김모(72·농업)씨".
+const AGE_ANSWER =
+  /\d+\s*(살|세(?!기|대|계|금|력|션|트|율))|\d+대\s*(초|중|후)반|\d0\s*대(?![가-힣])|\d0대(이상|이하|에서|가|는|의|와|층)|[가-힣]\s?\(\d{1,3}[)·,]/;
 // A time is a number with a time unit or a dotted date, a time word, or a period or deadline a help page
 // gives (6개월마다, 교체 주기는 6개월, 5분 이내, 30분 동안만 유효). A bare digit is not ("S6 엣지" holds none).
 const TIME_ANSWER =

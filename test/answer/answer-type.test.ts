@@ -480,6 +480,11 @@ describe('canAnswerType', () => {
     ['50대 이상의 지지가 높았다.', AGE, true],
     ['지지가 높았다.', AGE, false],
     ['7살 어린이가 구조됐다.', AGE, true],
+    // The news ages a name in brackets; other bracketed numbers are no age.
+    ['올 시즌을 앞두고 정태윤(47) 감독이 지휘봉을 잡았다.', AGE, true],
+    ['김모(72·농업)씨가 실종됐다.', AGE, true],
+    ['오르테가 후보(41.2%)에 뒤졌다.', AGE, false],
+    ['주가는 3만 원(2.1%)으로 올랐다.', AGE, false],
     ['30대 초반의 남성이다.', AGE, true],
     ['15세기에 지어졌다.', AGE, false],
     ['20세대가 입주했다.', AGE, false],
