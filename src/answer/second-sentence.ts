@@ -25,6 +25,10 @@ export function isAbout(words: readonly string[], candidate: Candidate): boolean
 
 /** The longest lead-in, in characters: 15, 20 and 30 measured on the development sets (+1 −0, +3 −3, +3 −6). */
 const LEAD_IN_CHARS = 15;
+/** A list item that opens with its label: "- 흰 연기: …", "1. 저전력 모드: …". */
+const LABELLED_ITEM = /^\s*([-*•]|\d+[.)])\s*[^:：\n]{1,20}[:：]\s/;
+/** An instruction, or what a step brings about ("…뽑으세요", "…넣으면 줄어듭니다"). */
+const INSTRUCTION = /(세요|십시오|[가-힣]면\s.*니다)[.!]?$/;
 
 /** The second sentence for `first`, or none (see the file's head). */
 export function secondSentence(
@@ -44,12 +48,18 @@ export function secondSentence(
     // Only a sentence that names something itself: one that points back too explains nothing.
     if (antecedent && antecedent.kind === 'statement' && !antecedent.pointsBack) return antecedent;
   }
-  // A short lead-in ("유출 원인도 달라졌다.") announces what the sentence after it tells.
-  if (first.text.length <= LEAD_IN_CHARS) {
+  // A short lead-in ("유출 원인도 달라졌다.") announces what the sentence after it tells; a labelled list item
+  // of a help page ("- 검은 연기: 음식이 타고 있다는 신호입니다. 즉시 …") goes on in the same item with what to do
+  // (an instruction or what a step brings about: "…뽑으세요", "…넣으면 줄어듭니다").
+  const labelled = first.hit.article.date === undefined && LABELLED_ITEM.test(first.text);
+  if (first.text.length <= LEAD_IN_CHARS || labelled) {
     const next = candidates
       .filter((candidate) => candidate.hit.chunk.id === first.hit.chunk.id && candidate.start >= first.end)
       .sort((a, b) => a.start - b.start)[0];
-    if (next && next.kind === 'statement' && !next.pointsBack) return next;
+    const sameItem = (candidate: Candidate) =>
+      !candidate.hit.chunk.text.slice(first.end - candidate.hit.chunk.start, candidate.start - candidate.hit.chunk.start).includes('\n');
+    if (next && next.kind === 'statement' && !next.pointsBack && (!labelled || (sameItem(next) && INSTRUCTION.test(next.text))))
+      return next;
   }
   const part = otherPartAnswer(question, first, candidates);
   if (part) return part;

@@ -55,6 +55,33 @@ describe('a short lead-in', () => {
   });
 });
 
+describe('a labelled list item on a help page', () => {
+  const SMOKE = hit(
+    'smoke',
+    '연기가 날 때',
+    '## 연기가 날 때\n\n- 흰 연기: 기름진 고기에서 기름이 떨어지며 생기는 연기입니다. 굽기 전에 바닥에 물 두 큰술을 부으면 줄어듭니다.\n- 검은 연기: 음식이 타고 있다는 신호입니다. 바로 전원 버튼을 눌러 멈추세요.\n',
+    2,
+  );
+  const second = (question: string) => {
+    const candidates = rankSentences(question, [SMOKE], lexicon);
+    const first = candidates.find((candidate) => candidate.text.startsWith('- 흰 연기'))!;
+    return secondSentence(question, first, candidates, lexicon, FITTED_SENTENCE_MODEL, undefined, () => true)?.text;
+  };
+
+  it('goes on with what to do, in the same item, not with the next item that shares more words', () => {
+    expect(second('고기 구우면 연기가 나요 고장인가요?')).toBe('굽기 전에 바닥에 물 두 큰술을 부으면 줄어듭니다.');
+  });
+
+  it('does not go on when the sentence after is no instruction', () => {
+    const plain = hit('plain', '보증', '- 무상 연장: 구독 중에는 보증이 이어집니다. 부품비도 받지 않습니다.\n', 2);
+    const question = '구독하면 보증이 이어지나요?';
+    const candidates = rankSentences(question, [plain], lexicon);
+    const first = candidates.find((candidate) => candidate.text.startsWith('- 무상'))!;
+    const next = secondSentence(question, first, candidates, lexicon, FITTED_SENTENCE_MODEL, undefined, () => true);
+    expect(next?.text).not.toBe('부품비도 받지 않습니다.');
+  });
+});
+
 describe('a second sentence from another news article', () => {
   // The second game's report, and the first game's (headlines worded apart, so no look-alike by
   // headline), whose coach speaks of the second game.
