@@ -1,7 +1,7 @@
 // Preferences among openings, for what a question asks: the sentence that names a cause when asked 왜,
 // that says from when when asked 언제부터, that sums when asked a total, that names a kind when asked
-// 무슨 고래, and the page's menu path when asked where. Each only reorders sentences the answerer already
-// found eligible.
+// 무슨 고래, the page's menu path when asked where, and a report's exact figure over its lead's rounded one.
+// Each only reorders sentences the answerer already found eligible.
 import { canAnswerType, namesCause, namesUiPlace } from './answer-forms.js';
 import type { expectedAnswerType } from './answer-type.js';
 import type { Candidate } from './candidates.js';
