@@ -19,6 +19,11 @@ export function preferBound(
   // "총 몇 명 잡았어?" asks a total: the sentence that sums ("검거 인원은 모두 27명이 됐다") over one count among others.
   const total = (candidate: Candidate) => STATES_TOTAL.test(candidate.text);
   if (type?.kind === 'count' && ASKS_TOTAL.test(question) && !total(first)) return sameReportOver(first, eligible, total);
+  // "몇 대까지 늘린대?" asks the count a change comes to: the sentence that changes a count to one ("12대로 늘릴 계획";
+  // not "학급 수를 늘리기 위해 … 280명을 뽑는다").
+  const changed = (candidate: Candidate) => CHANGED_TO_COUNT.test(candidate.text);
+  if (type?.kind === 'count' && first.hit.article.date !== undefined && CHANGE_TO.test(question) && !changed(first))
+    return sameReportOver(first, eligible, changed);
   // Asked where on a help page, the answer is a place in the interface: the page's own menu path
   // ("고급 설정 > 무선 > 게스트 네트워크로 이동합니다") over its sentences about the feature. Unlike the
   // preferences here it needs no margin: the page is already chosen.
@@ -45,6 +50,8 @@ const KIND_ASKED = /(무슨|어떤|어느)\s*([가-힣]{2,}?)(?:이야|야|이�
 
 /** Words that ask a total (총 몇 명, 모두 몇 개, 다 합쳐서) and that state one before its number (모두 27명, 총 3천 건). */
 const ASKS_TOTAL = /(?<![가-힣])(총|모두|전부|통틀어|누적|도합|합계)(?![가-힣])|합쳐/;
+const CHANGE_TO = /(늘리|늘린|늘릴|늘려|줄이|줄인|줄일|줄여|확대|축소|감축|증원|증차)/;
+const CHANGED_TO_COUNT = /\d[\d,.]*\s*(만|천)?\s*[가-힣]{1,2}?(으로|로)\s*(늘|줄|확대|축소|감축|증원|증차)/;
 const STATES_TOTAL = /(?<![가-힣])(총|모두|누적|통틀어|도합|합계|합쳐|전체)\s*[0-9]/;
 
 /**

@@ -50,3 +50,23 @@ describe('an exact figure over the rounded one in the lead', () => {
     expect(opening(page, '바구니에 음식 얼마나 담아도 돼요?')).toContain('1kg 넘게');
   });
 });
+
+describe('the count a change comes to', () => {
+  const buses = report('buses', [
+    '시는 다음 달부터 자율주행 버스 4대를 유료로 운행한다고 밝혔다.',
+    '버스마다 카메라 11대가 달려 있다.',
+    '시는 2028년까지 자율주행 버스를 12대로 늘릴 계획이다.',
+  ]);
+
+  it('answers "몇 대까지 늘린대?" with the sentence that changes the count to one (12대로 늘릴)', () => {
+    expect(opening(buses, '자율주행 버스 나중엔 몇 대까지 늘린대?')).toContain('12대로 늘릴');
+  });
+
+  it('keeps the opening when no sentence changes a count to one (줄이려고 학급을 늘려 … 280명을 뽑는다)', () => {
+    const classes = report('classes', [
+      '중학교 한 반 학생 수 상한은 내년부터 26명이 된다.',
+      '중학교 한 반 학생 수를 줄이려고 학급을 늘려 교사 280명을 새로 뽑는다.',
+    ]);
+    expect(opening(classes, '중학교 한 반 학생 몇 명까지로 줄인대?')).toContain('26명');
+  });
+});
