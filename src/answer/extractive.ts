@@ -22,7 +22,7 @@ import { isOpinionQuestion, OPINION_REFUSAL_TEXT } from './opinion.js';
 import { REFUSAL_TEXT } from './refusal.js';
 import { answerThreshold } from './sentence-model.js';
 import { leadInWithSteps, procedureSteps } from './procedure.js';
-import { answersPastWithPlan, namesAChoice, namesAskedPlaces, statesProposition } from './proposition.js';
+import { answersPastWithPlan, namesAChoice, namesAskedPlaces, namesAskedRole, statesProposition } from './proposition.js';
 import { tableHeaderOf } from './table-rows.js';
 import { preferSuperlative } from './superlative.js';
 import { isAbout, secondSentence } from './second-sentence.js';
@@ -191,7 +191,7 @@ export function selectSentences(
   const { first, best, fits } = opening;
   if (isYesNoQuestion(question) && (!statesProposition(question, candidates, first, lexicon) || answersPastWithPlan(question, first)))
     return [];
-  if (!namesAChoice(question, candidates) || !namesAskedPlaces(question, candidates, first)) return [];
+  if (!namesAChoice(question, candidates) || !namesAskedPlaces(question, candidates, first) || !namesAskedRole(question, first)) return [];
   const answerability = options.model.answerability;
   // A code the device shows ("E03이라고 떠요") is exact: the sentence that holds it answers what it means.
   if (

@@ -81,3 +81,15 @@ const FUTURE =
 export function answersPastWithPlan(question: string, opening: Candidate): boolean {
   return opening.hit.article.date !== undefined && PAST_CLOSE.test(question.trim()) && FUTURE.test(opening.text);
 }
+
+/** A role asked of a person ("동진화학 사장이 누구야?", "감독은 누구야?"). */
+const ASKED_ROLE =
+  /(사장|대표|회장|감독|위원장|교수|원장|소장|청장|시장|군수|구청장|총장|단장|이사장|장관|주장|대변인|회장님)(은|는|이|가)?\s*(누구|누가)/;
+
+/** In the news a person is named with the role the question asks ("김도윤 감독은"): an opening that names
+ *  no such role (the company's warehouse, its employee) does not say who holds it. */
+export function namesAskedRole(question: string, first: Candidate): boolean {
+  const role = ASKED_ROLE.exec(question)?.[1];
+  if (!role || first.hit.article.date === undefined) return true;
+  return holdsWord(new Set([...first.terms, ...(first.previous?.terms ?? [])]), role);
+}

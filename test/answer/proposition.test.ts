@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/domain/types.js';
 import { rankSentences, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { answersPastWithPlan, namesAChoice, namesAskedPlaces, statesProposition } from '../../src/answer/proposition.js';
+import { answersPastWithPlan, namesAChoice, namesAskedPlaces, namesAskedRole, statesProposition } from '../../src/answer/proposition.js';
 
 /** Every word in one passage of 30: no word weighs more than another. */
 const flat: Lexicon = { documentCount: 30, documentFrequency: () => 1 };
@@ -119,5 +119,24 @@ describe('a question whether something happened, of an article that only schedul
   it('lets a report of the result answer, and a question about the plan ask it', () => {
     expect(planned('한울FC 8강에서 바다솔FC 이겼어?', PLAYED)).toBe(false);
     expect(planned('한울FC 바다솔FC랑 붙어?', SCHEDULED)).toBe(false);
+  });
+});
+
+describe('a role asked of a person in the news', () => {
+  const fire = report(
+    'fire',
+    '창고 화재',
+    '불은 도료 업체 동진화학의 창고에서 시작됐다. 동진화학 직원 박모씨가 화상을 입었다. 송미래 대표는 "피해를 보상하겠다"고 말했다.',
+    '2026-09-15',
+  );
+  const sentence = (start: string) => rankSentences('동진화학 사장이 누구야?', [fire], flat).find((c) => c.text.startsWith(start))!;
+
+  it('is answered by a sentence that names the role, in a related word too (대표 ~ 사장)', () => {
+    expect(namesAskedRole('동진화학 사장이 누구야?', sentence('송미래'))).toBe(true);
+  });
+
+  it('is not answered by one that names only the company or another person (직원)', () => {
+    expect(namesAskedRole('동진화학 사장이 누구야?', sentence('동진화학 직원'))).toBe(false);
+    expect(namesAskedRole('동진화학 직원은 몇 명이야?', sentence('동진화학 직원'))).toBe(true);
   });
 });
