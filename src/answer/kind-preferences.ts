@@ -5,6 +5,7 @@
 import { canAnswerType, namesCause, namesUiPlace } from './answer-forms.js';
 import type { expectedAnswerType } from './answer-type.js';
 import type { Candidate } from './candidates.js';
+import { FIGURE_KINDS } from './time-choice.js';
 
 /** "언제부터 적용돼?" asks when something starts: a sentence that says from when ("내년 1월부터") over
  *  one that only holds a time. An answer may also give the start without 부터 ("2027년 하반기 가동"), so
@@ -50,8 +51,10 @@ const KIND_ASKED = /(무슨|어떤|어느)\s*([가-힣]{2,}?)(?:이야|야|이�
 
 /** Words that ask a total (총 몇 명, 모두 몇 개, 다 합쳐서) and that state one before its number (모두 27명, 총 3천 건). */
 const ASKS_TOTAL = /(?<![가-힣])(총|모두|전부|통틀어|누적|도합|합계)(?![가-힣])|합쳐/;
-const CHANGE_TO = /(늘리|늘린|늘릴|늘려|줄이|줄인|줄일|줄여|확대|축소|감축|증원|증차)/;
-const CHANGED_TO_COUNT = /\d[\d,.]*\s*(만|천)?\s*[가-힣]{1,2}?(으로|로)\s*(늘|줄|확대|축소|감축|증원|증차)/;
+/** Verbs of a change in number: 늘리다 and 줄이다 by their forms, and nouns of one (확대, 감축 …). */
+const CHANGE_NOUNS = '확대|축소|감축|증원|증차';
+const CHANGE_TO = new RegExp(`(늘리|늘린|늘릴|늘려|줄이|줄인|줄일|줄여|${CHANGE_NOUNS})`);
+const CHANGED_TO_COUNT = new RegExp(String.raw`\d[\d,.]*\s*(만|천)?\s*[가-힣]{1,2}?(으로|로)\s*(늘|줄|${CHANGE_NOUNS})`);
 const STATES_TOTAL = /(?<![가-힣])(총|모두|누적|통틀어|도합|합계|합쳐|전체)\s*[0-9]/;
 
 /**
@@ -66,7 +69,7 @@ export function preferExact(
   first: Candidate,
   eligible: Candidate[],
 ): Candidate {
-  if (first.hit.article.date === undefined || !type || !['count', 'money', 'amount', 'rate'].includes(type.kind)) return first;
+  if (first.hit.article.date === undefined || !type || !FIGURE_KINDS.has(type.kind)) return first;
   // The rounded figures of the asked kind: asked how many people, "400mm가 넘는" is not the one rounded.
   const rounded = figures(first.text, ROUNDED_FIGURE).filter((figure) => canAnswerType(figure.text, type, question));
   if (rounded.length === 0) return first;

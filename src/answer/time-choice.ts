@@ -56,7 +56,7 @@ function sharesQuestionWord(candidate: Candidate): boolean {
 const RELATED_FEATURE = FEATURES.indexOf('related');
 
 // The kinds a report states a figure of, this year's and last year's side by side.
-const FIGURE_KINDS = new Set<AnswerType['kind']>(['count', 'amount', 'money', 'rate']);
+export const FIGURE_KINDS = new Set<AnswerType['kind']>(['count', 'amount', 'money', 'rate']);
 
 // The words that ask a cap or a floor, and how far (in model score) a sentence that states one may trail:
 // measured at 1 (no change), 2, 4 and 8 (news-check18 +1 each, no answer lost).
