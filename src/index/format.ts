@@ -19,7 +19,7 @@ export const FORMAT_VERSION = 1;
  *  of 하다/되다 (시행돼요 → 시행); v14: a run-on 수 of "-ㄹ 수 있다" split off (등록할수 → 등록할 수); v15: and a run-on 거 after -는 (바꾸는거); v16: and 되다/하다 after -야 (내야돼요); v17: and 사람, 곳, 때 after an adnominal (다친사람); v18: a Markdown section heading
  *  starts a chunk; v19: colour terms (주황불 ~ 주황색 → h:orange); v20: the verb stem of a noun form in ㅁ
  *  (켜짐 → v:켜지). */
-export const ANALYZER_VERSION = 'ko-bigram-stem-unit-time-verb-compound-code-polite-runon-sections-colour-nominal-v21';
+export const ANALYZER_VERSION = 'ko-bigram-stem-unit-time-verb-compound-code-polite-runon-sections-colour-nominal-v22';
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -99,7 +99,7 @@ describe('manifest', () => {
       'files',
     ]);
     expect(manifest.formatVersion).toBe(FORMAT_VERSION);
-    expect(manifest.analyzer).toBe('ko-bigram-stem-unit-time-verb-compound-code-polite-runon-sections-colour-nominal-v21');
+    expect(manifest.analyzer).toBe('ko-bigram-stem-unit-time-verb-compound-code-polite-runon-sections-colour-nominal-v22');
   });
 
   it('checksums every file but itself, in a fixed order', () => {
