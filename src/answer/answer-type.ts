@@ -107,10 +107,10 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   {
     // Money nouns: listed ones at a word start ("정몽주가" is not 주가; "X9 값" is a price, "값 톤당" one per
-    // unit, below), compounds of 수입/이익… anywhere ("관광수입"), and nouns ending in a fee or sum suffix:
+    // unit, below), compounds of 수입/이익… anywhere ("관광수입"), 재산 피해 (in won), and nouns ending in a fee or sum suffix:
     // 료 (이적료), 액 (피해액), 값 (아파트값), 팁 (배달팁), and in 금 or 비 after two syllables (지원금, 공사비;
     // not 지금, 준비).
-    form: /(금액|액수|(^|\s)(돈|값(?!\s*[가-힣0-9]{0,3}당)|가격|연봉|시세|주가|몸값|상금|벌금|요금|세금|월세|투자금|적자|흑자|환율)|(분양|판매|출고|공시|매매|공급|입찰|낙찰|전세|매입)가|(수입|수익|이익|매출|예산|비용|손실|보상|배상)|[가-힣](료|액|값|팁)|[가-힣]{2}(금|비))[은는이가]?\s*(총\s*|최대\s*|최소\s*)?([가-힣0-9]{0,3}당\s*)?(최종적으로\s*|모두\s*)?얼마|몇\s*(십|백|천|만|억|조)*\s*(원|달러|유로|엔|위안)/,
+    form: /(금액|액수|(^|\s)(돈|값(?!\s*[가-힣0-9]{0,3}당)|가격|연봉|시세|주가|몸값|상금|벌금|요금|세금|월세|투자금|적자|흑자|환율)|(분양|판매|출고|공시|매매|공급|입찰|낙찰|전세|매입)가|(수입|수익|이익|매출|예산|비용|손실|보상|배상)|재산\s*피해|[가-힣](료|액|값|팁)|[가-힣]{2}(금|비))[은는이가]?\s*(총\s*|최대\s*|최소\s*)?([가-힣0-9]{0,3}당\s*)?(최종적으로\s*|모두\s*)?얼마|몇\s*(십|백|천|만|억|조)*\s*(원|달러|유로|엔|위안)/,
     // "가격이 얼마나 올랐어?" asks for a change, which a percentage states; "가격 얼마야?" for a sum.
     type: (match) => (MONEY_CHANGE.test(match.input) ? { kind: 'money', change: true } : { kind: 'money' }),
     example: '매출은 얼마야?',

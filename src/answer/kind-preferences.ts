@@ -82,15 +82,26 @@ export function preferExact(
 
 // A unit: a symbol, or one or two syllables before a particle ("명으로" is 명, "마리가" is 마리).
 const UNIT = '(%|㎜|㎞|mm|km|kg|t|[가-힣]{1,2}?(?=[^가-힣]|$|[가이을를의에로으은는과와도씩만]))';
-// "14만 2천", "2억 1천만": a count in two parts.
-const NUMBER_PART = String.raw`(\d[\d,.]*)\s*(억|만|천|백)?(?:\s*(\d[\d,.]*)\s*(천만|천|백|만))?`;
+// "14만 2천", "2억 1천만": a count in two parts; "1천억", "3백만": one multiplier on another.
+const NUMBER_PART = String.raw`(\d[\d,.]*)\s*(천억|백억|십억|천만|백만|십만|억|만|천|백)?(?:\s*(\d[\d,.]*)\s*(천만|천|백|만))?`;
 /** A figure said as a bound or a round one: "400mm가 넘는", "80여 명", "300마리가 채 안", "10% 가까이". */
 const ROUNDED_FIGURE = new RegExp(
   `${NUMBER_PART}\\s*(?:여\\s*${UNIT}|${UNIT}\\s*(?:가|이|을|를)?\\s*(?:넘는|넘게|넘어|넘은|넘었|넘긴|넘겼|웃도|이상|가까이|가까운|남짓|안팎|채\\s*안|미만|이하))`,
   'g',
 );
 const FIGURE = new RegExp(`${NUMBER_PART}\\s*${UNIT}`, 'g');
-const MULTIPLIERS: Record<string, number> = { 억: 1e8, 천만: 1e7, 만: 1e4, 천: 1e3, 백: 1e2 };
+const MULTIPLIERS: Record<string, number> = {
+  천억: 1e11,
+  백억: 1e10,
+  십억: 1e9,
+  억: 1e8,
+  천만: 1e7,
+  백만: 1e6,
+  십만: 1e5,
+  만: 1e4,
+  천: 1e3,
+  백: 1e2,
+};
 const amount = (digits: string | undefined, multiplier: string | undefined) =>
   Number((digits ?? '0').replace(/,/g, '')) * (MULTIPLIERS[multiplier ?? ''] ?? 1);
 

@@ -142,6 +142,9 @@ describe('expectedAnswerType', () => {
     ['못 찾은 동안에도 보관료 붙어요?', { kind: 'cost' }],
     ['옹기 전시 돈 내고 봐야 돼?', { kind: 'cost' }],
     ['수수료 얼마야?', { kind: 'money' }],
+    // Property damage is counted in won; damage alone may be counted in homes.
+    ['폭우 재산피해 최종적으로 얼마로 잡혔어?', { kind: 'money' }],
+    ['재산 피해는 얼마야?', { kind: 'money' }],
     ['회의 자료 있어요?', undefined],
     // A question that asks 왜 asks for a reason, whatever time it names.
     ['며칠 지나면 안 먹혀요. 왜 그래요?', { kind: 'reason' }],

@@ -40,6 +40,15 @@ describe('an exact figure over the rounded one in the lead', () => {
     expect(opening(farm, '한울군 조류인플루엔자 농장 닭 몇 마리 살처분해?')).toContain('12만 8천 마리');
   });
 
+  it('reads one multiplier on another: "1,037억원" restates "1천억원을 넘어섰다"', () => {
+    const earnings = report('earnings', [
+      '한울식품이 사상 처음으로 분기 영업이익 1천억원을 넘어섰다.',
+      '한울식품의 3분기 매출은 1조 2,480억원으로 늘었다.',
+      '영업이익은 1,037억원으로 21.3% 증가했다.',
+    ]);
+    expect(opening(earnings, '한울식품 3분기 영업이익 얼마 냈어?')).toContain('1,037억원');
+  });
+
   it('keeps the lead when the other figure is another quantity (9,300여 명 is not 1,120명)', () => {
     const bus = report('bus', ['시범 운행 넉 달 동안 주민 9,300여 명이 호출 버스를 이용했다.', '기존 노선버스 승객은 하루 1,120명이었다.']);
     expect(opening(bus, '호출 버스 시범 운행 때 이용한 사람은 몇 명이야?')).toContain('9,300여 명');
