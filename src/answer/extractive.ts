@@ -23,7 +23,7 @@ import { REFUSAL_TEXT } from './refusal.js';
 import { answerThreshold } from './sentence-model.js';
 import { leadInWithSteps, procedureSteps } from './procedure.js';
 import { answersPastWithPlan, namesAChoice, namesAskedPlaces, namesAskedRole, statesProposition } from './proposition.js';
-import { tableHeaderOf } from './table-rows.js';
+import { isRowNamedBy, tableHeaderOf } from './table-rows.js';
 import { preferSuperlative } from './superlative.js';
 import { isAbout, secondSentence } from './second-sentence.js';
 import { dateNote, preferByTime, preferEventTime, preferReportYear, preferLimit } from './time-choice.js';
@@ -193,14 +193,16 @@ export function selectSentences(
     return [];
   if (!namesAChoice(question, candidates) || !namesAskedPlaces(question, candidates, first) || !namesAskedRole(question, first)) return [];
   const answerability = options.model.answerability;
-  // A code the device shows ("E03이라고 떠요") is exact: the sentence that holds it answers what it means.
+  const type = expectedAnswerType(question);
+  // A code the device shows ("E03이라고 떠요") is exact: the sentence that holds it answers what it means; so does
+  // the row of a thing the question names, when it holds the asked kind.
   if (
     answerability &&
     !holdsShownCodes(question, best.text) &&
+    !(type && isRowNamedBy(question, best) && answersType(best, type, question)) &&
     answerabilityOf(question, candidates, best, lexicon, answerability.weights) < answerThreshold(answerability, best)
   )
     return [];
-  const type = expectedAnswerType(question);
   // Asked how or where on a help page, a numbered step comes with its procedure (procedure.ts).
   const procedure =
     first.hit.article.date === undefined && (type?.kind === 'method' || type?.kind === 'place')

@@ -21,3 +21,11 @@ export function tableHeaderOf(candidate: Candidate): string | undefined {
   }
   return undefined;
 }
+
+/** Whether `candidate` is a table row whose first cell the question names ("필스너 … 언제 마실 수 있어요?" and
+ *  "| 필스너 | 12℃ | 14일 |"): the row is that thing's, as a code's row is the code's. */
+export function isRowNamedBy(question: string, candidate: Candidate): boolean {
+  if (tableHeaderOf(candidate) === undefined) return false;
+  const key = (candidate.text.split('|')[1] ?? '').replace(/\s+/g, '');
+  return /[가-힣A-Za-z]{2}/.test(key) && question.replace(/\s+/g, '').includes(key);
+}

@@ -1,8 +1,9 @@
 // A table row read with its header, for the kind of answer a question asks.
 import { describe, expect, it } from 'vitest';
 import { canAnswerType } from '../../src/answer/answer-forms.js';
-import { chooseOpening, rankSentences, type Lexicon } from '../../src/answer/extractive.js';
-import { tableHeaderOf } from '../../src/answer/table-rows.js';
+import { chooseOpening, rankSentences, scoreCandidates, selectSentences, type Lexicon } from '../../src/answer/extractive.js';
+import { FITTED_SENTENCE_MODEL } from '../../src/answer/sentence-weights.js';
+import { isRowNamedBy, tableHeaderOf } from '../../src/answer/table-rows.js';
 import type { Article } from '../../src/domain/types.js';
 import { hitOf } from './fixtures.js';
 
@@ -59,5 +60,40 @@ describe('a price per month in a table', () => {
   it('opens the answer to a monthly price with the row', () => {
     const question = '24시간 연속 녹화 한달에 얼마에요?';
     expect(chooseOpening(question, rankSentences(question, hits, lexicon), lexicon)?.first.text).toContain('6,900원');
+  });
+});
+
+const STYLES: Article = {
+  id: 'styles',
+  title: '맥주 만들기',
+  origin: 'test/styles.md',
+  text: [
+    '# 맥주 만들기',
+    '',
+    '브루팩을 넣으면 스타일에 맞춰 발효 온도와 기간이 정해집니다.',
+    '',
+    '| 스타일 | 발효 온도 | 완성까지 | 도수 |',
+    '|---|---|---|---|',
+    '| 페일 에일 | 20℃ | 10일 | 5.2% |',
+    '| 필스너 | 12℃ | 14일 | 4.6% |',
+    '',
+    '도수는 스타일마다 정해져 있어 바꿀 수 없습니다.',
+  ].join('\n'),
+};
+
+describe('the row of a thing the question names', () => {
+  const question = '라거 필스너 해보려는데 넣고 나서 언제 마실 수 있어요?';
+  const rare: Lexicon = { documentCount: 400, documentFrequency: (term) => (term.includes('필스') ? 1 : 5) };
+  const candidates = scoreCandidates(rankSentences(question, [hitOf(STYLES, 0, 0, STYLES.text.length)], rare), FITTED_SENTENCE_MODEL);
+  const row = (start: string) => candidates.find((candidate) => candidate.text.startsWith(start))!;
+
+  it('is a row whose first cell the question names, not another row nor prose', () => {
+    expect(isRowNamedBy(question, row('| 필스너'))).toBe(true);
+    expect(isRowNamedBy(question, row('| 페일 에일'))).toBe(false);
+    expect(isRowNamedBy('필스너 도수는 바꿀 수 없어요?', row('도수는'))).toBe(false);
+  });
+
+  it('answers with the row when it holds the asked kind, though the question shares few of its words', () => {
+    expect(selectSentences(question, candidates, rare)[0]?.text).toBe('| 필스너 | 12℃ | 14일 | 4.6% |');
   });
 });
