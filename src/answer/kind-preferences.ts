@@ -25,6 +25,12 @@ export function preferBound(
   const changed = (candidate: Candidate) => CHANGED_TO_COUNT.test(candidate.text);
   if (type?.kind === 'count' && first.hit.article.date !== undefined && CHANGE_TO.test(question) && !changed(first))
     return sameReportOver(first, eligible, changed);
+  // "투표율 몇 프로 나왔어?" asks that rate: the sentence that states it by its name ("최종 투표율 22.4%를 기록")
+  // over one with another percentage ("투표권자의 15%를 넘는 …").
+  const rate = type?.kind === 'rate' ? RATE_NOUN.exec(question)?.[0] : undefined;
+  const statesRate = (candidate: Candidate) =>
+    rate !== undefined && new RegExp(`${rate}(은|는|이|가)?\\s*(약\\s*)?\\d[\\d.,]*\\s*%`).test(candidate.text);
+  if (rate && !statesRate(first)) return sameReportOver(first, eligible, statesRate);
   // Asked where on a help page, the answer is a place in the interface: the page's own menu path
   // ("고급 설정 > 무선 > 게스트 네트워크로 이동합니다") over its sentences about the feature. Unlike the
   // preferences here it needs no margin: the page is already chosen.
@@ -48,6 +54,9 @@ export function preferBound(
 
 /** "무슨 고래야?", "어떤 차종이에요?": a kind asked at the end of the question. */
 const KIND_ASKED = /(무슨|어떤|어느)\s*([가-힣]{2,}?)(?:이야|야|이에요|예요|에요|인가요|인데|이었어|였어|이래|래)?\s*[?？]?\s*$/;
+
+/** A rate by its noun: 투표율, 경제성장률 (not 환율, a price, nor 법률 or 선율, no rates). */
+const RATE_NOUN = /[가-힣]{1,4}(?<!(법|규|선|운|자|환))(율|률)(?=(은|는|이|가|을|를|도)?(?![가-힣]))/;
 
 /** Words that ask a total (총 몇 명, 모두 몇 개, 다 합쳐서) and that state one before its number (모두 27명, 총 3천 건). */
 const ASKS_TOTAL = /(?<![가-힣])(총|모두|전부|통틀어|누적|도합|합계)(?![가-힣])|합쳐/;

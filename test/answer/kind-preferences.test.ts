@@ -79,3 +79,20 @@ describe('the count a change comes to', () => {
     expect(opening(classes, '중학교 한 반 학생 몇 명까지로 줄인대?')).toContain('26명');
   });
 });
+
+describe('a rate asked by its noun', () => {
+  const recall = report('recall', [
+    '한울시장 주민소환추진위원회는 투표권자의 15%를 넘는 5만 명의 서명을 받아 한울시장 소환투표를 청구했다.',
+    '한울시 선관위는 지난 24일 실시된 주민소환투표에서 최종 투표율 22.4%를 기록했다고 밝혔다.',
+    '투표율이 기준에 못 미쳐 개표는 하지 않았다.',
+  ]);
+
+  it('opens with the sentence that states that rate (투표율 22.4%), not another percentage', () => {
+    expect(opening(recall, '한울시장 소환투표 투표율 몇 프로 나왔어?')).toContain('22.4%');
+  });
+
+  it('keeps the opening when no sentence states the rate by its name', () => {
+    const votes = report('votes', ['김한울 후보가 52.4%를 얻어 당선됐다.', '선거관리위원회는 12일 개표 결과를 발표했다.']);
+    expect(opening(votes, '김한울 후보 득표율 몇 퍼였어?')).toContain('52.4%');
+  });
+});
