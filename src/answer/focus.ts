@@ -30,6 +30,8 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   '차이', '격차',
   // An opponent is named, not called one ("가람 피닉스와 맞붙는다").
   '상대', '상대팀',
+  // A team or club is named, not called one ("도형준(27·아미산군청)", "청하시티와 맞붙어").
+  '팀', '소속', '소속팀', '구단',
   // Who leads or handles a thing is named with their own title ("한지수 교수 연구팀", "김 과장").
   '책임자', '담당자',
 ]);

@@ -111,6 +111,9 @@ describe('focusWords', () => {
     ['제일 크게 당한 동네가 어디야?'],
     // An opponent is named ("가람 피닉스와 맞붙는다"), not called one.
     ['다음 경기 상대가 누구야?'],
+    // A team is named (아미산군청, 청하시티), not called one.
+    ['그 선수 소속팀이 어디야?'],
+    ['우승 확정 지은 날 어느 팀이랑 붙었어?'],
     // Who leads or handles a thing is named with their own title ("한지수 교수 연구팀").
     ['그 연구팀 책임자가 누구야?'],
     ['환불 담당자는 누구예요?'],
