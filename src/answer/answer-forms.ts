@@ -1,15 +1,15 @@
-// What a sentence holds when it answers each kind of question (answer-type.ts): a number with
-// the asked counter, a sum in a currency, a time, a reason's connective, a written key. Each
-// pattern is checked both ways by the tests: sentences that answer, and look-alikes that do not.
+// What a sentence holds when it answers each kind of question (answer-type.ts): a number with the asked counter, a
+// sum in a currency, a time, a reason's connective, a written key. Each pattern is tested both ways: sentences that
+// answer, and look-alikes that do not.
 import { COMPANY, companiesOtherThan } from './company-names.js';
 import { SURNAMES } from '../text/korean-names.js';
 import { COUNTRY_ANSWER } from '../text/countries.js';
 import { CHARGE_NOUNS } from '../text/money-nouns.js';
 import { createRecentCache } from '../text/recent-cache.js';
-import { hasRieulBatchim } from '../text/tokens.js';
 import type { AnswerType } from './answer-type.js';
 import { COUNTER_CLASSES, isMeasure, NUMBER, ORDINAL_COUNTERS, RANK_COUNTERS } from './counters.js';
 import { namesInstance } from './instance-nouns.js';
+import { answersTime, TIME_ANSWER } from './time-forms.js';
 
 // An amount: a number that is no date or time ("11일" answers 언제; "5년" may answer 얼마나), "두 배", "수백 명", 절반.
 const AMOUNT_ANSWER = new RegExp(
@@ -33,15 +33,6 @@ const answersCost = (sentence: string) =>
 // No age: a set (4세트), a tax rate (세율). An age band is a decade (50대, 3,40대); the news ages a name: "정태윤(47)", "김모(72·농업)씨".
 const AGE_ANSWER =
   /\d+\s*(살|세(?!기|대|계|금|력|션|트|율))|\d+대\s*(초|중|후)반|\d0\s*대(?![가-힣])|\d0대(이상|이하|에서|가|는|의|와|층)|[가-힣]\s?\(\d{1,3}[)·,]/;
-// A time is a number with a time unit or a dotted date, a time word, or a period or deadline a help page
-// gives (6개월마다, 교체 주기는 6개월, 5분 이내, 30분 동안만 유효). A bare digit is not ("S6 엣지" holds none).
-const TIME_ANSWER =
-  /[가-힣0-9]\s때(?![가-힣])|[가-힣0-9]\s때(부터|까지|에|의|는|엔)|(대|세기|시대|왕조|조선|고려|신라|백제|임기|재위)\s*(초|중|말)기(?![가-힣])|(초|중|말)기(에|의|부터|까지)|정오|자정|\d\s*(년|월|일|영업일|시|분기|세기|년대|주년|일자|학년도|회계연도)|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.)]|(^|[^가-힣])(올해|작년|지난해|지난달|지난주|내년|어제|오늘|그제|내일|그날|당일|이날|이튿날|이듬해|오전|오후|새벽|연말|연초|초순|중순|하순|상반기|하반기|분기|무렵|당시|시절|시대|직후|직전|요일|주말|평일|매주|매일|매달|매년)|[월화수목금토일]요일|(\d|[가-힣])(세기|년대)|(?<![\d.,])\d[\d,.]*\s*(개월|주|년|일|시간|분)\s*(마다|이내|안에|내에|동안만?\s*유효)|주기(는|가)?\s*(약\s*)?\d/;
-// A day of the month: "19일", "지난달 19일", "이날", "6/19"; not a decimal with its unit ("2.8mg").
-const DAY_ANSWER =
-  /\d\s*일(?![가-힣])|\d\s*일(에|부터|까지|께|쯤|경|로|이|은|는|의|과|와)|(오늘|어제|그제|그저께|내일|모레|이날|당일|그날|이튿날|[월화수목금토일]요일|주말|평일)|(?<![\d.,])\d{1,2}\s*[./]\s*\d{1,2}(?![\d.,%]|\s*[A-Za-z㎎㎏℃])/;
-// An hour of the day: "오전 7시 40분쯤", "오후 3시", "14:30", "자정".
-const CLOCK_ANSWER = /\d\s*시(?!간|즌|설|장|청|민|의회)|오전|오후|새벽|정오|자정|\d{1,2}:\d{2}/;
 // A length of time, told from a moment: "5일 동안", "6주", "0.4초", "두 달" are lengths; "23일" (a day of
 // the month), "2025년" (a year), "전반 26분" (a match minute) and "3달러" are not. A bare day count
 // needs a word that makes it a length (동안, 만에, 걸려, 후, 연장 …).
@@ -146,25 +137,6 @@ const PHONE_ANSWER = /(?<![\d-])(0\d{1,2}[-.)\s]\d{3,4}[-.\s]\d{4}|1[5-9]\d{2}-\
 // A rate: "0.58%", "3.2%포인트", "두 배", "1/4", "3분의 1", "0.322", "3할", a competition ratio "48대 1".
 const RATE_ANSWER =
   /\d\s*(%|퍼센트|프로|%\s*포인트|%p|배|할|푼)|(두|세|네)\s*배|\d\s*\/\s*\d|\d\s*분의\s*\d|(^|[^\d.])0\.\d|절반|\d\s*대\s*1(?!\d)/;
-
-// The date of a statement in Korean news: "…했다고 9일 밝혔다", "…라고 이날 발표했다". It says when
-// the news was told, not when the thing told happened, so it does not answer "언제 채집했어?".
-const REPORT_DATE =
-  /(\d{1,2}일|이날|오늘|어제|지난\s*\d{1,2}일)(\s*\([^)]*\))?\s*(밝혔|발표했|전했|말했|공시했|알렸|설명했|덧붙였|강조했|공개했)/g;
-
-/** The sentence with its "when" clauses taken out: "급한 일이 생겼을 때", "갈 때" tell under what
- *  circumstance, not at what time ("언제부터 해?" is not answered by them); "임진왜란 때" stays. A verb
- *  before 때 ends in 을 or a final ㄹ. */
-function withoutWhenClauses(sentence: string): string {
-  return sentence.replace(/([가-힣])(\s때)/g, (whole, before: string) =>
-    before === '을' || hasRieulBatchim(before) ? `${before} ` : whole,
-  );
-}
-
-/** The sentence with its statement dates taken out. */
-function withoutReportDates(sentence: string): string {
-  return sentence.replace(REPORT_DATE, ' $3');
-}
 
 /** What a sentence holds when it answers each kind but a count or an instance (whose patterns depend
  *  on the counter or the kind noun). */
@@ -271,9 +243,7 @@ export function canAnswerType(sentence: string, type: AnswerType, question?: str
   if (type.kind === 'money' && type.per) return SUM_ANSWER.test(sentence) && perUnitPattern(type.per).test(sentence);
   if (type.kind === 'money' && !type.change) return SUM_ANSWER.test(sentence);
   if (type.kind === 'duration' && type.days) return DAYS_ANSWER.test(sentence.replace(/몇/g, ''));
-  if (type.kind === 'time' && type.clock) return CLOCK_ANSWER.test(sentence);
-  if (type.kind === 'time' && type.day) return DAY_ANSWER.test(withoutReportDates(sentence));
-  if (type.kind === 'time' && !type.ofReport) return TIME_ANSWER.test(withoutWhenClauses(withoutReportDates(sentence)));
+  if (type.kind === 'time' && !type.ofReport) return answersTime(sentence, type);
   return ANSWER_FORMS[type.kind].test(type.kind === 'duration' ? sentence.replace(/몇/g, '') : sentence);
 }
 

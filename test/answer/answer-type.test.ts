@@ -568,6 +568,11 @@ describe('canAnswerType', () => {
     ['권장 교체 주기는 6개월이며, 정품 가격은 39,000원입니다.', TIME, true],
     ['링크는 30분 동안만 유효합니다.', { kind: 'time', bound: '까지' }, true],
     ['인증번호는 받은 뒤 5분 이내에 입력해 주세요.', { kind: 'time', bound: '까지' }, true],
+    // "언제까지?" is answered by a limit an event sets; a plain "언제?" is not.
+    ['탄산 세기는 탄산화 단계가 시작되기 전까지만 바꿀 수 있습니다.', { kind: 'time', bound: '까지' }, true],
+    ['맥주를 다 마실 때까지 냉장 보관됩니다.', { kind: 'time', bound: '까지' }, true],
+    ['탄산 세기는 탄산화 단계가 시작되기 전까지만 바꿀 수 있습니다.', TIME, false],
+    ['세척이 끝나기까지 기다려 주세요.', { kind: 'time', bound: '까지' }, false],
     // …not by a length alone ("30분 동안 이어졌다"), nor a period word without a number.
     ['회의는 30분 동안 이어졌다.', TIME, false],
     ['필터는 주기적으로 청소해 주세요.', TIME, false],

@@ -305,6 +305,13 @@ describe('rewriteFollowUp on conversations', () => {
       'substituted',
     ],
     [
+      '그거 → after a where question, its one-word topic as the answer names it in full (탄산 → 탄산 세기)',
+      '그거 바꾸는 건 언제까지 해야 돼요?',
+      talk('탄산을 더 세게 하고 싶은데 어디서 바꿔요?', '설정 > 탄산 세기에서 약/중/강 중에 고를 수 있어요. [1]'),
+      '탄산 세기 바꾸는 건 언제까지 해야 돼요?',
+      'substituted',
+    ],
+    [
       '그거 → after a how-many question, its topic, not the number answered',
       '그거 전자책이랑 합쳐서 세요?',
       talk('오디오북은 몇 권 빌릴 수 있어요?', '1인당 최대 3권까지 빌릴 수 있어요. [1]'),

@@ -258,7 +258,7 @@ export function findThing(context: Context): string | undefined {
   // Asked where, how, when or how many, the answer is a place, a procedure, a time or a number, no
   // thing: "그걸로 결제하면" after "바로페이 충전은 어디서 해요?" pays with 바로페이.
   const topic = ASKS_NO_THING.test(context.question) ? topicOf(context.question) : undefined;
-  if (topic) return topic;
+  if (topic) return namedOutIn(answers, topic);
   const asked = new Set(contentWords(context.question).map((word) => word.text));
   for (const answer of answers) {
     // A name the answer quotes ('라온메이트') before any other new phrase ("인터넷 연결 없이 스마트폰 …"). An
@@ -271,6 +271,19 @@ export function findThing(context: Context): string | undefined {
     if (fresh) return fresh.words.join(' ');
   }
   return topicOf(context.question);
+}
+
+/** A one-word topic as the answer names it in full: "탄산을 더 세게 하고 싶은데 어디서 바꿔요?" is about the
+ *  setting the answer calls 탄산 세기 ("설정 > 탄산 세기에서 …"), the first phrase that goes on from it. */
+function namedOutIn(answers: string[], topic: string): string {
+  if (topic.includes(' ')) return topic;
+  for (const { words } of answers.flatMap((answer) => nounPhrases(answer))) {
+    const at = words.indexOf(topic);
+    const named = at >= 0 && at + 1 < words.length ? `${topic} ${words[at + 1]}` : undefined;
+    // A label in brackets names a button ("[리뷰 쓰기]를 누르면"), not the thing.
+    if (named && !answers.some((answer) => answer.includes(`[${named}]`))) return named;
+  }
+  return topic;
 }
 
 /** The first noun phrase of the last answer that the question did not say: what a which-company
