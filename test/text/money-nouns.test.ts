@@ -45,6 +45,8 @@ describe('money nouns', () => {
     // Related words name the same sum (입장료 ~ 관람료, 공사비 ~ 사업비).
     ['청소년 입장료는 얼마인가요?', '관람료는 성인 5,000원, 청소년 3,000원이다.', false],
     ['3호선 연장 공사비 얼마 들었대?', '사업비는 국비와 시비를 합쳐 모두 4870억 원이 들었다.', false],
+    // A budget a sum is only paid from is not the sum: the sum's own nouns and the noun the sentence is about are.
+    ['소각장 공사비는 얼마나 드는 거야?', '이번 투표에는 약 21억원의 비용이 들었으며, 전액 시 예산으로 부담한다.', true],
     // A charge with 비 or 료 after the same stem is the same charge; another stem is not.
     ['킥보드 견인비 얼마임', '업체에는 견인료 4만 원이 부과된다.', false],
     ['킥보드 견인비 얼마임', '업체에는 보관료 2만 원이 부과된다.', true],
