@@ -13,7 +13,8 @@ import {
 } from './korean-tables.js';
 import type { Analysis, Determiner } from './question.js';
 import { menuPathIn } from './noun-phrases.js';
-import { answeredName, findCategory, findSameHead, findThing, headWords, namedInAnswer, topicOf, type Context } from './referents.js';
+import { answeredName, findCategory, findSameHead, headWords, namedInAnswer, topicOf, type Context } from './referents.js';
+import { findThing } from './thing.js';
 import { expectedAnswerType } from '../../answer/answer-type.js';
 import { resolveTime } from './time.js';
 import { isPersonName, splitParticle, withParticle, type Pronoun } from './words.js';

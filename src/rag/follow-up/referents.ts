@@ -4,12 +4,10 @@
 import { relatedTerms } from '../../text/related-words.js';
 import type { ChatTurn } from '../../domain/types.js';
 import { isRefusalText } from '../../answer/refusal.js';
-import { contentWords } from '../../text/tokens.js';
 import {
   COPULAS,
   HEAD_CATEGORIES,
   LOCATIVES,
-  NAME_ATTRIBUTES,
   NAMED_HEADS,
   REGIONS,
   SETTING_PARTICLES,
@@ -18,8 +16,7 @@ import {
   type Category,
 } from './korean-tables.js';
 import { nounPhrases, type Phrase } from './noun-phrases.js';
-import { splitQuestion } from './question.js';
-import { categoryOfWord, endsWithAny, isNameWithSsi, isPersonName, splitParticle, stripMarkers } from './words.js';
+import { categoryOfWord, endsWithAny, isNameWithSsi, isPersonName, stripMarkers } from './words.js';
 
 export interface Context {
   /** The last user question, made standalone. */
@@ -178,7 +175,7 @@ export function findSameHead(sources: string[], head: string): Candidate | undef
 
 /** The noun the question asks about, right before its question word (… 목표는 뭐야? → 목표); asked how
  *  ("분수는 어떻게 써?"), none: the noun is the thing handled, not an attribute of what comes before it. */
-function attributeOf(question: string): Phrase | undefined {
+export function attributeOf(question: string): Phrase | undefined {
   const phrases = nounPhrases(question);
   const last = phrases.at(-1);
   const asked = last !== undefined && phrases.length >= 2 && ['은', '는', '이', '가'].includes(last.particle);
@@ -207,83 +204,6 @@ export function topicOf(question: string): string | undefined {
     linking = phrase.particle === '의';
   }
   return text;
-}
-
-/** The value an answer gives for the attribute asked about: "코드명은 buster" → buster. */
-function valueOf(answers: string[], question: string, attribute: Phrase): string | undefined {
-  const head = attribute.words.at(-1) ?? '';
-  // Asked for a name: the name the answer quotes ("세균 이름이 뭐야?" → '한울리아 폴라리스').
-  if (NAME_ATTRIBUTES.has(head)) {
-    const asked = new Set(splitQuestion(question).map((word) => splitParticle(word.clean)[0]));
-    const quoted = answers
-      .flatMap((answer) => nounPhrases(answer))
-      .find((phrase) => phrase.quoted && !phrase.words.every((word) => asked.has(word)));
-    if (quoted) return quoted.words.join(' ');
-  }
-  for (const answer of answers) {
-    const phrases = nounPhrases(answer);
-    for (let i = 0; i + 1 < phrases.length; i++) {
-      const phrase = phrases[i];
-      const next = phrases[i + 1];
-      if (phrase && next && phrase.words.at(-1) === head && ['은', '는', '이', '가'].includes(phrase.particle)) return next.words.join(' ');
-    }
-  }
-  return undefined;
-}
-
-const ASKS_NO_THING = /어디|어떻게|언제|몇|얼마|방법/;
-
-// The words an answer opens with to say yes ("네, 월간 패스가 있습니다") or no.
-const YES = '네|예|응';
-/** An answer that opens with yes or no: it confirms (or denies) the question's own thing. */
-const CONFIRMING_ANSWER = new RegExp(`^\\s*(${YES}|아니요|아니오|아뇨|아니)[,.!\\s]`);
-/** An answer that opens with yes, perhaps naming the thing it has: "네, 월간 패스가 있습니다". */
-export const YES_ANSWER = new RegExp(`^\\s*(${YES}|맞아요|있어요|있습니다)[,.!\\s]`);
-
-/**
- * What "그건/그걸" stands for: the value the last answer gave for the attribute asked about
- * ("코드명은 buster" → buster), else the topic and attribute of the last question, else (unless it
- * asked where, how, when or how many) the first new phrase of a short answer.
- */
-export function findThing(context: Context): string | undefined {
-  const attribute = attributeOf(context.question);
-  const answers = context.answers.slice(0, 1);
-  if (attribute) {
-    const value = valueOf(answers, context.question, attribute);
-    if (value !== undefined) return value;
-    const topic = topicOf(context.question);
-    const attributeText = attribute.words.join(' ');
-    return topic && topic !== attributeText ? `${topic} ${attributeText}` : attributeText;
-  }
-  // Asked where, how, when or how many, the answer is a place, a procedure, a time or a number, no
-  // thing: "그걸로 결제하면" after "바로페이 충전은 어디서 해요?" pays with 바로페이.
-  const topic = ASKS_NO_THING.test(context.question) ? topicOf(context.question) : undefined;
-  if (topic) return namedOutIn(answers, topic);
-  const asked = new Set(contentWords(context.question).map((word) => word.text));
-  for (const answer of answers) {
-    // A name the answer quotes ('라온메이트') before any other new phrase ("인터넷 연결 없이 스마트폰 …"). An
-    // answer that opens with yes or no ("네, 본회의에서 가결됐고 …") confirms the question's thing, and
-    // its other phrases tell of it.
-    const isFresh = (phrase: Phrase) => phrase.words.some((word) => !asked.has(word) && word.length >= 2);
-    const phrases = nounPhrases(answer);
-    const fresh =
-      phrases.find((phrase) => phrase.quoted && isFresh(phrase)) ?? (CONFIRMING_ANSWER.test(answer) ? undefined : phrases.find(isFresh));
-    if (fresh) return fresh.words.join(' ');
-  }
-  return topicOf(context.question);
-}
-
-/** A one-word topic as the answer names it in full: "탄산을 더 세게 하고 싶은데 어디서 바꿔요?" is about the
- *  setting the answer calls 탄산 세기 ("설정 > 탄산 세기에서 …"), the first phrase that goes on from it. */
-function namedOutIn(answers: string[], topic: string): string {
-  if (topic.includes(' ')) return topic;
-  for (const { words } of answers.flatMap((answer) => nounPhrases(answer))) {
-    const at = words.indexOf(topic);
-    const named = at >= 0 && at + 1 < words.length ? `${topic} ${words[at + 1]}` : undefined;
-    // A label in brackets names a button ("[리뷰 쓰기]를 누르면"), not the thing.
-    if (named && !answers.some((answer) => answer.includes(`[${named}]`))) return named;
-  }
-  return topic;
 }
 
 /** The first noun phrase of the last answer that the question did not say: what a which-company

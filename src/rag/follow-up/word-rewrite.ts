@@ -17,11 +17,11 @@ import { resolvePointers, type Resolution } from './pointers.js';
 import { analyse, coordinated, isEmptyWord, leansOnHistory, render, splitQuestion, swapTopic, type Analysis } from './question.js';
 import type { Word } from './question.js';
 import { MODIFIED_NOUNS } from './noun-phrases.js';
-import { answeredName, contextOf, topicOf, YES_ANSWER, type Context } from './referents.js';
+import { answeredName, contextOf, topicOf, type Context } from './referents.js';
 import { firstTime } from './time.js';
 import { timeIntent } from '../../text/temporal.js';
 import { verbStems } from '../../text/verb-stems.js';
-import { categoryOfWord, endsWithAny, pronounOf, splitParticle, withoutPoliteYo, withParticle } from './words.js';
+import { categoryOfWord, endsWithAny, pronounOf, splitParticle, withoutPoliteYo, withParticle, YES_ANSWER } from './words.js';
 
 export type RewriteMethod = 'standalone' | 'substituted' | 'sibling' | 'topic' | 'carried';
 

@@ -155,3 +155,10 @@ export function pronounOf(word: string): Pronoun | undefined {
 export function stripMarkers(text: string): string {
   return text.replace(/\s*\[\d+\]/g, '');
 }
+
+// The words an answer opens with to say yes ("네, 월간 패스가 있습니다") or no.
+const YES = '네|예|응';
+/** An answer that opens with yes or no: it confirms (or denies) the question's own thing. */
+export const CONFIRMING_ANSWER = new RegExp(`^\\s*(${YES}|아니요|아니오|아뇨|아니)[,.!\\s]`);
+/** An answer that opens with yes, perhaps naming the thing it has: "네, 월간 패스가 있습니다". */
+export const YES_ANSWER = new RegExp(`^\\s*(${YES}|맞아요|있어요|있습니다)[,.!\\s]`);
