@@ -28,9 +28,8 @@ export function preferBound(
   // "투표율 몇 프로 나왔어?" asks that rate: the sentence that states it by its name ("최종 투표율 22.4%를 기록")
   // over one with another percentage ("투표권자의 15%를 넘는 …").
   const rate = type?.kind === 'rate' ? RATE_NOUN.exec(question)?.[0] : undefined;
-  const statesRate = (candidate: Candidate) =>
-    rate !== undefined && new RegExp(`${rate}(은|는|이|가)?\\s*(약\\s*)?\\d[\\d.,]*\\s*%`).test(candidate.text);
-  if (rate && !statesRate(first)) return sameReportOver(first, eligible, statesRate);
+  const rateStated = rate === undefined ? undefined : new RegExp(`${rate}(은|는|이|가)?\\s*(약\\s*)?\\d[\\d.,]*\\s*%`);
+  if (rateStated && !rateStated.test(first.text)) return sameReportOver(first, eligible, (candidate) => rateStated.test(candidate.text));
   // Asked where on a help page, the answer is a place in the interface: the page's own menu path
   // ("고급 설정 > 무선 > 게스트 네트워크로 이동합니다") over its sentences about the feature. Unlike the
   // preferences here it needs no margin: the page is already chosen.

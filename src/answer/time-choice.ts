@@ -166,13 +166,14 @@ export function preferEventTime(
   if (type?.kind !== 'time' || !first.hit.article.date) return first;
   const year = askedYear(question, first.hit.article.date);
   if (year && !year.test(first.text)) {
+    const yearWords = new RegExp(year.source, 'g');
     const named = eligible.find(
       (candidate) =>
         candidate.hit.article.id === first.hit.article.id &&
         first.score - candidate.score <= margin &&
         year.test(candidate.text) &&
         // A time beyond the year word itself: "내년에는 무대를 늘린다" does not say when in that year.
-        canAnswerType(candidate.text.replace(new RegExp(year.source, 'g'), ' '), type),
+        canAnswerType(candidate.text.replace(yearWords, ' '), type),
     );
     if (named) return named;
   }

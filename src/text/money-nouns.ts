@@ -75,7 +75,6 @@ export function statesOtherSum(asked: readonly string[], sentence: string): bool
   if (near.length === 0) return false;
   // The sums the sentence states: the nouns by its sums, and a money noun it is about ("사업비는 국비와 시비를 합쳐
   // 모두 4870억 원"); not one a sum is only paid from ("21억원의 비용이 들었으며, 전액 물안시 예산으로 부담").
-  const about = words.filter((word) => word.kind === 'hangul' && /(은|는|이|가)$/.test(word.text)).map((word) => stripParticle(word.text));
-  const named = [...near, ...about.filter(isMoneyNoun)];
+  const named = [...near, ...moneyNounsOf(words.filter((word) => /(은|는|이|가)$/.test(word.text)))];
   return !asked.some((word) => named.some((other) => same(word, other)));
 }

@@ -91,8 +91,8 @@ describe('a rate asked by its noun', () => {
     expect(opening(recall, '한울시장 소환투표 투표율 몇 프로 나왔어?')).toContain('22.4%');
   });
 
-  it('keeps the opening when no sentence states the rate by its name', () => {
-    const votes = report('votes', ['김한울 후보가 52.4%를 얻어 당선됐다.', '선거관리위원회는 12일 개표 결과를 발표했다.']);
+  it('keeps the opening when no sentence states the rate by its name: another rate (투표율) is not it', () => {
+    const votes = report('votes', ['김한울 후보가 52.4%를 얻어 당선됐다.', '이번 선거의 투표율은 71.3%였다.']);
     expect(opening(votes, '김한울 후보 득표율 몇 퍼였어?')).toContain('52.4%');
   });
 });
