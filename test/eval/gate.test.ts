@@ -48,12 +48,20 @@ async function runGate(baseline: string) {
   return { code, errors: errors.join('') };
 }
 
+// The first run indexes every fixture corpus (79 sets): 85–116 s on a clean CI run, and past 120 s on a loaded
+// machine. The bound only guards against a hang; the second run reuses the indexes.
+const FIRST_RUN_MS = 300_000;
+
 describe('eval gate', () => {
-  it('passes on the committed sets and baseline', async () => {
-    const { code, errors } = await runGate('eval/baseline.json');
-    expect(errors).not.toMatch(/answerAccuracy|citationHitRate|refusal/);
-    expect(code).toBe(0);
-  }, 120_000);
+  it(
+    'passes on the committed sets and baseline',
+    async () => {
+      const { code, errors } = await runGate('eval/baseline.json');
+      expect(errors).not.toMatch(/answerAccuracy|citationHitRate|refusal/);
+      expect(code).toBe(0);
+    },
+    FIRST_RUN_MS,
+  );
 
   it('fails and names the set and metric when the baseline is raised above today', async () => {
     const baseline = JSON.parse(await readFile('eval/baseline.json', 'utf8'));
