@@ -5,7 +5,7 @@
 import { analyze } from '../text/tokens.js';
 import { Growable } from './growable.js';
 import { TopK, type Scored } from './top-k.js';
-import { bm25Idf } from '../text/bm25.js';
+import { bm25Idf, queryTermWeights } from '../text/bm25.js';
 
 export interface Bm25Params {
   /** Term-frequency saturation. 0.6, lower than the classic 1.2: with bigram terms a
@@ -151,9 +151,10 @@ export class LexicalIndex {
   search(query: string, k: number, allow?: (doc: number) => boolean): Scored[] {
     const { offsets, docs, tfs, lengths, params } = this.data;
     const queryCounts = new Map<number, number>();
+    const weight = queryTermWeights(query);
     for (const term of analyze(query, { query: true })) {
       const id = this.termIds.get(term);
-      if (id !== undefined) queryCounts.set(id, (queryCounts.get(id) ?? 0) + 1);
+      if (id !== undefined) queryCounts.set(id, (queryCounts.get(id) ?? 0) + weight(term));
     }
     const n = this.documentCount;
     const scores = this.scores;

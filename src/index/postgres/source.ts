@@ -8,7 +8,7 @@ import type { Scored } from '../top-k.js';
 import { DEFAULT_HNSW } from '../vectors.js';
 import type { Queryable } from './database.js';
 import type { IndexState } from './identity.js';
-import { bm25Idf } from '../../text/bm25.js';
+import { bm25Idf, queryTermWeights } from '../../text/bm25.js';
 
 /** pgvector's largest hnsw.ef_search. */
 const MAX_EF_SEARCH = 1000;
@@ -44,7 +44,8 @@ const VECTOR_SQL = (filtered: boolean) => `
 /** The query's terms with their counts, in first-occurrence order. */
 function queryTermCounts(query: string): [string[], number[]] {
   const counts = new Map<string, number>();
-  for (const term of analyze(query, { query: true })) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const weight = queryTermWeights(query);
+  for (const term of analyze(query, { query: true })) counts.set(term, (counts.get(term) ?? 0) + weight(term));
   return [[...counts.keys()], [...counts.values()]];
 }
 
