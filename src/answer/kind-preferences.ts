@@ -63,7 +63,7 @@ const ASKS_TOTAL = /(?<![가-힣])(총|모두|전부|통틀어|누적|도합|합
 const CHANGE_NOUNS = '확대|축소|감축|증원|증차';
 const CHANGE_TO = new RegExp(`(늘리|늘린|늘릴|늘려|줄이|줄인|줄일|줄여|${CHANGE_NOUNS})`);
 const CHANGED_TO_COUNT = new RegExp(String.raw`\d[\d,.]*\s*(만|천)?\s*[가-힣]{1,2}?(으로|로)\s*(늘|줄|${CHANGE_NOUNS})`);
-const STATES_TOTAL = /(?<![가-힣])(총|모두|누적|통틀어|도합|합계|합쳐|전체)\s*[0-9]/;
+const STATES_TOTAL = /(?<![가-힣])(총|모두|누적|통틀어|도합|합계|합쳐|전체)\s*([가-힣]{1,6}(은|는|이|가)\s*)?[0-9]/;
 
 /**
  * A figure a news report states exactly ("이틀간 412mm") over its lead's rounded one ("400mm가 넘는 폭우",

@@ -398,6 +398,18 @@ describe('a total asked in the news, answered by the sentence that sums', () => 
   it('keeps the opening when no total is asked', () => {
     expect(opening('보이스피싱 조직원 몇 명 잡았어?')).toContain('21명');
   });
+
+  it('reads a total named before its noun ("누적 강수량은 412㎜") as one, over a rate per hour', () => {
+    const RAIN = dated(
+      'rain',
+      '운평군 사흘간 폭우',
+      '2026-07-14',
+      '13일 새벽 관측소에는 시간당 87㎜의 비가 쏟아졌다. 11일부터 13일까지 운평군의 누적 강수량은 412㎜로 집계됐다.',
+      3,
+    );
+    expect(openingWhenTrailing('운평군에 사흘 동안 비가 총 몇 mm 왔어?', [RAIN], '누적', 2)).toContain('412㎜');
+    expect(openingWhenTrailing('운평군에 새벽에 비가 몇 mm 왔어?', [RAIN], '누적', 2)).toContain('87㎜');
+  });
 });
 
 describe('a kind asked in the news (무슨 고래야?), answered by a compound of it', () => {
