@@ -10,6 +10,7 @@ import type { AnswerType } from './answer-type.js';
 import { canAnswerType } from './answer-forms.js';
 import { RELATIVE_YEARS } from '../text/temporal-tables.js';
 import { FEATURES } from './sentence-model.js';
+import { hasBatchim } from '../text/tokens.js';
 
 /** How far (in model score) a look-alike article's sentence may trail the best one and
  *  still be preferred for being newer: about a factor of e in probability. */
@@ -115,7 +116,9 @@ export function dateNote(quote: string, articleDate: string | undefined, timeQue
     if (!dayLike && !(timeQuestion && expression.kind === 'date')) continue;
     const resolved = formatKoreanDate(range);
     if (resolved.replace(/\s/g, '') === expression.text.replace(/\s/g, '')) continue;
-    return `(기사 날짜 기준 ‘${expression.text}’은 ${resolved})`;
+    // The topic particle after the quoted words: ‘18일’은, ‘13일까지’는, ‘지난주’는.
+    const particle = /[가-힣]$/.test(expression.text) && !hasBatchim(expression.text.slice(-1)) ? '는' : '은';
+    return `(기사 날짜 기준 ‘${expression.text}’${particle} ${resolved})`;
   }
   return undefined;
 }
