@@ -34,6 +34,8 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set([
   '팀', '소속', '소속팀', '구단',
   // Who leads or handles a thing is named with their own title ("한지수 교수 연구팀", "김 과장").
   '책임자', '담당자',
+  // A person called by sex is named, with an age ("박모(56)씨"), not called one.
+  '남자', '남자분', '여자', '여자분', '남성', '여성', '분',
 ]);
 
 // Words that shape a question without naming its topic: adverbs of degree, manner and time,

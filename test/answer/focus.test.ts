@@ -117,6 +117,10 @@ describe('focusWords', () => {
     // Who leads or handles a thing is named with their own title ("한지수 교수 연구팀").
     ['그 연구팀 책임자가 누구야?'],
     ['환불 담당자는 누구예요?'],
+    // A person called by sex is named with an age ("박모(56)씨").
+    ['실종됐던 남자분은 누구야?'],
+    ['다친 여성은 누구야?'],
+    ['구조된 분은 누구예요?'],
     // A hedge says how exactly the user asks, not what about.
     ['세제 칸 꽉 채우면 대충 몇 번 돌려?'],
     ['거의 몇 명 왔어?'],
