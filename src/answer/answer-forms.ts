@@ -170,6 +170,9 @@ const PER_UNIT_SPELLINGS: Record<string, string> = {
   톤: '톤|t',
   인: '인|명|사람',
   명: '인|명|사람',
+  사람: '인|명|사람',
+  가구: '가구|세대',
+  세대: '세대|가구',
   알: '알|정',
   // An order or a use of a service is counted in 건 as well: "한 번 시키면 얼마?" ~ "배송비는 1건에 1천 원".
   번: '번|회|건',

@@ -63,7 +63,11 @@ export function sumNouns(sentence: string, words: Words = splitWords(sentence)):
 const FEE_END = /^([가-힣]{2,})(비|료)$/;
 const sameFee = (a: string, b: string) => FEE_END.exec(a)?.[1] === (FEE_END.exec(b)?.[1] ?? '');
 
-const same = (a: string, b: string) => a === b || areRelated(a, b) || sameFee(a, b);
+// A compound names a kind of its last noun (Korean compounds are head-final): 긴급생활안정지원금 is a
+// 생활안정지원금, 총사업비 a 사업비.
+const headOf = (a: string, b: string) => (a.length < b.length ? b.endsWith(a) && a.length >= 2 : a.endsWith(b) && b.length >= 2);
+
+const same = (a: string, b: string) => a === b || areRelated(a, b) || sameFee(a, b) || headOf(a, b);
 
 /** True when the question asks for named sums (`asked`: its moneyNouns, read once per question) and
  *  the sentence states only other named sums: a sentence on the construction cost does not answer

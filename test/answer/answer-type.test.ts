@@ -398,6 +398,10 @@ describe('canAnswerType', () => {
     ['가구당 연 평균 35만 원을 아꼈다.', { kind: 'money', per: '해' }, true],
     ['요금이 1t당 720원에서 810원으로 오른다.', { kind: 'money', per: '톤' }, true],
     ['신약 개발에 9년 동안 약 1,300억 원을 들였다.', { kind: 'money', per: '알' }, false],
+    // 한 사람당 is 1인당; 가구당 is 세대당.
+    ['회사는 원고들에게 1인당 300만원씩, 모두 6,900만원을 지급하라고 판결했다.', { kind: 'money', per: '사람' }, true],
+    ['피해 주민에게는 세대당 200만원이 지급된다.', { kind: 'money', per: '가구' }, true],
+    ['라이더들은 모두 6,900만원을 받는다.', { kind: 'money', per: '사람' }, false],
     // An order counted in 건 is a time it is done ("한 번 시키면 얼마?").
     ['주민이 내는 배송비는 1건에 1천 원이다.', { kind: 'money', per: '번' }, true],
     ['드론 배송은 하루 30건을 넘지 않는다. 사업비는 4억 원이다.', { kind: 'money', per: '번' }, false],

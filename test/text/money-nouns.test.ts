@@ -50,6 +50,9 @@ describe('money nouns', () => {
     // A charge with 비 or 료 after the same stem is the same charge; another stem is not.
     ['킥보드 견인비 얼마임', '업체에는 견인료 4만 원이 부과된다.', false],
     ['킥보드 견인비 얼마임', '업체에는 보관료 2만 원이 부과된다.', true],
+    // A compound names a kind of its last noun: 긴급생활안정지원금 is a 생활안정지원금.
+    ['피해 주민들은 생활안정지원금 얼마씩 받아?', '피해 주민에게는 가구당 200만원의 긴급생활안정지원금이 지급된다.', false],
+    ['피해 주민들은 생활안정지원금 얼마씩 받아?', '복구에는 모두 312억원의 복구비가 든다.', true],
     // A sum with no money noun, or a question naming none, says nothing either way.
     ['해오름대교 통행료 얼마야?', '승용차는 1,000원을 낸다.', false],
     ['복구에 돈이 얼마나 들어가?', '공사비는 모두 2940억 원이 들었다.', false],
