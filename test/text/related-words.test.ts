@@ -159,6 +159,9 @@ describe('areRelated', () => {
     ['애들은', '어린이', true],
     ['느리게', '천천히', true],
     ['느리게', '빠르게', false],
+    // A fast course is a help page's 쾌속.
+    ['빠른', '쾌속', true],
+    ['쾌속', '천천히', false],
     ['껌뻑껌뻑하는', '깜빡이는', true],
     ['맥북', 'Mac', true],
     // A baby born is a 출생아 in the news.
