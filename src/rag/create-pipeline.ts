@@ -7,6 +7,7 @@ import type { Lexicon } from '../answer/candidates.js';
 import type { AskRequest, ChatEvent, RagPipeline } from './pipeline.js';
 import type { ModelRewrite } from '../answer/model-rewrite.js';
 import { ownWords, standaloneQuestion } from './rewrite.js';
+import { withoutAside } from '../text/asides.js';
 
 /** Builds a pipeline over a retriever and the corpus term statistics its answers weigh; `wrap`
  *  lets a backend act around the answerer (PostgreSQL releases its snapshot before answering). */
@@ -38,10 +39,12 @@ export function createPipeline(deps: PipelineDeps): RagPipeline {
     const started = performance.now();
     const signal = requestSignal(request.signal, deps.modelTimeoutMs);
     const question = await standaloneQuestion({ ...request, signal }, { model: deps.rewrite, readPrevious: readPrevious(request) });
-    const hits = await deps.retriever.search(question, { k: request.topK ?? defaultTopK, filters: request.filters });
+    // Retrieval and the answer read the question without a trailing aside (text/asides.ts).
+    const asked = withoutAside(question);
+    const hits = await deps.retriever.search(asked, { k: request.topK ?? defaultTopK, filters: request.filters });
     const retrieved = performance.now();
-    const own = ownWords(question);
-    for await (const event of deps.answerer.answer({ question, hits, signal, ...(own ? { ownWords: own } : {}) })) {
+    const own = ownWords(asked);
+    for await (const event of deps.answerer.answer({ question: asked, hits, signal, ...(own ? { ownWords: own } : {}) })) {
       if (event.type === 'token') {
         yield event;
         continue;

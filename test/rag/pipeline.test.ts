@@ -137,6 +137,14 @@ describe('createPipeline', () => {
     expect(answers[0]).toEqual({ question: '한빛전자 연구소', hits: HITS, signal: controller.signal });
   });
 
+  it("searches and answers the question without the user's aside after it, and reports the question asked", async () => {
+    const { pipeline, searches, answers } = setup();
+    const response = await pipeline.ask({ question: '군도 7호선 언제부터 다시 다닐 수 있어? 출퇴근을 그 길로 해서 궁금함' });
+    expect(searches[0]?.query).toBe('군도 7호선 언제부터 다시 다닐 수 있어?');
+    expect(answers[0]?.question).toBe('군도 7호선 언제부터 다시 다닐 수 있어?');
+    expect(response.question).toBe('군도 7호선 언제부터 다시 다닐 수 있어? 출퇴근을 그 길로 해서 궁금함');
+  });
+
   it('rewrites a follow-up from the conversation, keeping what it asks', async () => {
     const { pipeline, searches, answers } = setup();
     const response = await pipeline.ask({ question: FOLLOW_UP, history: FESTIVAL_HISTORY });
