@@ -51,6 +51,7 @@ export const COUNTER_CLASSES: Record<string, string> = {
   t: 't|톤',
   m: 'm|미터|km|킬로미터|cm|센티미터|층',
   km: 'km|킬로미터|㎞',
+  키로: 'km|킬로미터|㎞|kg|킬로그램|㎏|키로|킬로',
   g: 'g|그램',
   ml: 'ml|mL|㎖|밀리리터|cc',
   L: 'L|ℓ|리터|l(?![a-z])',
@@ -82,10 +83,14 @@ export const SPELLED_UNITS: Record<string, string> = {
   테라: 'TB',
   메가바이트: 'MB',
   메가: 'MB',
+  // 키로 and 킬로 are said for a kilometre and a kilogram alike ("구간 몇 키로야?", "몇 키로 나가요?"): last, so
+  // that 키로미터 and 킬로그램 match whole.
+  키로: '키로',
+  킬로: '키로',
 };
 
 /** Units of measure written in Hangul, time among them ("징역 몇 년": "1천240건" counts no years). */
-const MEASURE_WORDS = new Set(['도', '톤', '년', '개월', '주', '일', '시간', '분', '초', '세', '살']);
+const MEASURE_WORDS = new Set(['도', '톤', '키로', '년', '개월', '주', '일', '시간', '분', '초', '세', '살']);
 
 /** A unit of measure (a weight, a length, a temperature, a span of time …): its value is written with
  *  it, so a bare large number ("30만") states none. */

@@ -186,6 +186,10 @@ describe('expectedAnswerType', () => {
     ['어느 연령층에서 제일 많이 샀어?', AGE],
     // A unit asked in Hangul is read in its symbol, and a run of wins in games.
     ['구멍 깊이가 몇 미터나 돼?', { kind: 'count', counter: 'm' }],
+    // 키로 is said of a kilometre and a kilogram alike; 킬로미터 and 킬로그램 say which.
+    ['온새선 2단계 구간 총 몇 키로야?', { kind: 'count', counter: '키로' }],
+    ['무게 몇 킬로예요?', { kind: 'count', counter: '키로' }],
+    ['거기까지 몇 킬로미터야?', { kind: 'count', counter: 'km' }],
     ['터널은 몇 킬로미터야?', { kind: 'count', counter: 'km' }],
     ['한 병에 몇 밀리리터 들어 있어?', { kind: 'count', counter: 'ml' }],
     ['몇 센티 자랐어?', { kind: 'count', counter: 'cm' }],
@@ -409,6 +413,9 @@ describe('canAnswerType', () => {
     ['현재 필름 1㎏을 만드는 데 약 9천 원이 든다.', { kind: 'money', per: '키로' }, true],
     ['사과는 1kg당 5,000원이다.', { kind: 'money', per: '키로' }, true],
     ['필름 생산에 모두 9천만 원이 든다.', { kind: 'money', per: '키로' }, false],
+    ['2단계 구간은 길이 7.4km에 정거장 6곳이 들어선다.', count('키로'), true],
+    ['본체 무게는 약 21kg입니다.', count('키로'), true],
+    ['정거장 6곳이 들어선다.', count('키로'), false],
     ['그는 키 186cm의 장신 공격수다.', { kind: 'count', counter: 'cm' }, true],
     ['염소희는 혼자 31득점을 올리며 MVP로 뽑혔다.', { kind: 'count', counter: 'cm' }, false],
     // Asked 며칠, a length in days: business days count, an hour range or hours do not.
