@@ -28,6 +28,9 @@ describe('expectedAnswerType', () => {
     ['얼마야?', AMOUNT],
     ['투자 규모는 얼마야?', AMOUNT],
     ['매출은 얼마야?', MONEY],
+    // An investment's 규모 is its sum in won ("3,200억원 규모의 투자협약"), not a plant's 4만t; a project's may be either.
+    ['배터리 소재 공장, 투자 규모가 얼마나 돼?', MONEY],
+    ['사업 규모가 얼마나 돼?', { kind: 'amount' }],
     ['가격이 얼마야?', MONEY],
     ['예산은 총 얼마야?', MONEY],
     ['주가는 얼마야?', MONEY],
