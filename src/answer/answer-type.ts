@@ -140,7 +140,7 @@ const QUESTION_FORMS: QuestionForm[] = [
   },
   // People counted with 얼마나 ("관객 얼마나 몰렸대?"), read before 얼마 (an amount).
   { form: PEOPLE_COMING, type: () => ({ kind: 'count', counter: '명' }), example: '축제에 사람 얼마나 왔어?' },
-  { form: /얼마/, type: () => ({ kind: 'amount' }), example: '투자 규모는 얼마야?' },
+  { form: /얼마/, type: () => ({ kind: 'amount' }), example: '사업 규모는 얼마야?' },
   // "참가자 수는?": the number of people a noun of persons (…자, …객, …원, …생, …민, …인) counts.
   {
     form: /[가-힣](자|객|원|생|민|인|명)\s*(수|숫자|규모)(는|가|를|은|\s*알려|\s*$|\?)/,

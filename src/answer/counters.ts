@@ -52,6 +52,8 @@ export const COUNTER_CLASSES: Record<string, string> = {
   m: 'm|미터|km|킬로미터|cm|센티미터|층',
   km: 'km|킬로미터|㎞',
   키로: 'km|킬로미터|㎞|kg|킬로그램|㎏|키로|킬로',
+  kW: 'kW|킬로와트|㎾',
+  kcal: 'kcal|킬로칼로리|㎉',
   g: 'g|그램',
   ml: 'ml|mL|㎖|밀리리터|cc',
   L: 'L|ℓ|리터|l(?![a-z])',
@@ -83,6 +85,8 @@ export const SPELLED_UNITS: Record<string, string> = {
   테라: 'TB',
   메가바이트: 'MB',
   메가: 'MB',
+  킬로와트: 'kW',
+  킬로칼로리: 'kcal',
   // 키로 and 킬로 are said for a kilometre and a kilogram alike ("구간 몇 키로야?", "몇 키로 나가요?"): last, so
   // that 키로미터 and 킬로그램 match whole.
   키로: '키로',

@@ -26,7 +26,7 @@ describe('expectedAnswerType', () => {
   it.each<[string, AnswerType | undefined]>([
     // 얼마 alone asks for an amount; a money noun before it asks for money.
     ['얼마야?', AMOUNT],
-    ['투자 규모는 얼마야?', AMOUNT],
+    ['사업 규모는 얼마야?', AMOUNT],
     ['매출은 얼마야?', MONEY],
     // An investment's 규모 is its sum in won ("3,200억원 규모의 투자협약"), not a plant's 4만t; a project's may be either.
     ['배터리 소재 공장, 투자 규모가 얼마나 돼?', MONEY],
@@ -193,6 +193,7 @@ describe('expectedAnswerType', () => {
     ['온새선 2단계 구간 총 몇 키로야?', { kind: 'count', counter: '키로' }],
     ['무게 몇 킬로예요?', { kind: 'count', counter: '키로' }],
     ['거기까지 몇 킬로미터야?', { kind: 'count', counter: 'km' }],
+    ['이 충전기 최대 몇 킬로와트까지 나와요?', { kind: 'count', counter: 'kW' }],
     ['터널은 몇 킬로미터야?', { kind: 'count', counter: 'km' }],
     ['한 병에 몇 밀리리터 들어 있어?', { kind: 'count', counter: 'ml' }],
     ['몇 센티 자랐어?', { kind: 'count', counter: 'cm' }],
@@ -419,6 +420,8 @@ describe('canAnswerType', () => {
     ['2단계 구간은 길이 7.4km에 정거장 6곳이 들어선다.', count('키로'), true],
     ['본체 무게는 약 21kg입니다.', count('키로'), true],
     ['정거장 6곳이 들어선다.', count('키로'), false],
+    ['최대 출력은 7kW입니다.', count('kW'), true],
+    ['공유기와 충전기 사이 거리가 15m 이내인지 확인하세요.', count('kW'), false],
     ['그는 키 186cm의 장신 공격수다.', { kind: 'count', counter: 'cm' }, true],
     ['염소희는 혼자 31득점을 올리며 MVP로 뽑혔다.', { kind: 'count', counter: 'cm' }, false],
     // Asked 며칠, a length in days: business days count, an hour range or hours do not.
