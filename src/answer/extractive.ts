@@ -218,7 +218,10 @@ export function selectSentences(
   const chosen: Candidate[] = [first];
   if (options.maxSentences > 1) {
     const second = secondSentence(question, first, candidates, lexicon, options.model, type, fits);
-    if (second && first.text.length + second.text.length <= options.maxAnswerChars) chosen.push(second);
+    // The row of a code the device shows says what it means and what to do; a second sentence adds to it
+    // only when it is about that code too (a page's section on it), not a likely line of another page.
+    const offCode = second !== undefined && holdsShownCodes(question, first.text) && !holdsShownCodes(question, second.text);
+    if (second && !offCode && first.text.length + second.text.length <= options.maxAnswerChars) chosen.push(second);
   }
   // The answer first; a pronoun's antecedent goes before the sentence that points back to it.
   const [, second] = chosen;

@@ -474,6 +474,16 @@ describe('a code the device shows, beside a model code', () => {
     const chosen = selectSentences(question, rankSentences(question, hits, lexicon), lexicon);
     expect(chosen.map((sentence) => sentence.text)[0]).toContain('후방 카메라 연결 끊김');
   });
+
+  it("adds no second sentence about something else to the code's row: only one about the code", () => {
+    const texts = (found: Hit[]) =>
+      selectSentences(question, rankSentences(question, found, lexicon), lexicon).map((sentence) => sentence.text);
+    expect(texts(hits)).toEqual([rows[0]]);
+    const section = 'E03이 계속 뜨면 후방 카메라 케이블을 뺐다가 다시 꽂아 주세요.';
+    const chosen = texts([...hits, page('e03', section, 1.5)]);
+    expect(chosen[0]).toBe(rows[0]);
+    expect(chosen.slice(1).every((text) => text.includes('E03'))).toBe(true);
+  });
 });
 
 describe('why in the news', () => {
