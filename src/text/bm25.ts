@@ -1,8 +1,8 @@
+// BM25's inverse document frequency, the one formula the lexical index, the answer's
+// sentence ranker and the grounding check share: a term's weight must mean the same in all;
+// and how many times a question's term counts, which both lexical indexes (memory, PostgreSQL) share.
 import { shownCodes } from './codes.js';
 import { codeTerm } from './tokens.js';
-
-// BM25's inverse document frequency, the one formula the lexical index, the answer's
-// sentence ranker and the grounding check share: a term's weight must mean the same in all.
 
 /** BM25 IDF, the always-positive variant (Lucene's): log(1 + (N − df + 0.5) / (df + 0.5)). */
 export function bm25Idf(documentCount: number, documentFrequency: number): number {
